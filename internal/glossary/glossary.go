@@ -1,0 +1,239 @@
+package glossary
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Category is the kind of thing an entry names.
+type Category string
+
+// The categories of the glossary.
+const (
+	Honorific    Category = "honorific"
+	Office       Category = "office"
+	Organisation Category = "organisation"
+	Person       Category = "person"
+	Place        Category = "place"
+	Event        Category = "event"
+	Document     Category = "document"
+	Concept      Category = "concept"
+)
+
+// Categories lists every category, in the order the documentation gives them.
+var Categories = []Category{Honorific, Office, Organisation, Person, Place, Event, Document, Concept}
+
+// ValidCategory reports whether c is one of Categories.
+func ValidCategory(c Category) bool {
+	for _, k := range Categories {
+		if k == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Policy says whether a target language must render a term.
+type Policy string
+
+// The policies. The zero value means Required.
+const (
+	Required Policy = "required"
+	Optional Policy = "optional"
+	Omit     Policy = "omit" // the language does not render the term (Japanese MOFA style drops "H.E.")
+)
+
+// ValidPolicy reports whether p is a known policy.
+func ValidPolicy(p Policy) bool { return p == Required || p == Optional || p == Omit }
+
+// English is the source-language side of an entry.
+type English struct {
+	Term          string   `json:"term"`
+	Variants      []string `json:"variants"`
+	CaseSensitive bool     `json:"caseSensitive"`
+}
+
+// Forms returns the term followed by its variants.
+func (e English) Forms() []string { return append([]string{e.Term}, e.Variants...) }
+
+// Rendering is an entry's rendering in one target language.
+type Rendering struct {
+	Term      string   `json:"term"`
+	Variants  []string `json:"variants"`
+	Forbidden []string `json:"forbidden"`
+	Policy    Policy   `json:"policy"`
+}
+
+// Accepted returns the approved term (if any) followed by the accepted variants.
+func (r *Rendering) Accepted() []string {
+	var out []string
+	if r.Term != "" {
+		out = append(out, r.Term)
+	}
+	return append(out, r.Variants...)
+}
+
+// Complete reports whether the rendering has a term or an omit policy.
+func (r *Rendering) Complete() bool { return r != nil && (r.Term != "" || r.Policy == Omit) }
+
+// Pos is where an entry starts in its file.
+type Pos struct {
+	Path string // as given to Parse
+	Line int    // line of the [[entry]] header
+	// Start and End are byte offsets of the entry's text: from its leading comment block (if any) to the start
+	// of the next entry's leading comments, or the end of the file.
+	Start, End int
+}
+
+// Entry is one glossary entry.
+type Entry struct {
+	ID       string
+	Category Category
+	EN       English
+	// Targets holds the rendering per target language. A language with no table in the file is absent.
+	Targets map[language.Tag]*Rendering
+	Note    string
+	Source  string
+	Pos     Pos
+	// keyLines holds the line of each key of the entry, "id", "km.term", "km.forbidden", ...
+	keyLines map[string]int
+}
+
+// Target returns the entry's rendering for lang, or a required rendering with no term if the entry has none.
+func (e *Entry) Target(lang language.Tag) *Rendering {
+	if r, ok := e.Targets[lang]; ok {
+		return r
+	}
+	return &Rendering{Policy: Required}
+}
+
+// Line returns the line of key (such as "km.forbidden") within the entry's file, or the entry's line.
+func (e *Entry) Line(key string) int {
+	if l := e.keyLines[key]; l > 0 {
+		return l
+	}
+	return e.Pos.Line
+}
+
+// Glossary is a loaded glossary: entries in file order (files sorted by name).
+type Glossary struct {
+	Entries []*Entry
+	byID    map[string]*Entry
+}
+
+// New builds a glossary from entries that are already valid; it indexes them by id.
+func New(entries []*Entry) *Glossary {
+	g := &Glossary{Entries: entries, byID: make(map[string]*Entry, len(entries))}
+	for _, e := range entries {
+		g.byID[e.ID] = e
+	}
+	return g
+}
+
+// Lookup returns the entry with the given id.
+func (g *Glossary) Lookup(id string) (*Entry, bool) {
+	e, ok := g.byID[id]
+	return e, ok
+}
+
+// Filter returns the entries of category c, or all entries when c is empty.
+func (g *Glossary) Filter(c Category) []*Entry {
+	if c == "" {
+		return g.Entries
+	}
+	var out []*Entry
+	for _, e := range g.Entries {
+		if e.Category == c {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// File is the content of one glossary file.
+type File struct {
+	Path string // as it should appear in messages (relative to the workspace root)
+	Data []byte
+}
+
+// ReadDir reads every *.toml file of dir, sorted by name; rel turns a file's path into the path shown to users.
+func ReadDir(dir string, rel func(string) string) ([]File, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.toml"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	files := make([]File, 0, len(names))
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			return nil, fmt.Errorf("read glossary: %w", err)
+		}
+		files = append(files, File{Path: rel(n), Data: data})
+	}
+	return files, nil
+}
+
+// MarshalJSON writes the entry with one key per target language ("km", "ja", ...), between "en" and "note".
+func (e *Entry) MarshalJSON() ([]byte, error) {
+	var b strings.Builder
+	b.WriteString("{")
+	field := func(k string, v any) error {
+		if b.Len() > 1 {
+			b.WriteString(",")
+		}
+		kb, _ := json.Marshal(k)
+		vb, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		b.Write(kb)
+		b.WriteString(":")
+		b.Write(vb)
+		return nil
+	}
+	en := e.EN
+	if en.Variants == nil {
+		en.Variants = []string{}
+	}
+	if err := field("id", e.ID); err != nil {
+		return nil, err
+	}
+	_ = field("category", e.Category)
+	_ = field("en", en)
+	for _, tag := range sortedTags(e.Targets) {
+		r := *e.Targets[tag]
+		for _, s := range []*[]string{&r.Variants, &r.Forbidden} {
+			if *s == nil {
+				*s = []string{}
+			}
+		}
+		if r.Policy == "" {
+			r.Policy = Required
+		}
+		_ = field(tag.String(), r)
+	}
+	_ = field("note", e.Note)
+	_ = field("source", e.Source)
+	b.WriteString("}")
+	return []byte(b.String()), nil
+}
+
+func sortedTags(m map[language.Tag]*Rendering) []language.Tag {
+	tags := make([]language.Tag, 0, len(m))
+	for t := range m {
+		tags = append(tags, t)
+	}
+	sort.Slice(tags, func(i, j int) bool { return tags[i].String() < tags[j].String() })
+	return tags
+}
+
+// nfc returns s in Unicode normalization form C.
+func nfc(s string) string { return norm.NFC.String(s) }

@@ -1,0 +1,357 @@
+package glossary
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+	"github.com/pelletier/go-toml/v2/unstable"
+	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/inputerr"
+)
+
+// Options configures Parse.
+type Options struct {
+	// Targets are the target languages of the workspace; a language table for any other language is an error.
+	// When empty, any valid language tag is accepted.
+	Targets []language.Tag
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Parse parses and validates the given glossary files. It reports every problem it finds, as an inputerr.List.
+func Parse(files []File, opt Options) (*Glossary, error) {
+	var (
+		entries []*Entry
+		errs    inputerr.List
+		first   = map[string]*Entry{}
+	)
+	for _, f := range files {
+		es, err := parseFile(f, opt)
+		if err != nil {
+			if l, ok := err.(inputerr.List); ok {
+				errs = append(errs, l...)
+			} else {
+				errs = append(errs, err.(*inputerr.Error))
+			}
+			continue
+		}
+		for _, e := range es {
+			if prev, dup := first[e.ID]; dup {
+				errs = append(errs, inputerr.New(e.Pos.Path, e.Line("id"), 1,
+					"duplicate id %q (first defined at %s:%d)", e.ID, prev.Pos.Path, prev.Line("id")))
+				continue
+			}
+			first[e.ID] = e
+			entries = append(entries, e)
+		}
+	}
+	if len(errs) > 0 {
+		sort.SliceStable(errs, func(i, j int) bool {
+			if errs[i].Path != errs[j].Path {
+				return errs[i].Path < errs[j].Path
+			}
+			return errs[i].Line < errs[j].Line
+		})
+		return nil, errs
+	}
+	return New(entries), nil
+}
+
+type rawFile struct {
+	Entry []map[string]any `toml:"entry"`
+}
+
+// parseFile decodes one file; positions come from a separate pass of the unstable parser.
+func parseFile(f File, opt Options) ([]*Entry, error) {
+	var raw rawFile
+	dec := toml.NewDecoder(bytes.NewReader(f.Data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&raw); err != nil {
+		return nil, inputerr.FromTOML(f.Path, 0, err)
+	}
+	spans, err := scanPositions(f.Data)
+	if err != nil {
+		return nil, inputerr.FromTOML(f.Path, 0, err)
+	}
+	if len(spans) != len(raw.Entry) {
+		return nil, inputerr.New(f.Path, 1, 1, "could not locate every [[entry]] table (found %d of %d)", len(spans), len(raw.Entry))
+	}
+	var errs inputerr.List
+	out := make([]*Entry, 0, len(raw.Entry))
+	for i, m := range raw.Entry {
+		sp := spans[i]
+		e := &Entry{Targets: map[language.Tag]*Rendering{}, keyLines: sp.keys,
+			Pos: Pos{Path: f.Path, Line: sp.line, Start: sp.start, End: sp.end}}
+		bad := func(key, format string, args ...any) {
+			errs = append(errs, inputerr.New(f.Path, e.Line(key), 1, format, args...))
+		}
+		decodeEntry(e, m, opt, bad)
+		out = append(out, e)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return out, nil
+}
+
+func decodeEntry(e *Entry, m map[string]any, opt Options, bad func(key, format string, args ...any)) {
+	str := func(key string, v any) string {
+		s, ok := v.(string)
+		if !ok {
+			bad(key, "%s must be a string", key)
+		}
+		return nfc(s)
+	}
+	for k, v := range m {
+		switch k {
+		case "id":
+			e.ID = str(k, v)
+		case "category":
+			e.Category = Category(str(k, v))
+		case "note":
+			e.Note = str(k, v)
+		case "source":
+			e.Source = str(k, v)
+		case "en":
+			t, ok := v.(map[string]any)
+			if !ok {
+				bad(k, "en must be a table")
+				continue
+			}
+			decodeEnglish(&e.EN, t, bad)
+		default:
+			tag, err := language.Parse(k)
+			if err != nil || !knownTarget(tag, opt.Targets) {
+				bad(k, "unknown key %q (expected id, category, note, source, en or a target language table)", k)
+				continue
+			}
+			t, ok := v.(map[string]any)
+			if !ok {
+				bad(k, "%s must be a table", k)
+				continue
+			}
+			r := &Rendering{}
+			decodeRendering(k, r, t, bad)
+			e.Targets[tag] = r
+		}
+	}
+	switch {
+	case e.ID == "":
+		bad("", "entry has no id")
+	case !idPattern.MatchString(e.ID):
+		bad("id", "id %q must be lower-case letters and digits separated by '-'", e.ID)
+	}
+	if !ValidCategory(e.Category) {
+		bad("category", "category %q is not one of %s", e.Category, categoryList())
+	}
+	if strings.TrimSpace(e.EN.Term) == "" {
+		bad("en.term", "entry %q has no English term", e.ID)
+	}
+	for _, tag := range sortedTags(e.Targets) {
+		r := e.Targets[tag]
+		lang := tag.String()
+		if !ValidPolicy(r.Policy) {
+			bad(lang+".policy", "%s.policy %q is not one of required, optional, omit", lang, r.Policy)
+		}
+		forbidden := map[string]bool{}
+		for _, f := range r.Forbidden {
+			forbidden[f] = true
+		}
+		for _, a := range r.Accepted() {
+			if forbidden[a] {
+				bad(lang+".forbidden", "%s rendering %q of entry %q is also listed as forbidden", lang, a, e.ID)
+			}
+		}
+	}
+}
+
+func decodeEnglish(en *English, t map[string]any, bad func(key, format string, args ...any)) {
+	for k, v := range t {
+		switch k {
+		case "term":
+			s, ok := v.(string)
+			if !ok {
+				bad("en.term", "en.term must be a string")
+			}
+			en.Term = nfc(s)
+		case "variants":
+			en.Variants = stringList("en."+k, v, bad)
+		case "case_sensitive":
+			b, ok := v.(bool)
+			if !ok {
+				bad("en.case_sensitive", "en.case_sensitive must be true or false")
+			}
+			en.CaseSensitive = b
+		default:
+			bad("en."+k, "unknown key en.%s (expected term, variants, case_sensitive)", k)
+		}
+	}
+}
+
+func decodeRendering(lang string, r *Rendering, t map[string]any, bad func(key, format string, args ...any)) {
+	r.Policy = Required
+	for k, v := range t {
+		key := lang + "." + k
+		switch k {
+		case "term":
+			s, ok := v.(string)
+			if !ok {
+				bad(key, "%s must be a string", key)
+			}
+			r.Term = nfc(s)
+		case "variants":
+			r.Variants = stringList(key, v, bad)
+		case "forbidden":
+			r.Forbidden = stringList(key, v, bad)
+		case "policy":
+			s, _ := v.(string)
+			r.Policy = Policy(s)
+		default:
+			bad(key, "unknown key %s (expected term, variants, forbidden, policy)", key)
+		}
+	}
+}
+
+func stringList(key string, v any, bad func(key, format string, args ...any)) []string {
+	arr, ok := v.([]any)
+	if !ok {
+		bad(key, "%s must be an array of strings", key)
+		return nil
+	}
+	out := make([]string, 0, len(arr))
+	for _, x := range arr {
+		s, ok := x.(string)
+		if !ok || strings.TrimSpace(s) == "" {
+			bad(key, "%s must hold non-empty strings", key)
+			continue
+		}
+		out = append(out, nfc(s))
+	}
+	return out
+}
+
+func knownTarget(tag language.Tag, targets []language.Tag) bool {
+	if tag == language.Und {
+		return false
+	}
+	if len(targets) == 0 {
+		return true
+	}
+	for _, t := range targets {
+		if t == tag {
+			return true
+		}
+	}
+	return false
+}
+
+func categoryList() string {
+	s := make([]string, len(Categories))
+	for i, c := range Categories {
+		s[i] = string(c)
+	}
+	return strings.Join(s, ", ")
+}
+
+// entrySpan is where one [[entry]] table sits in a file.
+type entrySpan struct {
+	line       int
+	start, end int
+	keys       map[string]int
+}
+
+// scanPositions finds each [[entry]] table with the line of each of its keys, and the byte range of its text
+// including the comment lines directly above its header.
+func scanPositions(data []byte) ([]entrySpan, error) {
+	lines := lineStarts(data)
+	lineOf := func(off uint32) int { return sort.Search(len(lines), func(i int) bool { return lines[i] > int(off) }) }
+	var (
+		spans []entrySpan
+		table string
+		p     unstable.Parser
+	)
+	p.Reset(data)
+	for p.NextExpression() {
+		n := p.Expression()
+		if n.Kind == unstable.Comment {
+			continue
+		}
+		var parts []string
+		var keyOff uint32
+		it := n.Key()
+		for it.Next() {
+			k := it.Node()
+			if len(parts) == 0 {
+				keyOff = k.Raw.Offset
+			}
+			parts = append(parts, string(k.Data))
+		}
+		key := strings.Join(parts, ".")
+		switch n.Kind {
+		case unstable.ArrayTable:
+			table = ""
+			if key != "entry" {
+				continue
+			}
+			line := lineOf(keyOff)
+			spans = append(spans, entrySpan{line: line, start: leadingCommentStart(data, lines, line), keys: map[string]int{}})
+		case unstable.Table:
+			table = strings.TrimPrefix(key, "entry.")
+			if len(spans) > 0 && table != key {
+				spans[len(spans)-1].keys[table] = lineOf(keyOff)
+			}
+		case unstable.KeyValue:
+			if len(spans) == 0 {
+				continue
+			}
+			full := key
+			if table != "" {
+				full = table + "." + key
+			}
+			spans[len(spans)-1].keys[full] = lineOf(keyOff)
+		}
+	}
+	if err := p.Error(); err != nil {
+		return nil, err
+	}
+	for i := range spans {
+		if i+1 < len(spans) {
+			spans[i].end = spans[i+1].start
+		} else {
+			spans[i].end = len(data)
+		}
+	}
+	return spans, nil
+}
+
+// lineStarts returns the byte offset at which each line starts.
+func lineStarts(data []byte) []int {
+	starts := []int{0}
+	for i, b := range data {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// leadingCommentStart returns the offset of the first of the comment lines directly above line (1-based).
+func leadingCommentStart(data []byte, lines []int, line int) int {
+	l := line - 1 // 0-based index of the header line
+	for l > 0 {
+		prev := data[lines[l-1]:lines[l]]
+		if t := bytes.TrimSpace(prev); len(t) == 0 || t[0] != '#' {
+			break
+		}
+		l--
+	}
+	return lines[l]
+}
+
+// String returns "path:line" of the entry.
+func (p Pos) String() string { return fmt.Sprintf("%s:%d", p.Path, p.Line) }
