@@ -1,0 +1,280 @@
+package release
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/finding"
+)
+
+// Kind is the kind of a block.
+type Kind string
+
+// The block kinds.
+const (
+	Heading   Kind = "heading"
+	Paragraph Kind = "paragraph"
+	ListItem  Kind = "item"
+)
+
+// Markup is a piece of inline markup of a block, in plain-text byte offsets [Start, End).
+type Markup struct {
+	Kind  string // "emphasis", "strong", "link", "code", "sup", "sub", "image"
+	Start int
+	End   int
+}
+
+// piece maps a run of plain text to the file.
+type piece struct {
+	text, src, n int // plain-text offset, file offset, length (0: the text is not in the file verbatim)
+}
+
+// Block is one block of a document.
+type Block struct {
+	Index  int // 1-based position among the document's blocks
+	Kind   Kind
+	Level  int    // heading level
+	Text   string // plain text
+	Markup []Markup
+	Start  int // file offset of the block's first text byte
+	pieces []piece
+}
+
+// FileOffset maps a byte offset of Text to a byte offset of the file.
+func (b *Block) FileOffset(i int) int {
+	if len(b.pieces) == 0 {
+		return b.Start
+	}
+	k := sort.Search(len(b.pieces), func(k int) bool { return b.pieces[k].text > i }) - 1
+	if k < 0 {
+		k = 0
+	}
+	p := b.pieces[k]
+	d := i - p.text
+	if d > p.n {
+		d = p.n
+	}
+	return p.src + d
+}
+
+// Comment is an HTML comment of the file (suppressions and draft markers live in them).
+type Comment struct {
+	Text  string // the comment without <!-- and -->, trimmed
+	Start int    // file offset of "<!--"
+	End   int
+	Line  int // 1-based line of "<!--"
+}
+
+// Document is one language version of a release.
+type Document struct {
+	Path     string // as shown to users (relative to the workspace root)
+	Lang     language.Tag
+	Source   []byte
+	Front    FrontMatter
+	HasFront bool
+	Blocks   []*Block
+	Comments []Comment
+	lines    *finding.Lines
+}
+
+// Position returns the 1-based line and code-point column of a file offset.
+func (d *Document) Position(off int) (line, col int) { return d.lines.Position(off) }
+
+// TextPosition returns the line and column of byte offset i of block b's text.
+func (d *Document) TextPosition(b *Block, i int) (line, col int) { return d.lines.Position(b.FileOffset(i)) }
+
+var md = goldmark.New()
+
+// ParseDocument parses one Markdown file. path is used in messages only.
+func ParseDocument(path string, lang language.Tag, src []byte) (*Document, error) {
+	d := &Document{Path: path, Lang: lang, Source: src, lines: finding.NewLines(src)}
+	body, err := d.splitFront(src)
+	if err != nil {
+		return nil, err
+	}
+	root := md.Parser().Parse(text.NewReader(body))
+	w := walker{src: body, doc: d}
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		w.block(n)
+	}
+	return d, nil
+}
+
+type walker struct {
+	src []byte
+	doc *Document
+}
+
+func (w *walker) block(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		w.leaf(n, Heading, n.Level)
+	case *ast.Paragraph, *ast.TextBlock:
+		w.leaf(n, Paragraph, 0)
+	case *ast.List:
+		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+			for c := it.FirstChild(); c != nil; c = c.NextSibling() {
+				switch c.(type) {
+				case *ast.Paragraph, *ast.TextBlock:
+					w.leaf(c, ListItem, 0)
+				default:
+					w.block(c)
+				}
+			}
+		}
+	case *ast.Blockquote:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			w.block(c)
+		}
+	case *ast.HTMLBlock:
+		lines := n.Lines()
+		var start, end int = -1, 0
+		for i := 0; i < lines.Len(); i++ {
+			s := lines.At(i)
+			if start < 0 {
+				start = s.Start
+			}
+			end = s.Stop
+		}
+		if n.HasClosure() {
+			end = n.ClosureLine.Stop
+		}
+		if start >= 0 {
+			w.comments(start, end)
+		}
+	}
+}
+
+// comments records every <!-- ... --> between file offsets start and end.
+func (w *walker) comments(start, end int) {
+	s := w.src[start:end]
+	for {
+		i := bytes.Index(s, []byte("<!--"))
+		if i < 0 {
+			return
+		}
+		j := bytes.Index(s[i:], []byte("-->"))
+		if j < 0 {
+			return
+		}
+		off := start + i
+		line, _ := w.doc.lines.Position(off)
+		w.doc.Comments = append(w.doc.Comments, Comment{
+			Text:  strings.TrimSpace(string(s[i+4 : i+j])),
+			Start: off, End: off + j + 3, Line: line,
+		})
+		start += i + j + 3
+		s = w.src[start:end]
+	}
+}
+
+func (w *walker) leaf(n ast.Node, kind Kind, level int) {
+	b := &Block{Index: len(w.doc.Blocks) + 1, Kind: kind, Level: level, Start: -1}
+	var t strings.Builder
+	add := func(s string, src int, verbatim bool) {
+		if s == "" {
+			return
+		}
+		if b.Start < 0 {
+			b.Start = src
+		}
+		p := piece{text: t.Len(), src: src}
+		if verbatim {
+			p.n = len(s)
+		}
+		b.pieces = append(b.pieces, p)
+		t.WriteString(s)
+	}
+	var open []Markup // open <sup>/<sub> tags
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.Text:
+			seg := n.Segment
+			add(string(seg.Value(w.src)), seg.Start, true)
+			switch {
+			case n.HardLineBreak():
+				add("\n", seg.Stop, false)
+			case n.SoftLineBreak():
+				add(" ", seg.Stop, false)
+			}
+			return
+		case *ast.String:
+			add(string(n.Value), b.FileOffset(t.Len()), false)
+			return
+		case *ast.RawHTML:
+			segs := n.Segments
+			var raw strings.Builder
+			start := -1
+			for i := 0; i < segs.Len(); i++ {
+				s := segs.At(i)
+				if start < 0 {
+					start = s.Start
+				}
+				raw.Write(s.Value(w.src))
+			}
+			tag := strings.ToLower(strings.TrimSpace(raw.String()))
+			switch {
+			case strings.HasPrefix(tag, "<!--"):
+				w.comments(start, segs.At(segs.Len()-1).Stop)
+			case tag == "<sup>" || tag == "<sub>":
+				open = append(open, Markup{Kind: tag[1:4], Start: t.Len()})
+			case tag == "</sup>" || tag == "</sub>":
+				for k := len(open) - 1; k >= 0; k-- {
+					if open[k].Kind == tag[2:5] {
+						m := open[k]
+						m.End = t.Len()
+						b.Markup = append(b.Markup, m)
+						open = append(open[:k], open[k+1:]...)
+						break
+					}
+				}
+			}
+			return
+		case *ast.AutoLink:
+			start := t.Len()
+			add(string(n.URL(w.src)), b.FileOffset(t.Len()), false)
+			b.Markup = append(b.Markup, Markup{Kind: "link", Start: start, End: t.Len()})
+			return
+		}
+		start := t.Len()
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			walk(c)
+		}
+		var kind string
+		switch n := n.(type) {
+		case *ast.Emphasis:
+			kind = "emphasis"
+			if n.Level >= 2 {
+				kind = "strong"
+			}
+		case *ast.Link:
+			kind = "link"
+		case *ast.CodeSpan:
+			kind = "code"
+		case *ast.Image:
+			kind = "image"
+		}
+		if kind != "" {
+			b.Markup = append(b.Markup, Markup{Kind: kind, Start: start, End: t.Len()})
+		}
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		walk(c)
+	}
+	b.Text = t.String()
+	sort.SliceStable(b.Markup, func(i, j int) bool { return b.Markup[i].Start < b.Markup[j].Start })
+	if strings.TrimSpace(b.Text) == "" {
+		return
+	}
+	if b.Start < 0 {
+		b.Start = 0
+	}
+	w.doc.Blocks = append(w.doc.Blocks, b)
+}

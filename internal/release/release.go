@@ -1,0 +1,170 @@
+package release
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"time"
+
+	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/inputerr"
+)
+
+// Release is one press release: its language versions in one folder.
+type Release struct {
+	ID    string
+	Date  time.Time // zero when neither front matter nor folder name gives one
+	Place string
+	Dir   string // folder, as shown to users
+	// Docs holds the document of each language that has a file.
+	Docs map[language.Tag]*Document
+}
+
+// Doc returns the document of lang, or nil.
+func (r *Release) Doc(lang language.Tag) *Document { return r.Docs[lang] }
+
+var folderName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})(?:-.+)?$`)
+
+// File is the content of one language file of a release.
+type File struct {
+	Path string // as shown to users
+	Lang language.Tag
+	Data []byte
+}
+
+// Parse builds a release from the files of its folder; dir is the folder as shown to users, whose base name
+// gives the id and date when the source file has no front matter.
+func Parse(dir string, source language.Tag, files []File) (*Release, error) {
+	r := &Release{ID: filepath.Base(dir), Dir: dir, Docs: map[language.Tag]*Document{}}
+	if m := folderName.FindStringSubmatch(r.ID); m != nil {
+		if t, err := time.Parse("2006-01-02", m[1]); err == nil {
+			r.Date = t
+		}
+	}
+	var errs inputerr.List
+	for _, f := range files {
+		d, err := ParseDocument(f.Path, f.Lang, f.Data)
+		if err != nil {
+			var l inputerr.List
+			var e *inputerr.Error
+			switch {
+			case errors.As(err, &l):
+				errs = append(errs, l...)
+			case errors.As(err, &e):
+				errs = append(errs, e)
+			default:
+				return nil, err
+			}
+			continue
+		}
+		r.Docs[f.Lang] = d
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	// The source document's front matter, else any document's, names the release.
+	order := append([]language.Tag{source}, sortedLangs(r.Docs)...)
+	for _, lang := range order {
+		d := r.Docs[lang]
+		if d == nil || !d.HasFront {
+			continue
+		}
+		if d.Front.ID != "" {
+			r.ID = d.Front.ID
+		}
+		if t := d.Front.Time(); !t.IsZero() {
+			r.Date = t
+		}
+		if d.Front.Place != "" {
+			r.Place = d.Front.Place
+		}
+		break
+	}
+	return r, nil
+}
+
+func sortedLangs(m map[language.Tag]*Document) []language.Tag {
+	tags := make([]language.Tag, 0, len(m))
+	for t := range m {
+		tags = append(tags, t)
+	}
+	sort.Slice(tags, func(i, j int) bool { return tags[i].String() < tags[j].String() })
+	return tags
+}
+
+// ReadDir reads the language files of one release folder: <lang>.md for each of langs that exists.
+func ReadDir(dir string, langs []language.Tag, rel func(string) string) ([]File, error) {
+	var files []File
+	for _, lang := range langs {
+		p := filepath.Join(dir, lang.String()+".md")
+		data, err := os.ReadFile(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read release: %w", err)
+		}
+		files = append(files, File{Path: rel(p), Lang: lang, Data: data})
+	}
+	return files, nil
+}
+
+// Load reads and parses the release in dir.
+func Load(dir string, source language.Tag, langs []language.Tag, rel func(string) string) (*Release, error) {
+	files, err := ReadDir(dir, langs, rel)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%s: no release files (%s.md, ...) in this folder", rel(dir), source)
+	}
+	return Parse(rel(dir), source, files)
+}
+
+// LoadAll reads every release folder under root (folders holding at least one <lang>.md), sorted by id.
+func LoadAll(root string, source language.Tag, langs []language.Tag, rel func(string) string) ([]*Release, error) {
+	ents, err := os.ReadDir(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read releases: %w", err)
+	}
+	var (
+		out  []*Release
+		errs inputerr.List
+	)
+	for _, e := range ents {
+		if !e.IsDir() {
+			continue
+		}
+		dir := filepath.Join(root, e.Name())
+		files, err := ReadDir(dir, langs, rel)
+		if err != nil {
+			return nil, err
+		}
+		if len(files) == 0 {
+			continue
+		}
+		r, err := Parse(rel(dir), source, files)
+		if err != nil {
+			var l inputerr.List
+			if errors.As(err, &l) {
+				errs = append(errs, l...)
+				continue
+			}
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
