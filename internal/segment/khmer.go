@@ -1,0 +1,44 @@
+package segment
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+func isKhmerTerminator(r rune) bool { return r == '។' || r == '៕' || r == '?' || r == '!' }
+
+func isKhmerCloser(r rune) bool {
+	switch r {
+	case '»', '”', '’', '"', ')', ']', '）':
+		return true
+	}
+	return false
+}
+
+// khmerEtc is the Khmer abbreviation for "et cetera"; its signs are not sentence ends.
+const khmerEtc = "។ល។"
+
+func khmerSentences(text string) []Span {
+	s := splitter{text: text}
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case strings.HasPrefix(text[i:], khmerEtc):
+			i += len(khmerEtc)
+			continue
+		case !isKhmerTerminator(r):
+			i += n
+			continue
+		}
+		if (r == '?' || r == '!') && inLatinWord(text, i, n, func(r rune) bool { return isKhmerTerminator(r) || isKhmerCloser(r) }) {
+			i += n
+			continue
+		}
+		end := skipWhile(text, i, isKhmerTerminator)
+		end = skipWhile(text, end, isKhmerCloser)
+		next := skipSpace(text, end)
+		s.cut(end, next)
+		i = next
+	}
+	return s.finish()
+}
