@@ -1,0 +1,76 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/relloc/relloc/internal/finding"
+)
+
+// GitHub writes one GitHub Actions workflow command per finding, which the
+// runner turns into an annotation on the file and line:
+//
+//	::error file=P,line=L,col=C,endLine=EL,endColumn=EC,title=RULE::message
+//
+// Warnings use ::warning and infos ::notice. Position properties that are
+// zero are left out. Expected and found values follow the message on lines
+// of their own. Values are escaped as GitHub's actions toolkit does: in the
+// message "%", CR and LF become %25, %0D and %0A; in properties ":" and ","
+// also become %3A and %2C, since they delimit the command.
+func GitHub(w io.Writer, fs []finding.Finding, o Options) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range sorted(fs) {
+		var props []string
+		add := func(name, value string) { props = append(props, name+"="+escapeProperty(value)) }
+		if f.Path != "" {
+			add("file", slashPath(f.Path))
+		}
+		for _, p := range []struct {
+			name  string
+			value int
+		}{{"line", f.Line}, {"col", f.Column}, {"endLine", f.EndLine}, {"endColumn", f.EndColumn}} {
+			if p.value > 0 {
+				add(p.name, strconv.Itoa(p.value))
+			}
+		}
+		add("title", f.Rule)
+
+		msg := f.Message
+		if f.Expected != "" {
+			msg += "\nexpected: " + quote(f.Expected)
+		}
+		if f.Found != "" {
+			msg += "\nfound: " + quote(f.Found)
+		}
+		fmt.Fprintf(bw, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), escapeData(msg))
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write github report: %w", err)
+	}
+	return nil
+}
+
+func githubCommand(s finding.Severity) string {
+	switch {
+	case s >= finding.Error:
+		return "error"
+	case s == finding.Warning:
+		return "warning"
+	default:
+		return "notice"
+	}
+}
+
+var (
+	dataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+// escapeData escapes a workflow command's message.
+func escapeData(s string) string { return dataEscaper.Replace(s) }
+
+// escapeProperty escapes the value of a workflow command's property.
+func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
