@@ -23,9 +23,14 @@
 //     words before each part) is the Cambodian official usage, not a CLDR
 //     pattern; the Khmer Long form follows CLDR's long date "d MMMM y" with
 //     Khmer digits.
-//   - Date ranges follow CLDR's interval formats (yMMMd) for ja and for the km
-//     Long style, the MFAIC "-" / "ដល់" wording for km Prose, and the house
-//     English style "25-26 November 2021" for en.
+//   - Date ranges follow CLDR's interval formats (yMMMd, GyMMMd) for ja and
+//     for the km Long style. The km Prose range joins the days of one month
+//     with "-" (ថ្ងៃទី២៥-២៦ ខែវិច្ឆិកា ឆ្នាំ២០២១) and otherwise puts ដល់ ("to")
+//     before the second date, as Cambodian press writes ranges
+//     ("ពីថ្ងៃទី 7 ដល់ 13"); en uses the house style "25-26 November 2021"
+//     and "30 November - 2 December 2021".
+//   - FindEnglishDates and ParseEnglishDate read English dates with a small
+//     hand-written scanner; x/text parses no dates.
 //
 // Numbers in Khmer prose are written with Khmer digits and the separators
 // CLDR gives the khmr numbering system: 1234567.5 is "១.២៣៤.៥៦៧,៥". x/text

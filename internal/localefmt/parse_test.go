@@ -66,8 +66,13 @@ func TestFindEnglishDates(t *testing.T) {
 		{"In 2021 the 70th anniversary of 1953", nil},
 		{"31 April 2021 is no date", nil},
 		{"Marching 18 2021", nil},
+		{"Nov18 2021, A18 November 2021, 18 November 20211", nil},
+		{"18th November 2021st", nil},
 		// A reversed range is no range; its valid end is still a date.
 		{"26-25 November 2021", []found{{"25 November 2021", day(2021, 11, 25), day(2021, 11, 25), false}}},
+		// Line breaks inside a date, as in wrapped Markdown.
+		{"on 18\nNovember\n2021.", []found{{"18\nNovember\n2021", day(2021, 11, 18), day(2021, 11, 18), false}}},
+		{"1st—3rd Sept. 2022", []found{{"1st—3rd Sept. 2022", day(2022, 9, 1), day(2022, 9, 3), true}}},
 		// Khmer and Japanese text around an English date.
 		{"ថ្ងៃនេះ 18 November 2021។", []found{{"18 November 2021", day(2021, 11, 18), day(2021, 11, 18), false}}},
 	}
