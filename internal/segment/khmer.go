@@ -34,8 +34,7 @@ func khmerSentences(text string) []Span {
 			i += n
 			continue
 		}
-		end := skipWhile(text, i, isKhmerTerminator)
-		end = skipWhile(text, end, isKhmerCloser)
+		end := skipWhile(text, i, func(r rune) bool { return isKhmerTerminator(r) || isKhmerCloser(r) })
 		next := skipSpace(text, end)
 		s.cut(end, next)
 		i = next

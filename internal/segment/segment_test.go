@@ -51,6 +51,7 @@ func TestSentences(t *testing.T) {
 			`Meanwhile, a trough is beginning to take shape over the Pacific Ocean and move east toward the West Coast of the U.S.`,
 			`As Rosa approaches the Baja California peninsula on Monday as a tropical storm it will begin to push deep tropical moisture northward into the southwest U.S.`,
 		}},
+		{"en titles before names", en, []string{`The released information reportedly included the home addresses of U.S. Sens. Lindsey Graham of South Carolina.`, `It was filed by Det. Dennis McCarthy in Roe v. Wade.`}},
 		{"en closing quote", en, []string{`I got bit!'`, `He was taken to hospital.`}},
 		{"en question and digit", en, []string{`Will it work?`, `2021 will tell.`}},
 		{"en initials", en, []string{`The letter was signed by J. R. Smith and H. E. Jones on Jan. 5 at No. 10.`, `No.`, `He did not.`}},
@@ -62,6 +63,7 @@ func TestSentences(t *testing.T) {
 			`មានភាពស្រឡាំងកាំងជុំវិញ AMs មួយចំនួនចំពោះការសំណូមពរឲ្យប្តូរឋានៈរបស់ពួកគេទៅជា MWPs (សមាជិកសភាវ៉ែល)។`,
 			`វាបានកើតឡើងដោយសារតែផែនការដើម្បីផ្លាស់ប្តូរឈ្មោះសភាទៅជាសភាវ៉ែល។`,
 		}},
+		{"km closing quote then sign", km, []string{`"ខ្ញុំបានស្រែកទៅកាន់គ្រប់គ្នាដើម្បីចេញពីទឹក៖ លោក Hammel បានបន្ថែមថា "មានឆ្លាមមួយនៅក្នុងទឹក!"។`, `វាបានកើតឡើង។`}},
 		{"km quote and etc", km, []string{`គាត់បាននិយាយថា «យើងនឹងទៅ។»`, `ផ្លែឈើ បន្លែ ។ល។ មានលក់នៅផ្សារ។`, `តើអ្នកទៅទេ?`}},
 		// Japanese, from ../shared/corpora/ntrex128/newstest2019-ref.jpn.txt.
 		{"ja", ja, []string{
