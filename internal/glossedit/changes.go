@@ -1,0 +1,62 @@
+package glossedit
+
+import (
+	"bytes"
+	"encoding/json"
+	"sort"
+
+	"github.com/relloc/relloc/internal/glossary"
+)
+
+// Equal reports whether two entries say the same thing: same id, category, English, renderings (a language
+// table that exists with nothing in it differs from one that does not exist), note and source. Positions are
+// ignored, and so are nil versus empty lists.
+func Equal(a, b *glossary.Entry) bool {
+	ja, err1 := json.Marshal(a)
+	jb, err2 := json.Marshal(b)
+	return err1 == nil && err2 == nil && bytes.Equal(ja, jb)
+}
+
+// Plan returns the changes that make g take in the imported entries: entries whose id is new are added, entries
+// that differ are updated in place, and the others are kept, or, with replace, removed. Imported entries are
+// added in their order; removals follow the glossary's order.
+func Plan(g *glossary.Glossary, imported []*glossary.Entry, replace bool) []Change {
+	var out []Change
+	in := map[string]bool{}
+	for _, e := range imported {
+		in[e.ID] = true
+		old, ok := g.Lookup(e.ID)
+		switch {
+		case !ok:
+			out = append(out, Change{Op: Add, ID: e.ID, Entry: e})
+		case !Equal(old, e):
+			out = append(out, Change{Op: Update, ID: e.ID, Entry: e})
+		}
+	}
+	if replace {
+		for _, e := range g.Entries {
+			if !in[e.ID] {
+				out = append(out, Change{Op: Remove, ID: e.ID})
+			}
+		}
+	}
+	return out
+}
+
+// Summary lists the ids of changes by operation, each list sorted.
+func Summary(changes []Change) (added, changed, removed []string) {
+	for _, c := range changes {
+		switch c.Op {
+		case Add:
+			added = append(added, c.ID)
+		case Update:
+			changed = append(changed, c.ID)
+		case Remove:
+			removed = append(removed, c.ID)
+		}
+	}
+	sort.Strings(added)
+	sort.Strings(changed)
+	sort.Strings(removed)
+	return added, changed, removed
+}

@@ -1,0 +1,171 @@
+package glossedit
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/glossary"
+)
+
+// The test binary doubles as an editor process: with GLOSSEDIT_HELPER set it adds one entry to the glossary in
+// GLOSSEDIT_DIR and exits, so that the tests below can run real concurrent processes and kill one midway.
+func TestMain(m *testing.M) {
+	if id := os.Getenv("GLOSSEDIT_HELPER"); id != "" {
+		os.Exit(helper(id, os.Getenv("GLOSSEDIT_DIR"), os.Getenv("GLOSSEDIT_PAUSE") != ""))
+	}
+	os.Exit(m.Run())
+}
+
+func helper(id, dir string, pause bool) int {
+	s := &Store{Dir: dir, Rel: func(p string) string { return "glossary/" + filepath.Base(p) }, Options: opts}
+	if pause {
+		s.beforeRename = func(tmp string) {
+			fmt.Println("paused", filepath.Base(tmp))
+			time.Sleep(time.Hour) // until the test kills the process
+		}
+	}
+	_, err := s.Edit(func(g *glossary.Glossary, files []glossary.File) ([]Change, error) {
+		return []Change{{Op: Add, ID: id, Entry: entry(id, "Term "+id, "ពាក្យ")}}, nil
+	}, false)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	return 0
+}
+
+func helperCmd(t *testing.T, dir, id string, pause bool) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "GLOSSEDIT_HELPER="+id, "GLOSSEDIT_DIR="+dir)
+	if pause {
+		cmd.Env = append(cmd.Env, "GLOSSEDIT_PAUSE=1")
+	}
+	return cmd
+}
+
+func newGlossaryDir(t *testing.T) string {
+	dir := filepath.Join(t.TempDir(), "glossary")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "people.toml"), []byte(people), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func load(t *testing.T, dir string) *glossary.Glossary {
+	t.Helper()
+	g, err := glossary.Load(dir, glossary.Options{Targets: []language.Tag{language.Khmer, language.Japanese}}, filepath.Base)
+	if err != nil {
+		t.Fatalf("glossary does not parse: %v", err)
+	}
+	return g
+}
+
+// TestConcurrentProcesses runs twenty editor processes at once; every entry must land.
+func TestConcurrentProcesses(t *testing.T) {
+	dir := newGlossaryDir(t)
+	const n = 20
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	outs := make([][]byte, n)
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			outs[i], errs[i] = helperCmd(t, dir, fmt.Sprintf("term-%02d", i), false).CombinedOutput()
+		}(i)
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("process %d: %v\n%s", i, err, outs[i])
+		}
+	}
+	g := load(t, dir)
+	if got, want := len(g.Entries), 2+n; got != want {
+		t.Fatalf("got %d entries, want %d", got, want)
+	}
+	for i := 0; i < n; i++ {
+		if _, ok := g.Lookup(fmt.Sprintf("term-%02d", i)); !ok {
+			t.Errorf("term-%02d was lost", i)
+		}
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "people.toml"))
+	if !strings.HasPrefix(string(data), people) {
+		t.Errorf("the original text and comments were not kept:\n%s", data)
+	}
+}
+
+// TestKilledWriter kills a writer after it wrote its temporary file and before the rename: the glossary must be
+// the previous one, byte for byte, and the next writer must get the lock and succeed.
+func TestKilledWriter(t *testing.T) {
+	dir := newGlossaryDir(t)
+	cmd := helperCmd(t, dir, "doomed", true)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		t.Fatalf("writer did not pause: %v", err)
+	}
+	tmp := strings.TrimSpace(strings.TrimPrefix(line, "paused "))
+	data, err := os.ReadFile(filepath.Join(dir, tmp))
+	if err != nil || !strings.Contains(string(data), `id = "doomed"`) {
+		t.Fatalf("temporary file %s: %v\n%s", tmp, err, data)
+	}
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+
+	got, err := os.ReadFile(filepath.Join(dir, "people.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != people {
+		t.Errorf("glossary changed by a killed writer:\n%s", got)
+	}
+	g := load(t, dir)
+	if _, ok := g.Lookup("doomed"); ok {
+		t.Error("the killed writer's entry is in the glossary")
+	}
+	// The lock died with the writer.
+	if out, err := helperCmd(t, dir, "survivor", false).CombinedOutput(); err != nil {
+		t.Fatalf("next writer: %v\n%s", err, out)
+	}
+	if _, ok := load(t, dir).Lookup("survivor"); !ok {
+		t.Error("the next writer's entry is missing")
+	}
+}
+
+func TestStoreDryRun(t *testing.T) {
+	dir := newGlossaryDir(t)
+	s := &Store{Dir: dir, Rel: func(p string) string { return "glossary/" + filepath.Base(p) }, Options: opts}
+	res, err := s.Edit(func(g *glossary.Glossary, files []glossary.File) ([]Change, error) {
+		return []Change{{Op: Remove, ID: "hayashi"}}, nil
+	}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Glossary.Entries) != 1 {
+		t.Errorf("dry run result: got %d entries, want 1", len(res.Glossary.Entries))
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "people.toml")); string(got) != people {
+		t.Error("dry run wrote the file")
+	}
+}
