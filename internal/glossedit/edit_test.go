@@ -293,3 +293,26 @@ func TestPlan(t *testing.T) {
 		t.Errorf("identical entry: got %d changes, want 0", len(got))
 	}
 }
+
+func TestValidate(t *testing.T) {
+	ok := entry("x", "X", "ក")
+	noEN := entry("y", "", "ក")
+	forbidden := entry("z", "Z", "ក")
+	forbidden.Targets[language.Khmer].Forbidden = []string{"ក"}
+	badID := entry("Bad_ID", "B", "ក")
+	tests := []struct {
+		e    *glossary.Entry
+		want string
+	}{
+		{ok, ""},
+		{noEN, `entry "y" has no English term`},
+		{forbidden, `km rendering "ក" of entry "z" is also listed as forbidden`},
+		{badID, `id "Bad_ID" must be lower-case`},
+	}
+	for _, tt := range tests {
+		got := strings.Join(Validate(tt.e, opts.Glossary), "; ")
+		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+			t.Errorf("Validate(%s): got %q, want %q", tt.e.ID, got, tt.want)
+		}
+	}
+}

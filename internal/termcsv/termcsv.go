@@ -1,0 +1,334 @@
+package termcsv
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/glossedit"
+	"github.com/relloc/relloc/internal/inputerr"
+)
+
+// Separator joins the forms of a list cell.
+const Separator = " | "
+
+// Options configures Read and Write.
+type Options struct {
+	// Targets are the target languages: Write gives each of them its columns, Read accepts only their columns.
+	Targets []language.Tag
+	// BOM makes Write start with a UTF-8 byte-order mark, which spreadsheet programs need to read UTF-8.
+	BOM bool
+	// CRLF makes Write end lines with CRLF.
+	CRLF bool
+}
+
+// Header returns the column names Write uses for targets.
+func Header(targets []language.Tag) []string {
+	h := []string{"id", "category", "en", "en_variants", "en_case_sensitive"}
+	for _, t := range targets {
+		l := t.String()
+		h = append(h, l, l+"_variants", l+"_forbidden", l+"_policy")
+	}
+	return append(h, "note", "source")
+}
+
+// Write writes entries as CSV. It fails when a form contains "|", which the list cells could not keep apart.
+func Write(w io.Writer, entries []*glossary.Entry, opt Options) error {
+	var buf bytes.Buffer
+	if opt.BOM {
+		buf.WriteString("\ufeff")
+	}
+	cw := csv.NewWriter(&buf)
+	cw.UseCRLF = opt.CRLF
+	if err := cw.Write(Header(opt.Targets)); err != nil {
+		return err
+	}
+	for _, e := range entries {
+		for t := range e.Targets {
+			if !hasTag(opt.Targets, t) {
+				return fmt.Errorf("entry %q: language %s is not a target language", e.ID, t)
+			}
+		}
+		row := []string{e.ID, string(e.Category), e.EN.Term}
+		v, err := join(e.ID, "en_variants", e.EN.Variants)
+		if err != nil {
+			return err
+		}
+		cs := ""
+		if e.EN.CaseSensitive {
+			cs = "true"
+		}
+		row = append(row, v, cs)
+		for _, t := range opt.Targets {
+			r, ok := e.Targets[t]
+			if !ok {
+				row = append(row, "", "", "", "")
+				continue
+			}
+			l := t.String()
+			vs, err := join(e.ID, l+"_variants", r.Variants)
+			if err != nil {
+				return err
+			}
+			fs, err := join(e.ID, l+"_forbidden", r.Forbidden)
+			if err != nil {
+				return err
+			}
+			p := r.Policy
+			if p == "" {
+				p = glossary.Required
+			}
+			row = append(row, r.Term, vs, fs, string(p))
+		}
+		row = append(row, e.Note, e.Source)
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func join(id, col string, forms []string) (string, error) {
+	for _, f := range forms {
+		if strings.Contains(f, "|") {
+			return "", fmt.Errorf("entry %q: %s form %q contains %q, which CSV list cells use as separator", id, col, f, "|")
+		}
+	}
+	return strings.Join(forms, Separator), nil
+}
+
+func hasTag(tags []language.Tag, t language.Tag) bool {
+	for _, x := range tags {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// column is what a header cell names.
+type column struct {
+	name  string
+	lang  language.Tag // for a target column
+	field string       // "term", "variants", "forbidden", "policy" for a target column
+}
+
+// Read parses CSV data; path is used in errors only. Every problem found is returned, as an inputerr.List.
+func Read(path string, data []byte, opt Options) ([]*glossary.Entry, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = -1 // checked below, with a better message
+	header, err := cr.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, inputerr.New(path, 1, 1, "empty CSV file: the first row must name the columns (%s)", strings.Join(Header(opt.Targets), ","))
+	}
+	if err != nil {
+		return nil, csvError(path, err)
+	}
+	cols, err := columns(path, cr, header, opt.Targets)
+	if err != nil {
+		return nil, err
+	}
+	var (
+		out  []*glossary.Entry
+		errs inputerr.List
+		rows = map[string]int{}
+	)
+	for row := 2; ; row++ {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			errs = append(errs, csvError(path, err))
+			break
+		}
+		if len(rec) != len(cols) {
+			line, _ := cr.FieldPos(0)
+			errs = append(errs, inputerr.New(path, line, 1, "row %d has %d cells, the header has %d", row, len(rec), len(cols)))
+			continue
+		}
+		if blank(rec) {
+			continue
+		}
+		e, bad := readRow(path, cr, row, rec, cols)
+		errs = append(errs, bad...)
+		if e == nil {
+			continue
+		}
+		line, col := cr.FieldPos(0)
+		if prev, dup := rows[e.ID]; dup {
+			errs = append(errs, inputerr.New(path, line, col, "row %d: duplicate id %q (first in row %d)", row, e.ID, prev))
+			continue
+		}
+		rows[e.ID] = row
+		if len(bad) == 0 {
+			for _, msg := range glossedit.Validate(e, glossary.Options{Targets: opt.Targets}) {
+				errs = append(errs, inputerr.New(path, line, col, "row %d: %s", row, msg))
+			}
+		}
+		out = append(out, e)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return out, nil
+}
+
+func blank(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func columns(path string, cr *csv.Reader, header []string, targets []language.Tag) ([]column, error) {
+	cols := make([]column, len(header))
+	seen := map[string]bool{}
+	var errs inputerr.List
+	for i, h := range header {
+		name := strings.ToLower(strings.TrimSpace(h))
+		line, col := cr.FieldPos(i)
+		c := column{name: name}
+		switch name {
+		case "id", "category", "en", "en_variants", "en_case_sensitive", "note", "source":
+		default:
+			lang, field, _ := strings.Cut(name, "_")
+			if field == "" {
+				field = "term"
+			}
+			tag, err := language.Parse(lang)
+			if err != nil || !hasTag(targets, tag) || (field != "term" && field != "variants" && field != "forbidden" && field != "policy") {
+				errs = append(errs, inputerr.New(path, line, col, "unknown column %q (expected %s)", h, strings.Join(Header(targets), ", ")))
+				continue
+			}
+			c.lang, c.field = tag, field
+		}
+		if seen[name] {
+			errs = append(errs, inputerr.New(path, line, col, "column %q appears twice", h))
+		}
+		seen[name] = true
+		cols[i] = c
+	}
+	for _, req := range []string{"id", "category", "en"} {
+		if !seen[req] {
+			errs = append(errs, inputerr.New(path, 1, 1, "missing column %q", req))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return cols, nil
+}
+
+// readRow builds the entry of one row; it reports cells it cannot read.
+func readRow(path string, cr *csv.Reader, row int, rec []string, cols []column) (*glossary.Entry, inputerr.List) {
+	e := &glossary.Entry{Targets: map[language.Tag]*glossary.Rendering{}}
+	var errs inputerr.List
+	bad := func(i int, format string, args ...any) {
+		line, col := cr.FieldPos(i)
+		errs = append(errs, inputerr.New(path, line, col, "row %d, column %s: %s", row, cols[i].name, fmt.Sprintf(format, args...)))
+	}
+	list := func(i int, cell string) []string {
+		if strings.TrimSpace(cell) == "" {
+			return nil
+		}
+		var out []string
+		for _, f := range strings.Split(cell, "|") {
+			f = strings.TrimSpace(f)
+			if f == "" {
+				bad(i, "empty form in %q (forms are separated by %q)", cell, Separator)
+				continue
+			}
+			out = append(out, norm.NFC.String(f))
+		}
+		return out
+	}
+	rendering := func(tag language.Tag) *glossary.Rendering {
+		r, ok := e.Targets[tag]
+		if !ok {
+			r = &glossary.Rendering{Policy: glossary.Required}
+			e.Targets[tag] = r
+		}
+		return r
+	}
+	idCol := 0
+	for i, c := range cols {
+		cell := rec[i]
+		if c.name == "id" {
+			idCol = i
+		}
+		text := norm.NFC.String(strings.TrimSpace(cell))
+		switch c.name {
+		case "id":
+			e.ID = text
+		case "category":
+			e.Category = glossary.Category(text)
+			if !glossary.ValidCategory(e.Category) {
+				bad(i, "category %q is not one of %v", text, glossary.Categories)
+			}
+		case "en":
+			e.EN.Term = text
+		case "en_variants":
+			e.EN.Variants = list(i, cell)
+		case "en_case_sensitive":
+			switch strings.ToLower(text) {
+			case "", "false":
+			case "true":
+				e.EN.CaseSensitive = true
+			default:
+				bad(i, "%q is not true, false or empty", text)
+			}
+		case "note":
+			e.Note = norm.NFC.String(cell) // kept as typed: a note is prose
+		case "source":
+			e.Source = norm.NFC.String(cell)
+		default:
+			if text == "" {
+				continue
+			}
+			r := rendering(c.lang)
+			switch c.field {
+			case "term":
+				r.Term = text
+			case "variants":
+				r.Variants = list(i, cell)
+			case "forbidden":
+				r.Forbidden = list(i, cell)
+			case "policy":
+				r.Policy = glossary.Policy(strings.ToLower(text))
+				if !glossary.ValidPolicy(r.Policy) {
+					bad(i, "policy %q is not one of required, optional, omit", text)
+				}
+			}
+		}
+	}
+	if e.ID == "" {
+		bad(idCol, "no id")
+		return nil, errs
+	}
+	return e, errs
+}
+
+// csvError places an error of encoding/csv.
+func csvError(path string, err error) *inputerr.Error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &inputerr.Error{Path: path, Line: pe.Line, Column: pe.Column, Msg: "malformed CSV: " + pe.Err.Error(), Err: err}
+	}
+	return &inputerr.Error{Path: path, Msg: "malformed CSV: " + err.Error(), Err: err}
+}
