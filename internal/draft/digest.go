@@ -1,0 +1,90 @@
+package draft
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/segment"
+)
+
+// Digest returns the digest recorded for an English sentence: the first 16 hex digits of the SHA-256 of its text
+// in NFC with every run of white space folded to one space and the ends trimmed, so that rewrapping a paragraph
+// does not make its translation stale.
+func Digest(text string) string {
+	sum := sha256.Sum256([]byte(foldSpace(norm.NFC.String(text))))
+	return hex.EncodeToString(sum[:])[:16]
+}
+
+// foldSpace folds every run of white space to one space and trims the ends.
+func foldSpace(s string) string {
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// Sentence is one sentence of a document: its id ("b6.s2": block 6, sentence 2), its block and its byte range in
+// the block's text.
+type Sentence struct {
+	ID         string
+	Block      *release.Block
+	Start, End int
+}
+
+// Text returns the sentence's text.
+func (s Sentence) Text() string { return s.Block.Text[s.Start:s.End] }
+
+// Sentences returns every sentence of d, split by the rules of d's language, in document order.
+func Sentences(d *release.Document) []Sentence {
+	var out []Sentence
+	for _, b := range d.Blocks {
+		out = append(out, blockSentences(d.Lang, b)...)
+	}
+	return out
+}
+
+func blockSentences(lang language.Tag, b *release.Block) []Sentence {
+	var out []Sentence
+	for i, sp := range segment.Sentences(lang, b.Text) {
+		out = append(out, Sentence{ID: fmt.Sprintf("b%d.s%d", b.Index, i+1), Block: b, Start: sp.Start, End: sp.End})
+	}
+	return out
+}
+
+// Digests returns the digest of every sentence of the English document src, by sentence id.
+func Digests(src *release.Document) map[string]string {
+	out := map[string]string{}
+	for _, s := range Sentences(src) {
+		out[s.ID] = Digest(s.Text())
+	}
+	return out
+}
+
+// Tracked reports whether a translation records the English it was made from (its front matter has a [source]
+// table).
+func Tracked(tgt *release.Document) bool { return tgt != nil && tgt.Front.Source != nil }
+
+// Stale returns the sentences of the English document src that a translation whose front matter records the
+// digests recorded was not made from: those whose digest is none of the recorded digests. Matching digests
+// rather than ids means that a sentence inserted in the English makes that sentence stale, not every sentence
+// after it. A translation that records nothing (recorded is nil) is not tracked and has no stale sentence.
+func Stale(src *release.Document, recorded map[string]string) []Sentence {
+	if recorded == nil {
+		return nil
+	}
+	have := make(map[string]bool, len(recorded))
+	for _, d := range recorded {
+		have[d] = true
+	}
+	var out []Sentence
+	for _, s := range Sentences(src) {
+		if !have[Digest(s.Text())] {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,271 @@
+package draft
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/bitext"
+	"github.com/relloc/relloc/internal/catalog"
+	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/tm"
+)
+
+// Input is what drafting a translation needs, already loaded.
+type Input struct {
+	Release *release.Release
+	Source  language.Tag // the English
+	Lang    language.Tag // the language to draft
+	// Glossary gives the renderings of terms; Anchors must have been built from it with Source among its
+	// languages.
+	Glossary *glossary.Glossary
+	Anchors  *bitext.Anchors
+	// Catalog renders the boilerplate; nil drafts without it. Messages lists the message ids to look for
+	// (nil: DefaultMessages).
+	Catalog  *catalog.Catalog
+	Messages []string
+	// Memory is the translation memory, possibly holding Release itself: the drafter leaves Release out.
+	// nil drafts without memory.
+	Memory *tm.Memory
+	// Threshold is the score a fuzzy match needs (0: tm.DefaultThreshold).
+	Threshold float64
+}
+
+// Segment says how one English sentence was drafted.
+type Segment struct {
+	ID    string // the English sentence id, "b6.s2"
+	Kind  Kind
+	Score float64 // of the memory match, for Exact and Fuzzy
+	// Release and From name the memory unit a match came from; Message the catalogue message used.
+	Release, From, Message string
+}
+
+// Result is a drafted or updated file.
+type Result struct {
+	Data     []byte
+	Segments []Segment // the sentences drafted, in document order
+	// Stamped is true when Update found an untracked translation and only recorded its source digests.
+	Stamped bool
+	// Unplaced lists stale sentences that Update could not place in the translation because no neighbour of
+	// theirs is translated; they stay stale.
+	Unplaced []string
+}
+
+// Count returns how many sentences were drafted with kind k.
+func (r *Result) Count(k Kind) int {
+	n := 0
+	for _, s := range r.Segments {
+		if s.Kind == k {
+			n++
+		}
+	}
+	return n
+}
+
+// drafter holds what one Draft or Update call works with.
+type drafter struct {
+	in    Input
+	lang  language.Tag
+	src   *release.Document
+	forms []formula
+	mem   *tm.Memory
+}
+
+func newDrafter(in Input) (*drafter, error) {
+	if in.Release == nil {
+		return nil, errors.New("draft: no release")
+	}
+	if in.Lang == in.Source {
+		return nil, fmt.Errorf("draft: %s is the source language", in.Lang)
+	}
+	if in.Anchors == nil {
+		in.Anchors = bitext.NewAnchors(in.Glossary, in.Source, []language.Tag{in.Source, in.Lang})
+	}
+	if in.Glossary == nil {
+		in.Glossary = glossary.New(nil)
+	}
+	src := in.Release.Doc(in.Source)
+	if src == nil {
+		return nil, fmt.Errorf("draft %s: the release has no %s text", in.Release.ID, in.Source)
+	}
+	d := &drafter{in: in, lang: in.Lang, src: src}
+	if in.Memory != nil {
+		d.mem = in.Memory.Exclude(in.Release.ID)
+	}
+	d.forms = d.formulas()
+	return d, nil
+}
+
+// Draft writes a new translation of in.Release into in.Lang and returns its bytes; see the package
+// documentation for what it holds.
+func Draft(in Input) (*Result, error) {
+	d, err := newDrafter(in)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	var b strings.Builder
+	b.WriteString(d.frontMatter(Digests(d.src)))
+	for _, blk := range d.src.Blocks {
+		b.WriteString("\n")
+		body, marker, segs := d.block(blk)
+		res.Segments = append(res.Segments, segs...)
+		if marker != "" {
+			b.WriteString(marker + "\n")
+		}
+		switch blk.Kind {
+		case release.Heading:
+			b.WriteString(strings.Repeat("#", max(blk.Level, 1)) + " ")
+		case release.ListItem:
+			b.WriteString("- ")
+		}
+		b.WriteString(body + "\n")
+	}
+	res.Data = []byte(b.String())
+	return res, nil
+}
+
+// frontMatter writes the draft's front matter: the English's id, date and place, status "draft" and the source
+// digests.
+func (d *drafter) frontMatter(digests map[string]string) string {
+	var b strings.Builder
+	b.WriteString("+++\n")
+	r := d.in.Release
+	id := r.ID
+	if d.src.Front.ID != "" {
+		id = d.src.Front.ID
+	}
+	fmt.Fprintf(&b, "id = %s\n", tomlString(id))
+	if !r.Date.IsZero() {
+		fmt.Fprintf(&b, "date = %s\n", r.Date.Format("2006-01-02"))
+	}
+	if r.Place != "" {
+		fmt.Fprintf(&b, "place = %s\n", tomlString(r.Place))
+	}
+	b.WriteString("status = \"draft\"\n\n")
+	b.WriteString(sourceTable(digests))
+	b.WriteString("+++\n")
+	return b.String()
+}
+
+// block drafts one English block. It returns the block's text, the marker to put on the line above it (for its
+// first sentence) and how each sentence was drafted.
+func (d *drafter) block(blk *release.Block) (body, marker string, segs []Segment) {
+	sents := blockSentences(d.in.Source, blk)
+	whole := func(kind Kind, msg string) []Segment {
+		var out []Segment
+		for _, s := range sents {
+			out = append(out, Segment{ID: s.ID, Kind: kind, Message: msg})
+		}
+		return out
+	}
+	// A block of several lines whose every line is a catalogue message (the letterhead).
+	if lines := strings.Split(blk.Text, "\n"); len(lines) > 1 {
+		var outs []string
+		off := 0
+		review := false
+		for _, l := range lines {
+			s, rv, ok := d.catalogue(l)
+			if !ok {
+				outs = nil
+				break
+			}
+			review = review || rv
+			outs = append(outs, wrapStrong(blk, off, off+len(l), s))
+			off += len(l) + 1
+		}
+		if outs != nil {
+			kind := Catalogue
+			if review {
+				kind, marker = Translate, Marker{Kind: Translate}.String()
+			}
+			return strings.Join(outs, "\\\n"), marker, whole(kind, "")
+		}
+	}
+	// A block that is one catalogue message (the ministry over two lines, a document type, a dateline).
+	if s, review, ok := d.catalogue(blk.Text); ok {
+		kind := Catalogue
+		if review {
+			kind, marker = Translate, Marker{Kind: Translate}.String()
+		}
+		return wrapStrong(blk, 0, len(blk.Text), s), marker, whole(kind, "")
+	}
+	var text string
+	for i, s := range sents {
+		out, m, seg := d.sentence(s)
+		segs = append(segs, seg)
+		if m != "" {
+			if i == 0 {
+				marker = m
+			} else {
+				out = m + out
+			}
+		}
+		text = joinSentences(d.lang, text, out)
+	}
+	return text, marker, segs
+}
+
+// sentence drafts one English sentence: from the catalogue, the memory or the English itself. It returns the
+// text and the marker to put before it ("" for none).
+func (d *drafter) sentence(s Sentence) (string, string, Segment) {
+	text := foldSpace(s.Text())
+	seg := Segment{ID: s.ID}
+	if out, review, ok := d.catalogue(text); ok {
+		seg.Kind = Catalogue
+		if review {
+			seg.Kind = Translate
+			return out, Marker{Kind: Translate}.String(), seg
+		}
+		return out, "", seg
+	}
+	if d.mem != nil {
+		if ms := d.mem.Lookup(text, d.lang.String(), d.in.Threshold); len(ms) > 0 {
+			m := ms[0]
+			seg.Score, seg.Release, seg.From = m.Score, m.Release, m.Segment
+			out := foldSpace(m.Target)
+			if m.Exact {
+				seg.Kind = Exact
+				return out, "", seg
+			}
+			seg.Kind = Fuzzy
+			pct := int(math.Floor(m.Score * 100))
+			return out, Marker{Kind: Fuzzy, Score: pct, Release: m.Release, Segment: m.Segment}.String(), seg
+		}
+	}
+	seg.Kind = Translate
+	return d.renderEnglish(text), Marker{Kind: Translate}.String(), seg
+}
+
+// wrapStrong puts s in ** when the English text [start, end) of blk is wholly strong.
+func wrapStrong(blk *release.Block, start, end int, s string) string {
+	for _, m := range blk.Markup {
+		if m.Kind == "strong" && m.Start <= start && m.End >= end {
+			return "**" + s + "**"
+		}
+	}
+	return s
+}
+
+// tomlString writes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\u%04X", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}

@@ -1,0 +1,146 @@
+package draft
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/localefmt"
+)
+
+// span is a part of an English text to replace by its rendering in the target language.
+type span struct {
+	start, end int
+	text       string
+}
+
+var (
+	anniversaryRE = regexp.MustCompile(`\b(\d+)(?:st|nd|rd|th) [Aa]nniversary\b`)
+	ordinalRE     = regexp.MustCompile(`\b(\d+)(?:st|nd|rd|th)\b`)
+	numberRE      = regexp.MustCompile(`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+`)
+)
+
+// renderEnglish writes the English text s with its glossary terms replaced by their renderings in the target
+// language and its dates, anniversaries, ordinals and numbers written for the language. Whatever is left is
+// English. Where two replacements overlap, the earlier kind in that list wins, then the leftmost.
+func (d *drafter) renderEnglish(s string) string {
+	var spans []span
+	taken := func(a, b int) bool {
+		for _, sp := range spans {
+			if a < sp.end && sp.start < b {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(a, b int, text string) {
+		if a < b && !taken(a, b) {
+			spans = append(spans, span{a, b, text})
+		}
+	}
+	for _, m := range localefmt.FindEnglishDates(s) {
+		var out string
+		var err error
+		if m.Range {
+			out, err = localefmt.DateRange(d.lang, m.From, m.To, localefmt.Prose)
+		} else {
+			out, err = localefmt.Date(d.lang, m.From, localefmt.Prose)
+		}
+		if err == nil {
+			add(m.Start, m.End, out)
+		}
+	}
+	for _, m := range anniversaryRE.FindAllStringSubmatchIndex(s, -1) {
+		if n, err := strconv.Atoi(s[m[2]:m[3]]); err == nil {
+			add(m[0], m[1], localefmt.Anniversary(d.lang, n))
+		}
+	}
+	if mt := d.in.Anchors.Matcher(d.in.Source); mt != nil {
+		for _, m := range mt.FindAll(s) {
+			if m.Form == "forbidden" {
+				continue
+			}
+			e, ok := d.in.Glossary.Lookup(m.ID)
+			if !ok {
+				continue
+			}
+			r := e.Target(d.lang)
+			switch {
+			case r.Policy == glossary.Omit:
+				end := m.End
+				if end < len(s) && s[end] == ' ' {
+					end++
+				}
+				add(m.Start, end, "")
+			case r.Term != "":
+				add(m.Start, m.End, r.Term)
+			}
+		}
+	}
+	for _, m := range ordinalRE.FindAllStringSubmatchIndex(s, -1) {
+		if n, err := strconv.Atoi(s[m[2]:m[3]]); err == nil {
+			add(m[0], m[1], localefmt.Ordinal(d.lang, n))
+		}
+	}
+	for _, m := range numberRE.FindAllStringIndex(s, -1) {
+		add(m[0], m[1], d.number(s[m[0]:m[1]]))
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	var b strings.Builder
+	last := 0
+	for _, sp := range spans {
+		if sp.start < last {
+			continue
+		}
+		b.WriteString(s[last:sp.start])
+		b.WriteString(sp.text)
+		last = sp.end
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// number writes a number of English text for the target language: grouped or decimal numbers through
+// localefmt.Number, plain digit strings (years, counts) digit by digit, as a year must not be grouped.
+func (d *drafter) number(s string) string {
+	if !strings.ContainsAny(s, ",.") {
+		return localefmt.Digits(d.lang, s)
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+	if err != nil {
+		return localefmt.Digits(d.lang, s)
+	}
+	decimals := 0
+	if _, frac, ok := strings.Cut(s, "."); ok {
+		decimals = len(frac)
+	}
+	return localefmt.Number(d.lang, v, decimals)
+}
+
+// hasLatin reports whether s has a Latin letter: text left in English.
+func hasLatin(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Latin, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinSentences joins drafted sentences as the target language writes them: Japanese runs sentences together
+// after 。, Khmer and English separate them with a space.
+func joinSentences(lang language.Tag, prev, next string) string {
+	if prev == "" {
+		return next
+	}
+	base, _ := lang.Base()
+	if ja, _ := language.Japanese.Base(); base == ja && strings.HasSuffix(prev, "。") {
+		return prev + next
+	}
+	return prev + " " + next
+}
