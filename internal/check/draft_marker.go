@@ -1,0 +1,48 @@
+package check
+
+import (
+	"fmt"
+
+	"github.com/relloc/relloc/internal/draft"
+	"github.com/relloc/relloc/internal/finding"
+	"github.com/relloc/relloc/internal/release"
+)
+
+func init() { RegisterChecker(draftMarker{}) }
+
+// draftMarker fires on a relloc-draft marker left in a translation.
+type draftMarker struct{}
+
+func (draftMarker) Rule() finding.Rule {
+	return finding.Rule{ID: "draft-marker", Default: finding.Error,
+		Summary: "A relloc-draft marker is left in a translation",
+		Description: "relloc draft puts <!-- relloc-draft translate --> before every sentence still to translate and " +
+			"<!-- relloc-draft fuzzy N%: from RELEASE SEGMENT --> before a sentence filled from a similar one of another " +
+			"release. Translate or review the sentence that follows the marker, then delete the marker."}
+}
+
+func (draftMarker) Check(c *Context, report func(finding.Finding)) {
+	for _, lang := range c.Targets {
+		d := c.Release.Doc(lang)
+		if d == nil {
+			continue
+		}
+		ms, cs := draft.Markers(d)
+		for i, m := range ms {
+			report(markerFinding(d, lang.String(), m, cs[i]))
+		}
+	}
+}
+
+func markerFinding(d *release.Document, lang string, m draft.Marker, c release.Comment) finding.Finding {
+	f := finding.Finding{Path: d.Path, Lang: lang, Found: "<!-- " + c.Text + " -->"}
+	f.Line, f.Column = d.Position(c.Start)
+	f.EndLine, f.EndColumn = d.Position(c.End)
+	if m.Kind == draft.Fuzzy {
+		f.Message = fmt.Sprintf("draft marker left: review the sentence filled from a %d%% match (%s %s) and delete the marker",
+			m.Score, m.Release, m.Segment)
+		return f
+	}
+	f.Message = "draft marker left: translate the sentence after it and delete the marker"
+	return f
+}
