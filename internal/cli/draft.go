@@ -1,0 +1,161 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/google/renameio/v2"
+	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/bitext"
+	"github.com/relloc/relloc/internal/draft"
+	"github.com/relloc/relloc/internal/tm"
+)
+
+func init() { extraCommands = append(extraCommands, newDraftCmd) }
+
+type draftOptions struct {
+	Release   string
+	Lang      string
+	Out       string
+	Stdout    bool
+	Force     bool
+	Update    bool
+	Threshold float64
+}
+
+func newDraftCmd(g *Global) *cobra.Command {
+	var o draftOptions
+	cmd := &cobra.Command{
+		Use:   "draft RELEASE --lang LANG",
+		Short: "Draft a translation of a release, or re-draft the segments whose English changed",
+		Long: `draft writes a first Khmer or Japanese version of an English release, with the English's blocks: the
+letterhead, document type and formulas from the message catalogue, dates and numbers written for the
+language, and each sentence filled from the translation memory of the other releases (exactly, or fuzzily
+after a <!-- relloc-draft fuzzy N%: ... --> marker) or left in English with its glossary terms rendered,
+after a <!-- relloc-draft translate --> marker. relloc check fails while a marker is left (draft-marker).
+
+The draft's front matter records a digest of every English sentence ([source]); when the English changes,
+relloc check reports the affected segments (stale) and draft --update re-drafts exactly those segments of the
+existing translation, leaving the rest of the file as it is. On a translation without a [source] table,
+--update only records the digests of the current English, so that the translation starts being tracked.
+
+draft never overwrites an existing translation without --force, and writes the file atomically.`,
+		Example: `  relloc draft 2021-11-18-prak-sokhonn-hayashi-telephone --lang km
+  relloc draft releases/2021-11-18-prak-sokhonn-hayashi-telephone --lang ja --stdout
+  relloc draft 2021-11-18-prak-sokhonn-hayashi-telephone --lang km --update`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Release = args[0]
+			if err := o.validate(); err != nil {
+				return err
+			}
+			return runDraft(g, o)
+		},
+	}
+	cmd.Flags().StringVar(&o.Lang, "lang", "", "the target `language` to draft (km or ja)")
+	cmd.Flags().StringVar(&o.Out, "out", "", "write to `FILE` instead of the release's LANG.md")
+	cmd.Flags().BoolVar(&o.Stdout, "stdout", false, "print the draft instead of writing a file")
+	cmd.Flags().BoolVar(&o.Force, "force", false, "overwrite an existing translation")
+	cmd.Flags().BoolVar(&o.Update, "update", false, "re-draft only the stale segments of the existing translation")
+	cmd.Flags().Float64Var(&o.Threshold, "threshold", tm.DefaultThreshold, "lowest `score` of a fuzzy memory match, in (0, 1]")
+	return cmd
+}
+
+func (o draftOptions) validate() error {
+	switch {
+	case o.Out != "" && o.Stdout:
+		return usagef("--out and --stdout exclude each other")
+	case o.Update && o.Force:
+		return usagef("--update keeps the translation; --force would replace it: pass one of them")
+	case o.Threshold <= 0 || o.Threshold > 1:
+		return usagef("--threshold %v: must be in (0, 1]", o.Threshold)
+	}
+	return nil
+}
+
+func runDraft(g *Global, o draftOptions) error {
+	ws, gl, err := loadGlossary(g)
+	if err != nil {
+		return err
+	}
+	lang, err := singleLang(o.Lang, ws.Config.Targets)
+	if err != nil {
+		return err
+	}
+	wd, _ := g.IO.Getwd()
+	r, err := findRelease(ws, wd, o.Release)
+	if err != nil {
+		return err
+	}
+	out := o.Out
+	if out == "" {
+		out = ws.Path(filepath.FromSlash(r.Dir), lang.String()+".md")
+	} else if !filepath.IsAbs(out) {
+		out = filepath.Join(wd, out)
+	}
+	if o.Update && r.Doc(lang) == nil {
+		return fmt.Errorf("%s: no %s translation to update; run relloc draft without --update to draft one", r.Dir, lang)
+	}
+	if !o.Update && !o.Stdout && !o.Force {
+		if _, err := os.Stat(out); err == nil {
+			return fmt.Errorf("%s exists and may hold a translation: pass --force to overwrite it, or --update to re-draft only its stale segments", ws.Rel(out))
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("draft: %w", err)
+		}
+	}
+	cat, err := loadCatalog(ws)
+	if err != nil {
+		return err
+	}
+	mem, _, err := buildMemory(ws, gl)
+	if err != nil {
+		return err
+	}
+	in := draft.Input{Release: r, Source: ws.Config.Source, Lang: lang, Glossary: gl,
+		Anchors: bitext.NewAnchors(gl, ws.Config.Source, ws.Config.Languages()), Catalog: cat, Memory: mem,
+		Threshold: o.Threshold}
+	var res *draft.Result
+	if o.Update {
+		res, err = draft.Update(in)
+	} else {
+		res, err = draft.Draft(in)
+	}
+	if err != nil {
+		return err
+	}
+	if o.Stdout {
+		_, err := g.IO.Out.Write(res.Data)
+		return err
+	}
+	if err := renameio.WriteFile(out, res.Data, 0o644); err != nil {
+		return fmt.Errorf("write draft: %w", err)
+	}
+	fmt.Fprintln(g.IO.Err, draftSummary(ws.Rel(out), lang, o.Update, res))
+	return nil
+}
+
+// draftSummary tells the user what was written.
+func draftSummary(path string, lang language.Tag, update bool, res *draft.Result) string {
+	switch {
+	case res.Stamped:
+		return fmt.Sprintf("%s: recorded the digests of the current English; the translation is now tracked", path)
+	case update && len(res.Segments) == 0 && len(res.Unplaced) == 0:
+		return fmt.Sprintf("%s: up to date, nothing to re-draft", path)
+	}
+	verb := "drafted"
+	if update {
+		verb = "re-drafted"
+	}
+	s := fmt.Sprintf("%s: %s %d sentence(s) in %s: %d from the catalogue, %d exact and %d fuzzy from memory, %d to translate",
+		path, verb, len(res.Segments), lang, res.Count(draft.Catalogue), res.Count(draft.Exact), res.Count(draft.Fuzzy),
+		res.Count(draft.Translate))
+	if len(res.Unplaced) > 0 {
+		s += fmt.Sprintf("; %d stale sentence(s) have no place in the translation and stay stale: %v", len(res.Unplaced), res.Unplaced)
+	}
+	return s
+}
