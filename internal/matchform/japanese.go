@@ -1,0 +1,89 @@
+package matchform
+
+import (
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
+)
+
+// Japanese returns the Japanese matching form of s: full-width ASCII letters,
+// digits and punctuation folded to ASCII, half-width katakana widened (a
+// half-width voiced or semi-voiced sound mark is composed onto its kana), the
+// ideographic space folded to a space, then NFC.
+func Japanese(s string) Form {
+	if isASCII(s) {
+		return Form{Text: s}
+	}
+	var b builder
+	b.init(s)
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i = b.ascii(i, nfcUnit)
+			continue
+		}
+		if n := inertRune(s[i:]); n > 0 {
+			b.keep(i, i+n)
+			i += n
+			continue
+		}
+		n := japaneseUnit(s[i:])
+		u := s[i : i+n]
+		b.addShifted(i, i+n, nfc(width.Fold.String(u)))
+		i += n
+	}
+	return b.form()
+}
+
+// inertRune returns the length of the first rune of s when neither width
+// folding nor NFC can change it or combine it with the next rune (most kanji
+// and kana), and 0 otherwise.
+func inertRune(s string) int {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == '\u3000' || (r >= '\uFF00' && r <= '\uFFEF') {
+		return 0
+	}
+	p := norm.NFC.PropertiesString(s)
+	if p.CCC() != 0 || (p.Decomposition() != nil && !norm.NFC.IsNormalString(s[:n])) {
+		return 0
+	}
+	if n < len(s) {
+		next, _ := utf8.DecodeRuneInString(s[n:])
+		if next == '\uFF9E' || next == '\uFF9F' || !norm.NFC.PropertiesString(s[n:]).BoundaryBefore() {
+			return 0
+		}
+	}
+	return n
+}
+
+// japaneseUnit returns the length of the first unit of s to fold: one
+// normalisation segment, with any half-width sound marks that follow it
+// (they are starters for NFC but compose once widened).
+func japaneseUnit(s string) int {
+	n := nfcUnit(s)
+	for n < len(s) {
+		r, m := utf8.DecodeRuneInString(s[n:])
+		if r != '\uFF9E' && r != '\uFF9F' {
+			break
+		}
+		n += m
+	}
+	return n
+}
+
+// IsFullwidthASCII reports whether r is a full-width form of an ASCII
+// character (U+FF01–U+FF5E) or the ideographic space.
+func IsFullwidthASCII(r rune) bool { return (r >= '\uFF01' && r <= '\uFF5E') || r == '\u3000' }
+
+// IsHalfwidthKatakana reports whether r is a half-width katakana letter,
+// sound mark or half-width CJK punctuation (U+FF61–U+FF9F).
+func IsHalfwidthKatakana(r rune) bool { return r >= '\uFF61' && r <= '\uFF9F' }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}

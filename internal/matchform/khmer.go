@@ -1,0 +1,315 @@
+package matchform
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Khmer code points the folding works with.
+const (
+	coeng   = '\u17D2'
+	letDA   = '\u178A'
+	letTA   = '\u178F'
+	letNNO  = '\u178E' // ណ
+	letNO   = '\u1793' // ន
+	letRO   = '\u179A'
+	vowE    = '\u17C1' // េ
+	vowAA   = '\u17B6' // ា
+	vowII   = '\u17B8' // ី
+	vowOE   = '\u17BE' // ើ
+	vowOO   = '\u17C4' // ោ
+	shiftMu = '\u17C9' // ៉ muusikatoan
+	shiftTr = '\u17CA' // ៊ triisap
+)
+
+// Ranks of the parts of a Khmer syllable, in canonical order.
+const (
+	rankOther = iota // not part of a Khmer syllable
+	rankBase
+	rankRobat
+	rankSub   // coeng + consonant (and a dangling coeng)
+	rankSubRo // coeng + RO: always the last subscript
+	rankShift
+	rankVowel
+	rankSign
+	rankFinal // reahmuk, yuukaleapintu
+)
+
+// khmerRank returns the rank of r as a part of a Khmer syllable.
+func khmerRank(r rune) int {
+	switch {
+	case r >= '\u1780' && r <= '\u17B3':
+		return rankBase
+	case r >= '\u17B6' && r <= '\u17C5':
+		return rankVowel
+	case r == '\u17C7' || r == '\u17C8':
+		return rankFinal
+	case r == shiftMu || r == shiftTr:
+		return rankShift
+	case r == '\u17CC':
+		return rankRobat
+	case r == coeng:
+		return rankSub
+	case r == '\u17C6' || r == '\u17CB' || (r >= '\u17CD' && r <= '\u17D1') || r == '\u17D3' || r == '\u17DD':
+		return rankSign
+	}
+	return rankOther
+}
+
+// isKhmerMark reports whether r continues a Khmer syllable (a dependent vowel,
+// a sign or a coeng).
+func isKhmerMark(r rune) bool { return khmerRank(r) > rankBase }
+
+// isKhmerBase reports whether r is a Khmer consonant or independent vowel.
+func isKhmerBase(r rune) bool { return r >= '\u1780' && r <= '\u17B3' }
+
+// IsZeroWidth reports whether r is one of the invisible characters removed
+// from the Khmer matching form: zero-width space, non-joiner, joiner and the
+// byte order mark used as a zero-width no-break space.
+func IsZeroWidth(r rune) bool {
+	return r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\uFEFF'
+}
+
+// Khmer returns the Khmer matching form of s: NFC, look-alike spellings folded
+// to the canonical spelling (see the package documentation) and zero-width
+// characters removed.
+func Khmer(s string) Form {
+	var b builder
+	b.init(s)
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i = b.ascii(i, otherUnit)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case IsZeroWidth(r):
+			b.add(i, i+n, "")
+			i += n
+		case khmerRank(r) >= rankBase:
+			j := syllableEnd(s, i)
+			b.add(i, j, foldSyllable(s[i:j]))
+			i = j
+		default:
+			n = otherUnit(s[i:])
+			b.add(i, i+n, nfc(s[i:i+n]))
+			i += n
+		}
+	}
+	return b.form()
+}
+
+// otherUnit returns the length of the first normalisation segment of s, cut
+// before any Khmer character: NFC must not move a coeng across a foreign
+// combining mark, or folding would not be idempotent.
+func otherUnit(s string) int {
+	n := nfcUnit(s)
+	_, k := utf8.DecodeRuneInString(s)
+	for k < n {
+		r, m := utf8.DecodeRuneInString(s[k:])
+		if r >= '\u1780' && r <= '\u17FF' {
+			return k
+		}
+		k += m
+	}
+	return n
+}
+
+func nfc(s string) string {
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// syllableEnd returns the end of the Khmer syllable that starts at s[i]: the
+// base (or a stray mark) and every mark after it, a consonant after a coeng
+// included. Zero-width characters inside the syllable are part of it (and
+// are dropped by foldSyllable); those at its end are not.
+func syllableEnd(s string, i int) int {
+	prev, n := utf8.DecodeRuneInString(s[i:])
+	j := i + n
+	for j < len(s) {
+		k := j
+		r, m := utf8.DecodeRuneInString(s[k:])
+		for IsZeroWidth(r) {
+			k += m
+			if k >= len(s) {
+				return j
+			}
+			r, m = utf8.DecodeRuneInString(s[k:])
+		}
+		if !(isKhmerMark(r) || (prev == coeng && isKhmerBase(r))) {
+			return j
+		}
+		prev = r
+		j = k + m
+	}
+	return j
+}
+
+// part is one orderable piece of a syllable: a rune, or a coeng and its
+// consonant.
+type part struct {
+	s    string
+	rank int
+	pos  int
+}
+
+// foldSyllable returns the canonical spelling of one Khmer syllable.
+func foldSyllable(u string) string {
+	if syllableCanonical(u) {
+		return u
+	}
+	var buf [12]part
+	parts, dangling := splitSyllable(u, buf[:0])
+	if !dangling {
+		// With a dangling coeng the syllable is broken and which
+		// consonant the coeng belongs to is unknown: keep the order.
+		sortParts(parts)
+	}
+	var sb strings.Builder
+	sb.Grow(len(u))
+	for _, p := range parts {
+		sb.WriteString(p.s)
+	}
+	out := sb.String()
+	return joinSplitVowels(out)
+}
+
+func sortParts(parts []part) {
+	sort.SliceStable(parts, func(a, b int) bool { return parts[a].rank < parts[b].rank })
+}
+
+// splitSyllable cuts a syllable into parts, dropping zero-width characters
+// and folding subscript DA to subscript TA. It reports whether the syllable
+// has a coeng with no consonant after it.
+func splitSyllable(u string, parts []part) (_ []part, dangling bool) {
+	first := true
+	for i := 0; i < len(u); {
+		r, n := utf8.DecodeRuneInString(u[i:])
+		if IsZeroWidth(r) {
+			i += n
+			continue
+		}
+		if r == coeng {
+			j := i + n
+			for j < len(u) {
+				c, m := utf8.DecodeRuneInString(u[j:])
+				if !IsZeroWidth(c) {
+					break
+				}
+				j += m
+			}
+			c, m := utf8.DecodeRuneInString(u[j:])
+			if j >= len(u) || !isKhmerBase(c) {
+				dangling = true
+				parts = append(parts, part{s: u[i : i+n], rank: rankSub, pos: i})
+				i += n
+				first = false
+				continue
+			}
+			rank := rankSub
+			switch c {
+			case letRO:
+				rank = rankSubRo
+			case letDA:
+				c = letTA
+			}
+			parts = append(parts, part{s: string(coeng) + string(c), rank: rank, pos: i})
+			i = j + m
+			first = false
+			continue
+		}
+		rank := khmerRank(r)
+		if first && rank == rankBase {
+			rank = rankOther // the base stays first
+		}
+		first = false
+		parts = append(parts, part{s: u[i : i+n], rank: rank, pos: i})
+		i += n
+	}
+	return parts, dangling
+}
+
+// syllableCanonical reports whether a syllable is already in canonical
+// spelling, without allocating.
+func syllableCanonical(u string) bool {
+	last := rankOther
+	var prev rune
+	first := true
+	for i := 0; i < len(u); {
+		r, n := utf8.DecodeRuneInString(u[i:])
+		i += n
+		if IsZeroWidth(r) {
+			return false
+		}
+		rank := khmerRank(r)
+		switch {
+		case first && rank == rankBase:
+			rank = rankOther
+		case prev == coeng && isKhmerBase(r):
+			if r == letDA {
+				return false
+			}
+			if r == letRO {
+				rank = rankSubRo
+			} else {
+				rank = rankSub
+			}
+		case r == coeng:
+			if i >= len(u) {
+				return false // dangling: let foldSyllable decide
+			}
+			if c, _ := utf8.DecodeRuneInString(u[i:]); !isKhmerBase(c) {
+				return false
+			}
+			rank = last // judged with its consonant
+			if last < rankSub {
+				rank = rankSub
+			}
+		}
+		if rank < last {
+			return false
+		}
+		if (prev == vowE && (r == vowII || r == vowAA)) || (prev == vowOE && r == vowAA) {
+			return false
+		}
+		last, prev, first = rank, r, false
+	}
+	return true
+}
+
+// joinSplitVowels replaces split vowels typed in two parts by the single
+// code point: េ + ី → ើ, េ + ា → ោ, and the confusable ើ + ា → ោ + ី.
+func joinSplitVowels(s string) string {
+	if !strings.ContainsRune(s, vowE) && !strings.ContainsRune(s, vowOE) {
+		return s
+	}
+	out := make([]rune, 0, len(s)/3+1)
+	for _, c := range s {
+		if n := len(out); n > 0 {
+			switch l := out[n-1]; {
+			case l == vowE && c == vowII:
+				out[n-1] = vowOE
+				continue
+			case l == vowE && c == vowAA:
+				out[n-1] = vowOO
+				continue
+			case l == vowOE && c == vowAA:
+				out[n-1] = vowOO
+				out = append(out, vowII)
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+// KhmerCanonical reports whether s is already in canonical Khmer spelling,
+// that is whether its Khmer matching form is s itself.
+func KhmerCanonical(s string) bool { return Khmer(s).Identity() }
