@@ -1,0 +1,190 @@
+package coverage
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/bitext"
+	"github.com/relloc/relloc/internal/glossary"
+)
+
+// Report is the result of Build.
+type Report struct {
+	Glossary   Completeness `json:"glossary"`
+	Releases   []Release    `json:"releases"`
+	Candidates []Candidate  `json:"candidates"`
+}
+
+// Completeness is the glossary's completeness.
+type Completeness struct {
+	Entries int `json:"entries"`
+	// Complete is, per target language, the percentage of entries with a rendering or an omit policy.
+	Complete map[string]float64 `json:"complete"`
+	// Missing lists, per target language, the ids of the incomplete entries.
+	Missing map[string][]string `json:"-"`
+	langs   []string
+}
+
+// Release is the coverage of one release in one language.
+type Release struct {
+	Release string `json:"release"`
+	Lang    string `json:"lang"`
+	// Occurrences counts the English occurrences of glossary entries whose policy in Lang is required (and that
+	// have a rendering), in segments that have a Lang side or should have one.
+	Occurrences int `json:"occurrences"`
+	// Rendered counts those whose rendering (term or accepted variant) is in the aligned Lang segment, at most
+	// as many times per segment as the English has the term.
+	Rendered int `json:"rendered"`
+	// Coverage is Rendered / Occurrences as a percentage; 100 when there is nothing to render.
+	Coverage float64 `json:"coverage"`
+}
+
+// Candidate is a phrase of the English releases that looks like a diplomatic term and is not in the glossary.
+type Candidate struct {
+	Phrase   string   `json:"phrase"`
+	Count    int      `json:"count"`
+	Releases []string `json:"releases"`
+}
+
+// Input is what Build reads.
+type Input struct {
+	Glossary *glossary.Glossary
+	Source   language.Tag
+	Targets  []language.Tag
+	// Bitexts are the aligned releases, built with Anchors.
+	Bitexts []*bitext.Bitext
+	Anchors *bitext.Anchors
+}
+
+// Build measures the glossary and the releases.
+func Build(in Input) *Report {
+	r := &Report{Glossary: GlossaryCompleteness(in.Glossary, in.Targets), Releases: []Release{}, Candidates: []Candidate{}}
+	var docs []Text
+	for _, bt := range in.Bitexts {
+		r.Releases = append(r.Releases, ReleaseCoverage(bt, in)...)
+		if d := bt.Release.Doc(in.Source); d != nil {
+			m := in.Anchors.Matcher(in.Source)
+			for _, b := range d.Blocks {
+				t := Text{Release: bt.Release.ID, Text: b.Text}
+				if m != nil {
+					for _, mt := range m.FindAll(b.Text) {
+						t.Covered = append(t.Covered, Span{mt.Start, mt.End})
+					}
+				}
+				docs = append(docs, t)
+			}
+		}
+	}
+	r.Candidates = Candidates(docs)
+	return r
+}
+
+// percent returns part/whole as a percentage rounded down to two decimals (so that 99.999 never shows as 100),
+// and 100 for an empty whole.
+func percent(part, whole int) float64 {
+	if whole == 0 {
+		return 100
+	}
+	return math.Floor(float64(part)*10000/float64(whole)) / 100
+}
+
+// GlossaryCompleteness measures, for each target language, the share of entries with a rendering or an omit
+// policy.
+func GlossaryCompleteness(g *glossary.Glossary, targets []language.Tag) Completeness {
+	c := Completeness{Entries: len(g.Entries), Complete: map[string]float64{}, Missing: map[string][]string{}}
+	for _, lang := range targets {
+		l := lang.String()
+		c.langs = append(c.langs, l)
+		n := 0
+		for _, e := range g.Entries {
+			if e.Target(lang).Complete() {
+				n++
+			} else {
+				c.Missing[l] = append(c.Missing[l], e.ID)
+			}
+		}
+		c.Complete[l] = percent(n, len(g.Entries))
+	}
+	return c
+}
+
+// ReleaseCoverage measures one aligned release: for each target language, how many English occurrences of
+// required glossary entries have their rendering in the aligned segment. A segment without a side in the
+// language counts its occurrences as not rendered, when the release has that language.
+func ReleaseCoverage(bt *bitext.Bitext, in Input) []Release {
+	src := in.Anchors.Matcher(in.Source)
+	var out []Release
+	for _, lang := range bt.Targets {
+		rc := Release{Release: bt.Release.ID, Lang: lang.String()}
+		tm := in.Anchors.Matcher(lang)
+		for _, seg := range bt.Segments {
+			s := seg.Side(in.Source)
+			if s == nil || src == nil {
+				continue
+			}
+			want := map[string]int{}
+			for _, m := range src.FindAll(s.Text()) {
+				e, ok := in.Glossary.Lookup(m.ID)
+				if !ok {
+					continue
+				}
+				if r := e.Target(lang); r.Policy == glossary.Required && r.Term != "" {
+					want[m.ID]++
+				}
+			}
+			if len(want) == 0 {
+				continue
+			}
+			have := map[string]int{}
+			if t := seg.Side(lang); t != nil && tm != nil {
+				for _, m := range tm.FindAllOverlapping(t.Text()) {
+					if m.Form != "forbidden" {
+						have[m.ID]++
+					}
+				}
+			}
+			for id, n := range want {
+				rc.Occurrences += n
+				rc.Rendered += min(n, have[id])
+			}
+		}
+		rc.Coverage = percent(rc.Rendered, rc.Occurrences)
+		out = append(out, rc)
+	}
+	return out
+}
+
+// Below lists the completeness and release figures under min (a percentage), as sentences.
+func (r *Report) Below(min float64) []string {
+	var out []string
+	for _, l := range r.Glossary.order() {
+		if p := r.Glossary.Complete[l]; p < min {
+			out = append(out, fmt.Sprintf("glossary completeness in %s is %.2f%%, below %g%% (missing: %v)", l, p, min, r.Glossary.Missing[l]))
+		}
+	}
+	for _, rc := range r.Releases {
+		if rc.Coverage < min {
+			out = append(out, fmt.Sprintf("release %s: %s coverage is %.2f%% (%d of %d), below %g%%", rc.Release, rc.Lang, rc.Coverage, rc.Rendered, rc.Occurrences, min))
+		}
+	}
+	return out
+}
+
+// order returns the languages of the completeness figures in the order they were measured.
+func (c Completeness) order() []string {
+	if len(c.langs) > 0 {
+		return c.langs
+	}
+	var ls []string
+	for l := range c.Complete {
+		ls = append(ls, l)
+	}
+	sort.Strings(ls)
+	return ls
+}
+
+// Languages returns the languages of the completeness figures in the order they were measured.
+func (c Completeness) Languages() []string { return c.order() }
