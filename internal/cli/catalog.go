@@ -100,13 +100,10 @@ func runCatalogCheck(g *Global, o catalogOptions) error {
 	return nil
 }
 
-// loadCatalog reads the workspace's message catalogues.
+// loadCatalog reads the workspace's message catalogues. Its errors already say what failed and where
+// (path:line:col for a malformed file), so they are returned as they are.
 func loadCatalog(ws *workspace.Workspace) (*catalog.Catalog, error) {
-	c, err := catalog.Load(os.DirFS(ws.Root), ws.Config.Locale, ws.Config.Source)
-	if err != nil {
-		return nil, fmt.Errorf("read catalogues: %w", err)
-	}
-	return c, nil
+	return catalog.Load(os.DirFS(ws.Root), ws.Config.Locale, ws.Config.Source)
 }
 
 // catalogFindings checks the workspace's catalogues.
