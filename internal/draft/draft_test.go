@@ -143,7 +143,7 @@ func TestDraftSeed(t *testing.T) {
 					continue
 				}
 				if !strings.Contains(body, r.Term) {
-					t.Errorf("glossary term %s (%q) not rendered as %q", m.ID, m.Text, r.Term)
+					t.Errorf("glossary term %s (%q) not rendered as %q", m.ID, bodyText(src)[m.Start:m.End], r.Term)
 				}
 			}
 			// Every other sentence marked: each marker precedes a block or sentence still in English.
