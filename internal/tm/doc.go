@@ -1,0 +1,28 @@
+// Package tm is relloc's translation memory: the aligned segments of past
+// releases, searched for segments similar to a new source sentence so that
+// their translations can seed a draft.
+//
+// Similarity is an edit-distance ratio on characters, not words: Khmer and
+// Japanese are written without spaces, so a word-level distance would need a
+// word segmenter for them, while characters work the same in every language.
+// Both texts are first normalised (Normalize): NFC, width folding (full-width
+// Latin and digits to ASCII, half-width katakana to full-width), Unicode case
+// folding, punctuation and invisible format characters such as the zero-width
+// space dropped, runs of white space collapsed to one space. The score is
+// 1 − d/max(|a|, |b|), where d is the Levenshtein distance in code points
+// (github.com/agnivade/levenshtein) and |a| the length of a normalised text in
+// code points, so that two texts equal after normalisation score 1.
+//
+// Lookups do not compute an edit distance against every unit. Each unit's
+// normalised source is indexed by its character trigrams (padded with two
+// boundary marks at each end), and a unit is compared only if it passes two
+// filters that never drop a unit scoring at or above the threshold: the length
+// filter (the distance is at least the difference of the lengths) and the
+// q-gram count filter (an edit destroys at most three trigrams, so texts
+// within distance d share at least max(|a|, |b|) + 2 − 3d trigrams). When the
+// threshold is so low that the count filter cannot exclude anything, Lookup
+// falls back to scanning the units of a suitable length.
+//
+// Khmer look-alike spellings (coeng TA and coeng DA, the order of coeng RO)
+// are not folded here: they count as edits.
+package tm

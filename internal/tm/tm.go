@@ -1,0 +1,265 @@
+package tm
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/agnivade/levenshtein"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
+)
+
+// DefaultThreshold is the score a match needs when Lookup is given a
+// threshold outside (0, 1].
+const DefaultThreshold = 0.75
+
+// Unit is one aligned segment of a release: its text in each language, keyed
+// by language code ("en", "km", "ja"); a language the segment lacks has no key.
+type Unit struct {
+	Release, Segment string
+	Text             map[string]string
+}
+
+// Match is a unit whose source text is similar to a looked-up text: its
+// source and target texts, its score in [0, 1], whether its source equals
+// the looked-up text exactly (after NFC and trimming white space at the ends),
+// and where it comes from.
+type Match struct {
+	Source, Target   string
+	Score            float64
+	Exact            bool
+	Release, Segment string
+}
+
+// Memory is an index of units by the trigrams of their normalised source
+// text. It is safe for concurrent lookups; Exclude returns views sharing it.
+type Memory struct {
+	source   string
+	units    []Unit
+	norm     []string // normalised source text of each unit
+	length   []int    // its length in code points
+	postings map[uint64][]posting
+	excluded map[string]bool // releases left out of lookups
+}
+
+type posting struct {
+	unit  int32
+	count int32 // occurrences of the trigram in the unit
+}
+
+// New indexes units by their text in the source language. Units without
+// source text are kept out of the index.
+func New(units []Unit, source string) *Memory {
+	m := &Memory{
+		source:   source,
+		units:    units,
+		norm:     make([]string, len(units)),
+		length:   make([]int, len(units)),
+		postings: map[uint64][]posting{},
+	}
+	grams := map[uint64]int32{}
+	for i, u := range units {
+		n := Normalize(u.Text[source])
+		if n == "" {
+			continue
+		}
+		m.norm[i] = n
+		r := []rune(n)
+		m.length[i] = len(r)
+		clear(grams)
+		for g, c := range countTrigrams(r, grams) {
+			m.postings[g] = append(m.postings[g], posting{unit: int32(i), count: c})
+		}
+	}
+	return m
+}
+
+// Exclude returns a view of m that leaves out the units of release, as when
+// drafting a release that is itself in the memory. The index is shared.
+func (m *Memory) Exclude(release string) *Memory {
+	v := *m
+	v.excluded = map[string]bool{release: true}
+	for r := range m.excluded {
+		v.excluded[r] = true
+	}
+	return &v
+}
+
+// Len returns the number of units in the memory, excluded or not.
+func (m *Memory) Len() int { return len(m.units) }
+
+// Lookup returns the units whose source text scores at least threshold
+// against text and that have a translation in target, best first: by score,
+// exact matches before equal scores, then in the order the units were given.
+// A pair of source and target texts seen in several units is returned once,
+// from its best-ranked unit. A threshold outside (0, 1] means
+// DefaultThreshold.
+func (m *Memory) Lookup(text, target string, threshold float64) []Match {
+	if threshold <= 0 || threshold > 1 {
+		threshold = DefaultThreshold
+	}
+	q := Normalize(text)
+	if q == "" {
+		return nil
+	}
+	qr := []rune(q)
+	lq := len(qr)
+	exact := strings.TrimSpace(norm.NFC.String(text))
+	var out []Match
+	consider := func(i int) {
+		u := m.units[i]
+		if m.excluded[u.Release] {
+			return
+		}
+		tgt, ok := u.Text[target]
+		if !ok || tgt == "" {
+			return
+		}
+		d := levenshtein.ComputeDistance(q, m.norm[i])
+		score := 1 - float64(d)/float64(max(lq, m.length[i]))
+		if score < threshold {
+			return
+		}
+		src := u.Text[m.source]
+		out = append(out, Match{
+			Source: src, Target: tgt, Score: score,
+			Exact:   strings.TrimSpace(norm.NFC.String(src)) == exact,
+			Release: u.Release, Segment: u.Segment,
+		})
+	}
+	for _, i := range m.candidates(qr, threshold) {
+		consider(i)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		return out[i].Exact && !out[j].Exact
+	})
+	return dedupe(out)
+}
+
+// candidates returns, in unit order, the units that pass the length and
+// trigram count filters for a query and threshold.
+func (m *Memory) candidates(qr []rune, t float64) []int {
+	lq := len(qr)
+	maxLen := int(float64(lq)/t + 1e-9)
+	maxDist := func(l int) int { return int((1-t)*float64(max(lq, l)) + 1e-9) }
+	bound := func(l int) int { return max(lq, l) + 2 - 3*maxDist(l) }
+	inLength := func(i int) bool {
+		l := m.length[i]
+		return l > 0 && abs(l-lq) <= maxDist(l)
+	}
+	weakest := bound(lq) // units shorter than the query share this bound
+	for l := lq + 1; l <= maxLen; l++ {
+		weakest = min(weakest, bound(l))
+	}
+	var out []int
+	if weakest <= 0 {
+		// The count filter cannot exclude a unit sharing no trigram.
+		for i := range m.units {
+			if inLength(i) {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	shared := make([]int32, len(m.units))
+	var touched []int32
+	for g, qc := range countTrigrams(qr, map[uint64]int32{}) {
+		for _, p := range m.postings[g] {
+			if shared[p.unit] == 0 {
+				touched = append(touched, p.unit)
+			}
+			shared[p.unit] += min(qc, p.count)
+		}
+	}
+	for _, u := range touched {
+		i := int(u)
+		if inLength(i) && int(shared[u]) >= bound(m.length[i]) {
+			out = append(out, i)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+func dedupe(ms []Match) []Match {
+	type pair struct{ s, t string }
+	seen := map[pair]bool{}
+	out := ms[:0]
+	for _, m := range ms {
+		k := pair{m.Source, m.Target}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, m)
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// boundary pads texts for trigrams; Normalize never leaves a control
+// character in a text, so it cannot collide with one.
+const boundary = rune(1)
+
+// countTrigrams adds to out the character trigrams of r padded with two
+// boundary marks at each end (a text of n code points has n+2 of them), each
+// packed in a uint64, and returns out.
+func countTrigrams(r []rune, out map[uint64]int32) map[uint64]int32 {
+	at := func(i int) uint64 { // i indexes the padded text
+		if i < 2 || i >= len(r)+2 {
+			return uint64(boundary)
+		}
+		return uint64(r[i-2])
+	}
+	for i := 0; i < len(r)+2; i++ {
+		out[at(i)<<42|at(i+1)<<21|at(i+2)]++
+	}
+	return out
+}
+
+var folder = cases.Fold()
+
+// Normalize returns the form of s that similarity is computed on: NFC,
+// width-folded, case-folded, without punctuation, control or format
+// characters, with white space collapsed to single spaces and trimmed.
+func Normalize(s string) string {
+	s = norm.NFC.String(folder.String(width.Fold.String(s)))
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+		case unicode.IsPunct(r), unicode.Is(unicode.Cc, r), unicode.Is(unicode.Cf, r):
+		default:
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Similarity returns the score of b against a used by Lookup: 1 − d/max(|a|,
+// |b|) on the normalised texts, 1 when both are empty after normalisation.
+func Similarity(a, b string) float64 {
+	na, nb := Normalize(a), Normalize(b)
+	la, lb := len([]rune(na)), len([]rune(nb))
+	if la == 0 && lb == 0 {
+		return 1
+	}
+	return 1 - float64(levenshtein.ComputeDistance(na, nb))/float64(max(la, lb))
+}
