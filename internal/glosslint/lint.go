@@ -2,8 +2,6 @@ package glosslint
 
 import (
 	"fmt"
-	"sort"
-	"strings"
 
 	"golang.org/x/text/language"
 
@@ -226,18 +224,4 @@ func forbiddenInReleases(in Input, report func(finding.Finding)) {
 			}
 		}
 	}
-}
-
-// Counts summarises findings by rule, "rule: n" sorted, for a one-line summary.
-func Counts(fs []finding.Finding) string {
-	n := map[string]int{}
-	for _, f := range fs {
-		n[f.Rule]++
-	}
-	var parts []string
-	for r, c := range n {
-		parts = append(parts, fmt.Sprintf("%s: %d", r, c))
-	}
-	sort.Strings(parts)
-	return strings.Join(parts, ", ")
 }
