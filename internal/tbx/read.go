@@ -59,7 +59,8 @@ func parse(path string, data []byte) (*node, error) {
 			break
 		}
 		if err != nil {
-			line, col := lines.Position(int(d.InputOffset()))
+			// The start of the token that failed: the decoder's offset after the error is past it.
+			line, col := lines.Position(int(off))
 			msg := err.Error()
 			var se *xml.SyntaxError
 			if errors.As(err, &se) {

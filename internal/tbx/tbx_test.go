@@ -153,7 +153,7 @@ func TestReadErrors(t *testing.T) {
 		name, in string
 		want     string
 	}{
-		{"not well-formed", wrap(`<conceptEntry id="x"><descrip type="subjectField">place</descrip>` + en), `g.tbx:6:10: malformed XML: element <conceptEntry> closed by </body>`},
+		{"not well-formed", wrap(`<conceptEntry id="x"><descrip type="subjectField">place</descrip>` + en), `g.tbx:6:3: malformed XML: element <conceptEntry> closed by </body>`},
 		{"TBX v2", `<martif type="TBX"><text><body/></text></martif>`, `g.tbx:1:1: document element is {}martif`},
 		{"no entries", wrap(``), `no conceptEntry`},
 		{"no id", wrap(`<conceptEntry><descrip type="subjectField">place</descrip>` + en + `</conceptEntry>`), `g.tbx:5:1: conceptEntry has no id attribute`},

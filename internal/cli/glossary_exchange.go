@@ -1,0 +1,210 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/google/renameio/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/glossedit"
+	"github.com/relloc/relloc/internal/tbx"
+	"github.com/relloc/relloc/internal/termcsv"
+	"github.com/relloc/relloc/internal/workspace"
+)
+
+func init() {
+	glossaryCommands = append(glossaryCommands, newGlossaryExportCmd, newGlossaryImportCmd)
+}
+
+type exportOptions struct {
+	Format   string
+	Output   string
+	Category string
+}
+
+func newGlossaryExportCmd(g *Global) *cobra.Command {
+	var o exportOptions
+	cmd := &cobra.Command{
+		Use:   "export --format toml|json|csv|tbx [--output FILE]",
+		Short: "Export the glossary as TOML, JSON, CSV or TBX",
+		Long: `export writes the whole glossary (or one category) to stdout or to --output.
+
+  toml  one file in the layout of glossary/README.md
+  json  the shape of 'relloc glossary list --format json'
+  csv   one row per entry, for spreadsheets: UTF-8 with a byte-order mark and CRLF line ends; columns id,
+        category, en, en_variants, en_case_sensitive, then <lang>, <lang>_variants, <lang>_forbidden,
+        <lang>_policy per target language, then note, source; list cells join their forms with " | "
+  tbx   TBX-Basic (TBX v3) for CAT tools: approved terms are preferredTerm-admn-sts, variants
+        admittedTerm-admn-sts, forbidden forms deprecatedTerm-admn-sts, the category a subjectField`,
+		Example: `  relloc glossary export --format tbx --output glossary.tbx
+  relloc glossary export --format csv > glossary.csv`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(o.Format, "toml", "json", "csv", "tbx"); err != nil {
+				return err
+			}
+			if o.Category != "" && !glossary.ValidCategory(glossary.Category(o.Category)) {
+				return usagef("--category %q: must be one of %s", o.Category, categoryNames())
+			}
+			ws, gl, err := loadGlossary(g)
+			if err != nil {
+				return err
+			}
+			var buf bytes.Buffer
+			if err := exportGlossary(&buf, ws, gl.Filter(glossary.Category(o.Category)), o.Format); err != nil {
+				return err
+			}
+			if o.Output == "" {
+				_, err = g.IO.Out.Write(buf.Bytes())
+				return err
+			}
+			out := o.Output
+			if !filepath.IsAbs(out) {
+				wd, err := g.IO.Getwd()
+				if err != nil {
+					return err
+				}
+				out = filepath.Join(wd, out)
+			}
+			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			if err := renameio.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&o.Format, "format", "", "`format`: toml, json, csv or tbx (required)")
+	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "write to `file` (atomically) instead of stdout")
+	cmd.Flags().StringVar(&o.Category, "category", "", "only entries of this `category`")
+	return cmd
+}
+
+// exportGlossary renders entries in format.
+func exportGlossary(buf *bytes.Buffer, ws *workspace.Workspace, entries []*glossary.Entry, format string) error {
+	switch format {
+	case "toml":
+		buf.WriteString("# Glossary exported by relloc " + Version + ".\n")
+		for _, e := range entries {
+			buf.WriteString("\n")
+			buf.WriteString(glossedit.Render(e, ws.Config.Targets))
+		}
+		return nil
+	case "json":
+		if entries == nil {
+			entries = []*glossary.Entry{}
+		}
+		return writeJSON(buf, entries)
+	case "csv":
+		return termcsv.Write(buf, entries, termcsv.Options{Targets: ws.Config.Targets, BOM: true, CRLF: true})
+	case "tbx":
+		return tbx.Write(buf, entries, tbx.Options{Source: ws.Config.Source, Targets: ws.Config.Targets})
+	}
+	return usagef("unknown format %q", format)
+}
+
+type importOptions struct {
+	File    string
+	Format  string
+	Merge   bool
+	Replace bool
+	DryRun  bool
+}
+
+func newGlossaryImportCmd(g *Global) *cobra.Command {
+	var o importOptions
+	cmd := &cobra.Command{
+		Use:   "import FILE [--format csv|tbx] [--merge|--replace] [--dry-run]",
+		Short: "Import glossary entries from CSV or TBX",
+		Long: `import reads entries from a CSV file (the columns of 'relloc glossary export --format csv', in any order;
+UTF-8 with or without a byte-order mark, CRLF or LF) or a TBX-Basic file, and merges them into the glossary:
+
+  --merge    (the default) add new entries, update changed ones in place, keep the others
+  --replace  the glossary becomes the file's entries: entries the file lacks are removed
+
+New entries go to glossary/<category>.toml when it exists, else to the first glossary file. The whole file is
+read and checked first: a cell or element relloc cannot read is reported with its position, exit status 2, and
+nothing is written. --dry-run prints what would be added, changed and removed and writes nothing.`,
+		Example: `  relloc glossary import glossary.csv --dry-run
+  relloc glossary import termbase.tbx --replace`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.File = args[0]
+			if o.Merge && o.Replace {
+				return usagef("--merge and --replace exclude each other")
+			}
+			if o.Format == "" {
+				o.Format = strings.TrimPrefix(strings.ToLower(filepath.Ext(o.File)), ".")
+				if o.Format != "csv" && o.Format != "tbx" {
+					return usagef("cannot tell the format of %s from its name: give --format csv or --format tbx", o.File)
+				}
+			}
+			if err := checkFormat(o.Format, "csv", "tbx"); err != nil {
+				return err
+			}
+			return runImport(g, o)
+		},
+	}
+	cmd.Flags().StringVar(&o.Format, "format", "", "`format` of FILE: csv or tbx (default: from the file's extension)")
+	cmd.Flags().BoolVar(&o.Merge, "merge", false, "add new and update changed entries, keep the others (the default)")
+	cmd.Flags().BoolVar(&o.Replace, "replace", false, "make the glossary exactly the file's entries")
+	cmd.Flags().BoolVar(&o.DryRun, "dry-run", false, "print what would change and write nothing")
+	return cmd
+}
+
+func runImport(g *Global, o importOptions) error {
+	ws, err := g.Open()
+	if err != nil {
+		return err
+	}
+	p := o.File
+	if !filepath.IsAbs(p) {
+		wd, err := g.IO.Getwd()
+		if err != nil {
+			return err
+		}
+		p = filepath.Join(wd, p)
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	var entries []*glossary.Entry
+	switch o.Format {
+	case "csv":
+		entries, err = termcsv.Read(o.File, data, termcsv.Options{Targets: ws.Config.Targets})
+	case "tbx":
+		entries, err = tbx.Read(o.File, data, tbx.Options{Source: ws.Config.Source, Targets: ws.Config.Targets})
+	}
+	if err != nil {
+		return err
+	}
+	res, err := glossaryStore(ws).Edit(func(gl *glossary.Glossary, _ []glossary.File) ([]glossedit.Change, error) {
+		return glossedit.Plan(gl, entries, o.Replace), nil
+	}, o.DryRun)
+	if err != nil {
+		return err
+	}
+	added, changed, removed := glossedit.Summary(res.Changes)
+	for _, l := range []struct {
+		verb string
+		ids  []string
+	}{{"added", added}, {"changed", changed}, {"removed", removed}} {
+		for _, id := range l.ids {
+			fmt.Fprintf(g.IO.Out, "%s %s\n", l.verb, id)
+		}
+	}
+	summary := fmt.Sprintf("%d added, %d changed, %d removed, %d unchanged", len(added), len(changed), len(removed),
+		len(entries)-len(added)-len(changed))
+	if o.DryRun {
+		summary += " (dry run: nothing written)"
+	}
+	_, err = fmt.Fprintln(g.IO.Err, summary)
+	return err
+}
