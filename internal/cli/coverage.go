@@ -1,0 +1,118 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/relloc/relloc/internal/bitext"
+	"github.com/relloc/relloc/internal/coverage"
+)
+
+func init() { extraCommands = append(extraCommands, newCoverageCmd) }
+
+type coverageOptions struct {
+	Min    float64
+	HasMin bool
+	Format string
+}
+
+func newCoverageCmd(g *Global) *cobra.Command {
+	var o coverageOptions
+	cmd := &cobra.Command{
+		Use:   "coverage [--min PERCENT] [--format text|json]",
+		Short: "Measure glossary completeness, release coverage and candidate terms",
+		Long: `coverage reports three things:
+
+  glossary    for each target language, the share of entries with a rendering or an omit policy
+  releases    for each release and language, the share of English occurrences of glossary entries (required in
+              that language) whose rendering is in the aligned segment
+  candidates  phrases of the English releases that look like diplomatic terms and are not in the glossary:
+              titles before names, capitalised names of offices, organisations, events and agreements, family
+              names in capitals; with their count and releases
+
+With --min, the command exits with status 1 when a completeness or release figure is below PERCENT.
+JSON: {"glossary": {"entries", "complete": {LANG: P}}, "releases": [{"release", "lang", "occurrences",
+"rendered", "coverage"}], "candidates": [{"phrase", "count", "releases"}]}.`,
+		Example: `  relloc coverage
+  relloc coverage --min 95 --format json`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(o.Format, "text", "json"); err != nil {
+				return err
+			}
+			o.HasMin = cmd.Flags().Changed("min")
+			if o.HasMin && (o.Min < 0 || o.Min > 100) {
+				return usagef("--min %g: must be a percentage between 0 and 100", o.Min)
+			}
+			return runCoverage(g, o)
+		},
+	}
+	cmd.Flags().Float64Var(&o.Min, "min", 0, "fail (exit status 1) when a figure is below this `percent`")
+	cmd.Flags().StringVar(&o.Format, "format", "text", "output `format`: text or json")
+	return cmd
+}
+
+func runCoverage(g *Global, o coverageOptions) error {
+	ws, gl, err := loadGlossary(g)
+	if err != nil {
+		return err
+	}
+	rels, err := loadReleases(ws)
+	if err != nil {
+		return err
+	}
+	a := bitext.NewAnchors(gl, ws.Config.Source, ws.Config.Languages())
+	in := coverage.Input{Glossary: gl, Source: ws.Config.Source, Targets: ws.Config.Targets, Anchors: a}
+	for _, r := range rels {
+		in.Bitexts = append(in.Bitexts, bitext.Align(r, ws.Config.Source, ws.Config.Targets, a))
+	}
+	rep := coverage.Build(in)
+	if o.Format == "json" {
+		err = writeJSON(g.IO.Out, rep)
+	} else {
+		err = writeCoverage(g.IO.Out, rep)
+	}
+	if err != nil {
+		return err
+	}
+	if o.HasMin {
+		if below := rep.Below(o.Min); len(below) > 0 {
+			return &findingsError{msg: "relloc: coverage below --min " + fmt.Sprint(o.Min) + ":\n  " + strings.Join(below, "\n  ")}
+		}
+	}
+	return nil
+}
+
+func writeCoverage(w io.Writer, r *coverage.Report) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	var parts []string
+	for _, l := range r.Glossary.Languages() {
+		s := fmt.Sprintf("%s %g%%", l, r.Glossary.Complete[l])
+		if m := r.Glossary.Missing[l]; len(m) > 0 {
+			s += " (missing: " + strings.Join(m, ", ") + ")"
+		}
+		parts = append(parts, s)
+	}
+	fmt.Fprintf(tw, "Glossary: %d entries; complete: %s\n\n", r.Glossary.Entries, strings.Join(parts, ", "))
+	fmt.Fprintln(tw, "RELEASE\tLANG\tOCCURRENCES\tRENDERED\tCOVERAGE")
+	for _, rc := range r.Releases {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%g%%\n", rc.Release, rc.Lang, rc.Occurrences, rc.Rendered, rc.Coverage)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nCandidate terms not in the glossary: %d\n", len(r.Candidates))
+	if len(r.Candidates) == 0 {
+		return nil
+	}
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "COUNT\tPHRASE\tRELEASES")
+	for _, c := range r.Candidates {
+		fmt.Fprintf(tw, "%d\t%s\t%s\n", c.Count, c.Phrase, strings.Join(c.Releases, ", "))
+	}
+	return tw.Flush()
+}
