@@ -1,0 +1,651 @@
+package numeral
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/matchform"
+)
+
+// Kinds of Number.
+const (
+	KindNumber  = "number"
+	KindOrdinal = "ordinal" // 70th, 第13回, ទី១៣
+	KindYear    = "year"    // 2021年, ឆ្នាំ២០២១
+	KindMonth   = "month"   // November, វិច្ឆិកា, 11月
+	KindDay     = "day"     // 18日, ថ្ងៃទី១៨
+	KindPercent = "percent" // 50%
+)
+
+// Number is a number found in a text.
+type Number struct {
+	Value      float64 // exact for integers below 2^53
+	Start, End int     // byte offsets in the text
+	Ordinal    bool    // 70th, 第13回, ទី១៣
+	Kind       string  // one of the Kind* constants
+}
+
+// Digit returns the value of a decimal digit: ASCII, Khmer (U+17E0–U+17E9)
+// or full-width (U+FF10–U+FF19).
+func Digit(r rune) (int, bool) {
+	switch {
+	case '0' <= r && r <= '9':
+		return int(r - '0'), true
+	case '\u17E0' <= r && r <= '\u17E9':
+		return int(r - '\u17E0'), true
+	case '\uFF10' <= r && r <= '\uFF19':
+		return int(r - '\uFF10'), true
+	}
+	return 0, false
+}
+
+// kanjiDigit returns the value of a Japanese numeral digit.
+func kanjiDigit(r rune) (int, bool) {
+	switch r {
+	case '〇', '零':
+		return 0, true
+	case '一':
+		return 1, true
+	case '二':
+		return 2, true
+	case '三':
+		return 3, true
+	case '四':
+		return 4, true
+	case '五':
+		return 5, true
+	case '六':
+		return 6, true
+	case '七':
+		return 7, true
+	case '八':
+		return 8, true
+	case '九':
+		return 9, true
+	}
+	return 0, false
+}
+
+func kanjiSmallUnit(r rune) int64 {
+	switch r {
+	case '十':
+		return 10
+	case '百':
+		return 100
+	case '千':
+		return 1000
+	}
+	return 0
+}
+
+func kanjiBigUnit(r rune) int64 {
+	switch r {
+	case '万':
+		return 1e4
+	case '億':
+		return 1e8
+	case '兆':
+		return 1e12
+	}
+	return 0
+}
+
+func isKanjiNumeral(r rune) bool {
+	_, ok := kanjiDigit(r)
+	return ok || kanjiSmallUnit(r) > 0 || kanjiBigUnit(r) > 0
+}
+
+// ParseInt parses an integer written in digits of any of the scripts Digit
+// knows, with "," or "." as thousands separators in groups of three, or in
+// Japanese kanji numerals (十三, 二千二十一, 七十, 〇, and positional forms
+// such as 二〇二一 or 一二), or digits with kanji units (3億5千万).
+func ParseInt(s string) (int64, bool) {
+	if s == "" {
+		return 0, false
+	}
+	if v, ok := parseGrouped(s); ok {
+		return v, true
+	}
+	return parseKanji(s)
+}
+
+// parseGrouped parses digits with optional thousands separators.
+func parseGrouped(s string) (int64, bool) {
+	var v int64
+	group, groups := 0, 0
+	var sep rune
+	for _, r := range s {
+		if d, ok := Digit(r); ok {
+			if v > (math.MaxInt64-9)/10 {
+				return 0, false
+			}
+			v = v*10 + int64(d)
+			group++
+			continue
+		}
+		if !isSep(r) || group == 0 || (groups == 0 && group > 3) || (groups > 0 && group != 3) {
+			return 0, false
+		}
+		if sep != 0 && r != sep {
+			return 0, false
+		}
+		sep = r
+		groups++
+		group = 0
+	}
+	if group == 0 || (groups > 0 && group != 3) {
+		return 0, false
+	}
+	return v, true
+}
+
+func isSep(r rune) bool { return r == ',' || r == '.' || r == '，' || r == '．' }
+
+// parseKanji parses kanji numerals, possibly mixed with digits.
+func parseKanji(s string) (int64, bool) {
+	if !strings.ContainsAny(s, "十百千万億兆") {
+		var v int64
+		for _, r := range s {
+			d, ok := kanjiDigit(r)
+			if !ok {
+				if d, ok = Digit(r); !ok {
+					return 0, false
+				}
+			}
+			v = v*10 + int64(d)
+		}
+		return v, true
+	}
+	var total, section, cur int64
+	hasCur := false
+	for _, r := range s {
+		d, ok := kanjiDigit(r)
+		if !ok {
+			d, ok = Digit(r)
+		}
+		switch {
+		case ok:
+			cur = cur*10 + int64(d)
+			hasCur = true
+		case kanjiSmallUnit(r) > 0:
+			if !hasCur {
+				cur = 1
+			}
+			section += cur * kanjiSmallUnit(r)
+			cur, hasCur = 0, false
+		case kanjiBigUnit(r) > 0:
+			section += cur
+			if section == 0 {
+				return 0, false // 万 with nothing before it: 万一 is a word
+			}
+			total += section * kanjiBigUnit(r)
+			section, cur, hasCur = 0, 0, false
+		default:
+			return 0, false
+		}
+	}
+	return total + section + cur, true
+}
+
+// Equal reports whether two numbers have the same value, whatever their
+// script, kind or ordinal mark.
+func Equal(a, b Number) bool { return a.Value == b.Value }
+
+// Values returns the values of ns in increasing order.
+func Values(ns []Number) []float64 {
+	v := make([]float64, len(ns))
+	for i, n := range ns {
+		v[i] = n.Value
+	}
+	sort.Float64s(v)
+	return v
+}
+
+// SameValues reports whether a and b hold the same multiset of values.
+func SameValues(a, b []Number) bool {
+	missing, extra := Diff(a, b)
+	return len(missing) == 0 && len(extra) == 0
+}
+
+// Diff compares the multisets of values of a (the source) and b (a
+// rendering): missing are the numbers of a with no equal number left in b,
+// extra those of b with none left in a, each in text order.
+func Diff(a, b []Number) (missing, extra []Number) {
+	used := make([]bool, len(b))
+	for _, x := range a {
+		found := false
+		for j, y := range b {
+			if !used[j] && Equal(x, y) {
+				used[j], found = true, true
+				break
+			}
+		}
+		if !found {
+			missing = append(missing, x)
+		}
+	}
+	for j, y := range b {
+		if !used[j] {
+			extra = append(extra, y)
+		}
+	}
+	return missing, extra
+}
+
+// Find returns the numbers of s, a text in language lang, in order.
+func Find(lang language.Tag, s string) []Number {
+	b, _ := lang.Base()
+	f := finder{lang: b.String(), s: s}
+	f.scan()
+	if f.lang == "km" {
+		f.khmerMonths()
+	}
+	if f.lang == "en" || f.lang == "km" || f.lang == "ja" {
+		f.englishMonths() // English month names also appear in Khmer and Japanese text
+	}
+	sort.SliceStable(f.out, func(i, j int) bool { return f.out[i].Start < f.out[j].Start })
+	return f.out
+}
+
+type finder struct {
+	lang string
+	s    string
+	out  []Number
+}
+
+func (f *finder) scan() {
+	s := f.s
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if _, ok := Digit(r); ok {
+			i = f.digits(i)
+			continue
+		}
+		if f.lang == "ja" && isKanjiNumeral(r) {
+			i = f.kanji(i)
+			continue
+		}
+		i += n
+	}
+}
+
+// digits reads the digit run at s[i] and returns where it ends.
+func (f *finder) digits(i int) int {
+	s := f.s
+	type group struct{ start, end int }
+	var groups []group
+	var seps []rune
+	j := i
+	for {
+		k := j
+		for k < len(s) {
+			r, m := utf8.DecodeRuneInString(s[k:])
+			if _, ok := Digit(r); !ok {
+				break
+			}
+			k += m
+		}
+		groups = append(groups, group{j, k})
+		if k >= len(s) {
+			j = k
+			break
+		}
+		r, m := utf8.DecodeRuneInString(s[k:])
+		if !isSep(r) || k+m >= len(s) {
+			j = k
+			break
+		}
+		if next, _ := utf8.DecodeRuneInString(s[k+m:]); !isDigitRune(next) {
+			j = k
+			break
+		}
+		seps = append(seps, r)
+		j = k + m
+	}
+	// One number, or one per group when the separators make no number
+	// (18.11.2021).
+	if v, ok := f.grouped(groups[0].start, j, seps, func(g int) int { return digitCount(s[groups[g].start:groups[g].end]) }); ok {
+		f.emit(v, groups[0].start, j)
+	} else {
+		for _, g := range groups {
+			v, _ := parseGrouped(s[g.start:g.end])
+			f.emit(float64(v), g.start, g.end)
+		}
+	}
+	return f.out[len(f.out)-1].End
+}
+
+func isDigitRune(r rune) bool { _, ok := Digit(r); return ok }
+
+func digitCount(s string) int { return utf8.RuneCountInString(s) }
+
+// grouped reads s[start:end] with the separators seps between digit groups
+// as one number, if the separators allow it.
+func (f *finder) grouped(start, end int, seps []rune, glen func(int) int) (float64, bool) {
+	if len(seps) == 0 {
+		v, err := strconv.ParseFloat(asciiDigits(f.s[start:end]), 64)
+		return v, err == nil
+	}
+	last := len(seps) - 1
+	decimal := -1 // index of the decimal separator
+	switch f.lang {
+	case "km":
+		// Khmer writes both 2.5 and 2,5, and both 76.000 and 30,000: a
+		// last group of three digits is thousands, anything else a decimal.
+		if glen(last+1) != 3 {
+			decimal = last
+		}
+	default:
+		if seps[last] == '.' || seps[last] == '．' {
+			decimal = last
+		}
+	}
+	var sb strings.Builder
+	var thousands rune
+	gi := 0
+	for _, r := range f.s[start:end] {
+		if isDigitRune(r) {
+			d, _ := Digit(r)
+			sb.WriteByte(byte('0' + d))
+			continue
+		}
+		if gi == decimal {
+			sb.WriteByte('.')
+			gi++
+			continue
+		}
+		// a thousands separator: same character each time, groups of 3
+		if thousands != 0 && r != thousands {
+			return 0, false
+		}
+		if decimal >= 0 && r == seps[decimal] {
+			return 0, false
+		}
+		thousands = r
+		if (gi == 0 && glen(0) > 3) || glen(gi+1) != 3 {
+			return 0, false
+		}
+		gi++
+	}
+	v, err := strconv.ParseFloat(sb.String(), 64)
+	return v, err == nil
+}
+
+func dropSeps(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isSep(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func asciiDigits(s string) string {
+	var sb strings.Builder
+	for _, r := range s {
+		d, _ := Digit(r)
+		sb.WriteByte(byte('0' + d))
+	}
+	return sb.String()
+}
+
+// kanji reads a run of kanji numerals at s[i] and returns where it ends.
+func (f *finder) kanji(i int) int {
+	s := f.s
+	j, runes := i, 0
+	for j < len(s) {
+		r, m := utf8.DecodeRuneInString(s[j:])
+		if !isKanjiNumeral(r) {
+			break
+		}
+		j += m
+		runes++
+	}
+	v, ok := parseKanji(s[i:j])
+	if !ok {
+		return j
+	}
+	if runes < 2 && !hasCounter(s[j:]) && !strings.HasSuffix(s[:i], "第") {
+		return j // 一緒, 一部, 二国間, 一層: not numbers
+	}
+	if runes < 2 && strings.HasSuffix(s[:i], "第") && !hasCounter(s[j:]) {
+		return j // 第一 alone reads as "first, foremost"
+	}
+	f.emit(float64(v), i, j)
+	return j
+}
+
+// counters that make a single kanji numeral a number.
+var counters = []string{"周年", "か国", "カ国", "ヶ国", "ヵ国", "年", "月", "日", "回", "人", "件", "%", "％",
+	"時", "歳", "名", "円", "倍", "度", "番", "位", "次", "条", "号", "期", "章", "項", "週", "階", "億", "万"}
+
+func hasCounter(s string) bool {
+	for _, c := range counters {
+		if strings.HasPrefix(s, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// emit records a number read at s[start:end], looking around it for scale
+// words, ordinal marks, percent signs and date words.
+func (f *finder) emit(v float64, start, end int) {
+	s := f.s
+	n := Number{Value: v, Start: start, End: end, Kind: KindNumber}
+	rest := s[end:]
+	// scale words
+	switch f.lang {
+	case "en":
+		// 2.8 billion, £11million, £2.8bn, $125m (m and k after a currency sign only)
+		t := strings.TrimLeft(rest, " \u00a0")
+		money := strings.HasSuffix(s[:start], "£") || strings.HasSuffix(s[:start], "$") || strings.HasSuffix(s[:start], "€")
+		for _, w := range []struct {
+			word  string
+			mul   float64
+			money bool
+		}{{"thousand", 1e3, false}, {"million", 1e6, false}, {"billion", 1e9, false}, {"trillion", 1e12, false},
+			{"bn", 1e9, false}, {"m", 1e6, true}, {"k", 1e3, true}} {
+			if strings.HasPrefix(t, w.word) && !startsWithLetter(t[len(w.word):]) && (!w.money || (money && len(t) == len(rest))) {
+				n.Value *= w.mul
+				n.End = len(s) - len(t) + len(w.word)
+				break
+			}
+		}
+	case "ja":
+		// digits followed by kanji units: 5千人, 3億5千万, 1.5億
+		k := n.End
+		for k < len(s) {
+			r, m := utf8.DecodeRuneInString(s[k:])
+			if isSep(r) && k > n.End && k+m < len(s) {
+				if next, _ := utf8.DecodeRuneInString(s[k+m:]); isDigitRune(next) {
+					k += m // 1億2,500万
+					continue
+				}
+			}
+			if !isKanjiNumeral(r) && !isDigitRune(r) {
+				break
+			}
+			k += m
+		}
+		if tail := dropSeps(s[n.End:k]); strings.ContainsAny(tail, "十百千万億兆") {
+			first, _ := utf8.DecodeRuneInString(tail)
+			single := utf8.RuneCountInString(tail) == 1
+			if v == math.Trunc(v) && v < 1e15 {
+				if iv, ok := parseKanji(strconv.FormatInt(int64(v), 10) + tail); ok {
+					n.Value, n.End = float64(iv), k
+				}
+			} else if big := kanjiBigUnit(first); big > 0 && single {
+				n.Value, n.End = v*float64(big), k
+			}
+		}
+	case "km":
+		t := strings.TrimLeft(rest, " \u200b")
+		for _, w := range []struct {
+			word string
+			mul  float64
+		}{{"ពាន់លាន", 1e9}, {"ពាន់", 1e3}, {"ម៉ឺន", 1e4}, {"សែន", 1e5}, {"លាន", 1e6}} {
+			if strings.HasPrefix(t, w.word) && !startsWithKhmerMark(t[len(w.word):]) {
+				n.Value *= w.mul
+				n.End = len(s) - len(t) + len(w.word)
+				break
+			}
+		}
+	}
+	rest = s[n.End:]
+	before := s[:start]
+	switch {
+	case f.lang == "en" && ordinalSuffix(rest) > 0:
+		n.End += ordinalSuffix(rest)
+		n.Ordinal, n.Kind = true, KindOrdinal
+	case strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, "％"):
+		n.Kind = KindPercent
+	case strings.HasPrefix(rest, "年") && !strings.HasPrefix(rest, "年間"):
+		n.Kind = KindYear
+	case strings.HasPrefix(rest, "月"):
+		n.Kind = KindMonth
+	case strings.HasPrefix(rest, "日"):
+		n.Kind = KindDay
+	case strings.HasSuffix(before, "ថ្ងៃទី") || strings.HasSuffix(before, "ថ្ងៃ ទី"):
+		n.Ordinal, n.Kind = true, KindDay
+	case strings.HasSuffix(before, "ទី"):
+		n.Ordinal, n.Kind = true, KindOrdinal
+	case strings.HasSuffix(strings.TrimRight(before, " \u200b"), "ឆ្នាំ"):
+		n.Kind = KindYear
+	case strings.HasSuffix(strings.TrimRight(before, " \u200b"), "ខែ"):
+		n.Kind = KindMonth
+	}
+	if strings.HasSuffix(before, "第") {
+		n.Ordinal, n.Kind = true, KindOrdinal
+	}
+	if strings.HasPrefix(rest, "番目") || strings.HasPrefix(rest, "回目") {
+		n.Ordinal = true
+	}
+	f.out = append(f.out, n)
+}
+
+// ordinalSuffix returns the length of an English ordinal suffix at the start
+// of s (st, nd, rd, th), or 0.
+func ordinalSuffix(s string) int {
+	if len(s) < 2 {
+		return 0
+	}
+	switch strings.ToLower(s[:2]) {
+	case "st", "nd", "rd", "th":
+		if !startsWithLetter(s[2:]) {
+			return 2
+		}
+	}
+	return 0
+}
+
+func startsWithLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && (unicode.IsLetter(r) || isDigitRune(r))
+}
+
+func startsWithKhmerMark(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && (r >= '\u17B6' && r <= '\u17D3' || r == '\u17DD')
+}
+
+var englishMonths = []struct {
+	name  string
+	month int
+	weak  bool // needs a number next to it
+}{
+	{"January", 1, false}, {"February", 2, false}, {"March", 3, false}, {"April", 4, false},
+	{"May", 5, true}, {"June", 6, false}, {"July", 7, false}, {"August", 8, false},
+	{"September", 9, false}, {"October", 10, false}, {"November", 11, false}, {"December", 12, false},
+	{"Jan.", 1, true}, {"Feb.", 2, true}, {"Mar.", 3, true}, {"Apr.", 4, true}, {"Jun.", 6, true},
+	{"Jul.", 7, true}, {"Aug.", 8, true}, {"Sept.", 9, true}, {"Sep.", 9, true}, {"Oct.", 10, true},
+	{"Nov.", 11, true}, {"Dec.", 12, true},
+	{"Jan", 1, true}, {"Feb", 2, true}, {"Mar", 3, true}, {"Apr", 4, true}, {"Jun", 6, true},
+	{"Jul", 7, true}, {"Aug", 8, true}, {"Sept", 9, true}, {"Sep", 9, true}, {"Oct", 10, true},
+	{"Nov", 11, true}, {"Dec", 12, true},
+}
+
+// englishMonths finds English month names, capitalised, on word boundaries.
+// "May" and abbreviations count only next to a number (or after "in", "of",
+// "since", "until", "by", "from", "early", "late", "mid-" for May).
+func (f *finder) englishMonths() {
+	s := f.s
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 'A' || c > 'Z' || (i > 0 && isASCIILetter(s[i-1])) {
+			continue
+		}
+		for _, m := range englishMonths {
+			if !strings.HasPrefix(s[i:], m.name) {
+				continue
+			}
+			end := i + len(m.name)
+			if end < len(s) && isASCIILetter(s[end]) {
+				continue
+			}
+			if m.weak && !nextToNumber(s, i, end) && !(m.month == 5 && mayContext(s[:i])) {
+				break
+			}
+			f.out = append(f.out, Number{Value: float64(m.month), Start: i, End: end, Kind: KindMonth})
+			i = end - 1
+			break
+		}
+	}
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func mayContext(before string) bool {
+	for _, w := range []string{"in ", "of ", "since ", "until ", "by ", "from ", "early ", "late ", "mid-", "In ", "Since ", "From ", "Until ", "By "} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextToNumber reports whether s[i:end] has a digit right before it or right
+// after it (across spaces, commas and zero-width spaces).
+func nextToNumber(s string, i, end int) bool {
+	a := strings.TrimRight(s[:i], " ,\u00a0\u200b")
+	if r, _ := utf8.DecodeLastRuneInString(a); a != "" && isDigitRune(r) {
+		return true
+	}
+	b := strings.TrimLeft(s[end:], " ,\u00a0\u200b")
+	r, _ := utf8.DecodeRuneInString(b)
+	return b != "" && isDigitRune(r)
+}
+
+var khmerMonths = []string{"មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ"}
+
+// khmerMonths finds Khmer month names after ខែ ("month") or next to a number
+// (១៨ វិច្ឆិកា ២០២១): alone, several are ordinary words (កញ្ញា "miss",
+// ធ្នូ "bow", តុលា in តុលាការ "court"). The search runs on the Khmer matching
+// form, so look-alike spellings and zero-width spaces do not hide a month.
+func (f *finder) khmerMonths() {
+	form := matchform.Khmer(f.s)
+	t := form.Text
+	for mi, name := range khmerMonths {
+		for off := 0; ; {
+			k := strings.Index(t[off:], name)
+			if k < 0 {
+				break
+			}
+			i, end := off+k, off+k+len(name)
+			off = end
+			if startsWithKhmerMark(t[end:]) || strings.HasSuffix(t[:i], "\u17D2") {
+				continue // part of a longer syllable
+			}
+			if !strings.HasSuffix(strings.TrimRight(t[:i], " "), "ខែ") && !nextToNumber(t, i, end) {
+				continue
+			}
+			f.out = append(f.out, Number{Value: float64(mi + 1), Start: form.Orig(i), End: form.OrigEnd(end), Kind: KindMonth})
+		}
+	}
+}
