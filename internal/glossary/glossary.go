@@ -237,3 +237,12 @@ func sortedTags(m map[language.Tag]*Rendering) []language.Tag {
 
 // nfc returns s in Unicode normalization form C.
 func nfc(s string) string { return norm.NFC.String(s) }
+
+// Load reads and parses every *.toml file of dir.
+func Load(dir string, opt Options, rel func(string) string) (*Glossary, error) {
+	files, err := ReadDir(dir, rel)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(files, opt)
+}

@@ -38,9 +38,13 @@ func Parse(files []File, opt Options) (*Glossary, error) {
 			} else {
 				errs = append(errs, err.(*inputerr.Error))
 			}
-			continue
 		}
+		// Entries of a file with other errors still take part in the duplicate check, so that one run
+		// reports every problem.
 		for _, e := range es {
+			if e.ID == "" {
+				continue
+			}
 			if prev, dup := first[e.ID]; dup {
 				errs = append(errs, inputerr.New(e.Pos.Path, e.Line("id"), 1,
 					"duplicate id %q (first defined at %s:%d)", e.ID, prev.Pos.Path, prev.Line("id")))
@@ -94,7 +98,7 @@ func parseFile(f File, opt Options) ([]*Entry, error) {
 		out = append(out, e)
 	}
 	if len(errs) > 0 {
-		return nil, errs
+		return out, errs
 	}
 	return out, nil
 }

@@ -87,7 +87,9 @@ type Document struct {
 func (d *Document) Position(off int) (line, col int) { return d.lines.Position(off) }
 
 // TextPosition returns the line and column of byte offset i of block b's text.
-func (d *Document) TextPosition(b *Block, i int) (line, col int) { return d.lines.Position(b.FileOffset(i)) }
+func (d *Document) TextPosition(b *Block, i int) (line, col int) {
+	return d.lines.Position(b.FileOffset(i))
+}
 
 var md = goldmark.New()
 
