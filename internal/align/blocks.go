@@ -20,7 +20,7 @@ func Blocks(src, tgt []Unit) []Link {
 			if mv.ds == 0 || mv.dt == 0 {
 				return skip
 			}
-			return -math.Log(prior11) + tailCost(delta(sl[i], tl[j], c)) + anchorCost(sa[i], ta[j])
+			return -math.Log(prior11) + tailCost(delta(sl[i], tl[j], c)) + anchorCost(sa[i], ta[j], 0)
 		})
 	}
 	c := ratio(st, tt)

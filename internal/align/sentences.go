@@ -12,10 +12,18 @@ import "math"
 // sentence's length. Gale & Church's program instead scores it by the δ of its one length, which grows with
 // the length and makes a long dropped sentence dearer than any misalignment of its neighbours. A short
 // dropped sentence is still absorbed by a neighbour (a 2:1 link), which is cheaper than a skip.
-func Sentences(src, tgt []Unit) []Link {
+func Sentences(src, tgt []Unit) []Link { return SentencesRatio(src, tgt, 0) }
+
+// SentencesRatio is Sentences with the expected target/source length ratio c given by the caller, typically
+// measured over the whole document pair: a block's own ratio is biased by the very sentence that was dropped
+// from it. With c ≤ 0 the ratio is estimated from the two blocks, as Sentences does.
+func SentencesRatio(src, tgt []Unit, c float64) []Link {
 	sl, st := lengths(src)
 	tl, tt := lengths(tgt)
-	c := ratio(st, tt)
+	given := c > 0
+	if !given {
+		c = ratio(st, tt)
+	}
 	if len(src) == len(tgt) {
 		if links, ok := oneToOne(src, tgt, sl, tl, c); ok {
 			return links
@@ -26,7 +34,7 @@ func Sentences(src, tgt []Unit) []Link {
 	// Anchor sets of single units and of adjacent pairs, computed once for every run of the programme.
 	sa, sa2 := anchorSets(src), pairSets(src)
 	ta, ta2 := anchorSets(tgt), pairSets(tgt)
-	set := func(single, pair []map[string]bool, k, n int) map[string]bool {
+	set := func(single, pair []bag, k, n int) bag {
 		if n == 2 {
 			return pair[k]
 		}
@@ -43,8 +51,13 @@ func Sentences(src, tgt []Unit) []Link {
 				prior = prior21
 			}
 			return -math.Log(prior) + tailCost(delta(l1, l2, c)) +
-				anchorCost(set(sa, sa2, i, mv.ds), set(ta, ta2, j, mv.dt))
+				anchorCost(set(sa, sa2, i, mv.ds), set(ta, ta2, j, mv.dt), AnchorMiss)
 		})
+	}
+	if given {
+		// The document's ratio is not biased by this block's dropped or added sentence: use it, refined
+		// from the 1:1 links it yields, rather than searching around it.
+		return fitGiven(c, sl, tl, run)
 	}
 	return fit(c, sl, tl, run)
 }
@@ -54,7 +67,7 @@ func oneToOne(src, tgt []Unit, sl, tl []float64, c float64) ([]Link, bool) {
 	links := make([]Link, len(src))
 	for i := range src {
 		d := delta(sl[i], tl[i], c)
-		a := anchorCost(anchorSet(src, i, i+1), anchorSet(tgt, i, i+1))
+		a := anchorCost(anchorSet(src, i, i+1), anchorSet(tgt, i, i+1), 0)
 		if math.Abs(d) > PlausibleDelta || a > 0 {
 			return nil, false
 		}
