@@ -1,0 +1,300 @@
+package bitext
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/align"
+	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/segment"
+)
+
+// Side is one language's part of a segment: a run of sentences of one block.
+type Side struct {
+	Doc   *release.Document
+	Block *release.Block
+	Start int // byte offsets into Block.Text
+	End   int
+	// Sentences is how many sentences the side joins.
+	Sentences int
+}
+
+// Text returns the side's text.
+func (s *Side) Text() string { return s.Block.Text[s.Start:s.End] }
+
+// Position returns the 1-based line and column of the side's first character in its file.
+func (s *Side) Position() (line, col int) { return s.Doc.TextPosition(s.Block, s.Start) }
+
+// EndPosition returns the line and column just after the side's last character.
+func (s *Side) EndPosition() (line, col int) { return s.Doc.TextPosition(s.Block, s.End) }
+
+// Segment is an aligned unit of a release.
+type Segment struct {
+	ID string
+	// Block is the English block's id ("b6"), or "" for a segment of a target block that has no English block.
+	Block string
+	Sides map[language.Tag]*Side // a language without a counterpart has no entry
+}
+
+// Side returns the side of lang, or nil.
+func (s *Segment) Side(lang language.Tag) *Side { return s.Sides[lang] }
+
+// BlockLink is the alignment of one English block with one target block; either index is 0 when absent.
+type BlockLink struct {
+	Source, Target int // 1-based block indexes
+}
+
+// Bitext is an aligned release.
+type Bitext struct {
+	Release   *release.Release
+	Source    language.Tag
+	Targets   []language.Tag // the targets that have a document
+	requested []language.Tag
+	Segments  []*Segment
+	Blocks    map[language.Tag][]BlockLink
+}
+
+// sentLink links English sentences (indexes within their block) to target sentences; one side may be empty.
+type sentLink struct {
+	src []int
+	tgt []sentence
+}
+
+// sentence is one sentence of a block.
+type sentence struct {
+	block      *release.Block
+	start, end int
+}
+
+func sentences(lang language.Tag, b *release.Block) []sentence {
+	spans := segment.Sentences(lang, b.Text)
+	out := make([]sentence, 0, len(spans))
+	for _, sp := range spans {
+		out = append(out, sentence{b, sp.Start, sp.End})
+	}
+	return out
+}
+
+// units returns the alignment units of texts in lang; when lang is the source, its anchors are those a
+// translation into target can share.
+func (a *Anchors) units(lang, source, target language.Tag, texts []string) []align.Unit {
+	us := make([]align.Unit, len(texts))
+	for i, t := range texts {
+		if lang == source {
+			us[i] = align.Unit{Text: t, Anchors: a.For(source, target, t)}
+		} else {
+			us[i] = align.Unit{Text: t, Anchors: a.Of(lang, t)}
+		}
+	}
+	return us
+}
+
+// Align aligns every target document of r with its source document. A release without a source document has
+// no segments.
+func Align(r *release.Release, source language.Tag, targets []language.Tag, a *Anchors) *Bitext {
+	bt := &Bitext{Release: r, Source: source, requested: targets, Blocks: map[language.Tag][]BlockLink{}}
+	src := r.Doc(source)
+	if src == nil {
+		return bt
+	}
+	// Sentences of every English block, and the anchors of the English blocks.
+	srcSent := make([][]sentence, len(src.Blocks))
+	srcTexts := make([]string, len(src.Blocks))
+	for i, b := range src.Blocks {
+		srcSent[i] = sentences(source, b)
+		srcTexts[i] = b.Text
+	}
+
+	// group[lang][block][sentence] = the index of the link the English sentence belongs to, per language.
+	perLang := map[language.Tag][][]sentLink{}      // by English block
+	orphans := map[language.Tag][]*release.Block{}  // target blocks without English
+	orphanAfter := map[language.Tag]map[int][]int{} // English block index (0 = before the first) → orphan block positions
+	for _, lang := range targets {
+		tgt := r.Doc(lang)
+		if tgt == nil {
+			continue
+		}
+		bt.Targets = append(bt.Targets, lang)
+		tgtTexts := make([]string, len(tgt.Blocks))
+		for i, b := range tgt.Blocks {
+			tgtTexts[i] = b.Text
+		}
+		links := align.Substitutions(align.Blocks(a.units(source, source, lang, srcTexts), a.units(lang, source, lang, tgtTexts)))
+		byBlock := make([][]sentLink, len(src.Blocks))
+		orphanAfter[lang] = map[int][]int{}
+		lastSrc := 0
+		for _, l := range links {
+			switch {
+			case len(l.Src) == 0:
+				for _, t := range l.Tgt {
+					bt.Blocks[lang] = append(bt.Blocks[lang], BlockLink{Target: t + 1})
+					orphanAfter[lang][lastSrc] = append(orphanAfter[lang][lastSrc], len(orphans[lang]))
+					orphans[lang] = append(orphans[lang], tgt.Blocks[t])
+				}
+			case len(l.Tgt) == 0:
+				for _, s := range l.Src {
+					bt.Blocks[lang] = append(bt.Blocks[lang], BlockLink{Source: s + 1})
+					lastSrc = s + 1
+				}
+			default:
+				s, t := l.Src[0], l.Tgt[0]
+				bt.Blocks[lang] = append(bt.Blocks[lang], BlockLink{Source: s + 1, Target: t + 1})
+				lastSrc = s + 1
+				byBlock[s] = alignSentences(a, source, lang, srcSent[s], sentences(lang, tgt.Blocks[t]), ratioOf(src, tgt, links))
+			}
+		}
+		perLang[lang] = byBlock
+	}
+
+	// Merge: the English sentences of a block are cut into groups that every language's links respect.
+	for bi, b := range src.Blocks {
+		n := len(srcSent[bi])
+		// cut[i] is true when a segment may end after English sentence i.
+		cut := make([]bool, n)
+		for i := range cut {
+			cut[i] = true
+		}
+		for _, lang := range bt.Targets {
+			for _, l := range perLang[lang][bi] {
+				if len(l.src) > 1 {
+					for _, s := range l.src[:len(l.src)-1] {
+						cut[s] = false
+					}
+				}
+			}
+		}
+		blockID := fmt.Sprintf("b%d", b.Index)
+		seq := 0
+		newSeg := func() *Segment {
+			seq++
+			return &Segment{ID: fmt.Sprintf("%s.s%d", blockID, seq), Block: blockID, Sides: map[language.Tag]*Side{}}
+		}
+		// Target-only sentences that come before any English sentence of the block get their own segments.
+		start := 0
+		for i := 0; i < n; i++ {
+			if !cut[i] {
+				continue
+			}
+			seg := newSeg()
+			first, last := srcSent[bi][start], srcSent[bi][i]
+			seg.Sides[source] = &Side{Doc: src, Block: b, Start: first.start, End: last.end, Sentences: i - start + 1}
+			var extra []*Segment
+			for _, lang := range bt.Targets {
+				var tg []sentence
+				for _, l := range perLang[lang][bi] {
+					if len(l.src) == 0 {
+						continue
+					}
+					if l.src[0] >= start && l.src[len(l.src)-1] <= i {
+						tg = append(tg, l.tgt...)
+					}
+				}
+				if len(tg) > 0 {
+					seg.Sides[lang] = &Side{Doc: r.Doc(lang), Block: tg[0].block, Start: tg[0].start, End: tg[len(tg)-1].end, Sentences: len(tg)}
+				}
+				// Target sentences with no English (0:1) that follow this group's last English sentence.
+				for k, l := range perLang[lang][bi] {
+					if len(l.src) != 0 || len(l.tgt) == 0 || precedingSrc(perLang[lang][bi], k) != i {
+						continue
+					}
+					e := newSeg()
+					e.Sides[lang] = &Side{Doc: r.Doc(lang), Block: l.tgt[0].block, Start: l.tgt[0].start, End: l.tgt[len(l.tgt)-1].end, Sentences: len(l.tgt)}
+					extra = append(extra, e)
+				}
+			}
+			bt.Segments = append(bt.Segments, seg)
+			bt.Segments = append(bt.Segments, extra...)
+			start = i + 1
+		}
+		// A block whose target links have target-only sentences before the first English one, or an English
+		// block with no sentences at all: covered by precedingSrc returning -1 below.
+		for _, lang := range bt.Targets {
+			for k, l := range perLang[lang][bi] {
+				if len(l.src) == 0 && len(l.tgt) > 0 && precedingSrc(perLang[lang][bi], k) == -1 {
+					e := newSeg()
+					e.Sides[lang] = &Side{Doc: r.Doc(lang), Block: l.tgt[0].block, Start: l.tgt[0].start, End: l.tgt[len(l.tgt)-1].end, Sentences: len(l.tgt)}
+					bt.Segments = append(bt.Segments, e)
+				}
+			}
+		}
+		// Target blocks with no English block, placed after this English block.
+		for _, lang := range bt.Targets {
+			for _, oi := range orphanAfter[lang][bi+1] {
+				bt.Segments = append(bt.Segments, orphanSegments(lang, r.Doc(lang), orphans[lang][oi])...)
+			}
+		}
+	}
+	for _, lang := range bt.Targets {
+		for _, oi := range orphanAfter[lang][0] {
+			bt.Segments = append(orphanSegments(lang, r.Doc(lang), orphans[lang][oi]), bt.Segments...)
+		}
+	}
+	return bt
+}
+
+// precedingSrc returns the last English sentence index linked before link k, or -1.
+func precedingSrc(links []sentLink, k int) int {
+	for j := k - 1; j >= 0; j-- {
+		if len(links[j].src) > 0 {
+			return links[j].src[len(links[j].src)-1]
+		}
+	}
+	return -1
+}
+
+func orphanSegments(lang language.Tag, d *release.Document, b *release.Block) []*Segment {
+	var out []*Segment
+	for i, s := range sentences(lang, b) {
+		out = append(out, &Segment{
+			ID:    fmt.Sprintf("%s-b%d.s%d", lang, b.Index, i+1),
+			Sides: map[language.Tag]*Side{lang: {Doc: d, Block: b, Start: s.start, End: s.end, Sentences: 1}},
+		})
+	}
+	return out
+}
+
+// ratioOf is the target/source length ratio (in runes) over the 1:1 block links of a document pair.
+func ratioOf(src, tgt *release.Document, links []align.Link) float64 {
+	var s, t int
+	for _, l := range links {
+		if len(l.Src) == 1 && len(l.Tgt) == 1 {
+			s += utf8.RuneCountInString(src.Blocks[l.Src[0]].Text)
+			t += utf8.RuneCountInString(tgt.Blocks[l.Tgt[0]].Text)
+		}
+	}
+	if s == 0 || t == 0 {
+		return 0
+	}
+	return float64(t) / float64(s)
+}
+
+// alignSentences aligns the sentences of one English block with those of its target block; c is the length
+// ratio of the document pair.
+func alignSentences(a *Anchors, source, lang language.Tag, src, tgt []sentence, c float64) []sentLink {
+	text := func(s sentence) string { return s.block.Text[s.start:s.end] }
+	su := make([]string, len(src))
+	for i, s := range src {
+		su[i] = text(s)
+	}
+	tu := make([]string, len(tgt))
+	for i, s := range tgt {
+		tu[i] = text(s)
+	}
+	links := align.Substitutions(align.SentencesRatio(a.units(source, source, lang, su), a.units(lang, source, lang, tu), c))
+	out := make([]sentLink, 0, len(links))
+	for _, l := range links {
+		var ts []sentence
+		for _, t := range l.Tgt {
+			ts = append(ts, tgt[t])
+		}
+		out = append(out, sentLink{append([]int(nil), l.Src...), ts})
+	}
+	return out
+}
+
+// Languages returns the source language followed by every requested target, with or without a document.
+func (bt *Bitext) Languages() []language.Tag {
+	return append([]language.Tag{bt.Source}, bt.requested...)
+}

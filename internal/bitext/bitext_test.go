@@ -1,0 +1,159 @@
+package bitext
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/segment"
+)
+
+var (
+	en, km, ja = language.English, language.Khmer, language.Japanese
+	targets    = []language.Tag{km, ja}
+)
+
+const seedDir = "../../releases/2021-11-18-prak-sokhonn-hayashi-telephone"
+
+// loadSeed reads the repository's seed release and glossary, with the Khmer file passed through edit.
+func loadSeed(t testing.TB, editKm func(string) string) (*release.Release, *Anchors) {
+	t.Helper()
+	var files []release.File
+	for _, lang := range []language.Tag{en, km, ja} {
+		b, err := os.ReadFile(filepath.Join(seedDir, lang.String()+".md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		if lang == km && editKm != nil {
+			s = editKm(s)
+		}
+		files = append(files, release.File{Path: lang.String() + ".md", Lang: lang, Data: []byte(s)})
+	}
+	r, err := release.Parse("2021-11-18-seed", en, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := glossary.Load("../../glossary", glossary.Options{Targets: targets}, func(s string) string { return s })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, NewAnchors(g, en, []language.Tag{en, km, ja})
+}
+
+func TestSeedAlignment(t *testing.T) {
+	r, a := loadSeed(t, nil)
+	bt := Align(r, en, targets, a)
+	var n int
+	for _, s := range bt.Segments {
+		src := s.Side(en)
+		if src == nil {
+			t.Errorf("segment %s has no English side", s.ID)
+			continue
+		}
+		n += src.Sentences
+		for _, lang := range targets {
+			if s.Side(lang) == nil {
+				t.Errorf("segment %s (%q) has no %s side", s.ID, clip(src.Text()), lang)
+			}
+		}
+		// No segment starts or ends inside "H.E.".
+		text := src.Text()
+		if strings.HasPrefix(text, "E.") || strings.HasSuffix(text, " H.") || strings.HasSuffix(text, "H.E") {
+			t.Errorf("segment %s cuts H.E.: %q", s.ID, text)
+		}
+	}
+	// The paragraph that begins "The two Foreign Ministers" is five English sentences, each with its own segment.
+	var five []*Segment
+	for _, s := range bt.Segments {
+		if strings.HasPrefix(s.Side(en).Block.Text, "The two Foreign Ministers") {
+			five = append(five, s)
+		}
+	}
+	if len(five) != 5 {
+		t.Fatalf("paragraph 'The two Foreign Ministers' has %d segments, want 5", len(five))
+	}
+	for _, s := range five {
+		if s.Side(en).Sentences != 1 {
+			t.Errorf("%s joins %d English sentences", s.ID, s.Side(en).Sentences)
+		}
+		for _, lang := range targets {
+			if s.Side(lang) == nil || s.Side(lang).Sentences != 1 {
+				t.Errorf("%s: %s side is not one sentence", s.ID, lang)
+			}
+		}
+	}
+	// Every English sentence is in exactly one segment.
+	want := 0
+	for _, b := range r.Doc(en).Blocks {
+		want += len(segment.Sentences(en, b.Text))
+	}
+	if n != want || n != 19 {
+		t.Errorf("segments cover %d English sentences, want %d (the seed has 19)", n, want)
+	}
+}
+
+func TestSeedKhmerParagraphDeleted(t *testing.T) {
+	r, a := loadSeed(t, nil)
+	before := Align(r, en, targets, a)
+	// Delete the Khmer paragraph that translates "He expressed gratitude to Japan ...".
+	r2, a2 := loadSeed(t, func(s string) string {
+		start := strings.Index(s, "ឯកឧត្តមឧបនាយករដ្ឋមន្ត្រី បានថ្លែងអំណរគុណ")
+		if start < 0 {
+			t.Fatal("paragraph not found")
+		}
+		end := start + strings.Index(s[start:], "\n\n") + 2
+		return s[:start] + s[end:]
+	})
+	after := Align(r2, en, targets, a2)
+	if len(after.Segments) != len(before.Segments) {
+		t.Fatalf("got %d segments, want %d", len(after.Segments), len(before.Segments))
+	}
+	deleted := 0
+	for i, s := range after.Segments {
+		b := before.Segments[i]
+		if s.ID != b.ID {
+			t.Fatalf("segment %d: id %s, want %s", i, s.ID, b.ID)
+		}
+		if strings.HasPrefix(s.Side(en).Block.Text, "He expressed gratitude") {
+			deleted++
+			if s.Side(km) != nil {
+				t.Errorf("%s: Khmer side is %q, want null", s.ID, s.Side(km).Text())
+			}
+			if s.Side(ja) == nil {
+				t.Errorf("%s: Japanese side lost", s.ID)
+			}
+			continue
+		}
+		for _, lang := range targets {
+			if s.Side(lang) == nil || s.Side(lang).Text() != b.Side(lang).Text() {
+				t.Errorf("%s: %s side changed after deleting another block", s.ID, lang)
+			}
+		}
+	}
+	if deleted != 1 {
+		t.Errorf("found %d segments of the deleted block, want 1", deleted)
+	}
+	// The block alignment says so too.
+	var nullKm int
+	for _, l := range after.Blocks[km] {
+		if l.Target == 0 {
+			nullKm++
+		}
+	}
+	if nullKm != 1 {
+		t.Errorf("got %d English blocks without Khmer, want 1", nullKm)
+	}
+}
+
+func clip(s string) string {
+	if len(s) > 60 {
+		return s[:60] + "..."
+	}
+	return s
+}
