@@ -1,0 +1,287 @@
+package check
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/bitext"
+	"github.com/relloc/relloc/internal/finding"
+	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/workspace"
+)
+
+// Checker is one rule.
+type Checker interface {
+	Rule() finding.Rule
+	Check(c *Context, report func(finding.Finding))
+}
+
+// Context is what a rule sees of one release.
+type Context struct {
+	Source   language.Tag
+	Targets  []language.Tag // the languages being checked
+	Config   workspace.CheckConfig
+	Glossary *glossary.Glossary
+	Anchors  *bitext.Anchors
+	Release  *release.Release
+	Bitext   *bitext.Bitext
+}
+
+// Allowed reports whether relloc.toml allows value under name for lang (check.allow.<lang>.<name>).
+func (c *Context) Allowed(lang language.Tag, name, value string) bool {
+	for _, v := range c.Config.Allow[lang.String()][name] {
+		if v == value {
+			return true
+		}
+	}
+	return false
+}
+
+// Input is everything a check run needs, already parsed.
+type Input struct {
+	Source   language.Tag
+	Targets  []language.Tag // every target of the workspace
+	Langs    []language.Tag // the targets to check (--lang); empty means all
+	Config   workspace.CheckConfig
+	Glossary *glossary.Glossary
+	Releases []*release.Release
+	// Extra findings from checks that run outside releases (message catalogues), filtered and suppressed like the rest.
+	Extra []finding.Finding
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	Findings []finding.Finding
+	// Cases lists every (release, language, file) checked, for JUnit.
+	Cases []Case
+}
+
+// Case is one checked language file of a release.
+type Case struct{ Release, Lang, Path string }
+
+// Run checks the releases of in with every rule.
+func Run(in Input) Result {
+	checkers := Checkers()
+	langs := in.Langs
+	if len(langs) == 0 {
+		langs = in.Targets
+	}
+	anchors := bitext.NewAnchors(in.Glossary, in.Source, append([]language.Tag{in.Source}, in.Targets...))
+	sev := severities(checkers, in.Config)
+	var res Result
+	for _, r := range in.Releases {
+		ctx := &Context{Source: in.Source, Targets: langs, Config: in.Config, Glossary: in.Glossary, Anchors: anchors,
+			Release: r, Bitext: bitext.Align(r, in.Source, langs, anchors)}
+		var fs []finding.Finding
+		for _, ck := range checkers {
+			rule := ck.Rule()
+			s, on := sev[rule.ID]
+			if !on {
+				continue
+			}
+			ck.Check(ctx, func(f finding.Finding) {
+				f.Rule = rule.ID
+				f.Severity = s
+				if f.Release == "" {
+					f.Release = r.ID
+				}
+				fs = append(fs, f)
+			})
+		}
+		fs = rootCauses(fs)
+		fs = append(fs, badSuppressions(r, sev)...)
+		res.Findings = append(res.Findings, applySuppressions(r, fs)...)
+		for _, lang := range append([]language.Tag{in.Source}, langs...) {
+			if d := r.Doc(lang); d != nil && !ignored(in.Config, d.Path) {
+				res.Cases = append(res.Cases, Case{Release: r.ID, Lang: lang.String(), Path: d.Path})
+			}
+		}
+	}
+	for _, f := range in.Extra {
+		if s, on := sev[f.Rule]; on {
+			f.Severity = s
+			res.Findings = append(res.Findings, f)
+		} else if _, known := sev[f.Rule]; !known && !isKnown(checkers, f.Rule) {
+			res.Findings = append(res.Findings, f)
+		}
+	}
+	kept := res.Findings[:0]
+	for _, f := range res.Findings {
+		if !ignored(in.Config, f.Path) {
+			kept = append(kept, f)
+		}
+	}
+	res.Findings = kept
+	finding.Sort(res.Findings)
+	return res
+}
+
+// rootCauses drops the findings that an untranslated segment explains: when a Japanese segment is the English
+// text, listing every glossary term and number it lacks would bury the one finding that matters.
+func rootCauses(fs []finding.Finding) []finding.Finding {
+	type key struct{ lang, segment string }
+	untrans := map[key]bool{}
+	for _, f := range fs {
+		if f.Rule == "untranslated" && f.Segment != "" {
+			untrans[key{f.Lang, f.Segment}] = true
+		}
+	}
+	if len(untrans) == 0 {
+		return fs
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if f.Rule != "untranslated" && f.Segment != "" && untrans[key{f.Lang, f.Segment}] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func isKnown(cs []Checker, id string) bool {
+	for _, c := range cs {
+		if c.Rule().ID == id {
+			return true
+		}
+	}
+	for _, r := range extraRules {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// severities returns the effective severity of each rule that is on.
+func severities(cs []Checker, cfg workspace.CheckConfig) map[string]finding.Severity {
+	out := map[string]finding.Severity{}
+	for _, r := range Rules() {
+		out[r.ID] = r.Default
+	}
+	for id, s := range cfg.Severity {
+		if s == "off" {
+			delete(out, id)
+			continue
+		}
+		if v, err := finding.ParseSeverity(s); err == nil {
+			out[id] = v
+		}
+	}
+	return out
+}
+
+// UnknownRules returns the rule ids named in the configuration that relloc does not know.
+func UnknownRules(cfg workspace.CheckConfig) []string {
+	var out []string
+	for id := range cfg.Severity {
+		if !ruleExists(id) {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func ruleExists(id string) bool {
+	for _, r := range Rules() {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func ignored(cfg workspace.CheckConfig, p string) bool {
+	for _, g := range cfg.Ignore {
+		if ok, _ := path.Match(g, p); ok {
+			return true
+		}
+		// A folder pattern ignores everything below it.
+		if strings.HasPrefix(p, strings.TrimSuffix(g, "/")+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// extraRules are rules whose findings come from outside the release checkers (message catalogues).
+var extraRules []finding.Rule
+
+// registered are checkers added by other files of this package or by RegisterChecker.
+var registered []Checker
+
+// RegisterChecker adds a rule to every run. Call it from an init function.
+func RegisterChecker(c Checker) { registered = append(registered, c) }
+
+// RegisterRule declares a rule whose findings reach Run through Input.Extra, so that its severity can be
+// configured and it is described in SARIF output. Call it from an init function.
+func RegisterRule(r finding.Rule) { extraRules = append(extraRules, r) }
+
+// Rules returns every rule relloc knows, sorted by id.
+func Rules() []finding.Rule {
+	var out []finding.Rule
+	for _, c := range Checkers() {
+		out = append(out, c.Rule())
+	}
+	out = append(out, badSuppressionRule)
+	out = append(out, extraRules...)
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Checkers returns a new instance of every rule.
+func Checkers() []Checker {
+	return append([]Checker{
+		glossaryMissing{}, glossaryForbidden{}, glossaryVariant{},
+		numberMismatch{},
+		segmentMissing{}, segmentExtra{}, missingTranslation{},
+		untranslated{},
+		markupMismatch{},
+		punctuation{},
+		khmerEncoding{},
+		width{},
+	}, registered...)
+}
+
+// onSide builds a finding located on a segment side of a target language, pointing back at the English.
+func onSide(c *Context, seg *bitext.Segment, lang language.Tag, side *bitext.Side, start, end int) finding.Finding {
+	f := finding.Finding{Path: side.Doc.Path, Lang: lang.String(), Release: c.Release.ID}
+	if seg != nil {
+		f.Segment = seg.ID
+		if src := seg.Side(c.Source); src != nil && lang != c.Source {
+			f.SourcePath = src.Doc.Path
+			f.SourceLine, _ = src.Position()
+		}
+	}
+	f.Line, f.Column = side.Doc.TextPosition(side.Block, start)
+	f.EndLine, f.EndColumn = side.Doc.TextPosition(side.Block, end)
+	return f
+}
+
+// onWholeSide locates a finding on the whole side.
+func onWholeSide(c *Context, seg *bitext.Segment, lang language.Tag, side *bitext.Side) finding.Finding {
+	return onSide(c, seg, lang, side, side.Start, side.End)
+}
+
+// codePoints shows a string with its code points: "ឯកឧត្ដម (U+17AF U+1780 ...)".
+func codePoints(s string) string {
+	var b strings.Builder
+	b.WriteString(s)
+	b.WriteString(" (")
+	i := 0
+	for _, r := range s {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "U+%04X", r)
+		i++
+	}
+	b.WriteString(")")
+	return b.String()
+}

@@ -1,0 +1,162 @@
+package check
+
+import (
+	"fmt"
+
+	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/bitext"
+	"github.com/relloc/relloc/internal/finding"
+	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/termmatch"
+)
+
+// sideMatches returns the glossary matches of a side: leftmost-longest for the source, every occurrence for a target.
+func sideMatches(c *Context, lang language.Tag, side *bitext.Side, overlapping bool) []termmatch.Match {
+	m := c.Anchors.Matcher(lang)
+	if m == nil || side == nil {
+		return nil
+	}
+	text := side.Text()
+	var ms []termmatch.Match
+	if overlapping {
+		ms = m.FindAllOverlapping(text)
+	} else {
+		ms = m.FindAll(text)
+	}
+	for i := range ms {
+		ms[i].Start += side.Start
+		ms[i].End += side.Start
+	}
+	return ms
+}
+
+// targetSegments calls fn for each segment that has both an English side and a side in one of the checked targets.
+func targetSegments(c *Context, fn func(seg *bitext.Segment, lang language.Tag, src, tgt *bitext.Side)) {
+	for _, seg := range c.Bitext.Segments {
+		src := seg.Side(c.Source)
+		if src == nil {
+			continue
+		}
+		for _, lang := range c.Bitext.Targets {
+			if tgt := seg.Side(lang); tgt != nil {
+				fn(seg, lang, src, tgt)
+			}
+		}
+	}
+}
+
+type glossaryMissing struct{}
+
+func (glossaryMissing) Rule() finding.Rule {
+	return finding.Rule{ID: "glossary-missing", Default: finding.Error,
+		Summary: "A glossary term of the English has no approved rendering in the aligned translation",
+		Description: "The English segment contains a glossary term or one of its accepted English variants, and the aligned " +
+			"segment of the translation has the approved rendering or an accepted variant fewer times than the English has " +
+			"the term, while the language's policy for the entry is required. Use the glossary's rendering, or set the " +
+			"entry's policy to optional or omit if the language legitimately does not render it."}
+}
+
+func (glossaryMissing) Check(c *Context, report func(finding.Finding)) {
+	targetSegments(c, func(seg *bitext.Segment, lang language.Tag, src, tgt *bitext.Side) {
+		want := map[string]int{}
+		var order []string
+		for _, m := range sideMatches(c, c.Source, src, false) {
+			if want[m.ID] == 0 {
+				order = append(order, m.ID)
+			}
+			want[m.ID]++
+		}
+		if len(want) == 0 {
+			return
+		}
+		have := map[string]int{}
+		for _, m := range sideMatches(c, lang, tgt, true) {
+			if m.Form != "forbidden" {
+				have[m.ID]++
+			}
+		}
+		for _, id := range order {
+			e, ok := c.Glossary.Lookup(id)
+			if !ok {
+				continue
+			}
+			r := e.Target(lang)
+			if r.Policy != glossary.Required || r.Term == "" || have[id] >= want[id] {
+				continue
+			}
+			f := onWholeSide(c, seg, lang, tgt)
+			if have[id] == 0 {
+				f.Message = fmt.Sprintf("%q (%s) has no %s rendering in this segment: expected %s", e.EN.Term, id, lang, r.Term)
+			} else {
+				f.Message = fmt.Sprintf("%q (%s) occurs %d times in the English but its %s rendering %s only %d", e.EN.Term, id, want[id], lang, r.Term, have[id])
+			}
+			f.Expected = r.Term
+			report(f)
+		}
+	})
+}
+
+type glossaryForbidden struct{}
+
+func (glossaryForbidden) Rule() finding.Rule {
+	return finding.Rule{ID: "glossary-forbidden", Default: finding.Error,
+		Summary:     "A translation uses a rendering the glossary forbids",
+		Description: "The segment contains a rendering listed as forbidden for a glossary entry. Replace it with the approved rendering."}
+}
+
+func (glossaryForbidden) Check(c *Context, report func(finding.Finding)) {
+	for _, seg := range c.Bitext.Segments {
+		for _, lang := range c.Bitext.Targets {
+			tgt := seg.Side(lang)
+			for _, m := range sideMatches(c, lang, tgt, true) {
+				if m.Form != "forbidden" {
+					continue
+				}
+				e, _ := c.Glossary.Lookup(m.ID)
+				f := onSide(c, seg, lang, tgt, m.Start, m.End)
+				found := tgt.Block.Text[m.Start:m.End]
+				f.Message = fmt.Sprintf("%q is a forbidden rendering of %q (%s): use %s", found, e.EN.Term, m.ID, e.Target(lang).Term)
+				f.Expected, f.Found = e.Target(lang).Term, found
+				report(f)
+			}
+		}
+	}
+}
+
+type glossaryVariant struct{}
+
+func (glossaryVariant) Rule() finding.Rule {
+	return finding.Rule{ID: "glossary-variant", Default: finding.Warning,
+		Summary: "A translation uses an accepted variant or a look-alike spelling instead of the approved rendering",
+		Description: "The segment renders a glossary term with an accepted variant, or with a spelling that differs from the " +
+			"approved one only in Khmer look-alike code points (coeng TA/DA, coeng RO order, split vowels, zero-width spaces) " +
+			"or in character width. Both spellings are shown with their code points; prefer the approved one."}
+}
+
+func (glossaryVariant) Check(c *Context, report func(finding.Finding)) {
+	for _, seg := range c.Bitext.Segments {
+		for _, lang := range c.Bitext.Targets {
+			tgt := seg.Side(lang)
+			for _, m := range sideMatches(c, lang, tgt, false) {
+				if m.Form == "forbidden" || (m.Form == "term" && m.Exact) {
+					continue
+				}
+				e, _ := c.Glossary.Lookup(m.ID)
+				approved := e.Target(lang).Term
+				found := tgt.Block.Text[m.Start:m.End]
+				if found == approved || approved == "" {
+					continue
+				}
+				f := onSide(c, seg, lang, tgt, m.Start, m.End)
+				if m.Form == "variant" && m.Exact {
+					f.Message = fmt.Sprintf("%q is an accepted variant of %s; the approved rendering is %q", found, m.ID, approved)
+				} else {
+					f.Message = fmt.Sprintf("%s is spelled %s; the approved spelling is %s", m.ID, codePoints(found), codePoints(approved))
+				}
+				f.Expected, f.Found = approved, found
+				report(f)
+			}
+		}
+	}
+}
