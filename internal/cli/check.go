@@ -1,0 +1,209 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/check"
+	"github.com/relloc/relloc/internal/finding"
+	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/report"
+	"github.com/relloc/relloc/internal/workspace"
+)
+
+func init() { extraCommands = append(extraCommands, newCheckCmd) }
+
+type checkOptions struct {
+	Paths    []string
+	Langs    string
+	Format   string
+	SelfTest bool
+}
+
+func newCheckCmd(g *Global) *cobra.Command {
+	var o checkOptions
+	cmd := &cobra.Command{
+		Use:   "check [PATH...]",
+		Short: "Check releases for glossary, number, segment and script consistency",
+		Long: `check aligns each release's translations with the English and reports every place where they disagree
+with the English or with the glossary: missing or forbidden glossary renderings, numbers and dates that differ,
+dropped or added sentences, untranslated text, markup, punctuation, Khmer encoding and Japanese width.
+
+With no PATH it checks every release of the workspace; a PATH is a release folder or one of its files.
+Exit status: 0 when no finding is an error, 1 when one is, 2 when the run itself failed.`,
+		Example: `  relloc check
+  relloc check releases/2021-11-18-prak-sokhonn-hayashi-telephone --lang ja
+  relloc check --format sarif > relloc.sarif
+  relloc check --self-test`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Paths = args
+			if err := checkFormat(o.Format, report.Formats...); err != nil {
+				return err
+			}
+			if o.SelfTest {
+				if len(args) > 0 {
+					return usagef("--self-test takes no paths")
+				}
+				return runSelfTest(g)
+			}
+			return runCheck(g, o)
+		},
+	}
+	cmd.Flags().StringVar(&o.Langs, "lang", "", "check only these target `languages` (comma-separated, e.g. km,ja)")
+	cmd.Flags().StringVar(&o.Format, "format", "text", "output `format`: "+strings.Join(report.Formats, ", "))
+	cmd.Flags().BoolVar(&o.SelfTest, "self-test", false, "run every rule on a known-bad sample built into relloc and fail if one does not fire")
+	return cmd
+}
+
+// parseLangs parses --lang against the workspace's targets.
+func parseLangs(s string, targets []language.Tag) ([]language.Tag, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var out []language.Tag
+	for _, part := range strings.Split(s, ",") {
+		tag, err := language.Parse(strings.TrimSpace(part))
+		if err != nil {
+			return nil, usagef("--lang: %q is not a language tag", part)
+		}
+		found := false
+		for _, t := range targets {
+			if t == tag {
+				found = true
+			}
+		}
+		if !found {
+			return nil, usagef("--lang: %s is not a target language of this workspace (%v)", tag, targets)
+		}
+		out = append(out, tag)
+	}
+	return out, nil
+}
+
+// selectReleases keeps the releases named by paths (release folders or files inside them).
+func selectReleases(ws *workspace.Workspace, wd string, rels []*release.Release, paths []string) ([]*release.Release, error) {
+	if len(paths) == 0 {
+		return rels, nil
+	}
+	var out []*release.Release
+	seen := map[string]bool{}
+	for _, p := range paths {
+		abs := p
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(wd, p)
+		}
+		st, err := os.Stat(abs)
+		if err != nil {
+			return nil, usagef("%s: no such release folder or file", p)
+		}
+		rel := ws.Rel(abs)
+		if !st.IsDir() {
+			rel = filepath.ToSlash(filepath.Dir(rel))
+		}
+		matched := false
+		for _, r := range rels {
+			if r.Dir == rel || strings.HasPrefix(r.Dir, strings.TrimSuffix(rel, "/")+"/") || rel == "." {
+				matched = true
+				if !seen[r.ID] {
+					seen[r.ID] = true
+					out = append(out, r)
+				}
+			}
+		}
+		if !matched {
+			return nil, usagef("%s: not a release of this workspace", p)
+		}
+	}
+	return out, nil
+}
+
+func runCheck(g *Global, o checkOptions) error {
+	ws, gl, err := loadGlossary(g)
+	if err != nil {
+		return err
+	}
+	langs, err := parseLangs(o.Langs, ws.Config.Targets)
+	if err != nil {
+		return err
+	}
+	if unknown := check.UnknownRules(ws.Config.Check); len(unknown) > 0 {
+		return fmt.Errorf("%s: check.severity names unknown rules: %s", workspace.FileName, strings.Join(unknown, ", "))
+	}
+	rels, err := loadReleases(ws)
+	if err != nil {
+		return err
+	}
+	wd, _ := g.IO.Getwd()
+	rels, err = selectReleases(ws, wd, rels, o.Paths)
+	if err != nil {
+		return err
+	}
+	in := check.Input{Source: ws.Config.Source, Targets: ws.Config.Targets, Langs: langs, Config: ws.Config.Check,
+		Glossary: gl, Releases: rels}
+	in.Extra, err = workspaceFindings(g, ws)
+	if err != nil {
+		return err
+	}
+	return writeResult(g, o.Format, check.Run(in), len(rels))
+}
+
+// workspaceFindings are checks outside releases (message catalogues), registered by other files.
+func workspaceFindings(g *Global, ws *workspace.Workspace) ([]finding.Finding, error) {
+	var out []finding.Finding
+	for _, f := range workspaceChecks {
+		fs, err := f(g, ws)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, fs...)
+	}
+	return out, nil
+}
+
+// workspaceChecks are extra sources of findings for check.
+var workspaceChecks []func(*Global, *workspace.Workspace) ([]finding.Finding, error)
+
+func writeResult(g *Global, format string, res check.Result, releases int) error {
+	files := map[string]bool{}
+	var cases []report.Case
+	for _, c := range res.Cases {
+		files[c.Path] = true
+		cases = append(cases, report.Case{Release: c.Release, Lang: c.Lang, Path: c.Path})
+	}
+	sum := finding.Summarize(res.Findings)
+	sum.Files, sum.Releases = len(files), releases
+	opt := report.Options{Color: g.IO.Color(), ToolVersion: Version, Rules: check.Rules(), Cases: cases, Summary: sum}
+	if err := report.Write(format, g.IO.Out, res.Findings, opt); err != nil {
+		return err
+	}
+	if sum.Errors > 0 {
+		return &findingsError{}
+	}
+	return nil
+}
+
+func runSelfTest(g *Global) error {
+	missing, res, err := check.SelfTest()
+	if err != nil {
+		return fmt.Errorf("self-test: %w", err)
+	}
+	for _, r := range check.Rules() {
+		status := "fires"
+		for _, m := range missing {
+			if m == r.ID {
+				status = "DOES NOT FIRE"
+			}
+		}
+		fmt.Fprintf(g.IO.Out, "%-22s %s\n", r.ID, status)
+	}
+	if len(missing) > 0 {
+		return &findingsError{msg: fmt.Sprintf("relloc: self-test failed: %d rule(s) did not fire on the known-bad sample: %s", len(missing), strings.Join(missing, ", "))}
+	}
+	fmt.Fprintf(g.IO.Out, "self-test passed: all %d rules fire on the known-bad sample (%d findings)\n", len(check.Rules()), len(res.Findings))
+	return nil
+}

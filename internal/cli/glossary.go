@@ -1,0 +1,178 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/workspace"
+)
+
+// glossaryCommands lets other files add subcommands to `relloc glossary`.
+var glossaryCommands []func(*Global) *cobra.Command
+
+func newGlossaryCmd(g *Global) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "glossary",
+		Short: "List, show and edit the diplomatic glossary",
+	}
+	cmd.AddCommand(newGlossaryListCmd(g), newGlossaryShowCmd(g))
+	for _, add := range glossaryCommands {
+		cmd.AddCommand(add(g))
+	}
+	return cmd
+}
+
+// loadGlossary opens the workspace and its glossary.
+func loadGlossary(g *Global) (*workspace.Workspace, *glossary.Glossary, error) {
+	ws, err := g.Open()
+	if err != nil {
+		return nil, nil, err
+	}
+	gl, err := glossary.Load(ws.Path(ws.Config.Glossary), glossary.Options{Targets: ws.Config.Targets}, ws.Rel)
+	if err != nil {
+		return nil, nil, err
+	}
+	return ws, gl, nil
+}
+
+type glossaryListOptions struct {
+	Category string
+	Format   string
+}
+
+func newGlossaryListCmd(g *Global) *cobra.Command {
+	var o glossaryListOptions
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List glossary entries",
+		Example: `  relloc glossary list
+  relloc glossary list --category person --format json`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(o.Format, "text", "json"); err != nil {
+				return err
+			}
+			if o.Category != "" && !glossary.ValidCategory(glossary.Category(o.Category)) {
+				return usagef("--category %q: must be one of %v", o.Category, glossary.Categories)
+			}
+			ws, gl, err := loadGlossary(g)
+			if err != nil {
+				return err
+			}
+			entries := gl.Filter(glossary.Category(o.Category))
+			if o.Format == "json" {
+				return writeJSON(g.IO.Out, entries)
+			}
+			return writeGlossaryTable(g.IO.Out, entries, ws.Config.Targets)
+		},
+	}
+	cmd.Flags().StringVar(&o.Category, "category", "", "only entries of this `category`")
+	cmd.Flags().StringVar(&o.Format, "format", "text", "output `format`: text or json")
+	return cmd
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// rendering returns a short text form of an entry's rendering in lang.
+func rendering(e *glossary.Entry, lang language.Tag) string {
+	r := e.Target(lang)
+	switch {
+	case r.Policy == glossary.Omit:
+		return "(omit)"
+	case r.Term == "":
+		return "(missing)"
+	case r.Policy == glossary.Optional:
+		return r.Term + " (optional)"
+	}
+	return r.Term
+}
+
+func writeGlossaryTable(w io.Writer, entries []*glossary.Entry, targets []language.Tag) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	head := []string{"ID", "CATEGORY", "EN"}
+	for _, t := range targets {
+		head = append(head, strings.ToUpper(t.String()))
+	}
+	fmt.Fprintln(tw, strings.Join(head, "\t"))
+	for _, e := range entries {
+		row := []string{e.ID, string(e.Category), e.EN.Term}
+		for _, t := range targets {
+			row = append(row, rendering(e, t))
+		}
+		fmt.Fprintln(tw, strings.Join(row, "\t"))
+	}
+	return tw.Flush()
+}
+
+func newGlossaryShowCmd(g *Global) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one glossary entry",
+		Args:  exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format, "text", "json"); err != nil {
+				return err
+			}
+			ws, gl, err := loadGlossary(g)
+			if err != nil {
+				return err
+			}
+			e, ok := gl.Lookup(args[0])
+			if !ok {
+				return usagef("no glossary entry with id %q", args[0])
+			}
+			if format == "json" {
+				return writeJSON(g.IO.Out, e)
+			}
+			return writeEntry(g.IO.Out, e, ws.Config.Targets)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output `format`: text or json")
+	return cmd
+}
+
+func writeEntry(w io.Writer, e *glossary.Entry, targets []language.Tag) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	list := func(s []string) string { return strings.Join(s, "; ") }
+	fmt.Fprintf(tw, "id:\t%s\n", e.ID)
+	fmt.Fprintf(tw, "category:\t%s\n", e.Category)
+	fmt.Fprintf(tw, "defined at:\t%s\n", e.Pos)
+	cs := ""
+	if e.EN.CaseSensitive {
+		cs = " (case-sensitive)"
+	}
+	fmt.Fprintf(tw, "en:\t%s%s\n", e.EN.Term, cs)
+	if len(e.EN.Variants) > 0 {
+		fmt.Fprintf(tw, "  variants:\t%s\n", list(e.EN.Variants))
+	}
+	for _, t := range targets {
+		r := e.Target(t)
+		fmt.Fprintf(tw, "%s:\t%s\n", t, rendering(e, t))
+		if len(r.Variants) > 0 {
+			fmt.Fprintf(tw, "  variants:\t%s\n", list(r.Variants))
+		}
+		if len(r.Forbidden) > 0 {
+			fmt.Fprintf(tw, "  forbidden:\t%s\n", list(r.Forbidden))
+		}
+	}
+	if e.Note != "" {
+		fmt.Fprintf(tw, "note:\t%s\n", e.Note)
+	}
+	if e.Source != "" {
+		fmt.Fprintf(tw, "source:\t%s\n", e.Source)
+	}
+	return tw.Flush()
+}

@@ -1,0 +1,238 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/relloc/relloc/internal/bitext"
+	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/workspace"
+)
+
+// loadReleases reads every release of the workspace.
+func loadReleases(ws *workspace.Workspace) ([]*release.Release, error) {
+	return release.LoadAll(ws.Path(ws.Config.Releases), ws.Config.Source, ws.Config.Languages(), ws.Rel)
+}
+
+// findRelease loads the release named by arg: its id, its folder name, or a path to its folder or to one of its files.
+func findRelease(ws *workspace.Workspace, wd, arg string) (*release.Release, error) {
+	rels, err := loadReleases(ws)
+	if err != nil {
+		return nil, err
+	}
+	p := arg
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(wd, p)
+	}
+	rel := ws.Rel(p)
+	for _, r := range rels {
+		if r.ID == arg || filepath.Base(r.Dir) == arg || r.Dir == rel || r.Dir == filepath.ToSlash(filepath.Dir(rel)) {
+			return r, nil
+		}
+	}
+	return nil, usagef("no release %q in %s (run 'relloc release list')", arg, ws.Config.Releases)
+}
+
+func newReleaseCmd(g *Global) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "release",
+		Short: "List and show releases",
+	}
+	var listFormat string
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "List the releases of the workspace",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(listFormat, "text", "json"); err != nil {
+				return err
+			}
+			ws, err := g.Open()
+			if err != nil {
+				return err
+			}
+			rels, err := loadReleases(ws)
+			if err != nil {
+				return err
+			}
+			if listFormat == "json" {
+				out := make([]releaseJSON, 0, len(rels))
+				for _, r := range rels {
+					out = append(out, toReleaseJSON(ws, r))
+				}
+				return writeJSON(g.IO.Out, out)
+			}
+			tw := tabwriter.NewWriter(g.IO.Out, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tDATE\tLANGUAGES\tFOLDER")
+			for _, r := range rels {
+				j := toReleaseJSON(ws, r)
+				var langs []string
+				for _, l := range j.Languages {
+					s := l.Lang
+					if l.Status != "" {
+						s += " (" + l.Status + ")"
+					}
+					langs = append(langs, s)
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, j.Date, strings.Join(langs, ", "), r.Dir)
+			}
+			return tw.Flush()
+		},
+	}
+	list.Flags().StringVar(&listFormat, "format", "text", "output `format`: text or json")
+
+	var showFormat string
+	show := &cobra.Command{
+		Use:   "show RELEASE",
+		Short: "Show a release: its languages, files, blocks and sentences",
+		Args:  exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(showFormat, "text", "json"); err != nil {
+				return err
+			}
+			ws, err := g.Open()
+			if err != nil {
+				return err
+			}
+			wd, _ := g.IO.Getwd()
+			r, err := findRelease(ws, wd, args[0])
+			if err != nil {
+				return err
+			}
+			j := toReleaseJSON(ws, r)
+			if showFormat == "json" {
+				return writeJSON(g.IO.Out, j)
+			}
+			return writeRelease(g.IO.Out, j)
+		},
+	}
+	show.Flags().StringVar(&showFormat, "format", "text", "output `format`: text or json")
+	cmd.AddCommand(list, show)
+	return cmd
+}
+
+type releaseJSON struct {
+	ID        string         `json:"id"`
+	Date      string         `json:"date"`
+	Place     string         `json:"place"`
+	Dir       string         `json:"folder"`
+	Languages []languageJSON `json:"languages"`
+}
+
+type languageJSON struct {
+	Lang   string `json:"lang"`
+	Path   string `json:"path"`
+	Status string `json:"status"`
+	Blocks int    `json:"blocks"`
+	Title  string `json:"title"`
+}
+
+func toReleaseJSON(ws *workspace.Workspace, r *release.Release) releaseJSON {
+	j := releaseJSON{ID: r.ID, Place: r.Place, Dir: r.Dir, Languages: []languageJSON{}}
+	if !r.Date.IsZero() {
+		j.Date = r.Date.Format("2006-01-02")
+	}
+	for _, lang := range ws.Config.Languages() {
+		d := r.Doc(lang)
+		if d == nil {
+			continue
+		}
+		l := languageJSON{Lang: lang.String(), Path: d.Path, Status: d.Front.Status, Blocks: len(d.Blocks)}
+		for _, b := range d.Blocks {
+			if b.Kind == release.Heading {
+				l.Title = b.Text
+				if b.Level > 1 {
+					break
+				}
+			}
+		}
+		j.Languages = append(j.Languages, l)
+	}
+	return j
+}
+
+func writeRelease(w io.Writer, j releaseJSON) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "id:\t%s\n", j.ID)
+	fmt.Fprintf(tw, "date:\t%s\n", j.Date)
+	if j.Place != "" {
+		fmt.Fprintf(tw, "place:\t%s\n", j.Place)
+	}
+	fmt.Fprintf(tw, "folder:\t%s\n", j.Dir)
+	for _, l := range j.Languages {
+		status := l.Status
+		if status == "" {
+			status = "-"
+		}
+		fmt.Fprintf(tw, "%s:\t%s\t%d blocks\tstatus %s\n", l.Lang, l.Path, l.Blocks, status)
+		if l.Title != "" {
+			fmt.Fprintf(tw, "\t%s\n", l.Title)
+		}
+	}
+	return tw.Flush()
+}
+
+type alignOptions struct {
+	Format string
+}
+
+func newAlignCmd(g *Global) *cobra.Command {
+	var o alignOptions
+	cmd := &cobra.Command{
+		Use:   "align RELEASE",
+		Short: "Print the aligned English, Khmer and Japanese segments of a release",
+		Long: `align splits each language version of a release into blocks and sentences, aligns them with the English,
+and prints one segment per English sentence (or group of sentences) with its counterparts. A side that has no
+counterpart is shown as "—" (null in JSON).`,
+		Example: `  relloc align 2021-11-18-prak-sokhonn-hayashi-telephone
+  relloc align releases/2021-11-18-prak-sokhonn-hayashi-telephone --format json`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(o.Format, "text", "json"); err != nil {
+				return err
+			}
+			ws, gl, err := loadGlossary(g)
+			if err != nil {
+				return err
+			}
+			wd, _ := g.IO.Getwd()
+			r, err := findRelease(ws, wd, args[0])
+			if err != nil {
+				return err
+			}
+			a := bitext.NewAnchors(gl, ws.Config.Source, ws.Config.Languages())
+			bt := bitext.Align(r, ws.Config.Source, ws.Config.Targets, a)
+			if o.Format == "json" {
+				return writeJSON(g.IO.Out, bt)
+			}
+			return writeBitext(g.IO.Out, bt)
+		},
+	}
+	cmd.Flags().StringVar(&o.Format, "format", "text", "output `format`: text or json")
+	return cmd
+}
+
+func writeBitext(w io.Writer, bt *bitext.Bitext) error {
+	for i, s := range bt.Segments {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "%s\n", s.ID)
+		for _, lang := range bt.Languages() {
+			side := s.Side(lang)
+			if side == nil {
+				fmt.Fprintf(w, "  %-3s —\n", lang)
+				continue
+			}
+			line, col := side.Position()
+			text := strings.ReplaceAll(side.Text(), "\n", " / ")
+			fmt.Fprintf(w, "  %-3s %s  (%s:%d:%d)\n", lang, text, side.Doc.Path, line, col)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,190 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+
+	"github.com/relloc/relloc/internal/inputerr"
+	"github.com/relloc/relloc/internal/workspace"
+)
+
+// Version is relloc's version, set at build time with -ldflags "-X github.com/relloc/relloc/internal/cli.Version=...".
+var Version = "0.1.0-dev"
+
+// Exit statuses.
+const (
+	ExitOK       = 0
+	ExitFindings = 1
+	ExitFailure  = 2
+)
+
+// IO is where a command reads and writes.
+type IO struct {
+	In       io.Reader
+	Out, Err io.Writer
+	// Terminal is true when Out is a terminal: colour and progress are allowed (unless NO_COLOR is set).
+	Terminal bool
+	// Getwd returns the directory relloc runs in.
+	Getwd func() (string, error)
+}
+
+// Color reports whether output may be coloured.
+func (io *IO) Color() bool {
+	_, noColor := os.LookupEnv("NO_COLOR")
+	return io.Terminal && !noColor
+}
+
+// SystemIO returns the process's standard streams.
+func SystemIO() *IO {
+	return &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
+		Terminal: isatty.IsTerminal(os.Stdout.Fd()) || isatty.IsCygwinTerminal(os.Stdout.Fd()),
+		Getwd:    os.Getwd}
+}
+
+// Global holds the flags every command shares.
+type Global struct {
+	IO        *IO
+	Workspace string
+}
+
+// Open finds the workspace: --workspace, or walking up from the working directory.
+func (g *Global) Open() (*workspace.Workspace, error) {
+	if g.Workspace != "" {
+		return workspace.Open(g.Workspace)
+	}
+	wd, err := g.IO.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	return workspace.Find(wd)
+}
+
+// findingsError is returned by commands that ran fine but found error-level problems: exit status 1.
+type findingsError struct{ msg string }
+
+func (e *findingsError) Error() string { return e.msg }
+
+// usageError is a bad flag or argument: exit status 2.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Errorf(format, args...)} }
+
+// NewRoot builds the command tree.
+func NewRoot(io *IO) *cobra.Command {
+	g := &Global{IO: io}
+	root := &cobra.Command{
+		Use:   "relloc",
+		Short: "Keep press releases consistent in English, Khmer and Japanese",
+		Long: `relloc keeps each press release consistent across English, Khmer and Japanese: the same glossary terms,
+names, numbers and dates in every language, checked sentence by sentence.
+
+It works on a workspace: the folder holding relloc.toml, found by walking up from the current folder.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       Version,
+	}
+	root.SetIn(io.In)
+	root.SetOut(io.Out)
+	root.SetErr(io.Err)
+	root.PersistentFlags().StringVarP(&g.Workspace, "workspace", "C", "", "workspace `folder` (default: found from the current folder upwards)")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err} })
+	root.AddCommand(
+		newVersionCmd(g),
+		newGlossaryCmd(g),
+		newReleaseCmd(g),
+		newAlignCmd(g),
+	)
+	for _, add := range extraCommands {
+		root.AddCommand(add(g))
+	}
+	return root
+}
+
+// extraCommands lets each command file register itself, so that adding a command touches one file.
+var extraCommands []func(*Global) *cobra.Command
+
+// Main runs relloc with the process's arguments and returns the exit status.
+func Main() int {
+	return Run(SystemIO(), os.Args[1:])
+}
+
+// Run runs relloc with args and returns the exit status; errors are printed to io.Err.
+func Run(io *IO, args []string) int {
+	root := NewRoot(io)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var fe *findingsError
+	if errors.As(err, &fe) {
+		if fe.msg != "" {
+			fmt.Fprintln(io.Err, fe.msg)
+		}
+		return ExitFindings
+	}
+	fmt.Fprintln(io.Err, "relloc: "+errorText(err))
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintln(io.Err, "Run 'relloc --help' for usage.")
+	}
+	return ExitFailure
+}
+
+func errorText(err error) string {
+	if inputerr.Is(err) {
+		return err.Error()
+	}
+	if errors.Is(err, workspace.ErrNotFound) {
+		return err.Error() + "; run relloc inside a workspace or pass --workspace"
+	}
+	return err.Error()
+}
+
+func newVersionCmd(g *Global) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print relloc's version",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			_, err := fmt.Fprintf(g.IO.Out, "relloc %s\n", Version)
+			return err
+		},
+	}
+}
+
+// noArgs rejects positional arguments as a usage error.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usagef("%s takes no arguments, got %q", cmd.CommandPath(), args[0])
+	}
+	return nil
+}
+
+// exactArgs requires n positional arguments.
+func exactArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usagef("%s takes %d argument(s), got %d", cmd.CommandPath(), n, len(args))
+		}
+		return nil
+	}
+}
+
+// checkFormat validates a --format value.
+func checkFormat(f string, allowed ...string) error {
+	for _, a := range allowed {
+		if f == a {
+			return nil
+		}
+	}
+	return usagef("--format %q: must be one of %v", f, allowed)
+}
