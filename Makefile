@@ -1,0 +1,45 @@
+# relloc's build. `make test` is what CI runs (.ci/run).
+GO        ?= go
+BIN       ?= bin/relloc
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS   := -X github.com/relloc/relloc/internal/cli.Version=$(VERSION)
+PKGS      := ./...
+
+.PHONY: all build install test test-short vet check coverage ci eval bench fmt clean
+
+all: build
+
+build:
+	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/relloc
+
+install:
+	$(GO) install -ldflags '$(LDFLAGS)' ./cmd/relloc
+
+vet:
+	$(GO) vet $(PKGS)
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt would change:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
+
+# test: vet, then the whole suite: unit tests, the testscript CLI tests, relloc's own gate on this repository's
+# workspace (cmd/relloc TestRepositoryWorkspace) and the NTREX-128 evaluation when ../shared is present.
+test: vet
+	$(GO) test -count=1 $(PKGS)
+
+test-short:
+	$(GO) test -short $(PKGS)
+
+# check: the gate a ministry's CI runs on its workspace.
+check:
+	$(GO) run ./cmd/relloc check
+
+# eval: alignment precision and recall on ../shared/corpora/ntrex128.
+eval:
+	$(GO) test -count=1 -run TestEvalNTREX -v ./internal/align
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+clean:
+	rm -rf bin
