@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -41,4 +42,48 @@ func TestRepositoryWorkspace(t *testing.T) {
 		t.Fatalf("relloc check on the repository exited %d\nstdout:\n%s\nstderr:\n%s", code, out.String(), errOut.String())
 	}
 	t.Logf("relloc check:\n%s", out.String())
+}
+
+// TestExportsValidate runs relloc on a failing workspace (the self-test's known-bad sample) and on this
+// repository, and checks what it exports with ../shared/schemas/validate.sh: SARIF and JUnit from check, TBX
+// from glossary export, TMX from tm export. It skips when ../shared or its validators are absent.
+func TestExportsValidate(t *testing.T) {
+	_, file, _, _ := runtime.Caller(0)
+	root := filepath.Join(filepath.Dir(file), "..", "..")
+	validate := filepath.Join(root, "..", "shared", "schemas", "validate.sh")
+	if _, err := os.Stat(validate); err != nil {
+		t.Skip("../shared/schemas is absent")
+	}
+	bad := filepath.Join(root, "internal", "check", "selftest")
+	tests := []struct {
+		format string
+		args   []string
+		code   int
+	}{
+		{"sarif", []string{"-C", bad, "check", "--format", "sarif"}, 1},
+		{"junit", []string{"-C", bad, "check", "--format", "junit"}, 1},
+		{"sarif", []string{"-C", root, "check", "--format", "sarif"}, 0},
+		{"junit", []string{"-C", root, "check", "--format", "junit"}, 0},
+		{"tbx", []string{"-C", root, "glossary", "export", "--format", "tbx"}, 0},
+		{"tmx", []string{"-C", root, "tm", "export", "--format", "tmx"}, 0},
+	}
+	for _, tt := range tests {
+		var out, errOut bytes.Buffer
+		io := &cli.IO{Out: &out, Err: &errOut, Getwd: func() (string, error) { return root, nil }}
+		if code := cli.Run(io, tt.args); code != tt.code {
+			t.Fatalf("relloc %v: exit %d, want %d\n%s", tt.args, code, tt.code, errOut.String())
+		}
+		f := filepath.Join(t.TempDir(), "out."+tt.format)
+		if err := os.WriteFile(f, out.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command("bash", validate, tt.format, f)
+		msg, err := cmd.CombinedOutput()
+		if cmd.ProcessState != nil && cmd.ProcessState.ExitCode() == 2 && bytes.Contains(msg, []byte("not found")) {
+			t.Skipf("validator missing: %s", msg)
+		}
+		if err != nil {
+			t.Errorf("relloc %v: validate.sh %s: %v\n%s", tt.args, tt.format, err, msg)
+		}
+	}
 }
