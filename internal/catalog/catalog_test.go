@@ -193,7 +193,7 @@ func TestLocalize(t *testing.T) {
 		{"formula.telephone-conversation", parties, [3]string{"Telephone Conversation between A and B", "កិច្ចសន្ទនាតាមទូរស័ព្ទរវាង A និង B", "AとBとの電話会談"}},
 		{"formula.had-telephone-conversation", parties, [3]string{"A had a telephone conversation with B", "A បានសន្ទនាតាមទូរស័ព្ទជាមួយ B", "Aは、Bと電話会談を行いました"}},
 		{"formula.held-talks", parties, [3]string{"A held talks with B", "A បានជួបពិភាក្សាជាមួយ B", "Aは、Bと会談を行いました"}},
-		{"formula.on-date", map[string]any{"Date": "D"}, [3]string{"On D", "នាD", "D"}},
+		{"formula.on-date", map[string]any{"Date": "D"}, [3]string{"On D", "នៅD", "D"}},
 		{"formula.place-date", map[string]any{"Place": "P", "Date": "D"}, [3]string{"P, D", "P D", "P、D"}},
 		{"formula.participating-countries", map[string]any{"Count": 1}, [3]string{"1 country took part", "ប្រទេសចំនួន 1 បានចូលរួម", "1か国が参加しました"}},
 		{"formula.participating-countries", map[string]any{"Count": 10}, [3]string{"10 countries took part", "ប្រទេសចំនួន 10 បានចូលរួម", "10か国が参加しました"}},
