@@ -108,8 +108,9 @@ func TestDraftSeed(t *testing.T) {
 					t.Errorf("block %d: got %s %d, want %s %d", i+1, b.Kind, b.Level, src.Blocks[i].Kind, src.Blocks[i].Level)
 				}
 			}
-			// Letterhead, ministry, document type and place-and-date line: those of the committed translation.
-			for _, i := range []int{0, 1, 2, len(d.Blocks) - 1} {
+			// Letterhead, ministry, document type, dateline and place-and-date line: those of the committed
+			// translation.
+			for _, i := range []int{0, 1, 2, 4, len(d.Blocks) - 1} {
 				if got, want := foldFor(lang, d.Blocks[i].Text), foldFor(lang, committed.Blocks[i].Text); got != want {
 					t.Errorf("block %d: got %q, want the committed %q", i+1, got, want)
 				}
