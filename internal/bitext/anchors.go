@@ -98,7 +98,7 @@ func (a *Anchors) For(source, target language.Tag, text string) []string {
 	if a.glossary == nil {
 		return all
 	}
-	out := all[:0]
+	out := make([]string, 0, len(all))
 	for _, k := range all {
 		if id, ok := strings.CutPrefix(k, "term:"); ok {
 			if e, found := a.glossary.Lookup(id); found {

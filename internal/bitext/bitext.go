@@ -77,23 +77,50 @@ func sentences(lang language.Tag, b *release.Block) []sentence {
 	return out
 }
 
+// anchorMemo remembers the anchors of each text of one Align call: the English blocks and sentences are
+// anchored once, not once per target language.
+type anchorMemo struct {
+	a    *Anchors
+	seen map[memoKey][]string
+}
+
+type memoKey struct {
+	lang, target language.Tag
+	text         string
+}
+
+func (m *anchorMemo) of(lang, source, target language.Tag, text string) []string {
+	if lang != source {
+		target = language.Und
+	}
+	k := memoKey{lang, target, text}
+	if v, ok := m.seen[k]; ok {
+		return v
+	}
+	var v []string
+	if lang == source {
+		v = m.a.For(source, target, text)
+	} else {
+		v = m.a.Of(lang, text)
+	}
+	m.seen[k] = v
+	return v
+}
+
 // units returns the alignment units of texts in lang; when lang is the source, its anchors are those a
 // translation into target can share.
-func (a *Anchors) units(lang, source, target language.Tag, texts []string) []align.Unit {
+func (m *anchorMemo) units(lang, source, target language.Tag, texts []string) []align.Unit {
 	us := make([]align.Unit, len(texts))
 	for i, t := range texts {
-		if lang == source {
-			us[i] = align.Unit{Text: t, Anchors: a.For(source, target, t)}
-		} else {
-			us[i] = align.Unit{Text: t, Anchors: a.Of(lang, t)}
-		}
+		us[i] = align.Unit{Text: t, Anchors: m.of(lang, source, target, t)}
 	}
 	return us
 }
 
 // Align aligns every target document of r with its source document. A release without a source document has
 // no segments.
-func Align(r *release.Release, source language.Tag, targets []language.Tag, a *Anchors) *Bitext {
+func Align(r *release.Release, source language.Tag, targets []language.Tag, anchors *Anchors) *Bitext {
+	a := &anchorMemo{a: anchors, seen: map[memoKey][]string{}}
 	bt := &Bitext{Release: r, Source: source, requested: targets, Blocks: map[language.Tag][]BlockLink{}}
 	src := r.Doc(source)
 	if src == nil {
@@ -272,7 +299,7 @@ func ratioOf(src, tgt *release.Document, links []align.Link) float64 {
 
 // alignSentences aligns the sentences of one English block with those of its target block; c is the length
 // ratio of the document pair.
-func alignSentences(a *Anchors, source, lang language.Tag, src, tgt []sentence, c float64) []sentLink {
+func alignSentences(a *anchorMemo, source, lang language.Tag, src, tgt []sentence, c float64) []sentLink {
 	text := func(s sentence) string { return s.block.Text[s.start:s.end] }
 	su := make([]string, len(src))
 	for i, s := range src {

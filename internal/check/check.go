@@ -3,8 +3,10 @@ package check
 import (
 	"fmt"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 
@@ -12,6 +14,7 @@ import (
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/termmatch"
 	"github.com/relloc/relloc/internal/workspace"
 )
 
@@ -30,6 +33,8 @@ type Context struct {
 	Anchors  *bitext.Anchors
 	Release  *release.Release
 	Bitext   *bitext.Bitext
+
+	matches map[matchKey][]termmatch.Match // sideMatches' memo
 }
 
 // Allowed reports whether relloc.toml allows value under name for lang (check.allow.<lang>.<name>).
@@ -73,34 +78,32 @@ func Run(in Input) Result {
 	}
 	anchors := bitext.NewAnchors(in.Glossary, in.Source, append([]language.Tag{in.Source}, in.Targets...))
 	sev := severities(checkers, in.Config)
+	// Releases are independent: check them on every core, then merge in release order.
+	type out struct {
+		findings []finding.Finding
+		cases    []Case
+	}
+	outs := make([]out, len(in.Releases))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(in.Releases)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				outs[i].findings, outs[i].cases = checkRelease(in, in.Releases[i], langs, checkers, sev, anchors)
+			}
+		}()
+	}
+	for i := range in.Releases {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var res Result
-	for _, r := range in.Releases {
-		ctx := &Context{Source: in.Source, Targets: langs, Config: in.Config, Glossary: in.Glossary, Anchors: anchors,
-			Release: r, Bitext: bitext.Align(r, in.Source, langs, anchors)}
-		var fs []finding.Finding
-		for _, ck := range checkers {
-			rule := ck.Rule()
-			s, on := sev[rule.ID]
-			if !on {
-				continue
-			}
-			ck.Check(ctx, func(f finding.Finding) {
-				f.Rule = rule.ID
-				f.Severity = s
-				if f.Release == "" {
-					f.Release = r.ID
-				}
-				fs = append(fs, f)
-			})
-		}
-		fs = rootCauses(fs)
-		fs = append(fs, badSuppressions(r, sev)...)
-		res.Findings = append(res.Findings, applySuppressions(r, fs)...)
-		for _, lang := range append([]language.Tag{in.Source}, langs...) {
-			if d := r.Doc(lang); d != nil && !ignored(in.Config, d.Path) {
-				res.Cases = append(res.Cases, Case{Release: r.ID, Lang: lang.String(), Path: d.Path})
-			}
-		}
+	for _, o := range outs {
+		res.Findings = append(res.Findings, o.findings...)
+		res.Cases = append(res.Cases, o.cases...)
 	}
 	for _, f := range in.Extra {
 		if s, on := sev[f.Rule]; on {
@@ -142,6 +145,37 @@ func rootCauses(fs []finding.Finding) []finding.Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// checkRelease runs every rule that is on over one release.
+func checkRelease(in Input, r *release.Release, langs []language.Tag, checkers []Checker, sev map[string]finding.Severity, anchors *bitext.Anchors) ([]finding.Finding, []Case) {
+	ctx := &Context{Source: in.Source, Targets: langs, Config: in.Config, Glossary: in.Glossary, Anchors: anchors,
+		Release: r, Bitext: bitext.Align(r, in.Source, langs, anchors)}
+	var fs []finding.Finding
+	for _, ck := range checkers {
+		rule := ck.Rule()
+		s, on := sev[rule.ID]
+		if !on {
+			continue
+		}
+		ck.Check(ctx, func(f finding.Finding) {
+			f.Rule = rule.ID
+			f.Severity = s
+			if f.Release == "" {
+				f.Release = r.ID
+			}
+			fs = append(fs, f)
+		})
+	}
+	fs = rootCauses(fs)
+	fs = append(fs, badSuppressions(r, sev)...)
+	var cases []Case
+	for _, lang := range append([]language.Tag{in.Source}, langs...) {
+		if d := r.Doc(lang); d != nil && !ignored(in.Config, d.Path) {
+			cases = append(cases, Case{Release: r.ID, Lang: lang.String(), Path: d.Path})
+		}
+	}
+	return applySuppressions(r, fs), cases
 }
 
 func isKnown(cs []Checker, id string) bool {

@@ -12,10 +12,18 @@ import (
 )
 
 // sideMatches returns the glossary matches of a side: leftmost-longest for the source, every occurrence for a target.
+// The result is remembered for the run of the release: several rules ask for the same side.
 func sideMatches(c *Context, lang language.Tag, side *bitext.Side, overlapping bool) []termmatch.Match {
 	m := c.Anchors.Matcher(lang)
 	if m == nil || side == nil {
 		return nil
+	}
+	key := matchKey{side, overlapping}
+	if ms, ok := c.matches[key]; ok {
+		return ms
+	}
+	if c.matches == nil {
+		c.matches = map[matchKey][]termmatch.Match{}
 	}
 	text := side.Text()
 	var ms []termmatch.Match
@@ -28,7 +36,13 @@ func sideMatches(c *Context, lang language.Tag, side *bitext.Side, overlapping b
 		ms[i].Start += side.Start
 		ms[i].End += side.Start
 	}
+	c.matches[key] = ms
 	return ms
+}
+
+type matchKey struct {
+	side        *bitext.Side
+	overlapping bool
 }
 
 // targetSegments calls fn for each segment that has both an English side and a side in one of the checked targets.
