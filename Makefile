@@ -4,8 +4,11 @@ BIN       ?= bin/relloc
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -X github.com/relloc/relloc/internal/cli.Version=$(VERSION)
 PKGS      := ./...
+RELLOC       ?= $(GO) run ./cmd/relloc
+REPORT       ?= text
+COVERAGE_MIN ?= 100
 
-.PHONY: all build install test test-short vet check coverage ci eval bench fmt clean
+.PHONY: all build install test test-short vet check coverage ci selftest eval bench fmt clean
 
 all: build
 
@@ -27,9 +30,26 @@ test: vet
 test-short:
 	$(GO) test -short $(PKGS)
 
-# check: the gate a ministry's CI runs on its workspace.
+# check: the consistency gate on this workspace.
 check:
-	$(GO) run ./cmd/relloc check
+	$(RELLOC) check --format $(REPORT)
+
+# coverage: glossary completeness and release coverage, failing under COVERAGE_MIN percent.
+coverage:
+	$(RELLOC) coverage --min $(COVERAGE_MIN)
+
+# ci: the recipe of docs/ci.md: check, glossary lint, coverage gate; every step runs, and the build fails if
+# any failed. `make ci REPORT=github` prints GitHub annotations.
+ci:
+	@status=0; \
+	$(RELLOC) check --format $(REPORT) || status=1; \
+	$(RELLOC) glossary lint --format $(REPORT) || status=1; \
+	$(RELLOC) coverage --min $(COVERAGE_MIN) || status=1; \
+	exit $$status
+
+# selftest: every rule of check must fire on relloc's built-in known-bad sample.
+selftest:
+	$(RELLOC) check --self-test
 
 # eval: alignment precision and recall on ../shared/corpora/ntrex128.
 eval:
