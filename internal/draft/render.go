@@ -2,7 +2,6 @@ package draft
 
 import (
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -11,25 +10,18 @@ import (
 
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/localefmt"
+	"github.com/relloc/relloc/internal/numeral"
 )
-
-// span is a part of an English text to replace by its rendering in the target language.
-type span struct {
-	start, end int
-	text       string
-}
 
 var (
 	anniversaryRE = regexp.MustCompile(`\b(\d+)(?:st|nd|rd|th) [Aa]nniversary\b`)
-	ordinalRE     = regexp.MustCompile(`\b(\d+)(?:st|nd|rd|th)\b`)
-	numberRE      = regexp.MustCompile(`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+`)
 )
 
 // renderEnglish writes the English text s with its glossary terms replaced by their renderings in the target
 // language and its dates, anniversaries, ordinals and numbers written for the language. Whatever is left is
 // English. Where two replacements overlap, the earlier kind in that list wins, then the leftmost.
 func (d *drafter) renderEnglish(s string) string {
-	var spans []span
+	var spans []edit
 	taken := func(a, b int) bool {
 		for _, sp := range spans {
 			if a < sp.end && sp.start < b {
@@ -40,7 +32,7 @@ func (d *drafter) renderEnglish(s string) string {
 	}
 	add := func(a, b int, text string) {
 		if a < b && !taken(a, b) {
-			spans = append(spans, span{a, b, text})
+			spans = append(spans, edit{a, b, text})
 		}
 	}
 	for _, m := range localefmt.FindEnglishDates(s) {
@@ -82,28 +74,21 @@ func (d *drafter) renderEnglish(s string) string {
 			}
 		}
 	}
-	for _, m := range ordinalRE.FindAllStringSubmatchIndex(s, -1) {
-		if n, err := strconv.Atoi(s[m[2]:m[3]]); err == nil {
-			add(m[0], m[1], localefmt.Ordinal(d.lang, n))
+	// Ordinals and numbers as package numeral reads them; month names, which it also reads as numbers, stay
+	// words here (dates were rendered whole above).
+	for _, n := range numeral.Find(d.in.Source, s) {
+		switch {
+		case n.Kind == "month" || !startsWithDigit(s[n.Start:n.End]):
+		case n.Ordinal:
+			add(n.Start, n.End, localefmt.Ordinal(d.lang, int(n.Value)))
+		default:
+			add(n.Start, n.End, d.number(s[n.Start:n.End]))
 		}
 	}
-	for _, m := range numberRE.FindAllStringIndex(s, -1) {
-		add(m[0], m[1], d.number(s[m[0]:m[1]]))
-	}
-	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
-	var b strings.Builder
-	last := 0
-	for _, sp := range spans {
-		if sp.start < last {
-			continue
-		}
-		b.WriteString(s[last:sp.start])
-		b.WriteString(sp.text)
-		last = sp.end
-	}
-	b.WriteString(s[last:])
-	return b.String()
+	return string(applyEdits([]byte(s), spans))
 }
+
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 // number writes a number of English text for the target language: grouped or decimal numbers through
 // localefmt.Number, plain digit strings (years, counts) digit by digit, as a year must not be grouped.
