@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/relloc/relloc/internal/segment"
+	"github.com/relloc/relloc/internal/testenv"
 )
 
 // Floors of TestEvalNTREX, about three points under the figures measured when they were set:
@@ -51,10 +52,7 @@ func TestEvalNTREX(t *testing.T) {
 	if testing.Short() {
 		t.Skip("evaluation skipped under -short")
 	}
-	dir := filepath.Join(repoRoot(t), "..", "shared", "corpora", "ntrex128")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("NTREX-128 not available: %v", err)
-	}
+	dir := testenv.Shared(t, "corpora", "ntrex128")
 	read := func(name string) []string {
 		f, err := os.Open(filepath.Join(dir, name))
 		if err != nil {
@@ -397,23 +395,4 @@ func shares(a, b []int) bool {
 		}
 	}
 	return false
-}
-
-// repoRoot walks up from the working directory to the folder holding go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }

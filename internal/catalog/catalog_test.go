@@ -10,6 +10,8 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/testenv"
 )
 
 var (
@@ -140,28 +142,9 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
-// repoRoot walks up from the test's directory to the folder holding go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-}
-
 func loadLocale(t *testing.T) *Catalog {
 	t.Helper()
-	c, err := Load(os.DirFS(repoRoot(t)), "locale", en)
+	c, err := Load(os.DirFS(testenv.RepoRoot(t)), "locale", en)
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}

@@ -2,30 +2,17 @@ package coverage_test
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/relloc/relloc/internal/cli"
+	"github.com/relloc/relloc/internal/testenv"
 )
 
 // TestRepositoryCoverage is the coverage gate on relloc's own workspace: the seed glossary is complete (every
 // entry has km and ja renderings or omit) and the seed release renders every required term, so
 // `relloc coverage --min 100` must pass.
 func TestRepositoryCoverage(t *testing.T) {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Fatal("no go.mod above the working directory")
-		}
-		dir = filepath.Dir(dir)
-	}
+	dir := testenv.RepoRoot(t)
 	var out, errOut bytes.Buffer
 	io := &cli.IO{Out: &out, Err: &errOut, Getwd: func() (string, error) { return dir, nil }}
 	if code := cli.Run(io, []string{"coverage", "--min", "100"}); code != 0 {

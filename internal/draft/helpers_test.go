@@ -11,6 +11,7 @@ import (
 	"github.com/relloc/relloc/internal/catalog"
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/testenv"
 	"github.com/relloc/relloc/internal/tm"
 )
 
@@ -23,25 +24,6 @@ var (
 
 const seedID = "2021-11-18-prak-sokhonn-hayashi-telephone"
 
-// repoRoot walks up from the test's directory to the folder holding go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-}
-
 // workspace is the repository's own glossary, catalogue and releases.
 type workspace struct {
 	root     string
@@ -53,7 +35,7 @@ type workspace struct {
 
 func loadRepo(t testing.TB) *workspace {
 	t.Helper()
-	root := repoRoot(t)
+	root := testenv.RepoRoot(t)
 	rel := func(p string) string {
 		r, err := filepath.Rel(root, p)
 		if err != nil {

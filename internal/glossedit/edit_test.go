@@ -1,7 +1,6 @@
 package glossedit
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -9,6 +8,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/testenv"
 )
 
 var opts = Options{Glossary: glossary.Options{Targets: []language.Tag{language.Khmer, language.Japanese}}, Dir: "glossary"}
@@ -222,27 +222,9 @@ func TestQuote(t *testing.T) {
 	}
 }
 
-// repoRoot walks up from the working directory to the folder holding go.mod.
-func repoRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the working directory")
-		}
-		dir = parent
-	}
-}
-
 // TestRenderSeed renders every entry of the repository's glossary and parses it back: nothing is lost.
 func TestRenderSeed(t *testing.T) {
-	files, err := glossary.ReadDir(filepath.Join(repoRoot(t), "glossary"), filepath.Base)
+	files, err := glossary.ReadDir(filepath.Join(testenv.RepoRoot(t), "glossary"), filepath.Base)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,43 +2,19 @@ package localefmt
 
 import (
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-)
 
-// sharedDir returns ../shared next to the repository root, or skips the
-// test when it is absent (as on a user's clone).
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("../shared not present: %v", err)
-	}
-	return shared
-}
+	"github.com/relloc/relloc/internal/testenv"
+)
 
 // TestFindEnglishDatesInCorpus runs FindEnglishDates over the 1,997 English
 // news sentences of NTREX-128. By hand, they hold ten dates with a year in
 // day-month-year or month-day-year form ("29 September 1918",
 // "Oct. 2, 1968", ...) and many without a year, which must be skipped.
 func TestFindEnglishDatesInCorpus(t *testing.T) {
-	path := filepath.Join(sharedDir(t), "corpora", "ntrex128", "newstest2019-src.eng.txt")
+	path := testenv.Shared(t, "corpora", "ntrex128", "newstest2019-src.eng.txt")
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Skipf("corpus not present: %v", err)
@@ -65,7 +41,7 @@ func TestFindEnglishDatesInCorpus(t *testing.T) {
 
 // TestFindEnglishDatesInSeed checks the dates of the seed release.
 func TestFindEnglishDatesInSeed(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(sharedDir(t), "reference", "seed-release-en.md"))
+	b, err := os.ReadFile(testenv.Shared(t, "reference", "seed-release-en.md"))
 	if err != nil {
 		t.Skipf("seed release not present: %v", err)
 	}

@@ -2,7 +2,6 @@ package matchform
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -10,6 +9,8 @@ import (
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/relloc/relloc/internal/testenv"
 )
 
 // Real spellings from ../shared/corpora/ntrex128/newstest2019-ref.khm.txt,
@@ -352,21 +353,7 @@ func BenchmarkEnglishCorpus(b *testing.B) {
 // repository root, or skips when it is absent.
 func corpusLines(tb testing.TB, name string) []string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	data, err := os.ReadFile(filepath.Join(dir, "..", "shared", "corpora", "ntrex128", name))
+	data, err := os.ReadFile(testenv.Shared(tb, "corpora", "ntrex128", name))
 	if err != nil {
 		tb.Skipf("corpus not available: %v", err)
 	}

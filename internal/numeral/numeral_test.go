@@ -3,11 +3,12 @@ package numeral
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/testenv"
 )
 
 func TestDigit(t *testing.T) {
@@ -233,21 +234,7 @@ func BenchmarkFindCorpus(b *testing.B) {
 
 func corpusLines(tb testing.TB, name string) []string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	data, err := os.ReadFile(filepath.Join(dir, "..", "shared", "corpora", "ntrex128", name))
+	data, err := os.ReadFile(testenv.Shared(tb, "corpora", "ntrex128", name))
 	if err != nil {
 		tb.Skipf("corpus not available: %v", err)
 	}

@@ -8,32 +8,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/relloc/relloc/internal/testenv"
 )
 
-// schemasDir returns ../shared/schemas relative to the repository root (the
-// folder holding go.mod), or skips the test when it is absent, as it is on a
-// user's clone.
+// schemasDir returns ../shared/schemas beside the repository root, or skips
+// the test when its validate.sh is absent, as it is on a user's clone.
 func schemasDir(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
-	schemas := filepath.Join(dir, "..", "shared", "schemas")
-	if _, err := os.Stat(filepath.Join(schemas, "validate.sh")); err != nil {
-		t.Skipf("../shared/schemas/validate.sh not found: %v", err)
-	}
-	return schemas
+	return filepath.Dir(testenv.Shared(t, "schemas", "validate.sh"))
 }
 
 // TestSchemaValid runs ../shared/schemas/validate.sh on the SARIF and JUnit

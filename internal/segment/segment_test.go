@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/testenv"
 )
 
 // texts returns the sentences of text as strings, for readable failures.
@@ -122,28 +124,9 @@ func TestSentencesDispatch(t *testing.T) {
 	}
 }
 
-// repoRoot walks up from the working directory to the folder holding go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the working directory")
-		}
-		dir = parent
-	}
-}
-
 // TestSeedRelease checks the paragraph "The two Foreign Ministers ..." of ../shared/reference/seed-release-en.md.
 func TestSeedRelease(t *testing.T) {
-	path := filepath.Join(repoRoot(t), "..", "shared", "reference", "seed-release-en.md")
+	path := testenv.Shared(t, "reference", "seed-release-en.md")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Skipf("seed release not available: %v", err)

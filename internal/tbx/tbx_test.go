@@ -12,26 +12,13 @@ import (
 
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/glossedit"
+	"github.com/relloc/relloc/internal/testenv"
 )
 
 var opt = Options{Source: language.English, Targets: []language.Tag{language.Khmer, language.Japanese}}
 
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		if filepath.Dir(dir) == dir {
-			t.Fatal("no go.mod above the working directory")
-		}
-		dir = filepath.Dir(dir)
-	}
-}
-
 func seed(t *testing.T) *glossary.Glossary {
-	g, err := glossary.Load(filepath.Join(repoRoot(t), "glossary"), glossary.Options{Targets: opt.Targets}, filepath.Base)
+	g, err := glossary.Load(filepath.Join(testenv.RepoRoot(t), "glossary"), glossary.Options{Targets: opt.Targets}, filepath.Base)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,10 +71,7 @@ func TestRoundTrip(t *testing.T) {
 // TestValidates runs ../shared/schemas/validate.sh tbx on the export: TBX v3 core RNG, TBX-Basic RNG and the
 // TBX-Basic DCA Schematron.
 func TestValidates(t *testing.T) {
-	script := filepath.Join(repoRoot(t), "..", "shared", "schemas", "validate.sh")
-	if _, err := os.Stat(script); err != nil {
-		t.Skip("../shared/schemas is not here")
-	}
+	script := testenv.Shared(t, "schemas", "validate.sh")
 	if _, err := exec.LookPath("jing"); err != nil {
 		t.Skip("jing is not installed (../shared/schemas/install-validators.sh)")
 	}

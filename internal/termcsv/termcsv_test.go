@@ -2,7 +2,6 @@ package termcsv
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,23 +10,14 @@ import (
 
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/glossedit"
+	"github.com/relloc/relloc/internal/testenv"
 )
 
 var targets = []language.Tag{language.Khmer, language.Japanese}
 
 func seed(t *testing.T) *glossary.Glossary {
 	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Fatal("no go.mod above the working directory")
-		}
-		dir = filepath.Dir(dir)
-	}
-	g, err := glossary.Load(filepath.Join(dir, "glossary"), glossary.Options{Targets: targets}, filepath.Base)
+	g, err := glossary.Load(filepath.Join(testenv.RepoRoot(t), "glossary"), glossary.Options{Targets: targets}, filepath.Base)
 	if err != nil {
 		t.Fatal(err)
 	}

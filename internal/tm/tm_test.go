@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/relloc/relloc/internal/testenv"
 )
 
 func TestNormalize(t *testing.T) {
@@ -263,20 +265,7 @@ func BenchmarkLookup(b *testing.B) {
 // BenchmarkLookupNTREX looks up real news sentences, the English side of
 // ../shared/corpora/ntrex128, in a memory of that corpus (skipped without it).
 func BenchmarkLookupNTREX(b *testing.B) {
-	root, err := os.Getwd()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(root) == root {
-			b.Skip("no go.mod above the benchmark")
-		}
-		root = filepath.Dir(root)
-	}
-	dir := filepath.Join(root, "..", "shared", "corpora", "ntrex128")
+	dir := testenv.Shared(b, "corpora", "ntrex128")
 	en, err1 := os.ReadFile(filepath.Join(dir, "newstest2019-src.eng.txt"))
 	km, err2 := os.ReadFile(filepath.Join(dir, "newstest2019-ref.khm.txt"))
 	if err1 != nil || err2 != nil {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/relloc/relloc/internal/testenv"
 	"github.com/relloc/relloc/internal/tm"
 )
 
@@ -142,23 +143,7 @@ func TestWriteWriterError(t *testing.T) {
 // TestValidate checks the output against the TMX 1.4b DTD with
 // ../shared/schemas/validate.sh; it skips when the validator is unavailable.
 func TestValidate(t *testing.T) {
-	root, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(root) == root {
-			t.Skip("no go.mod above the test")
-		}
-		root = filepath.Dir(root)
-	}
-	script := filepath.Join(root, "..", "shared", "schemas", "validate.sh")
-	if _, err := os.Stat(script); err != nil {
-		t.Skip("../shared/schemas/validate.sh not available")
-	}
+	script := testenv.Shared(t, "schemas", "validate.sh")
 	if _, err := exec.LookPath("xmllint"); err != nil {
 		t.Skip("xmllint not installed (run ../shared/schemas/install-validators.sh)")
 	}

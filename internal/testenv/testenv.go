@@ -1,0 +1,45 @@
+package testenv
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// RepoRoot returns the folder holding go.mod at or above the working directory, which under go test is the
+// directory of the package being tested. It fails the test when there is none.
+func RepoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// Shared returns the path of elem under ../shared beside the repository root. That folder holds corpora,
+// reference texts and schema validators that are not part of the repository, so Shared skips the test when
+// the path does not exist rather than failing it.
+func Shared(t testing.TB, elem ...string) string {
+	t.Helper()
+	p := filepath.Join(append([]string{RepoRoot(t), "..", "shared"}, elem...)...)
+	if _, err := os.Stat(p); err != nil {
+		name := filepath.ToSlash(filepath.Join(append([]string{"..", "shared"}, elem...)...))
+		if errors.Is(err, fs.ErrNotExist) {
+			t.Skipf("%s is absent", name)
+		}
+		t.Skipf("%s is unavailable: %v", name, err)
+	}
+	return p
+}
