@@ -5,12 +5,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/relloc/relloc/internal/cli"
+	"github.com/relloc/relloc/internal/testenv"
 )
 
 func TestMain(m *testing.M) {
@@ -34,8 +34,7 @@ func TestScripts(t *testing.T) {
 
 // TestRepositoryWorkspace is relloc's own gate: the repository's releases must pass `relloc check`.
 func TestRepositoryWorkspace(t *testing.T) {
-	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Join(filepath.Dir(file), "..", "..")
+	root := testenv.RepoRoot(t)
 	var out, errOut bytes.Buffer
 	io := &cli.IO{Out: &out, Err: &errOut, Getwd: func() (string, error) { return root, nil }}
 	if code := cli.Run(io, []string{"check"}); code != 0 {
@@ -48,12 +47,8 @@ func TestRepositoryWorkspace(t *testing.T) {
 // repository, and checks what it exports with ../shared/schemas/validate.sh: SARIF and JUnit from check, TBX
 // from glossary export, TMX from tm export. It skips when ../shared or its validators are absent.
 func TestExportsValidate(t *testing.T) {
-	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Join(filepath.Dir(file), "..", "..")
-	validate := filepath.Join(root, "..", "shared", "schemas", "validate.sh")
-	if _, err := os.Stat(validate); err != nil {
-		t.Skip("../shared/schemas is absent")
-	}
+	root := testenv.RepoRoot(t)
+	validate := testenv.Shared(t, "schemas", "validate.sh")
 	bad := filepath.Join(root, "internal", "check", "selftest")
 	tests := []struct {
 		format string
