@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -104,6 +105,8 @@ type Entry struct {
 	Pos     Pos
 	// keyLines holds the line of each key of the entry, "id", "km.term", "km.forbidden", ...
 	keyLines map[string]int
+	// order is the workspace's order of target languages, for output; empty means alphabetical.
+	order []language.Tag
 }
 
 // Target returns the entry's rendering for lang, or a required rendering with no term if the entry has none.
@@ -208,7 +211,7 @@ func (e *Entry) MarshalJSON() ([]byte, error) {
 	}
 	_ = field("category", e.Category)
 	_ = field("en", en)
-	for _, tag := range sortedTags(e.Targets) {
+	for _, tag := range e.languages() {
 		r := *e.Targets[tag]
 		for _, s := range []*[]string{&r.Variants, &r.Forbidden} {
 			if *s == nil {
@@ -224,6 +227,23 @@ func (e *Entry) MarshalJSON() ([]byte, error) {
 	_ = field("source", e.Source)
 	b.WriteString("}")
 	return []byte(b.String()), nil
+}
+
+// languages returns the languages the entry has a table for, in the workspace's order of targets, then the
+// others alphabetically.
+func (e *Entry) languages() []language.Tag {
+	var out []language.Tag
+	for _, t := range e.order {
+		if _, ok := e.Targets[t]; ok {
+			out = append(out, t)
+		}
+	}
+	for _, t := range sortedTags(e.Targets) {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func sortedTags(m map[language.Tag]*Rendering) []language.Tag {
@@ -245,4 +265,28 @@ func Load(dir string, opt Options, rel func(string) string) (*Glossary, error) {
 		return nil, err
 	}
 	return Parse(files, opt)
+}
+
+// Equal reports whether e and o say the same thing: id, category, English, every rendering (a missing table
+// equals a required rendering with nothing in it; nil and empty lists are equal), note and source. Where they
+// were read from does not count.
+func (e *Entry) Equal(o *Entry) bool {
+	if e.ID != o.ID || e.Category != o.Category || e.Note != o.Note || e.Source != o.Source ||
+		e.EN.Term != o.EN.Term || e.EN.CaseSensitive != o.EN.CaseSensitive || !slices.Equal(e.EN.Variants, o.EN.Variants) {
+		return false
+	}
+	for _, tag := range append(sortedTags(e.Targets), sortedTags(o.Targets)...) {
+		a, b := e.Target(tag), o.Target(tag)
+		pa, pb := a.Policy, b.Policy
+		if pa == "" {
+			pa = Required
+		}
+		if pb == "" {
+			pb = Required
+		}
+		if a.Term != b.Term || pa != pb || !slices.Equal(a.Variants, b.Variants) || !slices.Equal(a.Forbidden, b.Forbidden) {
+			return false
+		}
+	}
+	return true
 }

@@ -124,3 +124,25 @@ func TestEntryJSON(t *testing.T) {
 		t.Errorf("got  %s\nwant %s...", b, want)
 	}
 }
+
+func TestEntryEqual(t *testing.T) {
+	a, err := Parse([]File{{Path: "a.toml", Data: []byte(valid)}}, targets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same entries from another file, with an empty list written out and no target order: equal.
+	other := strings.Replace(valid, "[entry.ja]\nterm = \"プラック・ソコン\"", "[entry.ja]\nvariants = []\nterm = \"プラック・ソコン\"", 1)
+	b, err := Parse([]File{{Path: "b.toml", Data: []byte("\n\n" + other)}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range a.Entries {
+		if !a.Entries[i].Equal(b.Entries[i]) {
+			t.Errorf("%s: not equal to its copy", a.Entries[i].ID)
+		}
+	}
+	c, _ := Parse([]File{{Path: "c.toml", Data: []byte(strings.Replace(valid, "プラク・ソコン", "プラク", 1))}}, targets)
+	if a.Entries[1].Equal(c.Entries[1]) {
+		t.Error("entries with different forbidden renderings are equal")
+	}
+}

@@ -1,8 +1,6 @@
 package glossedit
 
 import (
-	"bytes"
-	"encoding/json"
 	"sort"
 
 	"github.com/relloc/relloc/internal/glossary"
@@ -11,11 +9,7 @@ import (
 // Equal reports whether two entries say the same thing: same id, category, English, renderings (a language
 // table that exists with nothing in it differs from one that does not exist), note and source. Positions are
 // ignored, and so are nil versus empty lists.
-func Equal(a, b *glossary.Entry) bool {
-	ja, err1 := json.Marshal(a)
-	jb, err2 := json.Marshal(b)
-	return err1 == nil && err2 == nil && bytes.Equal(ja, jb)
-}
+func Equal(a, b *glossary.Entry) bool { return a.Equal(b) }
 
 // Plan returns the changes that make g take in the imported entries: entries whose id is new are added, entries
 // that differ are updated in place, and the others are kept, or, with replace, removed. Imported entries are
