@@ -118,7 +118,7 @@ func TestEntryJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `[{"id":"he","category":"honorific","en":{"term":"H.E.","variants":["His Excellency"],"caseSensitive":true},` +
-		`"ja":{"term":"","variants":[],"forbidden":[],"policy":"omit"},"km":{"term":"ឯកឧត្តម","variants":[],"forbidden":[],"policy":"required"},` +
+		`"km":{"term":"ឯកឧត្តម","variants":[],"forbidden":[],"policy":"required"},"ja":{"term":"","variants":[],"forbidden":[],"policy":"omit"},` +
 		`"note":"MFAIC style.","source":"MFAIC notices"},`
 	if !strings.HasPrefix(string(b), want) {
 		t.Errorf("got  %s\nwant %s...", b, want)
