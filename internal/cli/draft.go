@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/google/renameio/v2"
 	"github.com/spf13/cobra"
@@ -79,6 +80,18 @@ func (o draftOptions) validate() error {
 }
 
 func runDraft(g *Global, o draftOptions) error {
+	ws, err := g.Open()
+	if err != nil {
+		return err
+	}
+	if !o.Stdout {
+		// Hold the workspace's write lock from reading the translation to renaming the new one into place.
+		unlock, err := ws.Lock(time.Minute)
+		if err != nil {
+			return err
+		}
+		defer unlock()
+	}
 	ws, gl, err := loadGlossary(g)
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/language"
 )
@@ -66,4 +67,29 @@ func TestFind(t *testing.T) {
 	if _, err := Find(t.TempDir()); !errors.Is(err, ErrNotFound) {
 		t.Errorf("outside a workspace: got %v, want ErrNotFound", err)
 	}
+}
+
+func TestLock(t *testing.T) {
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, FileName), []byte("targets = [\"km\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ws, err := Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unlock, err := ws.Lock(time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A second holder (flock locks are per open file, so this stands for another process) times out.
+	if _, err := ws.Lock(50 * time.Millisecond); !errors.Is(err, ErrLocked) {
+		t.Errorf("second lock: got %v, want ErrLocked", err)
+	}
+	unlock()
+	unlock2, err := ws.Lock(time.Second)
+	if err != nil {
+		t.Fatalf("lock after unlock: %v", err)
+	}
+	unlock2()
 }
