@@ -57,6 +57,9 @@ type Input struct {
 	Releases []*release.Release
 	// Extra findings from checks that run outside releases (message catalogues), filtered and suppressed like the rest.
 	Extra []finding.Finding
+	// Progress, when set, is called after each release is checked with the number done and the total; calls may
+	// come from several goroutines but never at once.
+	Progress func(done, total int)
 }
 
 // Result is the outcome of a run.
@@ -85,13 +88,23 @@ func Run(in Input) Result {
 	}
 	outs := make([]out, len(in.Releases))
 	next := make(chan int)
-	var wg sync.WaitGroup
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		done int
+	)
 	for w := 0; w < min(runtime.GOMAXPROCS(0), len(in.Releases)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
 				outs[i].findings, outs[i].cases = checkRelease(in, in.Releases[i], langs, checkers, sev, anchors)
+				if in.Progress != nil {
+					mu.Lock()
+					done++
+					in.Progress(done, len(in.Releases))
+					mu.Unlock()
+				}
 			}
 		}()
 	}

@@ -198,3 +198,25 @@ func TestRulesHaveDocs(t *testing.T) {
 		seen[r.ID] = true
 	}
 }
+
+func TestProgress(t *testing.T) {
+	in, err := LoadFS(seedFS(t, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 5; i++ {
+		in.Releases = append(in.Releases, in.Releases[0])
+	}
+	var calls, last int
+	in.Progress = func(done, total int) {
+		calls++
+		if done != last+1 || total != 6 {
+			t.Errorf("progress(%d, %d) after %d", done, total, last)
+		}
+		last = done
+	}
+	Run(in)
+	if calls != 6 || last != 6 {
+		t.Errorf("progress called %d times, last %d; want 6, 6", calls, last)
+	}
+}

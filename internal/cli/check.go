@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
@@ -149,7 +150,33 @@ func runCheck(g *Global, o checkOptions) error {
 	if err != nil {
 		return err
 	}
+	in.Progress = progress(g.IO, "checking releases")
 	return writeResult(g, o.Format, check.Run(in), len(rels))
+}
+
+// progressThreshold is the number of releases from which check shows a progress bar.
+const progressThreshold = 20
+
+// progress returns a callback that draws a progress bar on stderr when it is a terminal and the work is long
+// enough to be worth one; otherwise nil. A pipe or CI log gets no progress lines.
+func progress(io *IO, what string) func(done, total int) {
+	if !io.ErrTerminal {
+		return nil
+	}
+	var bar *progressbar.ProgressBar
+	return func(done, total int) {
+		if total < progressThreshold {
+			return
+		}
+		if bar == nil {
+			bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(io.Err), progressbar.OptionSetDescription(what),
+				progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionSetWidth(30))
+		}
+		_ = bar.Set(done)
+		if done == total {
+			_ = bar.Finish()
+		}
+	}
 }
 
 // workspaceFindings are checks outside releases (message catalogues), registered by other files.

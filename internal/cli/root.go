@@ -27,8 +27,10 @@ const (
 type IO struct {
 	In       io.Reader
 	Out, Err io.Writer
-	// Terminal is true when Out is a terminal: colour and progress are allowed (unless NO_COLOR is set).
+	// Terminal is true when Out is a terminal: colour is allowed (unless NO_COLOR is set).
 	Terminal bool
+	// ErrTerminal is true when Err is a terminal: progress is shown there.
+	ErrTerminal bool
 	// Getwd returns the directory relloc runs in.
 	Getwd func() (string, error)
 }
@@ -42,8 +44,9 @@ func (io *IO) Color() bool {
 // SystemIO returns the process's standard streams.
 func SystemIO() *IO {
 	return &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
-		Terminal: isatty.IsTerminal(os.Stdout.Fd()) || isatty.IsCygwinTerminal(os.Stdout.Fd()),
-		Getwd:    os.Getwd}
+		Terminal:    isatty.IsTerminal(os.Stdout.Fd()) || isatty.IsCygwinTerminal(os.Stdout.Fd()),
+		ErrTerminal: isatty.IsTerminal(os.Stderr.Fd()) || isatty.IsCygwinTerminal(os.Stderr.Fd()),
+		Getwd:       os.Getwd}
 }
 
 // Global holds the flags every command shares.
