@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/relloc/relloc/internal/bitext"
 	"github.com/relloc/relloc/internal/coverage"
 )
 
@@ -57,18 +56,13 @@ JSON: {"glossary": {"entries", "complete": {LANG: P}}, "releases": [{"release", 
 }
 
 func runCoverage(g *Global, o coverageOptions) error {
-	ws, gl, err := loadGlossary(g)
+	p, err := loadProject(g)
 	if err != nil {
 		return err
 	}
-	rels, err := loadReleases(ws)
-	if err != nil {
-		return err
-	}
-	a := bitext.NewAnchors(gl, ws.Config.Source, ws.Config.Languages())
-	in := coverage.Input{Glossary: gl, Source: ws.Config.Source, Targets: ws.Config.Targets, Anchors: a}
-	for _, r := range rels {
-		in.Bitexts = append(in.Bitexts, bitext.Align(r, ws.Config.Source, ws.Config.Targets, a))
+	in := coverage.Input{Glossary: p.gl, Source: p.ws.Config.Source, Targets: p.ws.Config.Targets, Anchors: p.anchors}
+	for _, r := range p.rels {
+		in.Bitexts = append(in.Bitexts, p.align(r))
 	}
 	rep := coverage.Build(in)
 	if o.Format == "json" {

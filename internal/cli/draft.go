@@ -12,7 +12,6 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
-	"github.com/relloc/relloc/internal/bitext"
 	"github.com/relloc/relloc/internal/draft"
 	"github.com/relloc/relloc/internal/tm"
 )
@@ -92,16 +91,17 @@ func runDraft(g *Global, o draftOptions) error {
 		}
 		defer unlock()
 	}
-	ws, gl, err := loadGlossary(g)
+	p, err := loadProject(g)
 	if err != nil {
 		return err
 	}
+	ws = p.ws
 	lang, err := singleLang(o.Lang, ws.Config.Targets)
 	if err != nil {
 		return err
 	}
 	wd, _ := g.IO.Getwd()
-	r, err := findRelease(ws, wd, o.Release)
+	r, err := findRelease(ws, p.rels, wd, o.Release)
 	if err != nil {
 		return err
 	}
@@ -125,13 +125,9 @@ func runDraft(g *Global, o draftOptions) error {
 	if err != nil {
 		return err
 	}
-	mem, _, err := buildMemory(ws, gl)
-	if err != nil {
-		return err
-	}
-	in := draft.Input{Release: r, Source: ws.Config.Source, Lang: lang, Glossary: gl,
-		Anchors: bitext.NewAnchors(gl, ws.Config.Source, ws.Config.Languages()), Catalog: cat, Memory: mem,
-		Threshold: o.Threshold}
+	mem, _ := p.memory()
+	in := draft.Input{Release: r, Source: ws.Config.Source, Lang: lang, Glossary: p.gl,
+		Anchors: p.anchors, Catalog: cat, Memory: mem, Threshold: o.Threshold}
 	var res *draft.Result
 	if o.Update {
 		res, err = draft.Update(in)

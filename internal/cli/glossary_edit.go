@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/text/language"
 
-	"github.com/relloc/relloc/internal/bitext"
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/glossedit"
@@ -364,28 +363,25 @@ Exit status: 0 when no finding is an error, 1 when one is, 2 when the run itself
 			if err := checkFormat(format, report.Formats...); err != nil {
 				return err
 			}
-			ws, gl, err := loadGlossary(g)
+			p, err := loadProject(g)
 			if err != nil {
 				return err
 			}
-			rels, err := loadReleases(ws)
-			if err != nil {
-				return err
-			}
-			in := glosslint.Input{Glossary: gl, Source: ws.Config.Source, Targets: ws.Config.Targets, Releases: rels,
-				Anchors: bitext.NewAnchors(gl, ws.Config.Source, ws.Config.Languages())}
+			ws, gl := p.ws, p.gl
+			in := glosslint.Input{Glossary: gl, Source: ws.Config.Source, Targets: ws.Config.Targets, Releases: p.rels,
+				Anchors: p.anchors}
 			fs := glosslint.Run(in)
 			sum := finding.Summarize(fs)
 			files := map[string]bool{}
 			for _, e := range gl.Entries {
 				files[e.Pos.Path] = true
 			}
-			for _, r := range rels {
+			for _, r := range p.rels {
 				for _, d := range r.Docs {
 					files[d.Path] = true
 				}
 			}
-			sum.Files, sum.Releases = len(files), len(rels)
+			sum.Files, sum.Releases = len(files), len(p.rels)
 			opt := report.Options{Color: g.IO.Color(), ToolVersion: Version, Rules: glosslint.Rules(), Summary: sum}
 			if err := report.Write(format, g.IO.Out, fs, opt); err != nil {
 				return err

@@ -19,12 +19,9 @@ func loadReleases(ws *workspace.Workspace) ([]*release.Release, error) {
 	return release.LoadAll(ws.Path(ws.Config.Releases), ws.Config.Source, ws.Config.Languages(), ws.Rel)
 }
 
-// findRelease loads the release named by arg: its id, its folder name, or a path to its folder or to one of its files.
-func findRelease(ws *workspace.Workspace, wd, arg string) (*release.Release, error) {
-	rels, err := loadReleases(ws)
-	if err != nil {
-		return nil, err
-	}
+// findRelease returns the release of rels named by arg: its id, its folder name, or a path to its folder or to
+// one of its files.
+func findRelease(ws *workspace.Workspace, rels []*release.Release, wd, arg string) (*release.Release, error) {
 	p := arg
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(wd, p)
@@ -99,8 +96,12 @@ func newReleaseCmd(g *Global) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			rels, err := loadReleases(ws)
+			if err != nil {
+				return err
+			}
 			wd, _ := g.IO.Getwd()
-			r, err := findRelease(ws, wd, args[0])
+			r, err := findRelease(ws, rels, wd, args[0])
 			if err != nil {
 				return err
 			}
@@ -196,17 +197,16 @@ counterpart is shown as "—" (null in JSON).`,
 			if err := checkFormat(o.Format, "text", "json"); err != nil {
 				return err
 			}
-			ws, gl, err := loadGlossary(g)
+			p, err := loadProject(g)
 			if err != nil {
 				return err
 			}
 			wd, _ := g.IO.Getwd()
-			r, err := findRelease(ws, wd, args[0])
+			r, err := findRelease(p.ws, p.rels, wd, args[0])
 			if err != nil {
 				return err
 			}
-			a := bitext.NewAnchors(gl, ws.Config.Source, ws.Config.Languages())
-			bt := bitext.Align(r, ws.Config.Source, ws.Config.Targets, a)
+			bt := p.align(r)
 			if o.Format == "json" {
 				return writeJSON(g.IO.Out, bt)
 			}

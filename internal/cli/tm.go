@@ -8,11 +8,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
-	"github.com/relloc/relloc/internal/bitext"
-	"github.com/relloc/relloc/internal/draft"
-	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/tm"
-	"github.com/relloc/relloc/internal/workspace"
 )
 
 func init() { extraCommands = append(extraCommands, newTMCmd) }
@@ -78,10 +74,11 @@ type tmMatch struct {
 }
 
 func runTMSearch(g *Global, o tmSearchOptions) error {
-	ws, gl, err := loadGlossary(g)
+	p, err := loadProject(g)
 	if err != nil {
 		return err
 	}
+	ws := p.ws
 	langs, err := parseLangs(o.Lang, ws.Config.Targets)
 	if err != nil {
 		return err
@@ -89,10 +86,7 @@ func runTMSearch(g *Global, o tmSearchOptions) error {
 	if len(langs) == 0 {
 		langs = ws.Config.Targets
 	}
-	mem, _, err := buildMemory(ws, gl)
-	if err != nil {
-		return err
-	}
+	mem, _ := p.memory()
 	out := []tmMatch{}
 	for _, lang := range langs {
 		for _, m := range mem.Lookup(o.Text, lang.String(), o.Threshold) {
@@ -126,20 +120,6 @@ func writeTMMatches(w io.Writer, ms []tmMatch) error {
 		}
 	}
 	return nil
-}
-
-// buildMemory aligns every release of the workspace and indexes its segments.
-func buildMemory(ws *workspace.Workspace, gl *glossary.Glossary) (*tm.Memory, []tm.Unit, error) {
-	rels, err := loadReleases(ws)
-	if err != nil {
-		return nil, nil, err
-	}
-	a := bitext.NewAnchors(gl, ws.Config.Source, ws.Config.Languages())
-	var units []tm.Unit
-	for _, r := range rels {
-		units = append(units, draft.Units(bitext.Align(r, ws.Config.Source, ws.Config.Targets, a))...)
-	}
-	return tm.New(units, ws.Config.Source.String()), units, nil
 }
 
 // singleLang parses a --lang flag that must name exactly one target.

@@ -29,16 +29,13 @@ standard output; with --out the file is written atomically.`,
 			if err := checkFormat(o.Format, "tmx"); err != nil {
 				return err
 			}
-			ws, gl, err := loadGlossary(g)
+			p, err := loadProject(g)
 			if err != nil {
 				return err
 			}
-			_, units, err := buildMemory(ws, gl)
-			if err != nil {
-				return err
-			}
+			_, units := p.memory()
 			var buf bytes.Buffer
-			if err := tmx.Write(&buf, units, ws.Config.Source.String(), Version); err != nil {
+			if err := tmx.Write(&buf, units, p.ws.Config.Source.String(), Version); err != nil {
 				return fmt.Errorf("tm export: %w", err)
 			}
 			if o.Out == "" {

@@ -1,0 +1,48 @@
+package cli
+
+import (
+	"github.com/relloc/relloc/internal/bitext"
+	"github.com/relloc/relloc/internal/draft"
+	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/tm"
+	"github.com/relloc/relloc/internal/workspace"
+)
+
+// project is a workspace read once: its glossary, every release, and the glossary's term matchers, which the
+// commands that align releases (align, coverage, glossary lint, tm, draft) share instead of each reading the
+// releases and building the matchers again.
+type project struct {
+	ws      *workspace.Workspace
+	gl      *glossary.Glossary
+	rels    []*release.Release
+	anchors *bitext.Anchors
+}
+
+// loadProject opens the workspace and reads its glossary and releases.
+func loadProject(g *Global) (*project, error) {
+	ws, gl, err := loadGlossary(g)
+	if err != nil {
+		return nil, err
+	}
+	rels, err := loadReleases(ws)
+	if err != nil {
+		return nil, err
+	}
+	return &project{ws: ws, gl: gl, rels: rels,
+		anchors: bitext.NewAnchors(gl, ws.Config.Source, ws.Config.Languages())}, nil
+}
+
+// align aligns one release of the project with every target language.
+func (p *project) align(r *release.Release) *bitext.Bitext {
+	return bitext.Align(r, p.ws.Config.Source, p.ws.Config.Targets, p.anchors)
+}
+
+// memory aligns every release and indexes its segments as a translation memory.
+func (p *project) memory() (*tm.Memory, []tm.Unit) {
+	var units []tm.Unit
+	for _, r := range p.rels {
+		units = append(units, draft.Units(p.align(r))...)
+	}
+	return tm.New(units, p.ws.Config.Source.String()), units
+}
