@@ -8,7 +8,7 @@ RELLOC       ?= $(GO) run ./cmd/relloc
 REPORT       ?= text
 COVERAGE_MIN ?= 100
 
-.PHONY: all build install test test-short vet check coverage ci selftest eval bench fmt clean
+.PHONY: all build install test test-short vet check coverage ci selftest eval eval-real bench fmt clean
 
 all: build
 
@@ -54,6 +54,11 @@ selftest:
 # eval: alignment precision and recall on ../shared/corpora/ntrex128.
 eval:
 	$(GO) test -count=1 -run TestEvalNTREX -v ./internal/align
+
+# eval-real: check on real official translations (../shared/corpora: MOFA readouts, NTREX-128), unaltered and with
+# planted faults: error findings by rule, known (internal/evalreal/testdata/known.tsv) or unexplained, and recall.
+eval-real:
+	$(GO) test -count=1 -run TestEvalReal -v ./internal/evalreal
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
