@@ -32,23 +32,29 @@ type Abbreviation struct {
 // initial ("J. Smith", "H. E.") and is Leading; a dotted acronym of letters ("U.K.", "p.m.", any "X.Y." form)
 // is Trailing.
 //
-// A sentence that ends in an abbreviation and is followed by a new sentence is ambiguous ("… in the U.S. The
-// talks …" against "… the U.S. Ambassador …"). The choice made here: titles and other Leading abbreviations
-// never end a sentence, so a release never splits inside "H.E. Prak Sokhonn"; Trailing abbreviations and dotted
-// acronyms end a sentence only before a word of SentenceOpeners, which is short and closed so that names
-// ("U.S. Ambassador") stay inside their sentence.
+// A list alone cannot decide: "Sen." is a senator's title in "Sen. Graham" and the end of a Cambodian name in
+// "… Prime Minister Hun Sen. Furthermore, …"; "Oct." ends "… closed until Oct. President Widodo …". So the word
+// that follows decides, and the list only says which test applies. Leading abbreviations are the titles and
+// Latin abbreviations that never close a sentence in practice ("H.E. Prak Sokhonn", "Mr. HAYASHI", "e.g.
+// Japan"). Abbreviations that are also words or name endings (Sen., Gen., Col., St., Co., Inc.) and dotted
+// acronyms (U.N., U.S.) are Trailing: they end a sentence only before a word of SentenceOpeners, a closed list
+// of words that begin English sentences and hardly ever begin a name, so that "U.S. Ambassador" and "Sen.
+// Graham" stay inside their sentence. Month abbreviations are Numbering: "Jan. 5" goes on, "until Oct.
+// President …" ends.
 //
 // The slice is read when the package is initialised; changing it later has no effect.
 var Abbreviations = []Abbreviation{
 	{"H.E.", Leading}, {"Mr.", Leading}, {"Mrs.", Leading}, {"Ms.", Leading}, {"Dr.", Leading},
-	{"Prof.", Leading}, {"St.", Leading}, {"Gen.", Leading}, {"Sen.", Leading}, {"Rep.", Leading},
-	{"Amb.", Leading}, {"Lt.", Leading}, {"Col.", Leading}, {"Maj.", Leading}, {"Capt.", Leading},
-	{"Gov.", Leading}, {"Sgt.", Leading}, {"Sens.", Leading}, {"Reps.", Leading}, {"Det.", Leading},
-	{"Insp.", Leading}, {"Supt.", Leading}, {"v.", Leading}, {"Rev.", Leading}, {"Hon.", Leading}, {"Mt.", Leading},
-	{"Jan.", Leading}, {"Feb.", Leading}, {"Mar.", Leading}, {"Apr.", Leading}, {"Jun.", Leading},
-	{"Jul.", Leading}, {"Aug.", Leading}, {"Sep.", Leading}, {"Sept.", Leading}, {"Oct.", Leading},
-	{"Nov.", Leading}, {"Dec.", Leading},
-	{"e.g.", Leading}, {"i.e.", Leading}, {"vs.", Leading}, {"approx.", Leading}, {"cf.", Leading},
+	{"Messrs.", Leading}, {"Mmes.", Leading}, {"Prof.", Leading}, {"Rev.", Leading}, {"Hon.", Leading},
+	{"v.", Leading}, {"e.g.", Leading}, {"i.e.", Leading}, {"vs.", Leading}, {"approx.", Leading},
+	{"cf.", Leading},
+	{"St.", Trailing}, {"Gen.", Trailing}, {"Sen.", Trailing}, {"Rep.", Trailing}, {"Amb.", Trailing},
+	{"Lt.", Trailing}, {"Col.", Trailing}, {"Maj.", Trailing}, {"Capt.", Trailing}, {"Gov.", Trailing},
+	{"Sgt.", Trailing}, {"Sens.", Trailing}, {"Reps.", Trailing}, {"Det.", Trailing}, {"Insp.", Trailing},
+	{"Supt.", Trailing}, {"Mt.", Trailing},
+	{"Jan.", Numbering}, {"Feb.", Numbering}, {"Mar.", Numbering}, {"Apr.", Numbering}, {"Jun.", Numbering},
+	{"Jul.", Numbering}, {"Aug.", Numbering}, {"Sep.", Numbering}, {"Sept.", Numbering}, {"Oct.", Numbering},
+	{"Nov.", Numbering}, {"Dec.", Numbering},
 	{"No.", Numbering}, {"Nos.", Numbering}, {"Art.", Numbering}, {"Vol.", Numbering}, {"p.", Numbering},
 	{"pp.", Numbering},
 	{"U.N.", Trailing}, {"U.S.", Trailing}, {"etc.", Trailing}, {"Jr.", Trailing}, {"Sr.", Trailing},
@@ -56,11 +62,19 @@ var Abbreviations = []Abbreviation{
 }
 
 // SentenceOpeners are the words that, after a Trailing abbreviation or a dotted acronym, show that a new
-// sentence has begun. The slice is read when the package is initialised.
+// sentence has begun: articles, pronouns, conjunctions, prepositions and the sentence adverbs of official
+// releases ("Furthermore", "Moreover", "Finally"). None of them begins a name or a title. The slice is read
+// when the package is initialised.
 var SentenceOpeners = []string{
 	"A", "An", "The", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You",
-	"His", "Her", "Their", "Our", "There", "But", "And", "However", "Meanwhile", "In", "On", "At", "As",
-	"After", "Before", "When", "While", "If", "According", "Both", "Some", "Many", "Most", "Such",
+	"His", "Her", "Their", "Our", "There", "But", "And", "Or", "So", "Yet", "However", "Meanwhile", "In", "On",
+	"At", "As", "After", "Before", "When", "While", "If", "According", "Both", "Some", "Many", "Most", "Such",
+	"Furthermore", "Moreover", "Also", "Additionally", "Further", "Finally", "Lastly", "Then", "Thereafter",
+	"Subsequently", "Following", "During", "Through", "With", "Without", "Under", "Regarding", "Concerning",
+	"For", "To", "From", "By", "Since", "Despite", "Although", "Though", "Because", "Therefore", "Thus",
+	"Hence", "Accordingly", "Nevertheless", "Nonetheless", "Likewise", "Similarly", "Besides", "Today",
+	"Yesterday", "Tomorrow", "Each", "Every", "All", "Another", "Other", "Neither", "Either", "Nor", "What",
+	"Who", "How", "Why", "Where", "Which", "Whether",
 }
 
 var (
@@ -137,7 +151,6 @@ func abbreviationHolds(text string, dot, next int) bool {
 		start -= n
 	}
 	word := text[start : dot+1]
-	nextWord := text[next:skipWhile(text, next, func(r rune) bool { return unicode.IsLetter(r) })]
 	nextRune, _ := utf8.DecodeRuneInString(text[next:])
 	if kind, ok := abbreviationKind[word]; ok {
 		switch kind {
@@ -146,16 +159,29 @@ func abbreviationHolds(text string, dot, next int) bool {
 		case Numbering:
 			return unicode.IsDigit(nextRune)
 		default:
-			return !sentenceOpener[nextWord]
+			return !opensSentence(text, next)
 		}
 	}
 	if isInitial(word) {
 		return true
 	}
 	if isDottedAcronym(word) {
-		return !sentenceOpener[nextWord]
+		return !opensSentence(text, next)
 	}
 	return false
+}
+
+// opensSentence reports whether the word at next shows that a new sentence has begun: a word of
+// SentenceOpeners, or a title such as "H.E." or "Mr." ("… Hun Sen. H.E. Prak Sokhonn …"), which cannot follow
+// a title of its own.
+func opensSentence(text string, next int) bool {
+	word := text[next:skipWhile(text, next, unicode.IsLetter)]
+	if sentenceOpener[word] {
+		return true
+	}
+	token := text[next:skipWhile(text, next, func(r rune) bool { return !isSpace(r) })]
+	kind, ok := abbreviationKind[token]
+	return ok && kind == Leading
 }
 
 // isInitial reports a single upper-case letter and a full stop: "J.".

@@ -18,6 +18,11 @@ func isKhmerCloser(r rune) bool {
 // khmerEtc is the Khmer abbreviation for "et cetera"; its signs are not sentence ends.
 const khmerEtc = "។ល។"
 
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
 func khmerSentences(text string) []Span {
 	s := splitter{text: text}
 	for i := 0; i < len(text); {
@@ -34,8 +39,15 @@ func khmerSentences(text string) []Span {
 			i += n
 			continue
 		}
-		end := skipWhile(text, i, func(r rune) bool { return isKhmerTerminator(r) || isKhmerCloser(r) })
+		end := skipWhile(text, i, func(r rune) bool { return isKhmerTerminator(r) || isKhmerCloser(r) || r == '.' })
 		next := skipSpace(text, end)
+		// A closing quote set off by a space still closes the sentence: "…។ " ends a quotation as "…។" does.
+		if q, m := utf8.DecodeRuneInString(text[next:]); m > 0 && isKhmerCloser(q) && q != ')' && q != ']' && q != '）' {
+			if after := next + m; after == len(text) || isSpace(firstRune(text[after:])) {
+				end = after
+				next = skipSpace(text, end)
+			}
+		}
 		s.cut(end, next)
 		i = next
 	}

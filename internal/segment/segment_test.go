@@ -39,44 +39,66 @@ func TestSentences(t *testing.T) {
 		lang language.Tag
 		want []string // joined with a space (Japanese: with nothing) to make the input
 	}{
-		// English, from ../shared/corpora/ntrex128/newstest2019-src.eng.txt.
-		{"en titles", en, []string{
-			`"Historically, the old people I've talked to say there was a bar and a church on every corner," Mr. Adams said.`,
-			`The Rev. David Johnson, Father Johnson's son and successor at St. Martin's, proudly called the carillon "the poor people's bells."`,
-			`Mr. Merriweather said that St. Martin's did not replace him.`,
+		// English, in the style of MFAIC and MOFA readouts.
+		{"en titles before names", en, []string{
+			`H.E. Prak Sokhonn, Deputy Prime Minister, held talks with Mr. HAYASHI Yoshimasa at the U.N. Headquarters in New York.`,
+			`Dr. Kao Kim Hourn and Prof. Ito joined the meeting.`,
+		}},
+		// "Sen." is a senator's title and the end of a Cambodian name: the next word decides.
+		{"en name ending in an abbreviation", en, []string{
+			`The Minister conveyed the greetings of Samdech Techo Prime Minister Hun Sen.`,
+			`Furthermore, both sides agreed to hold the next Joint Committee in Tokyo.`,
+		}},
+		{"en name ending before a title", en, []string{
+			`The letter was addressed to Prime Minister Hun Sen.`,
+			`H.E. Prak Sokhonn handed it over on 3 March.`,
+		}},
+		{"en title abbreviation before a name", en, []string{
+			`The delegation also met U.S. Sen. Graham and Gen. Ohara in Washington, D.C. on the same day.`,
 		}},
 		{"en dotted acronym inside", en, []string{
-			`More than three months after the June summit in Singapore, North Korea's top diplomat Ri Yong Ho told world leaders at the U.N. General Assembly Saturday that the North doesn't see a "corresponding response" from the U.S. to North Korea's early disarmament moves.`,
-			`Instead, he noted, the U.S. is continuing sanctions aimed at keeping up pressure.`,
+			`Both Ministers welcomed the U.N. Security Council resolution and the U.S. Ambassador's visit.`,
 		}},
 		{"en dotted acronym ends sentence", en, []string{
-			`Meanwhile, a trough is beginning to take shape over the Pacific Ocean and move east toward the West Coast of the U.S.`,
-			`As Rosa approaches the Baja California peninsula on Monday as a tropical storm it will begin to push deep tropical moisture northward into the southwest U.S.`,
+			`The Minister thanked the U.N.`,
+			`The two sides also exchanged views on the situation in Myanmar.`,
 		}},
-		{"en titles before names", en, []string{`The released information reportedly included the home addresses of U.S. Sens. Lindsey Graham of South Carolina.`, `It was filed by Det. Dennis McCarthy in Roe v. Wade.`}},
-		{"en closing quote", en, []string{`I got bit!'`, `He was taken to hospital.`}},
-		{"en question and digit", en, []string{`Will it work?`, `2021 will tell.`}},
-		{"en initials", en, []string{`The letter was signed by J. R. Smith and H. E. Jones on Jan. 5 at No. 10.`, `No.`, `He did not.`}},
+		{"en month abbreviation", en, []string{
+			`The Embassy will remain closed until Oct.`,
+			`Consular services resume on Nov. 2 at 9 a.m. in Phnom Penh.`,
+		}},
+		{"en closing quote", en, []string{`He said: "Japan will stand by Cambodia."`, `The call lasted 30 minutes.`}},
+		{"en question and digit", en, []string{`Will the talks resume?`, `2022 will tell.`}},
+		{"en initials", en, []string{`The note was signed by J. R. Smith and H. E. Jones at No. 10.`, `No.`, `He did not.`}},
 		{"en company", en, []string{`Shares of Sony Co. Ltd. rose.`, `He left Acme Inc.`, `The talks ended.`}},
 		// Known ambiguity, resolved towards one sentence: "Inc." before a name-like word.
 		{"en trailing before a name", en, []string{`He joined Acme Inc. Tokyo office staff.`}},
-		// Khmer, from ../shared/corpora/ntrex128/newstest2019-ref.khm.txt.
+		// Khmer.
 		{"km", km, []string{
-			`មានភាពស្រឡាំងកាំងជុំវិញ AMs មួយចំនួនចំពោះការសំណូមពរឲ្យប្តូរឋានៈរបស់ពួកគេទៅជា MWPs (សមាជិកសភាវ៉ែល)។`,
-			`វាបានកើតឡើងដោយសារតែផែនការដើម្បីផ្លាស់ប្តូរឈ្មោះសភាទៅជាសភាវ៉ែល។`,
+			`ឯកឧត្តមឧបនាយករដ្ឋមន្ត្រី ប្រាក់ សុខុន បានជួបពិភាក្សាជាមួយ ឯកឧត្តម ហាយ៉ាស៊ិ យ៉ុស៊ិម៉ាសា រដ្ឋមន្ត្រីការបរទេសជប៉ុន។`,
+			`ភាគីទាំងពីរបានពិភាក្សាអំពីកិច្ចសហប្រតិបត្តិការទ្វេភាគី។`,
 		}},
-		{"km closing quote then sign", km, []string{`"ខ្ញុំបានស្រែកទៅកាន់គ្រប់គ្នាដើម្បីចេញពីទឹក៖ លោក Hammel បានបន្ថែមថា "មានឆ្លាមមួយនៅក្នុងទឹក!"។`, `វាបានកើតឡើង។`}},
-		{"km quote and etc", km, []string{`គាត់បាននិយាយថា «យើងនឹងទៅ។»`, `ផ្លែឈើ បន្លែ ។ល។ មានលក់នៅផ្សារ។`, `តើអ្នកទៅទេ?`}},
-		// Japanese, from ../shared/corpora/ntrex128/newstest2019-ref.jpn.txt.
+		{"km closing quote then sign", km, []string{`ឯកឧត្តមបានមានប្រសាសន៍ថា "កម្ពុជាគាំទ្រជានិច្ច!"។`, `កិច្ចប្រជុំបានបញ្ចប់។`}},
+		{"km quote and etc", km, []string{`ឯកឧត្តមបានមានប្រសាសន៍ថា «យើងនឹងបន្តកិច្ចសហប្រតិបត្តិការ។»`, `វិស័យកសិកម្ម អប់រំ សុខាភិបាល ។ល។ ត្រូវបានលើកឡើង។`, `តើភាគីជប៉ុននឹងចូលរួមដែរឬទេ?`}},
+		// A translator's space before the closing quote: ។ still ends the sentence, with its quote.
+		{"km spaced closing quote", km, []string{`ឯកឧត្តមបានមានប្រសាសន៍ថា “កម្ពុជាស្វាគមន៍ការគាំទ្ររបស់ជប៉ុន។ ”`, `ភាគីទាំងពីរបានឯកភាពគ្នា។`}},
+		{"km spaced straight quote", km, []string{`លោកបានបន្ថែមថា "យើងនឹងជួបគ្នាម្តងទៀត។ "`, `ការហៅទូរស័ព្ទបានបញ្ចប់។`}},
+		{"km guillemet", km, []string{`លោកបានសួរថា «តើពេលណា?»`, `ឯកឧត្តមបានឆ្លើយតប។`}},
+		{"km sign and full stop", km, []string{`ភាគីទាំងពីរបានឯកភាពគ្នា។.`, `កិច្ចប្រជុំបានបញ្ចប់។`}},
+		// Japanese, in the style of MOFA readouts.
 		{"ja", ja, []string{
-			`ウェールズ議会議員の呼称をAM (Assembly Member) からMWP (Member of the Welsh Parliament) に変えるべきだという提案によって、一部の議員の間には困惑が広がっている。`,
-			`ウェールズ議会の名称を変更するという計画がその発端となっている。`,
+			`11月18日、午後5時から約30分間、林芳正外務大臣は、プラック・ソコン・カンボジア王国副首相兼外務国際協力大臣と電話会談を行いました。`,
+			`両外相は、二国間関係について意見交換を行いました。`,
 		}},
+		// Translators carry each sentence of an English quotation over as a sentence of its own.
 		{"ja quotation with two sentences", ja, []string{
-			`「この建物に住む人間の大部分は白人になると思います」彼は言う、「これは教会の閉鎖を一気に早めます。なぜなら移住してくる彼らのほとんどは教会に入らないはずですから。」`,
-			`「今はいずれも存在しません。」`,
+			`林大臣から、「日本はカンボジアとの協力を一層強化していきたい。`,
+			`来年の首脳会談に向けて緊密に連携したい。」と述べました。`,
+			`「今後も連携していきたい。」`,
 		}},
-		{"ja quotative particle", ja, []string{`彼は「行きます。」と言った。`, `本当ですか？！`, `はい。`}},
+		{"ja quotative particle", ja, []string{`ソコン副首相は「感謝します。」と述べた。`, `本当ですか？！`, `はい。`}},
+		{"ja quoted names", ja, []string{`両外相は、「自由で開かれたインド太平洋」の実現に向けて連携することで一致しました。`}},
+		{"ja half-width full stop", ja, []string{`会談は友好的な雰囲気で行われた｡`, `次回は東京で開催する。`}},
 		{"ja ascii name", ja, []string{`Yahoo!ニュースが報じた（共同）。`, `以上です。`}},
 	}
 	for _, tt := range tests {
