@@ -125,12 +125,15 @@ func newGlossaryImportCmd(g *Global) *cobra.Command {
 		Long: `import reads entries from a CSV file (the columns of 'relloc glossary export --format csv', in any order;
 UTF-8 with or without a byte-order mark, CRLF or LF) or a TBX-Basic file, and merges them into the glossary:
 
-  --merge    (the default) add new entries, update changed ones in place, keep the others
-  --replace  the glossary becomes the file's entries: entries the file lacks are removed
+  --merge    (the default) add new entries; an existing entry takes the fields the file gives a value for
+             and keeps every other field: a column or element the file lacks, or an empty cell, changes nothing
+  --replace  the glossary becomes the file's entries: fields and entries the file lacks are removed (the only
+             way an import clears a field)
 
 New entries go to glossary/<category>.toml when it exists, else to the first glossary file. The whole file is
 read and checked first: a cell or element relloc cannot read is reported with its position, exit status 2, and
-nothing is written. --dry-run prints what would be added, changed and removed and writes nothing.`,
+nothing is written. Each changed entry is printed with a field-by-field diff. --dry-run prints the same and
+writes nothing. A change that touches several glossary files is all-or-nothing.`,
 		Example: `  relloc glossary import glossary.csv --dry-run
   relloc glossary import termbase.tbx --replace`,
 		Args: exactArgs(1),
@@ -175,7 +178,7 @@ func runImport(g *Global, o importOptions) error {
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-	var entries []*glossary.Entry
+	var entries []glossedit.Imported
 	switch o.Format {
 	case "csv":
 		entries, err = termcsv.Read(o.File, data, termcsv.Options{Targets: ws.Config.Targets})
@@ -192,12 +195,21 @@ func runImport(g *Global, o importOptions) error {
 		return err
 	}
 	added, changed, removed := glossedit.Summary(res.Changes)
+	diffs := map[string][]glossedit.FieldDiff{}
+	for _, c := range res.Changes {
+		if c.Op == glossedit.Update && c.Old != nil {
+			diffs[c.ID] = glossedit.Diff(c.Old, c.Entry, ws.Config.Targets)
+		}
+	}
 	for _, l := range []struct {
 		verb string
 		ids  []string
 	}{{"added", added}, {"changed", changed}, {"removed", removed}} {
 		for _, id := range l.ids {
 			fmt.Fprintf(g.IO.Out, "%s %s\n", l.verb, id)
+			for _, d := range diffs[id] {
+				fmt.Fprintf(g.IO.Out, "  %s\n", d)
+			}
 		}
 	}
 	summary := fmt.Sprintf("%d added, %d changed, %d removed, %d unchanged", len(added), len(changed), len(removed),

@@ -11,20 +11,27 @@ import (
 // ignored, and so are nil versus empty lists.
 func Equal(a, b *glossary.Entry) bool { return a.Equal(b) }
 
-// Plan returns the changes that make g take in the imported entries: entries whose id is new are added, entries
-// that differ are updated in place, and the others are kept, or, with replace, removed. Imported entries are
-// added in their order; removals follow the glossary's order.
-func Plan(g *glossary.Glossary, imported []*glossary.Entry, replace bool) []Change {
+// Plan returns the changes that make g take in the imported entries. An entry whose id is new is added. An
+// existing entry takes the fields the file gives (Merge) and keeps the others; with replace it becomes the
+// file's entry, fields the file lacks included, and entries the file lacks are removed: replace is the only way
+// an import clears a field or deletes an entry. Imported entries are added in their order; removals follow the
+// glossary's order.
+func Plan(g *glossary.Glossary, imported []Imported, replace bool) []Change {
 	var out []Change
 	in := map[string]bool{}
-	for _, e := range imported {
+	for _, imp := range imported {
+		e := imp.Entry
 		in[e.ID] = true
 		old, ok := g.Lookup(e.ID)
-		switch {
-		case !ok:
+		if !ok {
 			out = append(out, Change{Op: Add, ID: e.ID, Entry: e})
-		case !Equal(old, e):
-			out = append(out, Change{Op: Update, ID: e.ID, Entry: e})
+			continue
+		}
+		if !replace {
+			e = Merge(old, imp)
+		}
+		if !Equal(old, e) {
+			out = append(out, Change{Op: Update, ID: e.ID, Entry: e, Old: old})
 		}
 	}
 	if replace {

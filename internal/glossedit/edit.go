@@ -39,6 +39,7 @@ type Change struct {
 	Op    Op
 	ID    string          // the entry's id
 	Entry *glossary.Entry // the new entry, for Add and Update
+	Old   *glossary.Entry // the entry before an Update, when the planner knows it (for a diff); Apply ignores it
 	// File is the file an added entry is appended to, as a glossary.File path ("glossary/people.toml"). Empty
 	// means DefaultFile.
 	File string

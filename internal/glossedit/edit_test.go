@@ -256,12 +256,13 @@ func TestPlan(t *testing.T) {
 	}
 	ps, _ := g.Lookup("prak-sokhonn")
 	changedPS := entry("prak-sokhonn", "Prak Sokhonn", "ប្រាក់ សុខុន")
-	imported := []*glossary.Entry{ps, changedPS, entry("new", "New", "ថ្មី")}[1:]
+	imported := []Imported{{changedPS, nil}, {entry("new", "New", "ថ្មី"), nil}}
 	for _, tt := range []struct {
 		replace bool
 		want    string
 	}{
-		{false, "added=new changed=prak-sokhonn removed="},
+		// A merge gives no field of prak-sokhonn: nothing changes.
+		{false, "added=new changed= removed="},
 		{true, "added=new changed=prak-sokhonn removed=hayashi"},
 	} {
 		a, c, r := Summary(Plan(g, imported, tt.replace))
@@ -271,7 +272,7 @@ func TestPlan(t *testing.T) {
 		}
 	}
 	// An identical entry is no change.
-	if got := Plan(g, []*glossary.Entry{ps}, false); len(got) != 0 {
+	if got := Plan(g, []Imported{{ps, nil}, {ps, GivenFields(ps)}}, false); len(got) != 0 {
 		t.Errorf("identical entry: got %d changes, want 0", len(got))
 	}
 }

@@ -110,8 +110,9 @@ func inline(local string) bool {
 }
 
 // Read parses a TBX v3 document into glossary entries; path is used in errors only. Every problem found is
-// returned, as an inputerr.List.
-func Read(path string, data []byte, opt Options) ([]*glossary.Entry, error) {
+// returned, as an inputerr.List. Each entry comes with the fields its elements give (glossedit.GivenFields): a
+// policy only when a relloc:policy note sets it, so that merging keeps what the file does not mention.
+func Read(path string, data []byte, opt Options) ([]glossedit.Imported, error) {
 	root, err := parse(path, data)
 	if err != nil {
 		return nil, err
@@ -144,7 +145,7 @@ func Read(path string, data []byte, opt Options) ([]*glossary.Entry, error) {
 		bad(root, "no conceptEntry in text/body")
 		return nil, errs
 	}
-	var out []*glossary.Entry
+	var out []glossedit.Imported
 	seen := map[string]*node{}
 	for _, ce := range entries {
 		e, problems := readEntry(ce, opt)
@@ -164,7 +165,7 @@ func Read(path string, data []byte, opt Options) ([]*glossary.Entry, error) {
 				bad(ce, "conceptEntry %q: %s", e.ID, msg)
 			}
 		}
-		out = append(out, e)
+		out = append(out, glossedit.Imported{Entry: e, Given: glossedit.GivenFields(e)})
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -267,7 +268,7 @@ func readEntry(ce *node, opt Options) (*glossary.Entry, []problem) {
 			bad(ls, "a second langSec for %s", tag)
 			continue
 		}
-		r := &glossary.Rendering{Policy: glossary.Required}
+		r := &glossary.Rendering{} // policy: required unless a note says otherwise
 		r.Term, r.Variants, r.Forbidden = sortForms(ls, forms, bad)
 		e.Targets[tag] = r
 	}

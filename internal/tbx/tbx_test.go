@@ -62,8 +62,8 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatalf("got %d entries back, want %d", len(out), len(in))
 	}
 	for i := range in {
-		if !glossedit.Equal(in[i], out[i]) {
-			t.Errorf("entry %s differs after the round trip\ngot:  %+v\nwant: %+v", in[i].ID, out[i], in[i])
+		if !glossedit.Equal(in[i], out[i].Entry) {
+			t.Errorf("entry %s differs after the round trip\ngot:  %+v\nwant: %+v", in[i].ID, out[i].Entry, in[i])
 		}
 	}
 }
@@ -114,7 +114,7 @@ func TestReadForeign(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := es[0]
+	e := es[0].Entry
 	ja := e.Targets[language.Japanese]
 	got := e.EN.Term + "|" + strings.Join(e.EN.Variants, ",") + "|" + ja.Term + "|" + strings.Join(ja.Forbidden, ",")
 	if want := "Summit|summit meeting|首脳会議|サミット"; got != want {

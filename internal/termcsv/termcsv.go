@@ -126,7 +126,9 @@ type column struct {
 }
 
 // Read parses CSV data; path is used in errors only. Every problem found is returned, as an inputerr.List.
-func Read(path string, data []byte, opt Options) ([]*glossary.Entry, error) {
+// Each entry comes with the fields its row gives: a column the file lacks, or a cell left empty, gives nothing,
+// so that merging the rows into the glossary keeps what the file does not mention.
+func Read(path string, data []byte, opt Options) ([]glossedit.Imported, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1 // checked below, with a better message
@@ -142,7 +144,7 @@ func Read(path string, data []byte, opt Options) ([]*glossary.Entry, error) {
 		return nil, err
 	}
 	var (
-		out  []*glossary.Entry
+		out  []glossedit.Imported
 		errs inputerr.List
 		rows = map[string]int{}
 	)
@@ -163,7 +165,7 @@ func Read(path string, data []byte, opt Options) ([]*glossary.Entry, error) {
 		if blank(rec) {
 			continue
 		}
-		e, bad := readRow(path, cr, row, rec, cols)
+		e, given, bad := readRow(path, cr, row, rec, cols)
 		errs = append(errs, bad...)
 		if e == nil {
 			continue
@@ -179,7 +181,7 @@ func Read(path string, data []byte, opt Options) ([]*glossary.Entry, error) {
 				errs = append(errs, inputerr.New(path, line, col, "row %d: %s", row, msg))
 			}
 		}
-		out = append(out, e)
+		out = append(out, glossedit.Imported{Entry: e, Given: given})
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -235,9 +237,10 @@ func columns(path string, cr *csv.Reader, header []string, targets []language.Ta
 	return cols, nil
 }
 
-// readRow builds the entry of one row; it reports cells it cannot read.
-func readRow(path string, cr *csv.Reader, row int, rec []string, cols []column) (*glossary.Entry, inputerr.List) {
+// readRow builds the entry of one row and the fields its non-empty cells give; it reports cells it cannot read.
+func readRow(path string, cr *csv.Reader, row int, rec []string, cols []column) (*glossary.Entry, map[glossedit.Field]bool, inputerr.List) {
 	e := &glossary.Entry{Targets: map[language.Tag]*glossary.Rendering{}}
+	given := map[glossedit.Field]bool{}
 	var errs inputerr.List
 	bad := func(i int, format string, args ...any) {
 		line, col := cr.FieldPos(i)
@@ -273,6 +276,13 @@ func readRow(path string, cr *csv.Reader, row int, rec []string, cols []column) 
 			idCol = i
 		}
 		text := norm.NFC.String(strings.TrimSpace(cell))
+		if text != "" {
+			if c.lang != (language.Tag{}) {
+				given[glossedit.TargetField(c.lang, c.field)] = true
+			} else if f, ok := csvFields[c.name]; ok {
+				given[f] = true
+			}
+		}
 		switch c.name {
 		case "id":
 			e.ID = text
@@ -319,9 +329,15 @@ func readRow(path string, cr *csv.Reader, row int, rec []string, cols []column) 
 	}
 	if e.ID == "" {
 		bad(idCol, "no id")
-		return nil, errs
+		return nil, nil, errs
 	}
-	return e, errs
+	return e, given, errs
+}
+
+// csvFields maps the columns that do not belong to a target language to the fields they give.
+var csvFields = map[string]glossedit.Field{
+	"category": glossedit.FieldCategory, "en": glossedit.FieldENTerm, "en_variants": glossedit.FieldENVariants,
+	"en_case_sensitive": glossedit.FieldCaseSensitive, "note": glossedit.FieldNote, "source": glossedit.FieldSource,
 }
 
 // csvError places an error of encoding/csv.

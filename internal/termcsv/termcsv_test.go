@@ -3,6 +3,7 @@ package termcsv
 import (
 	"bytes"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -42,8 +43,8 @@ func TestRoundTripSeed(t *testing.T) {
 			t.Fatalf("got %d entries back, want %d", len(back), len(g.Entries))
 		}
 		for i, e := range g.Entries {
-			if !glossedit.Equal(e, back[i]) {
-				t.Errorf("BOM=%v CRLF=%v: entry %s differs after the round trip\ngot:  %+v\nwant: %+v", opt.BOM, opt.CRLF, e.ID, back[i], e)
+			if !glossedit.Equal(e, back[i].Entry) {
+				t.Errorf("BOM=%v CRLF=%v: entry %s differs after the round trip\ngot:  %+v\nwant: %+v", opt.BOM, opt.CRLF, e.ID, back[i].Entry, e)
 			}
 		}
 	}
@@ -63,7 +64,7 @@ func TestRead(t *testing.T) {
 	if len(es) != 2 {
 		t.Fatalf("got %d entries, want 2", len(es))
 	}
-	he, x := es[0], es[1]
+	he, x := es[0].Entry, es[1].Entry
 	if got := he.Targets[language.Japanese]; got == nil || got.Policy != glossary.Omit || got.Term != "" {
 		t.Errorf("he ja: got %+v, want omit", got)
 	}
@@ -75,6 +76,25 @@ func TestRead(t *testing.T) {
 	}
 	if got := x.Targets[language.Japanese].Policy; got != glossary.Required {
 		t.Errorf("x ja policy: got %q, want required", got)
+	}
+}
+
+// TestReadGiven: a row gives exactly the fields of its non-empty cells, so that a merge keeps the others.
+func TestReadGiven(t *testing.T) {
+	in := "id,category,en,km,ja,ja_policy,en_case_sensitive\n" +
+		"deputy-prime-minister,office,Deputy Prime Minister,ឧបនាយករដ្ឋមន្ត្រី,副総理,,false\n"
+	es, err := Read("g.csv", []byte(in), Options{Targets: targets})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for f := range es[0].Given {
+		got = append(got, string(f))
+	}
+	sort.Strings(got)
+	want := "category en.case_sensitive en.term ja.term km.term"
+	if g := strings.Join(got, " "); g != want {
+		t.Errorf("given: got %q, want %q", g, want)
 	}
 }
 
