@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/glossedit"
 	"github.com/relloc/relloc/internal/workspace"
 )
 
@@ -29,13 +30,17 @@ func newGlossaryCmd(g *Global) *cobra.Command {
 	return cmd
 }
 
-// loadGlossary opens the workspace and its glossary.
+// loadGlossary opens the workspace and its glossary, as the last committed edit left it (glossedit.ReadDir).
 func loadGlossary(g *Global) (*workspace.Workspace, *glossary.Glossary, error) {
 	ws, err := g.Open()
 	if err != nil {
 		return nil, nil, err
 	}
-	gl, err := glossary.Load(ws.Path(ws.Config.Glossary), glossary.Options{Targets: ws.Config.Targets}, ws.Rel)
+	files, err := glossedit.ReadDir(ws.Path(ws.Config.Glossary), ws.Rel)
+	if err != nil {
+		return nil, nil, err
+	}
+	gl, err := glossary.Parse(files, glossary.Options{Targets: ws.Config.Targets})
 	if err != nil {
 		return nil, nil, err
 	}

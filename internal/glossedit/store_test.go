@@ -2,12 +2,14 @@ package glossedit
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -20,21 +22,32 @@ import (
 // GLOSSEDIT_DIR and exits, so that the tests below can run real concurrent processes and kill one midway.
 func TestMain(m *testing.M) {
 	if id := os.Getenv("GLOSSEDIT_HELPER"); id != "" {
-		os.Exit(helper(id, os.Getenv("GLOSSEDIT_DIR"), os.Getenv("GLOSSEDIT_PAUSE") != ""))
+		os.Exit(helper(id, os.Getenv("GLOSSEDIT_DIR"), os.Getenv("GLOSSEDIT_PAUSE")))
 	}
 	os.Exit(m.Run())
 }
 
-func helper(id, dir string, pause bool) int {
+// helper adds entry id; with id "two-files" it makes an edit of two files instead (twoFileEdit). pause is the
+// number of the rename before which it stops ("1", "2"), or empty.
+func helper(id, dir string, pause string) int {
 	s := &Store{Dir: dir, Rel: func(p string) string { return "glossary/" + filepath.Base(p) }, Options: opts}
-	if pause {
+	renames := 0
+	if pause != "" {
 		s.beforeRename = func(tmp string) {
+			renames++
+			if fmt.Sprint(renames) != pause {
+				return
+			}
 			fmt.Println("paused", filepath.Base(tmp))
 			time.Sleep(time.Hour) // until the test kills the process
 		}
 	}
+	changes := []Change{{Op: Add, ID: id, Entry: entry(id, "Term "+id, "ពាក្យ")}}
+	if id == "two-files" {
+		changes = twoFileEdit()
+	}
 	_, err := s.Edit(func(g *glossary.Glossary, files []glossary.File) ([]Change, error) {
-		return []Change{{Op: Add, ID: id, Entry: entry(id, "Term "+id, "ពាក្យ")}}, nil
+		return changes, nil
 	}, false)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -49,6 +62,28 @@ func helperCmd(t *testing.T, dir, id string, pause bool) *exec.Cmd {
 	if pause {
 		cmd.Env = append(cmd.Env, "GLOSSEDIT_PAUSE=1")
 	}
+	return cmd
+}
+
+// twoFileEdit adds Phnom Penh to glossary/places.toml and gives Hayashi his Khmer name in glossary/people.toml:
+// one import that touches two files.
+func twoFileEdit() []Change {
+	hayashi := &glossary.Entry{ID: "hayashi", Category: glossary.Person, EN: glossary.English{Term: "HAYASHI Yoshimasa"},
+		Targets: map[language.Tag]*glossary.Rendering{
+			language.Khmer:    {Term: "ហាយ៉ាស៊ី យ៉ូស៊ីម៉ាសា"},
+			language.Japanese: {Term: "林芳正"},
+		}}
+	phnomPenh := &glossary.Entry{ID: "phnom-penh", Category: glossary.Place, EN: glossary.English{Term: "Phnom Penh"},
+		Targets: map[language.Tag]*glossary.Rendering{
+			language.Khmer:    {Term: "ភ្នំពេញ"},
+			language.Japanese: {Term: "プノンペン"},
+		}}
+	return []Change{{Op: Update, ID: "hayashi", Entry: hayashi}, {Op: Add, ID: "phnom-penh", Entry: phnomPenh, File: "glossary/places.toml"}}
+}
+
+func helperCmdPause(t *testing.T, dir, id, pause string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "GLOSSEDIT_HELPER="+id, "GLOSSEDIT_DIR="+dir, "GLOSSEDIT_PAUSE="+pause)
 	return cmd
 }
 
@@ -167,5 +202,102 @@ func TestStoreDryRun(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(filepath.Join(dir, "people.toml")); string(got) != people {
 		t.Error("dry run wrote the file")
+	}
+}
+
+const places = `# Places.
+[[entry]]
+id = "tokyo"
+category = "place"
+[entry.en]
+term = "Tokyo"
+[entry.ja]
+term = "東京"
+`
+
+// TestKilledMultiFileWriter kills an import that touches two files after it renamed the first and before it
+// renamed the second: readers must see the whole edit (or none of it), never one file new and the other old;
+// the next writer finishes the edit.
+func TestKilledMultiFileWriter(t *testing.T) {
+	dir := newGlossaryDir(t)
+	if err := os.WriteFile(filepath.Join(dir, "places.toml"), []byte(places), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := helperCmdPause(t, dir, "two-files", "2")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bufio.NewReader(stdout).ReadString('\n'); err != nil {
+		t.Fatalf("writer did not pause: %v", err)
+	}
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+
+	s := &Store{Dir: dir, Rel: func(p string) string { return "glossary/" + filepath.Base(p) }, Options: opts}
+	state := func() string {
+		files, err := s.Read()
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := glossary.Parse(files, opts.Glossary)
+		if err != nil {
+			t.Fatalf("glossary does not parse: %v", err)
+		}
+		_, added := g.Lookup("phnom-penh")
+		h, _ := g.Lookup("hayashi")
+		return fmt.Sprintf("phnom-penh added: %v, hayashi km: %q", added, h.Target(language.Khmer).Term)
+	}
+	want := `phnom-penh added: true, hayashi km: "ហាយ៉ាស៊ី យ៉ូស៊ីម៉ាសា"`
+	if got := state(); got != want {
+		t.Errorf("after the kill: got %s, want %s (the whole edit)", got, want)
+	}
+	// The next writer finishes the renames first, then makes its own edit.
+	if out, err := helperCmd(t, dir, "survivor", false).CombinedOutput(); err != nil {
+		t.Fatalf("next writer: %v\n%s", err, out)
+	}
+	if got := state(); got != want {
+		t.Errorf("after the next writer: got %s, want %s", got, want)
+	}
+	g := load(t, dir) // glossary.Load reads the files alone: they must all be in place now
+	if _, ok := g.Lookup("phnom-penh"); !ok {
+		t.Error("places.toml was not renamed into place")
+	}
+	if _, ok := g.Lookup("survivor"); !ok {
+		t.Error("the next writer's entry is missing")
+	}
+	if _, err := os.Stat(filepath.Join(dir, JournalName)); err == nil {
+		t.Error("the journal is still there")
+	}
+}
+
+// TestFailedMultiFileWrite: a write that fails before the commit (a full disk) leaves the old files and no
+// temporary file.
+func TestFailedMultiFileWrite(t *testing.T) {
+	dir := newGlossaryDir(t)
+	if err := os.WriteFile(filepath.Join(dir, "places.toml"), []byte(places), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := &Store{Dir: dir, Rel: func(p string) string { return "glossary/" + filepath.Base(p) }, Options: opts,
+		beforeCommit: func() error { return syscall.ENOSPC }}
+	_, err := s.Edit(func(*glossary.Glossary, []glossary.File) ([]Change, error) { return twoFileEdit(), nil }, false)
+	if !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("got %v, want ENOSPC", err)
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, ".*"))
+	for _, n := range names {
+		if filepath.Base(n) != LockName {
+			t.Errorf("left behind: %s", filepath.Base(n))
+		}
+	}
+	for name, want := range map[string]string{"people.toml": people, "places.toml": places} {
+		if got, _ := os.ReadFile(filepath.Join(dir, name)); string(got) != want {
+			t.Errorf("%s changed:\n%s", name, got)
+		}
 	}
 }
