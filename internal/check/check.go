@@ -60,6 +60,10 @@ type Input struct {
 	// Progress, when set, is called after each release is checked with the number done and the total; calls may
 	// come from several goroutines but never at once.
 	Progress func(done, total int)
+
+	checkers []Checker // the rules to run; nil means Checkers() (the self-test's tests run broken ones)
+	// badSuppressions finds bad-suppression findings; nil means badSuppressions (tests run a broken one).
+	badSuppressions func(*release.Release, map[string]finding.Severity) []finding.Finding
 }
 
 // Result is the outcome of a run.
@@ -74,7 +78,10 @@ type Case struct{ Release, Lang, Path string }
 
 // Run checks the releases of in with every rule.
 func Run(in Input) Result {
-	checkers := Checkers()
+	checkers := in.checkers
+	if checkers == nil {
+		checkers = Checkers()
+	}
 	langs := in.Langs
 	if len(langs) == 0 {
 		langs = in.Targets
@@ -181,7 +188,11 @@ func checkRelease(in Input, r *release.Release, langs []language.Tag, checkers [
 		})
 	}
 	fs = rootCauses(fs)
-	fs = append(fs, badSuppressions(r, sev)...)
+	bad := badSuppressions
+	if in.badSuppressions != nil {
+		bad = in.badSuppressions
+	}
+	fs = append(fs, bad(r, sev)...)
 	var cases []Case
 	for _, lang := range append([]language.Tag{in.Source}, langs...) {
 		if d := r.Doc(lang); d != nil && !ignored(in.Config, d.Path) {

@@ -9,6 +9,9 @@
 //
 // A suppression without a reason, or naming an unknown rule, is itself a finding (bad-suppression).
 //
-// SelfTest runs every rule over a known-bad workspace built into relloc and reports any rule that does not fire,
-// so that a broken rule can never pass silently.
+// SelfTest runs every rule over a known-bad workspace built into relloc and compares what they report with the
+// sample's expected findings (selftest/expected.txt: path, line, column, rule and message of each): a rule that
+// stays silent, loses a finding, reports it at another place or in other words, or reports one too many fails
+// the self-test. TestSelfTestCatchesBrokenRules breaks each rule in each of these ways and shows the self-test
+// failing.
 package check

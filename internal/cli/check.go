@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/schollz/progressbar/v3"
@@ -215,22 +216,38 @@ func writeResult(g *Global, format string, res check.Result, releases int) error
 }
 
 func runSelfTest(g *Global) error {
-	missing, res, err := check.SelfTest()
+	rep, err := check.SelfTest()
 	if err != nil {
 		return fmt.Errorf("self-test: %w", err)
 	}
+	bad := map[string]int{}
+	for _, e := range rep.Missing {
+		bad[e.Rule]++
+	}
+	for _, f := range rep.Extra {
+		bad[f.Rule]++
+	}
 	for _, r := range check.Rules() {
-		status := "fires"
-		for _, m := range missing {
-			if m == r.ID {
-				status = "DOES NOT FIRE"
-			}
+		status := "ok"
+		switch {
+		case slices.Contains(rep.Silent, r.ID):
+			status = "DOES NOT FIRE"
+		case bad[r.ID] > 0:
+			status = "WRONG FINDINGS"
 		}
 		fmt.Fprintf(g.IO.Out, "%-22s %s\n", r.ID, status)
 	}
-	if len(missing) > 0 {
-		return &findingsError{msg: fmt.Sprintf("relloc: self-test failed: %d rule(s) did not fire on the known-bad sample: %s", len(missing), strings.Join(missing, ", "))}
+	for _, e := range rep.Missing {
+		fmt.Fprintf(g.IO.Out, "missing: %s:%d:%d: %s: %s\n", e.Path, e.Line, e.Column, e.Rule, e.Message)
 	}
-	fmt.Fprintf(g.IO.Out, "self-test passed: all %d rules fire on the known-bad sample (%d findings)\n", len(check.Rules()), len(res.Findings))
+	for _, f := range rep.Extra {
+		fmt.Fprintf(g.IO.Out, "unexpected: %s:%d:%d: %s: %s\n", f.Path, f.Line, f.Column, f.Rule, f.Message)
+	}
+	if !rep.OK() {
+		return &findingsError{msg: fmt.Sprintf("relloc: self-test failed: %d rule(s) silent, %d expected finding(s) missing, %d unexpected",
+			len(rep.Silent), len(rep.Missing), len(rep.Extra))}
+	}
+	fmt.Fprintf(g.IO.Out, "self-test passed: all %d rules give exactly their %d expected findings on the known-bad sample\n",
+		len(check.Rules()), len(rep.Result.Findings))
 	return nil
 }
