@@ -89,7 +89,7 @@ func (b broken) Check(c *Context, report func(finding.Finding)) {
 // faults are the ways a rule can break: it stops firing, it loses one of its findings (a branch disabled), it
 // reports at the wrong place, it says something else, or it reports what is not there.
 var faults = map[string]func([]finding.Finding) []finding.Finding{
-	"silent":   func([]finding.Finding) []finding.Finding { return nil },
+	"silent": func([]finding.Finding) []finding.Finding { return nil },
 	"loses one": func(fs []finding.Finding) []finding.Finding {
 		if len(fs) == 0 {
 			return fs
