@@ -75,7 +75,7 @@ func TestExportsValidate(t *testing.T) {
 		cmd := exec.Command("bash", validate, tt.format, f)
 		msg, err := cmd.CombinedOutput()
 		if cmd.ProcessState != nil && cmd.ProcessState.ExitCode() == 2 && bytes.Contains(msg, []byte("not found")) {
-			t.Skipf("validator missing: %s", msg)
+			testenv.MissingTool(t, "validator missing: %s", msg)
 		}
 		if err != nil {
 			t.Errorf("relloc %v: validate.sh %s: %v\n%s", tt.args, tt.format, err, msg)

@@ -43,3 +43,14 @@ func Shared(t testing.TB, elem ...string) string {
 	}
 	return p
 }
+
+// MissingTool stops a test that needs an external tool which is not installed: it skips the test on a
+// developer's machine and fails it in CI (the CI environment variable set), where .ci/run installs every tool
+// the tests need, so that a failed install can never pass as skipped tests.
+func MissingTool(t testing.TB, format string, args ...any) {
+	t.Helper()
+	if os.Getenv("CI") != "" {
+		t.Fatalf("CI: "+format, args...)
+	}
+	t.Skipf(format, args...)
+}

@@ -74,3 +74,27 @@ func TestShared(t *testing.T) {
 		}
 	}
 }
+
+func TestMissingToolFailsInCI(t *testing.T) {
+	for _, ci := range []string{"", "true"} {
+		t.Setenv("CI", ci)
+		ft := &ciRecorder{}
+		func() {
+			defer func() { _ = recover() }() // the recorder panics where a real test's goroutine would stop
+			MissingTool(ft, "jing not installed")
+		}()
+		if ci == "" && (!ft.skipped || ft.failed) || ci != "" && (!ft.failed || ft.skipped) {
+			t.Errorf("CI=%q: skipped %v, failed %v", ci, ft.skipped, ft.failed)
+		}
+	}
+}
+
+// ciRecorder is a testing.TB that records whether it was skipped or failed.
+type ciRecorder struct {
+	testing.TB
+	skipped, failed bool
+}
+
+func (r *ciRecorder) Helper()               {}
+func (r *ciRecorder) Skipf(string, ...any)  { r.skipped = true; panic("skip") }
+func (r *ciRecorder) Fatalf(string, ...any) { r.failed = true; panic("fatal") }
