@@ -46,14 +46,16 @@ func Is(err error) bool {
 type List []*Error
 
 func (l List) Error() string {
-	s := ""
+	// A strings.Builder, not s +=: a malformed import can hold tens of thousands of errors, and joining them
+	// one by one copies the whole message each time.
+	var b strings.Builder
 	for i, e := range l {
 		if i > 0 {
-			s += "\n"
+			b.WriteByte('\n')
 		}
-		s += e.Error()
+		b.WriteString(e.Error())
 	}
-	return s
+	return b.String()
 }
 
 // Unwrap exposes the members to errors.As.

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/relloc/relloc/internal/finding"
+	"github.com/relloc/relloc/internal/inputerr"
 )
 
 // Kind is the kind of a block.
@@ -95,6 +96,9 @@ var md = goldmark.New()
 
 // ParseDocument parses one Markdown file. path is used in messages only.
 func ParseDocument(path string, lang language.Tag, src []byte) (*Document, error) {
+	if err := inputerr.CheckText(path, src); err != nil {
+		return nil, err
+	}
 	d := &Document{Path: path, Lang: lang, Source: src, lines: finding.NewLines(src)}
 	body, err := d.splitFront(src)
 	if err != nil {
@@ -161,17 +165,29 @@ func (w *walker) comments(start, end int) {
 		if i < 0 {
 			return
 		}
-		j := bytes.Index(s[i:], []byte("-->"))
-		if j < 0 {
-			return
+		// HTML ends a comment at the first "-->" after "<!--", and also takes "<!-->" and "<!--->" as whole
+		// (empty) comments: the closing "-->" may overlap the opening "<!--".
+		body, n := s[i+4:], 0
+		switch {
+		case bytes.HasPrefix(body, []byte(">")):
+			body, n = nil, 1
+		case bytes.HasPrefix(body, []byte("->")):
+			body, n = nil, 2
+		default:
+			j := bytes.Index(body, []byte("-->"))
+			if j < 0 {
+				return
+			}
+			n = j + 3
+			body = body[:j]
 		}
 		off := start + i
 		line, _ := w.doc.lines.Position(off)
 		w.doc.Comments = append(w.doc.Comments, Comment{
-			Text:  strings.TrimSpace(string(s[i+4 : i+j])),
-			Start: off, End: off + j + 3, Line: line,
+			Text:  strings.TrimSpace(string(body)),
+			Start: off, End: off + 4 + n, Line: line,
 		})
-		start += i + j + 3
+		start = off + 4 + n
 		s = w.src[start:end]
 	}
 }
@@ -179,6 +195,17 @@ func (w *walker) comments(start, end int) {
 func (w *walker) leaf(n ast.Node, kind Kind, level int) {
 	b := &Block{Index: len(w.doc.Blocks) + 1, Kind: kind, Level: level, Start: -1}
 	var t strings.Builder
+	// here is the file offset of the end of the text so far: inline nodes without a segment of their own (an
+	// autolink, an entity) are placed there, or at the block's first line when they come first.
+	here := func() int {
+		if len(b.pieces) == 0 {
+			if lines := n.Lines(); lines.Len() > 0 {
+				return lines.At(0).Start
+			}
+			return 0
+		}
+		return b.FileOffset(t.Len())
+	}
 	add := func(s string, src int, verbatim bool) {
 		if s == "" {
 			return
@@ -208,7 +235,7 @@ func (w *walker) leaf(n ast.Node, kind Kind, level int) {
 			}
 			return
 		case *ast.String:
-			add(string(n.Value), b.FileOffset(t.Len()), false)
+			add(string(n.Value), here(), false)
 			return
 		case *ast.RawHTML:
 			segs := n.Segments
@@ -241,7 +268,7 @@ func (w *walker) leaf(n ast.Node, kind Kind, level int) {
 			return
 		case *ast.AutoLink:
 			start := t.Len()
-			add(string(n.URL(w.src)), b.FileOffset(t.Len()), false)
+			add(string(n.URL(w.src)), here(), false)
 			b.Markup = append(b.Markup, Markup{Kind: "link", Start: start, End: t.Len()})
 			return
 		}

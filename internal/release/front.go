@@ -2,6 +2,7 @@ package release
 
 import (
 	"bytes"
+	"regexp"
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
@@ -30,19 +31,30 @@ func (f FrontMatter) Time() time.Time {
 
 var fence = []byte("+++")
 
+// yamlKey is the start of a YAML mapping line, "key:" followed by a blank or the line's end.
+var yamlKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*:(\s|$)`)
+
 // splitFront parses the front matter, if any, and returns the file with the front matter replaced by blank
-// lines, so that offsets in the returned body are offsets in the file.
+// lines, so that offsets in the returned body are offsets in the file. The fences may carry trailing blanks and
+// CRLF line ends (a file saved on Windows), and a UTF-8 byte order mark may precede the first.
 func (d *Document) splitFront(src []byte) ([]byte, error) {
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
-	if !bytes.Equal(bytes.TrimRight(first, " \t\r"), fence) {
+	first = bytes.TrimPrefix(first, []byte("\ufeff"))
+	if isFence(first, []byte("---")) {
+		if l, _, _ := bytes.Cut(rest, []byte("\n")); yamlKey.Match(l) {
+			return nil, inputerr.New(d.Path, 1, 1, "front matter must be TOML between +++ lines; YAML front matter between --- lines is not read")
+		}
+	}
+	if !isFence(first, fence) {
 		return src, nil
 	}
-	off := len(first) + 1
-	end := -1
-	for line := 2; len(rest) > 0; line++ {
+	headerStart := len(src) - len(rest)
+	off := headerStart
+	headerEnd, end := -1, -1
+	for len(rest) > 0 {
 		l, r, _ := bytes.Cut(rest, []byte("\n"))
-		if bytes.Equal(bytes.TrimRight(l, " \t\r"), fence) {
-			end = off + len(l)
+		if isFence(l, fence) {
+			headerEnd, end = off, off+len(l)
 			break
 		}
 		off += len(l) + 1
@@ -51,8 +63,7 @@ func (d *Document) splitFront(src []byte) ([]byte, error) {
 	if end < 0 {
 		return nil, inputerr.New(d.Path, 1, 1, "front matter opened with +++ is never closed")
 	}
-	header := src[len(first)+1 : end-len(fence)]
-	dec := toml.NewDecoder(bytes.NewReader(header))
+	dec := toml.NewDecoder(bytes.NewReader(src[headerStart:headerEnd]))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&d.Front); err != nil {
 		return nil, inputerr.FromTOML(d.Path, 1, err)
@@ -66,4 +77,9 @@ func (d *Document) splitFront(src []byte) ([]byte, error) {
 		}
 	}
 	return body, nil
+}
+
+// isFence reports whether line is the fence f, ignoring trailing blanks and a carriage return.
+func isFence(line, f []byte) bool {
+	return bytes.Equal(bytes.TrimRight(line, " \t\r"), f)
 }

@@ -86,3 +86,85 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestParseDocumentEmptyComments covers "<!-->" and "<!--->", which HTML reads as whole empty comments and which
+// used to panic the comment scanner (slice bounds out of range), as a block and inline.
+func TestParseDocumentEmptyComments(t *testing.T) {
+	tests := []struct {
+		src   string
+		texts []string // texts of the comments found
+		block string   // text of the first block
+	}{
+		{"<!-->\n\nThe Minister met the Ambassador.\n", []string{""}, "The Minister met the Ambassador."},
+		{"<!--->\n\nThe Minister met the Ambassador.\n", []string{""}, "The Minister met the Ambassador."},
+		{"The Minister <!--> met the Ambassador.\n", []string{""}, "The Minister  met the Ambassador."},
+		{"The Minister <!---> met the Ambassador. <!-- relloc-ignore width -->\n", []string{"", "relloc-ignore width"}, "The Minister  met the Ambassador. "},
+		{"<!----> <!-- draft -->\n\nText.\n", []string{"", "draft"}, "Text."},
+		{"Text <!-- never closed\n", nil, "Text <!-- never closed"},
+	}
+	for _, tt := range tests {
+		d, err := ParseDocument("en.md", language.English, []byte(tt.src))
+		if err != nil {
+			t.Errorf("ParseDocument(%q): %v", tt.src, err)
+			continue
+		}
+		var texts []string
+		for _, c := range d.Comments {
+			texts = append(texts, c.Text)
+			if c.Start < 0 || c.End > len(tt.src) || c.Start >= c.End || !strings.HasPrefix(tt.src[c.Start:], "<!--") || !strings.HasSuffix(tt.src[:c.End], ">") {
+				t.Errorf("ParseDocument(%q): comment %+v does not span <!-- ... >", tt.src, c)
+			}
+		}
+		if strings.Join(texts, "|") != strings.Join(tt.texts, "|") || len(texts) != len(tt.texts) {
+			t.Errorf("ParseDocument(%q): comments got %q, want %q", tt.src, texts, tt.texts)
+		}
+		if len(d.Blocks) == 0 || d.Blocks[0].Text != tt.block {
+			t.Errorf("ParseDocument(%q): first block got %+v, want %q", tt.src, d.Blocks, tt.block)
+		}
+	}
+}
+
+// TestParseDocumentFrontMatterLineEnds: a file saved on Windows (CRLF), fences with trailing blanks and a byte
+// order mark are all valid front matter.
+func TestParseDocumentFrontMatterLineEnds(t *testing.T) {
+	for _, src := range []string{
+		"+++\r\nid = \"2024-03-05-visit-tokyo\"\r\ndate = 2024-03-05\r\nplace = \"Tokyo\"\r\n+++\r\n\r\nH.E. Sok Chenda Sophea paid an official visit to Japan.\r\n",
+		"+++ \nid = \"2024-03-05-visit-tokyo\"\ndate = 2024-03-05\nplace = \"Tokyo\"\n+++  \t\n\nH.E. Sok Chenda Sophea paid an official visit to Japan.\n",
+		"\ufeff+++\nid = \"2024-03-05-visit-tokyo\"\ndate = 2024-03-05\nplace = \"Tokyo\"\n+++\n\nH.E. Sok Chenda Sophea paid an official visit to Japan.\n",
+	} {
+		d, err := ParseDocument("en.md", language.English, []byte(src))
+		if err != nil {
+			t.Errorf("ParseDocument(%q): %v", src, err)
+			continue
+		}
+		if d.Front.ID != "2024-03-05-visit-tokyo" || d.Front.Place != "Tokyo" || d.Front.Time().Day() != 5 {
+			t.Errorf("ParseDocument(%q): front matter got %+v", src, d.Front)
+		}
+		if len(d.Blocks) != 1 || strings.TrimSpace(d.Blocks[0].Text) != "H.E. Sok Chenda Sophea paid an official visit to Japan." {
+			t.Errorf("ParseDocument(%q): blocks got %+v", src, d.Blocks)
+		}
+	}
+}
+
+// TestParseDocumentBadInput: what is not UTF-8 text, and front matter that is not TOML between +++, are errors
+// at path:line:column, not text to check.
+func TestParseDocumentBadInput(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"ក្រសួងការបរទេស\n\nកិច្ចប្រជុំ\xe1\x9e\n", "km.md:3:12: invalid UTF-8"},
+		{"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00>\x00", "km.md:1:8: NUL byte: this is a binary file"},
+		{"---\ntitle: Press Release\ndate: 2024-03-05\n---\n\nសេចក្តីប្រកាសព័ត៌មាន\n", "km.md:1:1: front matter must be TOML between +++ lines"},
+		{"+++\ntitle: Press Release\n+++\n\nសេចក្តីប្រកាសព័ត៌មាន\n", "km.md:2:"},
+		{"+++\nid = \"x\"\n\nសេចក្តីប្រកាសព័ត៌មាន\n", "km.md:1:1: front matter opened with +++ is never closed"},
+	}
+	for _, tt := range tests {
+		_, err := ParseDocument("km.md", language.Khmer, []byte(tt.src))
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("ParseDocument(%q): got error %v, want %q", tt.src, err, tt.want)
+		}
+	}
+	// A thematic break at the top of a file is Markdown, not front matter.
+	d, err := ParseDocument("en.md", language.English, []byte("---\n\nThe Minister met the Ambassador.\n\n---\n"))
+	if err != nil || len(d.Blocks) != 1 {
+		t.Errorf("thematic break: got %v, %+v", err, d)
+	}
+}
