@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relloc/relloc/internal/coverage"
+	"github.com/relloc/relloc/internal/ctrl"
 )
 
 func init() { extraCommands = append(extraCommands, newCoverageCmd) }
@@ -68,7 +69,7 @@ func runCoverage(g *Global, o coverageOptions) error {
 	if o.Format == "json" {
 		err = writeJSON(g.IO.Out, rep)
 	} else {
-		err = writeCoverage(g.IO.Out, rep)
+		err = writeCoverage(ctrl.Writer{W: g.IO.Out}, rep)
 	}
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/relloc/relloc/internal/ctrl"
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/glossedit"
 	"github.com/relloc/relloc/internal/workspace"
@@ -83,11 +85,18 @@ func newGlossaryListCmd(g *Global) *cobra.Command {
 	return cmd
 }
 
+// writeJSON writes v as indented JSON, escaped with ctrl.EscapeJSON: no control character of a release or a
+// glossary reaches the output raw.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(ctrl.EscapeJSON(b.Bytes()))
+	return err
 }
 
 // rendering returns a short text form of an entry's rendering in lang.

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/relloc/relloc/internal/bitext"
+	"github.com/relloc/relloc/internal/ctrl"
 	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/workspace"
 )
@@ -64,7 +65,7 @@ func newReleaseCmd(g *Global) *cobra.Command {
 				}
 				return writeJSON(g.IO.Out, out)
 			}
-			tw := tabwriter.NewWriter(g.IO.Out, 0, 0, 2, ' ', 0)
+			tw := tabwriter.NewWriter(ctrl.Writer{W: g.IO.Out}, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tDATE\tLANGUAGES\tFOLDER")
 			for _, r := range rels {
 				j := toReleaseJSON(ws, r)
@@ -109,7 +110,7 @@ func newReleaseCmd(g *Global) *cobra.Command {
 			if showFormat == "json" {
 				return writeJSON(g.IO.Out, j)
 			}
-			return writeRelease(g.IO.Out, j)
+			return writeRelease(ctrl.Writer{W: g.IO.Out}, j)
 		},
 	}
 	show.Flags().StringVar(&showFormat, "format", "text", "output `format`: text or json")
@@ -210,7 +211,7 @@ counterpart is shown as "—" (null in JSON).`,
 			if o.Format == "json" {
 				return writeJSON(g.IO.Out, bt)
 			}
-			return writeBitext(g.IO.Out, bt)
+			return writeBitext(ctrl.Writer{W: g.IO.Out}, bt)
 		},
 	}
 	cmd.Flags().StringVar(&o.Format, "format", "text", "output `format`: text or json")

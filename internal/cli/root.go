@@ -9,6 +9,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/relloc/relloc/internal/ctrl"
 	"github.com/relloc/relloc/internal/inputerr"
 	"github.com/relloc/relloc/internal/workspace"
 )
@@ -134,7 +135,8 @@ func Run(io *IO, args []string) int {
 		}
 		return ExitFindings
 	}
-	fmt.Fprintln(io.Err, "relloc: "+errorText(err))
+	// An error may quote what a user wrote (a path, a key, a release id): control characters are escaped.
+	fmt.Fprintln(io.Err, "relloc: "+ctrl.Escape(errorText(err)))
 	var ue *usageError
 	if errors.As(err, &ue) {
 		fmt.Fprintln(io.Err, "Run 'relloc --help' for usage.")

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/relloc/relloc/internal/ctrl"
 	"github.com/relloc/relloc/internal/tm"
 )
 
@@ -101,7 +102,7 @@ func runTMSearch(g *Global, o tmSearchOptions) error {
 		fmt.Fprintf(g.IO.Err, "no segment scores %.0f%% or more\n", o.Threshold*100)
 		return nil
 	}
-	return writeTMMatches(g.IO.Out, out)
+	return writeTMMatches(ctrl.Writer{W: g.IO.Out}, out)
 }
 
 func writeTMMatches(w io.Writer, ms []tmMatch) error {

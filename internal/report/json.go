@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/relloc/relloc/internal/ctrl"
 	"github.com/relloc/relloc/internal/finding"
 )
 
@@ -28,6 +29,10 @@ type jsonReport struct {
 // a web page.
 func JSON(w io.Writer, fs []finding.Finding, o Options) error {
 	r := jsonReport{Version: jsonVersion, Findings: sorted(fs), Summary: summary(fs, o)}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		f.Expected, f.Found = ctrl.Escape(f.Expected), ctrl.Escape(f.Found)
+	}
 	if r.Findings == nil {
 		r.Findings = []finding.Finding{}
 	}

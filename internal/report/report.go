@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/relloc/relloc/internal/ctrl"
 	"github.com/relloc/relloc/internal/finding"
 )
 
@@ -55,9 +56,20 @@ func Write(format string, w io.Writer, fs []finding.Finding, o Options) error {
 	return write(w, fs, o)
 }
 
-// sorted returns a sorted copy of fs, leaving the caller's slice alone.
+// sorted returns a sorted copy of fs, leaving the caller's slice alone, with control characters escaped in
+// every text field (see package ctrl) but Expected and Found: a release's text must not drive the terminal or
+// the CI log that a report reaches. The message keeps its line feeds; the other fields are single lines.
+// Expected and Found are escaped where they are written: Go-quoted (quote) in text, JUnit and GitHub, with
+// ctrl.Escape in JSON and SARIF.
 func sorted(fs []finding.Finding) []finding.Finding {
 	out := slices.Clone(fs)
+	for i := range out {
+		f := &out[i]
+		for _, p := range []*string{&f.Path, &f.Lang, &f.Release, &f.Segment, &f.Rule, &f.SourcePath} {
+			*p = ctrl.EscapeLine(*p)
+		}
+		f.Message = ctrl.Escape(f.Message)
+	}
 	finding.Sort(out)
 	return out
 }

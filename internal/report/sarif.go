@@ -10,6 +10,7 @@ import (
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
+	"github.com/relloc/relloc/internal/ctrl"
 	"github.com/relloc/relloc/internal/finding"
 )
 
@@ -127,7 +128,7 @@ func sarifResult(f finding.Finding) *sarif.Result {
 	}
 
 	props := sarif.Properties{}
-	for _, kv := range [][2]string{{"lang", f.Lang}, {"release", f.Release}, {"segment", f.Segment}, {"expected", f.Expected}, {"found", f.Found}} {
+	for _, kv := range [][2]string{{"lang", f.Lang}, {"release", f.Release}, {"segment", f.Segment}, {"expected", ctrl.Escape(f.Expected)}, {"found", ctrl.Escape(f.Found)}} {
 		if kv[1] != "" {
 			props[kv[0]] = kv[1]
 		}
