@@ -100,13 +100,31 @@ func BenchmarkCheckWorkspace(b *testing.B) {
 	}
 	in := Input{Source: language.English, Targets: []language.Tag{language.Khmer, language.Japanese}, Glossary: g, Releases: rels}
 	b.ResetTimer()
-	var findings int
+	var res Result
 	for b.Loop() {
-		findings = len(Run(in).Findings)
+		res = Run(in)
 	}
-	b.ReportMetric(float64(findings), "findings/op")
+	b.ReportMetric(float64(len(res.Findings)), "findings/op")
+	if len(res.Findings) > 0 {
+		b.Fatalf("%d findings on a consistent workspace, the first: %+v", len(res.Findings), res.Findings[0])
+	}
 	if mb := peakRSS(); mb > 0 {
 		b.ReportMetric(mb, "peak-RSS-MB")
+	}
+}
+
+// TestBenchWorkspaceConsistent runs the benchmark's generator at a small scale: its releases are consistent
+// with its glossary, so check must find nothing in them.
+func TestBenchWorkspaceConsistent(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	g := benchGlossary(r, 300)
+	rels := make([]*release.Release, 20)
+	for i := range rels {
+		rels[i] = benchRelease(r, i, g)
+	}
+	res := Run(Input{Source: language.English, Targets: []language.Tag{language.Khmer, language.Japanese}, Glossary: g, Releases: rels})
+	for _, f := range res.Findings {
+		t.Errorf("false positive: %s:%d: %s %s", f.Path, f.Line, f.Rule, f.Message)
 	}
 }
 
