@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -29,7 +30,21 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		RequireExplicitExec: true,
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"writebytes": writeBytes},
 	})
+}
+
+// writeBytes is the testscript command "writebytes FILE QUOTED": it writes the Go-quoted string QUOTED to FILE,
+// for the bytes a txtar file cannot hold legibly (CR, NUL, invalid UTF-8, ESC).
+func writeBytes(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: writebytes FILE QUOTED")
+	}
+	data, err := strconv.Unquote(args[1])
+	if err != nil {
+		ts.Fatalf("writebytes: %v", err)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(data), 0o644))
 }
 
 // TestRepositoryWorkspace is relloc's own gate: the repository's releases must pass `relloc check`.

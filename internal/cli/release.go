@@ -17,7 +17,7 @@ import (
 
 // loadReleases reads every release of the workspace.
 func loadReleases(ws *workspace.Workspace) ([]*release.Release, error) {
-	return release.LoadAll(ws.Path(ws.Config.Releases), ws.Config.Source, ws.Config.Languages(), ws.Rel)
+	return release.LoadAll(ws.Root, ws.Path(ws.Config.Releases), ws.Config.Source, ws.Config.Languages(), ws.Rel)
 }
 
 // findRelease returns the release of rels named by arg: its id, its folder name, or a path to its folder or to

@@ -51,7 +51,7 @@ func loadRepo(t testing.TB) *workspace {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rels, err := release.LoadAll(filepath.Join(root, "releases"), en, langs, rel)
+	rels, err := release.LoadAll(root, filepath.Join(root, "releases"), en, langs, rel)
 	if err != nil {
 		t.Fatal(err)
 	}

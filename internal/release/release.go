@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/relloc/relloc/internal/inputerr"
+	"github.com/relloc/relloc/internal/safefile"
 )
 
 // Release is one press release: its language versions in one folder.
@@ -97,13 +98,25 @@ func sortedLangs(m map[language.Tag]*Document) []language.Tag {
 	return tags
 }
 
-// ReadDir reads the language files of one release folder: <lang>.md for each of langs that exists.
-func ReadDir(dir string, langs []language.Tag, rel func(string) string) ([]File, error) {
+// MaxFileSize is the largest release file relloc reads: a long press release is some 50 KB, and a file hundreds
+// of times larger is a mistake (a log, a data dump) that would only make every command slow.
+const MaxFileSize = 16 << 20
+
+// ReadDir reads the language files of one release folder: <lang>.md for each of langs that exists. A file that
+// is a symbolic link leading outside the workspace folder ws, that is not a regular file or that is larger than
+// MaxFileSize is an input error.
+func ReadDir(ws, dir string, langs []language.Tag, rel func(string) string) ([]File, error) {
 	var files []File
+	var errs inputerr.List
 	for _, lang := range langs {
 		p := filepath.Join(dir, lang.String()+".md")
-		data, err := os.ReadFile(p)
-		if errors.Is(err, fs.ErrNotExist) {
+		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		data, err := safefile.ReadFile(ws, p, rel(p), MaxFileSize)
+		var e *inputerr.Error
+		if errors.As(err, &e) {
+			errs = append(errs, e)
 			continue
 		}
 		if err != nil {
@@ -111,12 +124,15 @@ func ReadDir(dir string, langs []language.Tag, rel func(string) string) ([]File,
 		}
 		files = append(files, File{Path: rel(p), Lang: lang, Data: data})
 	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
 	return files, nil
 }
 
-// Load reads and parses the release in dir.
-func Load(dir string, source language.Tag, langs []language.Tag, rel func(string) string) (*Release, error) {
-	files, err := ReadDir(dir, langs, rel)
+// Load reads and parses the release in dir, inside the workspace folder ws.
+func Load(ws, dir string, source language.Tag, langs []language.Tag, rel func(string) string) (*Release, error) {
+	files, err := ReadDir(ws, dir, langs, rel)
 	if err != nil {
 		return nil, err
 	}
@@ -126,8 +142,13 @@ func Load(dir string, source language.Tag, langs []language.Tag, rel func(string
 	return Parse(rel(dir), source, files)
 }
 
-// LoadAll reads every release folder under root (folders holding at least one <lang>.md), sorted by id.
-func LoadAll(root string, source language.Tag, langs []language.Tag, rel func(string) string) ([]*Release, error) {
+// LoadAll reads every release folder under root (folders holding at least one <lang>.md), sorted by id. root lies
+// in the workspace folder ws; a folder or file that is a symbolic link leading outside ws is an input error, not
+// skipped: relloc never reads outside the workspace.
+func LoadAll(ws, root string, source language.Tag, langs []language.Tag, rel func(string) string) ([]*Release, error) {
+	if err := safefile.Within(ws, root, rel(root)); err != nil {
+		return nil, err
+	}
 	ents, err := os.ReadDir(root)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -139,26 +160,50 @@ func LoadAll(root string, source language.Tag, langs []language.Tag, rel func(st
 		out  []*Release
 		errs inputerr.List
 	)
+	add := func(err error) error {
+		var l inputerr.List
+		var e *inputerr.Error
+		switch {
+		case errors.As(err, &l):
+			errs = append(errs, l...)
+		case errors.As(err, &e):
+			errs = append(errs, e)
+		default:
+			return err
+		}
+		return nil
+	}
 	for _, e := range ents {
-		if !e.IsDir() {
+		dir := filepath.Join(root, e.Name())
+		if e.Type()&fs.ModeSymlink != 0 {
+			if err := safefile.Within(ws, dir, rel(dir)); err != nil {
+				if err := add(err); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+				continue
+			}
+		} else if !e.IsDir() {
 			continue
 		}
-		dir := filepath.Join(root, e.Name())
-		files, err := ReadDir(dir, langs, rel)
+		files, err := ReadDir(ws, dir, langs, rel)
 		if err != nil {
-			return nil, err
+			if err := add(err); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		if len(files) == 0 {
 			continue
 		}
 		r, err := Parse(rel(dir), source, files)
 		if err != nil {
-			var l inputerr.List
-			if errors.As(err, &l) {
-				errs = append(errs, l...)
-				continue
+			if err := add(err); err != nil {
+				return nil, err
 			}
-			return nil, err
+			continue
 		}
 		out = append(out, r)
 	}

@@ -1,0 +1,177 @@
+package safefile
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/relloc/relloc/internal/inputerr"
+)
+
+// ErrOutside is wrapped by the error of a file or folder that is a symbolic link leading outside the workspace.
+var ErrOutside = errors.New("symbolic link leads outside the workspace")
+
+// Within reports an error when path, or a symbolic link on the way to it below root, leads outside root: it
+// returns nil for a path inside root whose links all stay inside. shown is the path as users see it. A path
+// that does not exist is not an error here.
+func Within(root, path, shown string) error {
+	real, err := filepath.EvalSymlinks(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", shown, err)
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return fmt.Errorf("workspace %s: %w", root, err)
+	}
+	if inside(realRoot, real) {
+		return nil
+	}
+	return &inputerr.Error{Path: shown, Msg: "symbolic link leads outside the workspace: relloc does not read it (copy the file into the workspace)", Err: ErrOutside}
+}
+
+func inside(root, p string) bool {
+	r, err := filepath.Rel(root, p)
+	return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) && !filepath.IsAbs(r)
+}
+
+// ReadFile reads the regular file path, which must hold at most max bytes. When root is not empty, path must
+// lie inside root with every symbolic link resolved (see Within). shown is the path as users see it.
+func ReadFile(root, path, shown string, max int64) ([]byte, error) {
+	if root != "" {
+		if err := Within(root, path, shown); err != nil {
+			return nil, err
+		}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, inputerr.New(shown, 0, 0, "not a regular file (%s)", kind(st.Mode()))
+	}
+	if st.Size() > max {
+		return nil, tooLarge(shown, max)
+	}
+	// The size can change between Stat and Read: read at most max+1 bytes to know.
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, tooLarge(shown, max)
+	}
+	return data, nil
+}
+
+// Open opens the regular file path for streaming through a Reader; shown is the path as users see it.
+func Open(path, shown string) (*os.File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		f.Close()
+		return nil, inputerr.New(shown, 0, 0, "not a regular file (%s)", kind(st.Mode()))
+	}
+	return f, nil
+}
+
+func kind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeCharDevice != 0, m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return m.Type().String()
+}
+
+func tooLarge(shown string, max int64) error {
+	return inputerr.New(shown, 0, 0, "file is larger than %s, the limit for this kind of file", Size(max))
+}
+
+// Size formats a byte count for messages: "16 MiB", "1 KiB", "300 bytes".
+func Size(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// Reader passes a text stream through and stops it with an *inputerr.Error at the first NUL byte (a binary
+// file), at a line longer than MaxLine bytes, or past MaxSize bytes in all, so that a parser reading from it
+// never holds more than the limits in memory: `glossary import /dev/zero` fails on the first bytes.
+type Reader struct {
+	R       io.Reader
+	Path    string // as users see it
+	MaxSize int64
+	MaxLine int64
+
+	n, lineLen int64
+	line       int
+	err        error
+}
+
+// Read implements io.Reader.
+func (r *Reader) Read(p []byte) (int, error) {
+	if r.err != nil {
+		return 0, r.err
+	}
+	if r.line == 0 {
+		r.line = 1
+	}
+	n, err := r.R.Read(p)
+	for i, c := range p[:n] {
+		switch {
+		case c == 0:
+			r.err = inputerr.New(r.Path, r.line, 0, "NUL byte: this is a binary file, not UTF-8 text")
+		case r.n+int64(i) >= r.MaxSize:
+			r.err = inputerr.New(r.Path, 0, 0, "file is larger than %s, the limit for this kind of file", Size(r.MaxSize))
+		case c == '\n':
+			r.line++
+			r.lineLen = 0
+		case r.lineLen >= r.MaxLine:
+			r.err = inputerr.New(r.Path, r.line, 0, "line is longer than %s", Size(r.MaxLine))
+		default:
+			r.lineLen++
+		}
+		if r.err != nil {
+			r.n += int64(i)
+			return i, r.err
+		}
+	}
+	r.n += int64(n)
+	return n, err
+}
+
+// ReadAll reads all of r through a Reader with the given limits.
+func ReadAll(r io.Reader, shown string, maxSize, maxLine int64) ([]byte, error) {
+	var b bytes.Buffer
+	_, err := b.ReadFrom(&Reader{R: r, Path: shown, MaxSize: maxSize, MaxLine: maxLine})
+	return b.Bytes(), err
+}

@@ -1,0 +1,107 @@
+package safefile
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/relloc/relloc/internal/inputerr"
+)
+
+func TestReadFile(t *testing.T) {
+	root := t.TempDir()
+	outside := t.TempDir()
+	write := func(p, s string) string {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	en := write(filepath.Join(root, "releases", "a", "en.md"), "Phnom Penh, 5 March 2024\n")
+	secret := write(filepath.Join(outside, "passwd"), "root:x:0:0:root:/root:/bin/bash\n")
+	link := func(target, p string) string {
+		t.Helper()
+		if err := os.Symlink(target, p); err != nil {
+			t.Skipf("symlinks: %v", err)
+		}
+		return p
+	}
+	out := link(secret, filepath.Join(root, "releases", "a", "km.md"))
+	in := link(en, filepath.Join(root, "releases", "a", "ja.md"))
+	rel := link("a/en.md", filepath.Join(root, "releases", "en-copy.md"))
+	tests := []struct {
+		root, path string
+		max        int64
+		want       string // error, or "" for the content of en
+	}{
+		{root, en, 1 << 20, ""},
+		{root, in, 1 << 20, ""},
+		{root, rel, 1 << 20, ""},
+		{root, out, 1 << 20, "km.md: symbolic link leads outside the workspace"},
+		{root, en, 10, "km.md: file is larger than 10 bytes, the limit"},
+		{root, filepath.Join(root, "releases"), 1 << 20, "km.md: not a regular file (a folder)"},
+		{"", "/dev/zero", 1 << 20, "km.md: not a regular file (a device)"},
+	}
+	for _, tt := range tests {
+		data, err := ReadFile(tt.root, tt.path, "km.md", tt.max)
+		got := ""
+		if err != nil {
+			got = err.Error()
+			if !inputerr.Is(err) {
+				t.Errorf("ReadFile(%s): %v is not an input error", tt.path, err)
+			}
+		}
+		if tt.want == "" && (err != nil || string(data) != "Phnom Penh, 5 March 2024\n") || tt.want != "" && !strings.HasPrefix(got, tt.want) {
+			t.Errorf("ReadFile(%s, %d): got %q, %q, want %q", tt.path, tt.max, data, got, tt.want)
+		}
+		if strings.Contains(got, "root:x") {
+			t.Errorf("ReadFile(%s): the error shows the file's content: %s", tt.path, got)
+		}
+	}
+	if err := Within(root, out, "km.md"); !errors.Is(err, ErrOutside) {
+		t.Errorf("Within(link to outside): got %v, want ErrOutside", err)
+	}
+	if err := Within(root, filepath.Join(root, "releases", "b"), "b"); err != nil {
+		t.Errorf("Within(missing path): got %v, want nil", err)
+	}
+}
+
+func TestReader(t *testing.T) {
+	tests := []struct {
+		in            string
+		size, line    int64
+		want, wantErr string
+	}{
+		{"id,category,en\nmfaic,organisation,Ministry\n", 100, 40, "id,category,en\nmfaic,organisation,Ministry\n", ""},
+		{"id,category,en\nx,y,\x00\x00\x00", 100, 40, "id,category,en\nx,y,", "terms.csv:2: NUL byte"},
+		{"id,category,en\n" + strings.Repeat("a", 50) + "\n", 100, 40, "", "terms.csv:2: line is longer than 40 bytes"},
+		{strings.Repeat("a,b,c\n", 30), 100, 40, "", "terms.csv: file is larger than 100 bytes"},
+	}
+	for _, tt := range tests {
+		got, err := ReadAll(strings.NewReader(tt.in), "terms.csv", tt.size, tt.line)
+		gotErr := ""
+		if err != nil {
+			gotErr = err.Error()
+		}
+		if tt.wantErr == "" && (err != nil || string(got) != tt.want) || tt.wantErr != "" && !strings.HasPrefix(gotErr, tt.wantErr) {
+			t.Errorf("ReadAll(%q): got %q, %q, want %q, %q", tt.in, got, gotErr, tt.want, tt.wantErr)
+		}
+	}
+	// /dev/zero is refused after its first bytes, not read into memory.
+	f, err := os.Open("/dev/zero")
+	if err != nil {
+		t.Skip(err)
+	}
+	defer f.Close()
+	n, err := io.Copy(io.Discard, &Reader{R: f, Path: "zero.csv", MaxSize: 1 << 30, MaxLine: 1 << 20})
+	if err == nil || n != 0 || !strings.HasPrefix(err.Error(), "zero.csv:1: NUL byte") {
+		t.Errorf("Reader on /dev/zero: got %d bytes, %v", n, err)
+	}
+}
