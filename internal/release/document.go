@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -226,7 +227,7 @@ func (w *walker) leaf(n ast.Node, kind Kind, level int) {
 		switch n := n.(type) {
 		case *ast.Text:
 			seg := n.Segment
-			add(string(seg.Value(w.src)), seg.Start, true)
+			addUnescaped(add, seg.Value(w.src), seg.Start)
 			switch {
 			case n.HardLineBreak():
 				add("\n", seg.Stop, false)
@@ -306,4 +307,19 @@ func (w *walker) leaf(n ast.Node, kind Kind, level int) {
 		b.Start = 0
 	}
 	w.doc.Blocks = append(w.doc.Blocks, b)
+}
+
+// addUnescaped adds the text of a Markdown text node without the backslash of
+// its escapes (1\. is "1.", as goldmark renders it), in verbatim pieces so
+// that offsets still map to the file.
+func addUnescaped(add func(s string, src int, verbatim bool), v []byte, start int) {
+	from := 0
+	for i := 0; i+1 < len(v); i++ {
+		if v[i] == '\\' && v[i+1] < 0x80 && unicode.IsPunct(rune(v[i+1])) || v[i] == '\\' && v[i+1] < 0x80 && unicode.IsSymbol(rune(v[i+1])) {
+			add(string(v[from:i]), start+from, true)
+			from = i + 1
+			i++ // the escaped character itself is text
+		}
+	}
+	add(string(v[from:]), start+from, true)
 }

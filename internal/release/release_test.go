@@ -168,3 +168,30 @@ func TestParseDocumentBadInput(t *testing.T) {
 		t.Errorf("thematic break: got %v, %+v", err, d)
 	}
 }
+
+// TestMarkdownEscapes: an escape such as 1\. (a list label kept from being a
+// list) reaches the text without its backslash, and offsets still map to the file.
+func TestMarkdownEscapes(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"1\\. Introduction\n", "1. Introduction"},
+		{"2\\) Economic cooperation \\*and\\* trade\n", "2) Economic cooperation *and* trade"},
+		{"A path C:\\Users stays\n", "A path C:\\Users stays"},
+	}
+	for _, c := range cases {
+		d, err := ParseDocument("a.md", language.English, []byte(c.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Blocks) != 1 || d.Blocks[0].Text != c.want {
+			t.Errorf("ParseDocument(%q): got %q, want %q", c.src, d.Blocks[0].Text, c.want)
+			continue
+		}
+		b := d.Blocks[0]
+		for i := range b.Text {
+			if o := b.FileOffset(i); c.src[o] != b.Text[i] {
+				t.Errorf("%q: text offset %d (%q) maps to file offset %d (%q)", c.src, i, b.Text[i], o, c.src[o])
+				break
+			}
+		}
+	}
+}
