@@ -84,7 +84,7 @@ func (a *Anchors) Of(lang language.Tag, text string) []string {
 				break
 			}
 		}
-		if !inTerm {
+		if !inTerm && !n.Weak { // a weak number ("one", 両国, a list label) may have no counterpart
 			out = append(out, "num:"+strconv.FormatFloat(n.Value, 'f', -1, 64))
 		}
 	}

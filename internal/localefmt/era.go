@@ -49,3 +49,26 @@ func jaEraDate(e era, c civil, year, month bool) string {
 	}
 	return s + strconv.Itoa(c.d) + "日"
 }
+
+// EraStartYear returns the Gregorian year in which the Japanese era named
+// name (明治, 大正, 昭和, 平成, 令和) began, so that year y of the era is
+// start+y-1 (令和4年 is 2022, 令和元年 2019). Package numeral reads era
+// years with it.
+func EraStartYear(name string) (int, bool) {
+	for _, e := range jaEras {
+		if e.name == name {
+			return e.start.y, true
+		}
+	}
+	return 0, false
+}
+
+// EraNames returns the names of the Japanese eras EraStartYear knows,
+// earliest first.
+func EraNames() []string {
+	out := make([]string, len(jaEras))
+	for i, e := range jaEras {
+		out[i] = e.name
+	}
+	return out
+}

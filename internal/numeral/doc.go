@@ -7,10 +7,31 @@
 // thousands separators and decimals), English ordinals (70th), ranges (25-26
 // gives two numbers), Japanese kanji numerals when they clearly are numbers
 // (followed by a counter such as 年, 月, 日, 回, 周年, 人, か国, 件 or %, or of
-// two characters or more), scale words (million, 万, លាន) and month names
-// (English and Khmer, as month numbers). Spelled-out English numbers ("two
-// Foreign Ministers") are not numbers here: the target languages would
-// mostly write those in words too.
+// two characters or more), scale words (million, 万, លាន), month names
+// (English and Khmer, as month numbers), Japanese era years (令和4年 is
+// 2022, 令和元年 2019, 平成24年度 2012), mixed kanji and digits (一億2000万,
+// 三万5000), groups of digits separated by spaces (379 800, ១៦ ០០០, 105 万,
+// 1 万 6 千), clock times (3:45 p.m., 午後3時45分 and 15時45分 are all 15 and
+// 45), English number words and ordinals ("six", "Fifty-eight", "Fifth",
+// "two thousand", "a dozen") and Khmer number words before a classifier
+// (ប្រាំមួយនាក់). List labels ("1.", "(1)", "2)") are read as KindLabel.
+//
+// What counts as a quantity is decided here, and documented on
+// Number.Weak: words a translation may leave unsaid or add ("one", "first",
+// "a dozen", "both"; 両国, 二人; a conversion into Japan time) are weak, and
+// Compare reports a weak number only when it pairs with a different one.
+// Japanese often drops "one" and "a", and writes "a month" as 1か月, so
+// Compare never reports a lone 1 of the translation either.
+//
+// Compare pairs the numbers of a source and its rendering: equal values
+// match, relative date words (本日, 同日, 本年, from Relative) stand for the
+// English date, a month or year left to context (本8日 for "October 8") is
+// no omission, and the numbers left over pair by kind and magnitude into
+// changed numbers (expected 20, found 25).
+//
+// Clock times, list labels, English and Khmer number words and the date
+// context are read by hand (context.go, words.go): no Go library reads them
+// in Khmer and Japanese text.
 //
 // Number.Value is a float64: every integer below 2^53 is exact, and the same
 // decimal written in two scripts parses to the same float, so values compare

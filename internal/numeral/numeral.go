@@ -21,6 +21,8 @@ const (
 	KindMonth   = "month"   // November, វិច្ឆិកា, 11月
 	KindDay     = "day"     // 18日, ថ្ងៃទី១៨
 	KindPercent = "percent" // 50%
+	KindTime    = "time"    // the hour or minutes of a clock time: 3:45 p.m., 午後3時45分, ម៉ោង ៣ រសៀល
+	KindLabel   = "label"   // a list label: "1.", "(1)", "2)" at the start of a text, "(3)" anywhere
 )
 
 // Number is a number found in a text.
@@ -29,6 +31,19 @@ type Number struct {
 	Start, End int     // byte offsets in the text
 	Ordinal    bool    // 70th, 第13回, ទី១៣
 	Kind       string  // one of the Kind* constants
+	// Weak marks a number that a faithful translation may drop or add:
+	// English "one", "first", "once", "a dozen", a time given as a
+	// conversion into another time zone (日本時間午後7時35分, "7:35 p.m.
+	// JST"), Khmer ទាំងពីរ ("both"), a list label. Compare reports a weak
+	// number only when it pairs with a different number of the other side.
+	Weak bool
+	// Relative marks a word that stands for a day, month or year the other
+	// side writes out (本日, 同日, 本年, 同月): Value is 0 and Kind says which.
+	Relative bool
+	// Date is shared, nonzero, by the day, month and year of one written date
+	// ("August 4, 2022", 令和4年8月4日), so that a translation may leave out a
+	// year or month the context gives.
+	Date int
 }
 
 // Digit returns the value of a decimal digit: ASCII, Khmer (U+17E0–U+17E9)
@@ -147,6 +162,43 @@ func parseGrouped(s string) (int64, bool) {
 
 func isSep(r rune) bool { return r == ',' || r == '.' || r == '，' || r == '．' }
 
+// isSpace reports whether r is a space that may group digits (379 800) or
+// stand between digits and a kanji unit (105 万).
+func isSpace(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' }
+
+// spaceGrouped reports whether the space sp before s[i:] groups thousands:
+// the digit groups so far are one of one to three digits and then groups of
+// three, with no other separator, and s[i:] starts with exactly three digits.
+func spaceGrouped(s string, groups []struct{ start, end int }, seps []rune, sp rune, i int) bool {
+	for _, r := range seps {
+		if r != sp {
+			return false
+		}
+	}
+	last := groups[len(groups)-1]
+	if n := digitCount(s[last.start:last.end]); n > 3 || len(groups) > 1 && n != 3 {
+		return false
+	}
+	k := i
+	for d := 0; d < 3; d++ {
+		r, m := utf8.DecodeRuneInString(s[k:])
+		if !isDigitRune(r) {
+			return false
+		}
+		k += m
+	}
+	r, m := utf8.DecodeRuneInString(s[k:])
+	if isDigitRune(r) {
+		return false
+	}
+	if isSep(r) && k+m < len(s) {
+		if next, _ := utf8.DecodeRuneInString(s[k+m:]); isDigitRune(next) {
+			return false // 12 345.6 or 1 234,5: leave such mixtures alone
+		}
+	}
+	return true
+}
+
 // parseKanji parses kanji numerals, possibly mixed with digits.
 func parseKanji(s string) (int64, bool) {
 	if !strings.ContainsAny(s, "十百千万億兆") {
@@ -243,13 +295,22 @@ func Find(lang language.Tag, s string) []Number {
 	b, _ := lang.Base()
 	f := finder{lang: b.String(), s: s}
 	f.scan()
-	if f.lang == "km" {
+	switch f.lang {
+	case "en":
+		f.englishWords()
+	case "km":
 		f.khmerMonths()
+		f.khmerWords()
+	case "ja":
+		f.eraFirstYears()
 	}
 	if f.lang == "en" || f.lang == "km" || f.lang == "ja" {
 		f.englishMonths() // English month names also appear in Khmer and Japanese text
 	}
 	sort.SliceStable(f.out, func(i, j int) bool { return f.out[i].Start < f.out[j].Start })
+	f.times()
+	f.labels()
+	f.dates()
 	return f.out
 }
 
@@ -271,6 +332,12 @@ func (f *finder) scan() {
 			i = f.kanji(i)
 			continue
 		}
+		if f.lang == "ja" && r == '両' {
+			// 両国, 両首脳, 両者: "both", "the two": weak 2 (not 両替 "exchange", 両立 "compatible")
+			if next, _ := utf8.DecodeRuneInString(s[i+n:]); unicode.Is(unicode.Han, next) && next != '替' && next != '立' {
+				f.out = append(f.out, Number{Value: 2, Start: i, End: i + n, Kind: KindNumber, Weak: true})
+			}
+		}
 		i += n
 	}
 }
@@ -278,7 +345,7 @@ func (f *finder) scan() {
 // digits reads the digit run at s[i] and returns where it ends.
 func (f *finder) digits(i int) int {
 	s := f.s
-	type group struct{ start, end int }
+	type group = struct{ start, end int }
 	var groups []group
 	var seps []rune
 	j := i
@@ -297,6 +364,11 @@ func (f *finder) digits(i int) int {
 			break
 		}
 		r, m := utf8.DecodeRuneInString(s[k:])
+		if isSpace(r) && spaceGrouped(s, groups, seps, r, k+m) {
+			seps = append(seps, r) // 379 800, ១៦ ០០០
+			j = k + m
+			continue
+		}
 		if !isSep(r) || k+m >= len(s) {
 			j = k
 			break
@@ -379,7 +451,7 @@ func (f *finder) grouped(start, end int, seps []rune, glen func(int) int) (float
 
 func dropSeps(s string) string {
 	return strings.Map(func(r rune) rune {
-		if isSep(r) {
+		if isSep(r) || isSpace(r) {
 			return -1
 		}
 		return r
@@ -402,6 +474,13 @@ func (f *finder) kanji(i int) int {
 	for j < len(s) {
 		r, m := utf8.DecodeRuneInString(s[j:])
 		if !isKanjiNumeral(r) {
+			// 三万5000, 一億2000万: digits after a big unit belong to the number
+			prev, _ := utf8.DecodeLastRuneInString(s[:j])
+			if isDigitRune(r) && (kanjiBigUnit(prev) > 0 || isDigitRune(prev)) && runes > 0 && strings.ContainsAny(s[i:j], "万億兆") {
+				j += m
+				runes++
+				continue
+			}
 			break
 		}
 		j += m
@@ -417,13 +496,19 @@ func (f *finder) kanji(i int) int {
 	if runes < 2 && strings.HasSuffix(s[:i], "第") && !hasCounter(s[j:]) {
 		return j // 第一 alone reads as "first, foremost"
 	}
+	if strings.HasSuffix(s[:i], "数") || strings.HasSuffix(s[:i], "何") || strings.HasPrefix(s[i:], "十数") {
+		return j // 数百人, 何十年, 十数か国: "hundreds", "decades", "a dozen or so", no number
+	}
+	if strings.HasPrefix(s[i:], "二度と") || strings.HasPrefix(s[i:], "一時") && !strings.HasPrefix(s[i:], "一時間") {
+		return j // "never again", "for a while": idioms, not numbers
+	}
 	f.emit(float64(v), i, j)
 	return j
 }
 
 // counters that make a single kanji numeral a number.
 var counters = []string{"周年", "か国", "カ国", "ヶ国", "ヵ国", "年", "月", "日", "回", "人", "件", "%", "％",
-	"時", "歳", "名", "円", "倍", "度", "番", "位", "次", "条", "号", "期", "章", "項", "週", "階", "億", "万"}
+	"時", "歳", "名", "円", "つ", "児", "倍", "度", "番", "位", "次", "条", "号", "期", "章", "項", "週", "階", "億", "万"}
 
 func hasCounter(s string) bool {
 	for _, c := range counters {
@@ -469,11 +554,18 @@ func (f *finder) emit(v float64, start, end int) {
 					continue
 				}
 			}
+			if isSpace(r) && k+m < len(s) {
+				if next, _ := utf8.DecodeRuneInString(s[k+m:]); isKanjiNumeral(next) || isDigitRune(next) && k > n.End {
+					k += m // 105 万, 1 万 6 千
+					continue
+				}
+			}
 			if !isKanjiNumeral(r) && !isDigitRune(r) {
 				break
 			}
 			k += m
 		}
+		k = len(strings.TrimRight(s[:k], " \u00a0\u3000"))
 		if tail := dropSeps(s[n.End:k]); strings.ContainsAny(tail, "十百千万億兆") {
 			first, _ := utf8.DecodeRuneInString(tail)
 			single := utf8.RuneCountInString(tail) == 1
@@ -524,8 +616,22 @@ func (f *finder) emit(v float64, start, end int) {
 	if strings.HasSuffix(before, "第") {
 		n.Ordinal, n.Kind = true, KindOrdinal
 	}
+	if f.lang == "ja" && strings.HasPrefix(rest, "年") {
+		if start, ok := eraBefore(before); ok {
+			n.Value = float64(start) + n.Value - 1 // 令和4年 is 2022, 平成24年度 fiscal 2012
+			n.Kind = KindYear
+		}
+	}
 	if strings.HasPrefix(rest, "番目") || strings.HasPrefix(rest, "回目") {
 		n.Ordinal = true
+	}
+	if f.lang == "ja" {
+		switch text := s[start:n.End]; {
+		case strings.HasPrefix(rest, "代") && math.Mod(n.Value, 10) == 0:
+			n.Weak = true // 10代 "teenage", 20代 "in their twenties"
+		case text == "二" && strings.HasPrefix(rest, "人"):
+			n.Weak = true // 二人 is as often "the pair", "the couple" as "two people"
+		}
 	}
 	f.out = append(f.out, n)
 }
@@ -589,7 +695,7 @@ func (f *finder) englishMonths() {
 			if end < len(s) && isASCIILetter(s[end]) {
 				continue
 			}
-			if m.weak && !nextToNumber(s, i, end) && !(m.month == 5 && mayContext(s[:i])) {
+			if m.weak && !nextToNumber(s, i, end) && !mayContext(s[:i]) && !(m.name != "May" && strings.HasSuffix(s[:i], "on ")) {
 				break
 			}
 			f.out = append(f.out, Number{Value: float64(m.month), Start: i, End: end, Kind: KindMonth})

@@ -90,7 +90,7 @@ func TestFind(t *testing.T) {
 		{"ja", "１８日", "18"},
 		{"en", "1,234.5 tonnes", "1234.5"},
 		{"en", "1st, 2nd and 3rd, 13th", "1 2 3 13"},
-		{"en", "two Foreign Ministers", ""},
+		{"en", "two Foreign Ministers", "2"},
 		{"en", "in May, and May I add", "5"},
 		{"en", "on 5 May", "5 5"},
 		{"en", "Jan. 5, and a Jan", "1 5"},
@@ -139,7 +139,7 @@ func TestFindKinds(t *testing.T) {
 		{"ja", "2021年11月18日", "2021/year/false 11/month/false 18/day/false"},
 		{"ja", "第十三回", "十三/ordinal/true"},
 		{"km", "លើកទី១៣", "១៣/ordinal/true"},
-		{"en", "18 November", "18/number/false November/month/false"},
+		{"en", "18 November", "18/day/false November/month/false"},
 		{"en", "50%", "50/percent/false"},
 	}
 	for _, c := range cases {

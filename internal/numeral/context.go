@@ -1,0 +1,274 @@
+package numeral
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// This file reads what surrounds the numbers Find has read: clock times, list
+// labels and the parts of a date. No library reads Japanese or Khmer clock
+// times or list labels, so it is written here by hand.
+
+// times marks clock times: the hour on a 24-hour clock and the minutes, both
+// KindTime. 3:45 p.m., 午後3時45分 and 15時45分 all give 15 and 45; 11時半
+// gives 11 and 30; minutes ":00" give no number (6:00 p.m. is 午後6時).
+// A time given as a conversion into Japan time (日本時間午後7時35分,
+// "7:35 p.m. JST") is weak: the other side may give only the local time.
+func (f *finder) times() {
+	s := f.s
+	var out []Number
+	for i := 0; i < len(f.out); i++ {
+		n := f.out[i]
+		var minute *Number
+		end := n.End
+		isTime := false
+		if f.lang == "en" && n.Kind == KindNumber && meridiem(s[n.End:]) != 0 {
+			// 5.30pm, British style: hour and minutes, not 5.3
+			if h, m, ok := strings.Cut(s[n.Start:n.End], "."); ok && len(m) == 2 && len(h) <= 2 && allDigits(h) && allDigits(m) {
+				hv, mv := f.out[i].Value, 0.0
+				hv = float64(int(hv))
+				mv = float64((m[0]-'0')*10 + m[1] - '0')
+				if hv <= 12 && mv < 60 {
+					n.Value, n.End = hv, n.Start+len(h)
+					min := Number{Value: mv, Start: n.End + 1, End: n.End + 1 + len(m), Kind: KindNumber}
+					minute, isTime = &min, true
+				}
+			}
+		}
+		if n.Kind != KindNumber || n.Value != float64(int(n.Value)) || n.Value > 24 || n.Weak {
+			out = append(out, n)
+			continue
+		}
+		if i+1 < len(f.out) {
+			m := f.out[i+1]
+			gap := s[n.End:m.Start]
+			if (gap == ":" || gap == "：") && digitCount(s[m.Start:m.End]) == 2 && m.Value < 60 && allDigits(s[n.Start:n.End]) &&
+				!strings.HasSuffix(s[:n.Start], ":") {
+				isTime, minute, end = true, &f.out[i+1], m.End
+				i++
+			}
+		}
+		half := false
+		switch f.lang {
+		case "en":
+			if !isTime && meridiem(s[end:]) != 0 && n.Value >= 1 && n.Value <= 12 && allDigits(s[n.Start:n.End]) {
+				isTime = true
+			}
+		case "ja":
+			if strings.HasPrefix(s[n.End:], "時") && !strings.HasPrefix(s[n.End:], "時間") && !strings.HasPrefix(s[n.End:], "時点") &&
+				!strings.HasPrefix(s[n.End:], "時代") && !isTime {
+				isTime = true
+				after := n.End + len("時")
+				if i+1 < len(f.out) && f.out[i+1].Start == after && strings.HasPrefix(s[f.out[i+1].End:], "分") {
+					minute = &f.out[i+1]
+					i++
+				} else if strings.HasPrefix(s[after:], "半") {
+					half = true
+				}
+			}
+		case "km":
+			if !isTime && strings.HasSuffix(strings.TrimRight(s[:n.Start], " \u200b"), "ម៉ោង") {
+				isTime = true
+			}
+		}
+		if !isTime {
+			out = append(out, n)
+			continue
+		}
+		n.Kind = KindTime
+		if p := f.period(n, end); p > 0 && n.Value < 12 {
+			n.Value += 12
+		} else if p < 0 && n.Value == 12 {
+			n.Value = 0
+		}
+		n.Weak = f.conversion(n.Start, end)
+		out = append(out, n)
+		switch {
+		case minute != nil && minute.Value != 0:
+			m := *minute
+			m.Kind, m.Weak = KindTime, n.Weak
+			out = append(out, m)
+		case half:
+			h := n.End + len("時")
+			out = append(out, Number{Value: 30, Start: h, End: h + len("半"), Kind: KindTime, Weak: n.Weak})
+		}
+	}
+	f.out = out
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if !isDigitRune(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// meridiem returns 1 if s starts with "p.m." (or pm, PM), -1 for "a.m.", 0
+// otherwise, across leading spaces.
+func meridiem(s string) int {
+	t := strings.ToLower(strings.TrimLeft(s, " \u00a0"))
+	for _, m := range []struct {
+		s string
+		v int
+	}{{"p.m.", 1}, {"p.m", 1}, {"pm", 1}, {"a.m.", -1}, {"a.m", -1}, {"am", -1}} {
+		if strings.HasPrefix(t, m.s) && (len(t) == len(m.s) || !isASCIILetter(t[len(m.s)])) {
+			return m.v
+		}
+	}
+	return 0
+}
+
+// period returns 1 if the hour n is in the afternoon or evening, -1 if in
+// the morning, 0 if the text does not say.
+func (f *finder) period(n Number, end int) int {
+	s := f.s
+	switch f.lang {
+	case "en":
+		return meridiem(s[end:])
+	case "ja":
+		before := strings.TrimRight(s[:n.Start], " \u3000")
+		switch {
+		case strings.HasSuffix(before, "午後"), strings.HasSuffix(before, "夜"), strings.HasSuffix(before, "夕方"):
+			return 1
+		case strings.HasSuffix(before, "午前"), strings.HasSuffix(before, "朝"):
+			return -1
+		}
+	case "km":
+		after := strings.TrimLeft(s[end:], " \u200b")
+		for _, w := range []string{"រសៀល", "ល្ងាច", "យប់"} { // afternoon, evening, night
+			if strings.HasPrefix(after, w) {
+				return 1
+			}
+		}
+		if strings.HasPrefix(after, "ព្រឹក") { // morning
+			return -1
+		}
+	}
+	return 0
+}
+
+// conversion reports whether the time at s[start:end] is given as a
+// conversion into Japan time: 日本時間(同日)午後7時35分, "7:35 p.m. JST",
+// "7:35 p.m. Japan time".
+func (f *finder) conversion(start, end int) bool {
+	s := f.s
+	switch f.lang {
+	case "en":
+		t := strings.TrimLeft(s[end:], " \u00a0")
+		for _, m := range []string{"p.m.", "a.m.", "p.m", "a.m", "pm", "am", "PM", "AM"} {
+			if strings.HasPrefix(t, m) {
+				t = strings.TrimLeft(t[len(m):], " \u00a0(")
+				break
+			}
+		}
+		return strings.HasPrefix(t, "JST") || strings.HasPrefix(t, "Japan time") || strings.HasPrefix(t, "Tokyo time")
+	case "ja":
+		// walk back over what may stand between 日本時間 and the hour
+		b := s[:start]
+		for b != "" {
+			r, m := utf8.DecodeLastRuneInString(b)
+			if isDigitRune(r) || isKanjiNumeral(r) || strings.ContainsRune("午前後同本日月年 、,（(：:", r) {
+				b = b[:len(b)-m]
+				continue
+			}
+			break
+		}
+		return strings.HasSuffix(b, "日本時間") || strings.HasSuffix(b, "東京時間")
+	}
+	return false
+}
+
+// labels marks list labels: "1." or "2)" at the start of a text (after
+// spaces and a bullet), "(1)" or "（1）" anywhere. A label is no quantity:
+// the translation may number its list differently or not at all.
+func (f *finder) labels() {
+	s := f.s
+	for i := range f.out {
+		n := &f.out[i]
+		if n.Kind != KindNumber || !allDigits(s[n.Start:n.End]) || digitCount(s[n.Start:n.End]) > 2 {
+			continue
+		}
+		before, after := s[:n.Start], s[n.End:]
+		open := strings.HasSuffix(before, "(") || strings.HasSuffix(before, "（")
+		closed := strings.HasPrefix(after, ")") || strings.HasPrefix(after, "）")
+		lead := strings.TrimRight(strings.TrimLeft(before, " \t\u3000-*+•・–"), " \u3000")
+		atStart := lead == "" || lead == "(" || lead == "（"
+		var rest string
+		dot := false
+		switch {
+		case strings.HasPrefix(after, "."):
+			rest, dot = after[len("."):], true
+		case strings.HasPrefix(after, "．"):
+			rest, dot = after[len("．"):], true
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); dot && rest != "" && (isDigitRune(r) || isASCIILetter(rest[0])) {
+			dot = false // 1.5, or an abbreviation
+		}
+		spaced := false
+		if atStart && lead == "" && (f.lang == "ja" || f.lang == "km") && (strings.HasPrefix(after, " ") || strings.HasPrefix(after, "\u3000")) {
+			// "## 2 二国間関係": a section number before a heading's words
+			t := strings.TrimLeft(after, " \u3000")
+			r, _ := utf8.DecodeRuneInString(t)
+			spaced = t != "" && !isDigitRune(r) && !hasCounter(t) && !khmerCounter(t)
+		}
+		if open && closed || atStart && (closed || dot || spaced) {
+			n.Kind, n.Weak = KindLabel, true
+		}
+	}
+}
+
+// dates gives English day and year numbers next to a month name their kind,
+// then groups the day, month and year of each written date under one Date.
+func (f *finder) dates() {
+	s := f.s
+	if f.lang == "en" {
+		for i, n := range f.out {
+			if n.Kind != KindMonth {
+				continue
+			}
+			if i > 0 {
+				p := &f.out[i-1]
+				if p.Kind == KindNumber && p.Value >= 1 && p.Value <= 31 && strings.TrimSpace(s[p.End:n.Start]) == "" {
+					p.Kind = KindDay // 18 November
+				}
+			}
+			j := i + 1
+			if j < len(f.out) {
+				q := &f.out[j]
+				gap := strings.TrimSpace(s[n.End:q.Start])
+				if q.Kind == KindNumber && gap == "" && q.Value >= 1 && q.Value <= 31 && q.End-q.Start <= 4 {
+					q.Kind = KindDay // November 18
+					j++
+				}
+			}
+			if j < len(f.out) {
+				q := &f.out[j]
+				gap := strings.TrimSpace(s[f.out[j-1].End:q.Start])
+				if q.Kind == KindNumber && (gap == "" || gap == ",") && q.End-q.Start == 4 && q.Value >= 1000 {
+					q.Kind = KindYear // November 18, 2021; September 2017
+				}
+			}
+		}
+	}
+	id := 0
+	for i := range f.out {
+		n := &f.out[i]
+		if !dateKind(n.Kind) {
+			continue
+		}
+		if i > 0 {
+			p := f.out[i-1]
+			gap := s[p.End:n.Start]
+			if p.Date != 0 && dateKind(p.Kind) && p.Kind != n.Kind && len(gap) <= 24 && !strings.ContainsAny(gap, "。.;；") {
+				n.Date = p.Date
+				continue
+			}
+		}
+		id++
+		n.Date = id
+	}
+}
+
+func dateKind(k string) bool { return k == KindDay || k == KindMonth || k == KindYear }

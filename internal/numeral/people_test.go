@@ -1,0 +1,160 @@
+package numeral
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+)
+
+// desc describes numbers as value/kind, with a * for weak ones.
+func desc(ns []Number) string {
+	var b []string
+	for _, n := range ns {
+		d := fmt.Sprintf("%v/%s", n.Value, n.Kind)
+		if n.Weak {
+			d += "*"
+		}
+		b = append(b, d)
+	}
+	return strings.Join(b, " ")
+}
+
+// TestFindAsPeopleWrite covers numbers as releases write them: in words,
+// era years, clock times, spaced groups, mixed kanji and digits, labels.
+func TestFindAsPeopleWrite(t *testing.T) {
+	cases := []struct {
+		lang, in, want string
+	}{
+		// English number words and ordinals
+		{"en", "attended by six members of the delegation", "6/number"},
+		{"en", "Fifty-eight percent of respondents", "58/percent"},
+		{"en", "for one hour", "1/number*"},
+		{"en", "Fifth, the Ministers agreed", "5/ordinal"},
+		{"en", "twelve projects and a dozen schools", "12/number 12/number*"},
+		{"en", "two thousand participants", "2000/number"},
+		{"en", "two hundred and fifty scholarships", "250/number"},
+		{"en", "the first visit and the twenty-first meeting", "1/ordinal* 21/ordinal"},
+		{"en", "one of the largest donors, a hundred years", "1/number* 100/number"},
+		{"en", "in the past two decades", "20/number"},
+		{"en", "someone often tends", ""},
+		// Khmer number words need a counter after them, or ទី before them
+		{"km", "សមាជិកប្រាំមួយរូប", "6/number"},
+		{"km", "រយៈពេលបីឆ្នាំ", "3/number"},
+		{"km", "ជាលើកទីពីរ", "2/ordinal"},
+		{"km", "ប្រទេសទាំងពីរ", "2/number*"},
+		{"km", "ទោះបីជាយ៉ាងណា ពីរបៀបដែល ពីរដ្ឋ", ""},
+		{"km", "ម្ភៃប្រាំនាក់", "25/number"},
+		// Japanese era years
+		{"ja", "令和4年8月4日", "2022/year 8/month 4/day"},
+		{"ja", "平成30年9月12日", "2018/year 9/month 12/day"},
+		{"ja", "令和元年5月1日", "2019/year 5/month 1/day"},
+		{"ja", "平成24年度予算", "2012/year"},
+		{"ja", "平成二十九年", "2017/year"},
+		// clock times: hour on a 24-hour clock, minutes; :00 gives none
+		{"en", "commencing at 3:45 p.m.", "15/time 45/time"},
+		{"en", "at 6:00 p.m. and 11:30", "18/time 11/time 30/time"},
+		{"en", "at 7.55am", "7/time 55/time"},
+		{"en", "at 2:30 p.m. (local time; 4:30 p.m. JST)", "14/time 30/time 16/time* 30/time*"},
+		{"ja", "午後3時45分から", "15/time 45/time"},
+		{"ja", "15時45分", "15/time 45/time"},
+		{"ja", "11時半", "11/time 30/time"},
+		{"ja", "午後6時", "18/time"},
+		{"ja", "約2時間", "2/number"},
+		{"ja", "現地時間午後5時35分(日本時間同日午後7時35分)", "17/time 35/time 19/time* 35/time*"},
+		{"km", "ម៉ោង ៣ រសៀល", "15/time"},
+		{"km", "ម៉ោង ៩:៣០ ព្រឹក", "9/time 30/time"},
+		{"km", "រយៈពេល ២៤ ម៉ោង", "24/number"},
+		// spaced and grouped numbers, mixed kanji and digits
+		{"ja", "105 万人", "1.05e+06/number"},
+		{"ja", "1 万 6 千人", "16000/number"},
+		{"en", "379 800 visitors", "379800/number"},
+		{"en", "in 2018 100 people", "2018/number 100/number"},
+		{"km", "១៦ ០០០ នាក់", "16000/number"},
+		{"km", "៤០,០០០ ករណី", "40000/number"},
+		{"ja", "一億2000万円", "1.2e+08/number"},
+		{"ja", "三万5000人", "35000/number"},
+		{"ja", "数百人と何十年", ""},
+		// list labels
+		{"en", "1. Introduction", "1/label*"},
+		{"en", "- (2) Prime Minister Kishida expressed", "2/label*"},
+		{"ja", "（1）岸田総理から", "1/label*"},
+		{"ja", "2) 経済協力", "2/label*"},
+		{"ja", "2 二国間関係", "2/label*"},
+		{"ja", "3 人が出席", "3/number"},
+		{"en", "1.5 million", "1.5e+06/number"},
+		// abbreviated month at the end of a sentence
+		{"en", "will remain closed until Oct.", "10/month"},
+	}
+	for _, c := range cases {
+		got := Find(language.MustParse(c.lang), c.in)
+		if g := desc(got); g != c.want {
+			t.Errorf("Find(%s, %q)\n got  [%s]\n want [%s]", c.lang, c.in, g, c.want)
+		}
+		for _, n := range got {
+			if n.Start < 0 || n.End > len(c.in) || n.Start >= n.End {
+				t.Errorf("Find(%s, %q): bad span %+v", c.lang, c.in, n)
+			}
+		}
+	}
+}
+
+func TestRelative(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"同日、両首脳は", "0/day*"},
+		{"本年11月", "0/year*"},
+		{"同年代の選手", ""},
+	}
+	for _, c := range cases {
+		if g := desc(Relative(language.Japanese, c.in)); g != c.want {
+			t.Errorf("Relative(%q) = [%s], want [%s]", c.in, g, c.want)
+		}
+	}
+}
+
+// TestCompare: a changed number is one pair; what languages legitimately
+// drop or add is no finding; a real difference still is.
+func TestCompare(t *testing.T) {
+	en, km, ja := language.English, language.Khmer, language.Japanese
+	cases := []struct {
+		name     string
+		lang     language.Tag
+		src, tgt string
+		want     string // changed (expected>found)|missing|extra
+	}{
+		{"changed minutes", ja, "for approximately 20 minutes", "約25分間", "20>25||"},
+		{"same", ja, "for approximately 20 minutes", "約20分間", "||"},
+		{"era year", ja, "August 4, 2022", "令和4年8月4日", "||"},
+		{"changed era year", ja, "August 4, 2022", "令和5年8月4日", "2022>2023||"},
+		{"elided month", ja, "On October 8, commencing at 2:30 p.m.", "本8日午後2時30分過ぎから", "||"},
+		{"elided year", ja, "On August 4, 2022, the Ministers met.", "8月4日、両大臣は会談した。", "||"},
+		{"changed day is found", ja, "On August 4, 2022, the Ministers met.", "8月5日、両大臣は会談した。", "4>5||"},
+		{"same day", ja, "On March 20, the Ministers met.", "同日、両大臣は会談した。", "||"},
+		{"added conversion", ja, "commencing at 5:35 p.m. local time", "現地時間午後5時35分(日本時間同日午後7時35分)から", "||"},
+		{"changed local time", ja, "commencing at 5:35 p.m. local time", "現地時間午後5時40分(日本時間同日午後7時40分)から", "35>40||"},
+		{"English conversion left out", ja, "at 5:35 p.m. (local time; same day, 7:35 p.m. JST)", "午後5時35分から", "||"},
+		{"words and digits", ja, "attended by six members, Fifty-eight percent", "6名が出席、58%", "||"},
+		{"one is droppable", ja, "one of the victims", "犠牲者の一人", "||"},
+		{"1 is addable", ja, "closed for a month", "1か月閉鎖", "||"},
+		{"one changed to two", ja, "for one hour", "2時間", "1>2||"},
+		{"ordinal", ja, "the Fifth Meeting", "第5回会合", "||"},
+		{"labels", ja, "1. Introduction", "林大臣は会談した。", "||"},
+		{"missing", km, "45 miles (72 kilometers)", "ចម្ងាយ 72 គីឡូម៉ែត្រ", "|45|"},
+		{"extra", km, "the Ministers met", "រដ្ឋមន្ត្រី ៣ រូប", "||3"},
+		{"Khmer word changed", km, "six members", "សមាជិកប្រាំរូប", "6>5||"},
+		{"pairs by magnitude", ja, "183 emissions over 24 hours", "24時間で18回", "183>18||"},
+		{"time pairs with time", ja, "at 3:45 p.m., 30 people", "午後4時45分、30人", "15>16||"},
+	}
+	for _, c := range cases {
+		cmp := Compare(Find(en, c.src), append(Find(c.lang, c.tgt), Relative(c.lang, c.tgt)...))
+		var ch []string
+		for _, p := range cmp.Changed {
+			ch = append(ch, fmt.Sprintf("%v>%v", p.Expected.Value, p.Found.Value))
+		}
+		got := strings.Join(ch, " ") + "|" + vals(cmp.Missing) + "|" + vals(cmp.Extra)
+		if got != c.want {
+			t.Errorf("%s: Compare(%q, %q)\n got  %q\n want %q", c.name, c.src, c.tgt, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,311 @@
+package numeral
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/localefmt"
+)
+
+// English number words. "one", "first" and the like are weak (see
+// Number.Weak): Japanese and Khmer often leave "one" or "a" unsaid
+// ("one of the victims" is 犠牲者の一人 or just 犠牲者), and "first" is as
+// often 初めて or 初の as a number.
+var (
+	enUnits = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+		"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+	enTens = map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+		"eighty": 80, "ninety": 90}
+	enOrdinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+		"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+		"fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+		"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+		"eightieth": 80, "ninetieth": 90, "hundredth": 100}
+	enScales = map[string]float64{"decades": 10, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+	// words that stand for a number a translation may or may not write
+	enWeakWords = map[string]float64{"once": 1, "twice": 2, "half": 0.5, "decade": 10, "zero": 0,
+		"both": 2, "pair": 2, "couple": 2, "couples": 2, "duo": 2, "trio": 3,
+		"double": 2, "doubled": 2, "doubling": 2, "triple": 3, "tripled": 3, "tripling": 3}
+)
+
+type word struct {
+	start, end int
+	lower      string
+}
+
+// englishWords reads English number words: "six members", "Fifty-eight
+// percent", "two thousand", "a dozen", "Fifth", "twenty-first".
+func (f *finder) englishWords() {
+	s := f.s
+	var ws []word
+	for i := 0; i < len(s); {
+		if !isASCIILetter(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIILetter(s[j]) {
+			j++
+		}
+		if (i == 0 || !isDigitByte(s[i-1])) && (j == len(s) || !isDigitByte(s[j])) {
+			ws = append(ws, word{i, j, strings.ToLower(s[i:j])})
+		}
+		i = j
+	}
+	// joined reports whether words a and b are next to each other, across one
+	// space or hyphen.
+	joined := func(a, b word) bool {
+		gap := s[a.end:b.start]
+		return gap == " " || gap == "-" || gap == "\u00a0"
+	}
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		if v, ok := enWeakWords[w.lower]; ok {
+			if w.lower == "decade" && (i == 0 || ws[i-1].lower != "a" && ws[i-1].lower != "one") {
+				continue
+			}
+			f.out = append(f.out, Number{Value: v, Start: w.start, End: w.end, Kind: KindNumber, Weak: true})
+			continue
+		}
+		if w.lower == "dozen" && i > 0 && ws[i-1].lower == "a" && joined(ws[i-1], w) {
+			f.out = append(f.out, Number{Value: 12, Start: ws[i-1].start, End: w.end, Kind: KindNumber, Weak: true})
+			continue
+		}
+		// a number phrase: [a] (units | tens[-units] | ordinal) [hundred ...] [thousand ...]
+		start, k := i, i
+		var total, cur float64
+		any, ordinal := false, false
+		if w.lower == "a" && i+1 < len(ws) && joined(w, ws[i+1]) {
+			if _, ok := enScales[ws[i+1].lower]; ok {
+				cur, any, k = 1, true, i+1 // a hundred, a thousand
+			}
+		}
+		last := ""
+		for ; k < len(ws); k++ {
+			x := ws[k]
+			if k > start && !joined(ws[k-1], x) {
+				// "two hundred and fifty"
+				if !(x.lower != "and" && ws[k-1].lower == "and" && k-2 >= start && enScales[ws[k-2].lower] > 0 && s[ws[k-1].end:x.start] == " ") {
+					break
+				}
+			}
+			if x.lower == "and" && last == "scale" && k+1 < len(ws) && joined(x, ws[k+1]) {
+				continue
+			}
+			if u, ok := enUnits[x.lower]; ok && (last == "" || last == "tens" && u < 10 || last == "scale") {
+				cur += float64(u)
+				any, last = true, "unit"
+				continue
+			}
+			if t, ok := enTens[x.lower]; ok && (last == "" || last == "scale") {
+				cur += float64(t)
+				any, last = true, "tens"
+				continue
+			}
+			if o, ok := enOrdinals[x.lower]; ok && (last == "" || last == "tens" && o < 10 || last == "scale") {
+				cur += float64(o)
+				any, ordinal = true, true
+				k++
+				break
+			}
+			if sc, ok := enScales[x.lower]; ok && any && last != "scale" {
+				if sc == 100 {
+					cur *= 100
+				} else {
+					total += cur * sc
+					cur = 0
+				}
+				last = "scale"
+				continue
+			}
+			break
+		}
+		if !any {
+			continue
+		}
+		end := ws[k-1].end
+		if ws[k-1].lower == "and" {
+			end = ws[k-2].end
+		}
+		v := total + cur
+		n := Number{Value: v, Start: ws[start].start, End: end, Kind: KindNumber}
+		if ordinal {
+			n.Ordinal, n.Kind = true, KindOrdinal
+			// "first" is as often 初めて or 初の; "second" is also a unit of time
+			n.Weak = v == 1 || v == 2 && k-start == 1
+		} else {
+			n.Weak = v == 1 && k-start == 1
+		}
+		rest := strings.TrimLeft(s[end:], " \u00a0")
+		if strings.HasPrefix(rest, "percent") || strings.HasPrefix(rest, "per cent") || strings.HasPrefix(s[end:], "%") {
+			n.Kind = KindPercent
+		}
+		f.out = append(f.out, n)
+		i = k - 1
+	}
+}
+
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+// Khmer number words. Khmer writes numbers in digits in most news and
+// official text, but small counts in words are common (បីប្រកួត "three
+// matches", ប្រាំមួយនាក់ "six people").
+var (
+	kmUnits = []struct {
+		word string
+		v    int
+	}{ // longest first
+		{"ប្រាំមួយ", 6}, {"ប្រាំពីរ", 7}, {"ប្រាំបី", 8}, {"ប្រាំបួន", 9}, {"ប្រាំ", 5},
+		{"មួយ", 1}, {"ពីរ", 2}, {"បី", 3}, {"បួន", 4},
+	}
+	kmTens = []struct {
+		word string
+		v    int
+	}{{"ដប់", 10}, {"ម្ភៃ", 20}, {"សាមសិប", 30}, {"សែសិប", 40}, {"ហាសិប", 50}, {"ហុកសិប", 60},
+		{"ចិតសិប", 70}, {"ប៉ែតសិប", 80}, {"កៅសិប", 90}}
+	kmScales = []struct {
+		word string
+		v    float64
+	}{{"រយ", 100}, {"ពាន់", 1e3}, {"ម៉ឺន", 1e4}, {"សែន", 1e5}, {"លាន", 1e6}}
+)
+
+// khmerWords reads Khmer number words: a tens word and a unit word
+// (ម្ភៃប្រាំ 25), optionally followed by a scale word (បីរយ 300, ប្រាំពាន់
+// 5000). A scale word alone is no number (សែន is also "very"). A word
+// inside a longer syllable (ពីរោះ "pleasant", a consonant after a coeng) is
+// not a number. ទាំងពីរ ("both") is weak.
+func (f *finder) khmerWords() {
+	s := f.s
+	prefix := func(i int, w string) bool {
+		if !strings.HasPrefix(s[i:], w) {
+			return false
+		}
+		return !startsWithKhmerMark(s[i+len(w):])
+	}
+	for i := 0; i < len(s); {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		if strings.HasSuffix(s[:i], "\u17D2") {
+			i += size
+			continue
+		}
+		j, v, any := i, 0, false
+		for _, t := range kmTens {
+			if prefix(j, t.word) {
+				v, j, any = t.v, j+len(t.word), true
+				break
+			}
+		}
+		for _, u := range kmUnits {
+			if prefix(j, u.word) {
+				v, j, any = v+u.v, j+len(u.word), true
+				break
+			}
+		}
+		if !any {
+			i += size
+			continue
+		}
+		value := float64(v)
+		for _, sc := range kmScales {
+			if prefix(j, sc.word) {
+				value *= sc.v
+				j += len(sc.word)
+				break
+			}
+		}
+		n := Number{Value: value, Start: i, End: j, Kind: KindNumber}
+		before := strings.TrimRight(s[:i], " \u200b")
+		switch {
+		case strings.HasSuffix(s[:i], "ទី"):
+			n.Ordinal, n.Kind = true, KindOrdinal // ទីពីរ, "second"
+		case v == 2 && value == 2 && strings.HasSuffix(before, "ទាំង"):
+			n.Weak = true // ទាំងពីរ, "both"
+		case !khmerCounter(s[j:]):
+			i = j // no counter after it: ពីរ in ពីរបៀប (ពី + របៀប), បី in ទោះបីជា "although"
+			continue
+		}
+		if strings.HasPrefix(s[j:], "បី") || strings.HasSuffix(before, "ពីរ") {
+			n.Weak = true // ពីរបីថ្ងៃ, "two or three days", "a few days"
+		}
+		f.out = append(f.out, n)
+		i = j
+	}
+}
+
+// khmerCounters are the classifiers and units that follow a Khmer number
+// word. Without a space between words, a number word is taken for one only
+// before one of these, or after ទី (ordinal).
+var khmerCounters = []string{"នាក់", "ឆ្នាំ", "ថ្ងៃ", "ខែ", "ម៉ោង", "នាទី", "វិនាទី", "សប្តាហ៍", "សប្ដាហ៍", "ទសវត្សរ៍",
+	"ដង", "លើក", "ប្រកួត", "គ្រាប់", "ភាគរយ", "ពិន្ទុ", "ករណី", "ប្រទេស", "ក្រុម", "គ្រឿង", "ខ្នង", "កន្លែង",
+	"ចំណុច", "ជាន់", "គីឡូម៉ែត្រ", "ម៉ែត្រ", "ម៉ាយ", "ដុល្លារ", "រៀល", "ភាគ", "សម័យ", "ជំនាន់", "រូប", "អង្គ"}
+
+func khmerCounter(s string) bool {
+	s = strings.TrimLeft(s, " \u200b")
+	for _, c := range khmerCounters {
+		if strings.HasPrefix(s, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// eraBefore reports whether before ends with the name of a Japanese era (and
+// maybe a space), and the Gregorian year that era began.
+func eraBefore(before string) (int, bool) {
+	before = strings.TrimRight(before, " \u3000")
+	for _, name := range localefmt.EraNames() {
+		if strings.HasSuffix(before, name) {
+			return localefmt.EraStartYear(name)
+		}
+	}
+	return 0, false
+}
+
+// eraFirstYears reads 令和元年, the first year of an era.
+func (f *finder) eraFirstYears() {
+	for _, name := range localefmt.EraNames() {
+		start, _ := localefmt.EraStartYear(name)
+		for off := 0; ; {
+			k := strings.Index(f.s[off:], name+"元年")
+			if k < 0 {
+				break
+			}
+			i := off + k + len(name)
+			f.out = append(f.out, Number{Value: float64(start), Start: i, End: i + len("元"), Kind: KindYear})
+			off = i
+		}
+	}
+}
+
+// Relative returns the words of a Japanese text that stand for a date the
+// English writes out: 本日, 同日, 当日 (the day), 本年, 同年, 今年 (the
+// year), 本月, 同月, 今月 (the month), each with Relative set. Other
+// languages have none here: Khmer writes the date.
+func Relative(lang language.Tag, s string) []Number {
+	if b, _ := lang.Base(); b.String() != "ja" {
+		return nil
+	}
+	var out []Number
+	for _, w := range []struct{ word, kind string }{
+		{"本日", KindDay}, {"同日", KindDay}, {"当日", KindDay},
+		{"本年", KindYear}, {"同年", KindYear}, {"今年", KindYear},
+		{"本月", KindMonth}, {"同月", KindMonth}, {"今月", KindMonth},
+	} {
+		for off := 0; ; {
+			k := strings.Index(s[off:], w.word)
+			if k < 0 {
+				break
+			}
+			i := off + k
+			off = i + len(w.word)
+			if strings.HasPrefix(s[off:], "代") || strings.HasPrefix(s[off:], "齢") {
+				continue // 同年代, 同年齢: "of the same age"
+			}
+			out = append(out, Number{Start: i, End: off, Kind: w.kind, Relative: true, Weak: true})
+		}
+	}
+	return out
+}
