@@ -17,17 +17,26 @@ type numberMismatch struct{}
 
 func (numberMismatch) Rule() finding.Rule {
 	return finding.Rule{ID: "number-mismatch", Default: finding.Error,
-		Summary: "A number, ordinal or date of the English is missing from the translation, or the reverse",
-		Description: "Numbers are compared by value: Khmer digits, full-width digits and Japanese kanji numerals count as the " +
-			"same number, month names as month numbers, ordinals as their number (70th = ៧០ = 70周年), and a range as both " +
-			"ends. Numbers inside glossary terms (Covid-19) are not counted, nor numbers spelled out in English words."}
+		Summary: "A number, ordinal, date or time of the English is missing from the translation, changed, or the reverse",
+		Description: "Numbers are compared by value: Khmer digits, full-width digits, Japanese kanji numerals and English " +
+			"and Khmer number words count as the same number, month names as month numbers, Japanese era years as " +
+			"Gregorian years (令和4年 = 2022), clock times on a 24-hour clock (3:45 p.m. = 午後3時45分 = 15時45分), " +
+			"ordinals as their number (70th = ៧០ = 70周年), and a range as both ends. A number the translation " +
+			"renders as a different number is one finding that says what was expected and what was found. Not counted: " +
+			"numbers inside glossary terms (Covid-19), list labels (\"1.\", \"(1)\"), words a translation may leave " +
+			"unsaid or add (English \"one\", \"first\", \"a dozen\"; a 1 of the translation, as in 1か月 for " +
+			"\"a month\"), a time the translation adds as a conversion into Japan time (日本時間), a month or year " +
+			"the translation leaves to the context (本8日 for \"October 8\"), relative date words that stand for " +
+			"the English date (同日, 本年), and a full date the translation repeats from elsewhere in the release " +
+			"(the dateline)."}
 }
 
 // sideNumbers returns the numbers of a side outside glossary term matches, with offsets in the block text.
 func sideNumbers(c *Context, lang language.Tag, side *bitext.Side) []numeral.Number {
 	terms := sideMatches(c, lang, side, lang != c.Source)
 	var out []numeral.Number
-	for _, n := range numeral.Find(lang, side.Text()) {
+	text := side.Text()
+	for _, n := range append(numeral.Find(lang, text), numeral.Relative(lang, text)...) {
 		n.Start += side.Start
 		n.End += side.Start
 		inTerm := false
@@ -46,42 +55,81 @@ func sideNumbers(c *Context, lang language.Tag, side *bitext.Side) []numeral.Num
 
 func numberKey(n numeral.Number) string { return strconv.FormatFloat(n.Value, 'f', -1, 64) }
 
+// fullDates returns the dates (year, month and day) written in ns, keyed "y-m-d", with the Date group of each.
+func fullDates(ns []numeral.Number) map[int]string {
+	parts := map[int]map[string]float64{}
+	for _, n := range ns {
+		if n.Date == 0 || n.Relative {
+			continue
+		}
+		if parts[n.Date] == nil {
+			parts[n.Date] = map[string]float64{}
+		}
+		parts[n.Date][n.Kind] = n.Value
+	}
+	out := map[int]string{}
+	for id, p := range parts {
+		y, ok1 := p[numeral.KindYear]
+		m, ok2 := p[numeral.KindMonth]
+		d, ok3 := p[numeral.KindDay]
+		if ok1 && ok2 && ok3 {
+			out[id] = fmt.Sprintf("%v-%v-%v", y, m, d)
+		}
+	}
+	return out
+}
+
 func (numberMismatch) Check(c *Context, report func(finding.Finding)) {
+	// The full dates of the English release: a translation may repeat one where the English does not (MOFA's
+	// Japanese opens the body with the date of the dateline).
+	releaseDates := map[string]bool{}
+	for _, seg := range c.Bitext.Segments {
+		if src := seg.Side(c.Source); src != nil {
+			for _, d := range fullDates(numeral.Find(c.Source, src.Text())) {
+				releaseDates[d] = true
+			}
+		}
+	}
 	targetSegments(c, func(seg *bitext.Segment, lang language.Tag, src, tgt *bitext.Side) {
 		en := sideNumbers(c, c.Source, src)
 		tn := sideNumbers(c, lang, tgt)
-		count := map[string]int{}
-		for _, n := range en {
-			count[numberKey(n)]++
+		cmp := numeral.Compare(en, tn)
+		for _, p := range cmp.Changed {
+			want := src.Block.Text[p.Expected.Start:p.Expected.End]
+			got := tgt.Block.Text[p.Found.Start:p.Found.End]
+			f := onSide(c, seg, lang, tgt, p.Found.Start, p.Found.End)
+			f.Message = fmt.Sprintf("the English has %q (%s) where this segment has %q (%s)", want, numberKey(p.Expected), got, numberKey(p.Found))
+			f.Expected, f.Found = want, got
+			report(f)
 		}
-		for _, n := range tn {
-			count[numberKey(n)]--
-		}
-		var missing []string
-		for _, n := range en {
-			k := numberKey(n)
-			if count[k] > 0 {
-				count[k]--
+		if len(cmp.Missing) > 0 {
+			var missing []string
+			for _, n := range cmp.Missing {
 				missing = append(missing, src.Block.Text[n.Start:n.End])
 			}
-		}
-		if len(missing) > 0 {
 			f := onWholeSide(c, seg, lang, tgt)
 			f.Message = fmt.Sprintf("the English has %s, which this segment lacks", strings.Join(quoteAll(missing), ", "))
 			f.Expected = strings.Join(missing, ", ")
 			report(f)
 		}
-		// count is now negative for numbers the target has in excess.
-		for _, n := range tn {
-			k := numberKey(n)
-			if count[k] < 0 {
-				count[k]++
-				found := tgt.Block.Text[n.Start:n.End]
-				f := onSide(c, seg, lang, tgt, n.Start, n.End)
-				f.Message = fmt.Sprintf("%q (%s) is not in the English segment", found, k)
-				f.Found = found
-				report(f)
+		// A full date all of whose parts are extra, and which the English release gives elsewhere, is a repetition.
+		extraByDate := map[int]int{}
+		for _, n := range cmp.Extra {
+			extraByDate[n.Date]++
+		}
+		repeated := map[int]bool{}
+		for id, d := range fullDates(tn) {
+			repeated[id] = releaseDates[d] && extraByDate[id] == 3
+		}
+		for _, n := range cmp.Extra {
+			if n.Date != 0 && repeated[n.Date] {
+				continue
 			}
+			found := tgt.Block.Text[n.Start:n.End]
+			f := onSide(c, seg, lang, tgt, n.Start, n.End)
+			f.Message = fmt.Sprintf("%q (%s) is not in the English segment", found, numberKey(n))
+			f.Found = found
+			report(f)
 		}
 	})
 }
