@@ -74,7 +74,7 @@ func TestExportsValidate(t *testing.T) {
 		{"junit", []string{"-C", bad, "check", "--format", "junit"}, 1},
 		{"sarif", []string{"-C", root, "check", "--format", "sarif"}, 0},
 		{"junit", []string{"-C", root, "check", "--format", "junit"}, 0},
-		{"tbx", []string{"-C", root, "glossary", "export", "--format", "tbx"}, 0},
+		{"tbx", []string{"-C", root, "glossary", "export", "--format", "tbx", "--tbx-version", "3"}, 0},
 		{"tmx", []string{"-C", root, "tm", "export", "--format", "tmx"}, 0},
 	}
 	for _, tt := range tests {

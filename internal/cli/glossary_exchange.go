@@ -5,13 +5,16 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/google/renameio/v2"
 	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
 
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/glossedit"
+	"github.com/relloc/relloc/internal/inputerr"
 	"github.com/relloc/relloc/internal/tbx"
 	"github.com/relloc/relloc/internal/termcsv"
 	"github.com/relloc/relloc/internal/workspace"
@@ -22,9 +25,10 @@ func init() {
 }
 
 type exportOptions struct {
-	Format   string
-	Output   string
-	Category string
+	Format     string
+	Output     string
+	Category   string
+	TBXVersion string
 }
 
 func newGlossaryExportCmd(g *Global) *cobra.Command {
@@ -39,8 +43,10 @@ func newGlossaryExportCmd(g *Global) *cobra.Command {
   csv   one row per entry, for spreadsheets: UTF-8 with a byte-order mark and CRLF line ends; columns id,
         category, en, en_variants, en_case_sensitive, then <lang>, <lang>_variants, <lang>_forbidden,
         <lang>_policy per target language, then note, source; list cells join their forms with " | "
-  tbx   TBX-Basic (TBX v3) for CAT tools: approved terms are preferredTerm-admn-sts, variants
-        admittedTerm-admn-sts, forbidden forms deprecatedTerm-admn-sts, the category a subjectField`,
+  tbx   TBX-Basic for CAT tools: approved terms are preferredTerm-admn-sts, variants
+        admittedTerm-admn-sts, forbidden forms deprecatedTerm-admn-sts, the category a subjectField, and
+        term-base data kept from an import where it came from. TBX 2008 (<martif>) by default, which
+        OmegaT and Translate Toolkit read; --tbx-version 3 writes TBX v3 (<tbx>, ISO 30042:2019)`,
 		Example: `  relloc glossary export --format tbx --output glossary.tbx
   relloc glossary export --format csv > glossary.csv`,
 		Args: noArgs,
@@ -51,12 +57,15 @@ func newGlossaryExportCmd(g *Global) *cobra.Command {
 			if o.Category != "" && !glossary.ValidCategory(glossary.Category(o.Category)) {
 				return usagef("--category %q: must be one of %s", o.Category, categoryNames())
 			}
+			if o.TBXVersion != "2008" && o.TBXVersion != "3" {
+				return usagef("--tbx-version %q: must be 2008 or 3", o.TBXVersion)
+			}
 			ws, gl, err := loadGlossary(g)
 			if err != nil {
 				return err
 			}
 			var buf bytes.Buffer
-			if err := exportGlossary(&buf, ws, gl.Filter(glossary.Category(o.Category)), o.Format); err != nil {
+			if err := exportGlossary(&buf, ws, gl.Filter(glossary.Category(o.Category)), o); err != nil {
 				return err
 			}
 			if o.Output == "" {
@@ -83,11 +92,13 @@ func newGlossaryExportCmd(g *Global) *cobra.Command {
 	cmd.Flags().StringVar(&o.Format, "format", "", "`format`: toml, json, csv or tbx (required)")
 	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "write to `file` (atomically) instead of stdout")
 	cmd.Flags().StringVar(&o.Category, "category", "", "only entries of this `category`")
+	cmd.Flags().StringVar(&o.TBXVersion, "tbx-version", "2008", "TBX `version`: 2008 (<martif>) or 3 (<tbx>)")
 	return cmd
 }
 
-// exportGlossary renders entries in format.
-func exportGlossary(buf *bytes.Buffer, ws *workspace.Workspace, entries []*glossary.Entry, format string) error {
+// exportGlossary renders entries in o.Format.
+func exportGlossary(buf *bytes.Buffer, ws *workspace.Workspace, entries []*glossary.Entry, o exportOptions) error {
+	format := o.Format
 	switch format {
 	case "toml":
 		buf.WriteString("# Glossary exported by relloc " + Version + ".\n")
@@ -104,7 +115,11 @@ func exportGlossary(buf *bytes.Buffer, ws *workspace.Workspace, entries []*gloss
 	case "csv":
 		return termcsv.Write(buf, entries, termcsv.Options{Targets: ws.Config.Targets, BOM: true, CRLF: true})
 	case "tbx":
-		return tbx.Write(buf, entries, tbx.Options{Source: ws.Config.Source, Targets: ws.Config.Targets})
+		d := tbx.TBX2008
+		if o.TBXVersion == "3" {
+			d = tbx.TBXv3
+		}
+		return tbx.Write(buf, entries, tbx.Options{Source: ws.Config.Source, Targets: ws.Config.Targets, Dialect: d})
 	}
 	return usagef("unknown format %q", format)
 }
@@ -115,6 +130,7 @@ type importOptions struct {
 	Merge   bool
 	Replace bool
 	DryRun  bool
+	LangMap []string
 }
 
 func newGlossaryImportCmd(g *Global) *cobra.Command {
@@ -123,7 +139,8 @@ func newGlossaryImportCmd(g *Global) *cobra.Command {
 		Use:   "import FILE [--format csv|tbx] [--merge|--replace] [--dry-run]",
 		Short: "Import glossary entries from CSV or TBX",
 		Long: `import reads entries from a CSV file (the columns of 'relloc glossary export --format csv', in any order;
-UTF-8 with or without a byte-order mark, CRLF or LF) or a TBX-Basic file, and merges them into the glossary:
+UTF-8 with or without a byte-order mark, CRLF or LF) or a TBX file (TBX 2008 <martif> or TBX v3 <tbx>), and
+merges them into the glossary:
 
   --merge    (the default) add new entries; an existing entry takes the fields the file gives a value for
              and keeps every other field: a column or element the file lacks, or an empty cell, changes nothing
@@ -133,7 +150,14 @@ UTF-8 with or without a byte-order mark, CRLF or LF) or a TBX-Basic file, and me
 New entries go to glossary/<category>.toml when it exists, else to the first glossary file. The whole file is
 read and checked first: a cell or element relloc cannot read is reported with its position, exit status 2, and
 nothing is written. Each changed entry is printed with a field-by-field diff. --dry-run prints the same and
-writes nothing. A change that touches several glossary files is all-or-nothing.`,
+writes nothing. A change that touches several glossary files is all-or-nothing.
+
+TBX: language tags with a region are read as the workspace's language (km-KH is km); a langSet of another
+language is kept in the entry's data, with a warning, unless --lang-map names its language (Translate
+Toolkit's csv2tbx writes the target language as "xx": --lang-map xx=ja). An entry without subjectField gets
+category concept (a merge keeps the existing entry's); an id that is not a relloc id is made one from it or
+from the English term. Definitions, contexts, part of speech, term types, notes and other data categories
+are kept in the entry's data and exported again.`,
 		Example: `  relloc glossary import glossary.csv --dry-run
   relloc glossary import termbase.tbx --replace`,
 		Args: exactArgs(1),
@@ -151,6 +175,9 @@ writes nothing. A change that touches several glossary files is all-or-nothing.`
 			if err := checkFormat(o.Format, "csv", "tbx"); err != nil {
 				return err
 			}
+			if len(o.LangMap) > 0 && o.Format != "tbx" {
+				return usagef("--lang-map applies to TBX files only")
+			}
 			return runImport(g, o)
 		},
 	}
@@ -158,7 +185,22 @@ writes nothing. A change that touches several glossary files is all-or-nothing.`
 	cmd.Flags().BoolVar(&o.Merge, "merge", false, "add new and update changed entries, keep the others (the default)")
 	cmd.Flags().BoolVar(&o.Replace, "replace", false, "make the glossary exactly the file's entries")
 	cmd.Flags().BoolVar(&o.DryRun, "dry-run", false, "print what would change and write nothing")
+	cmd.Flags().StringSliceVar(&o.LangMap, "lang-map", nil, "read TBX language `tag=lang` as a workspace language (xx=ja)")
 	return cmd
+}
+
+// parseLangMap reads --lang-map's tag=lang pairs; lang must be a language of the workspace.
+func parseLangMap(pairs []string, ws *workspace.Workspace) (map[string]language.Tag, error) {
+	m := map[string]language.Tag{}
+	for _, p := range pairs {
+		from, to, ok := strings.Cut(p, "=")
+		tag, err := language.Parse(strings.TrimSpace(to))
+		if !ok || strings.TrimSpace(from) == "" || err != nil || !slices.Contains(ws.Config.Languages(), tag) {
+			return nil, usagef("--lang-map %q: want TAG=LANG with LANG one of %v", p, ws.Config.Languages())
+		}
+		m[strings.TrimSpace(from)] = tag
+	}
+	return m, nil
 }
 
 func runImport(g *Global, o importOptions) error {
@@ -183,7 +225,12 @@ func runImport(g *Global, o importOptions) error {
 	case "csv":
 		entries, err = termcsv.Read(o.File, data, termcsv.Options{Targets: ws.Config.Targets})
 	case "tbx":
-		entries, err = tbx.Read(o.File, data, tbx.Options{Source: ws.Config.Source, Targets: ws.Config.Targets})
+		lm, lerr := parseLangMap(o.LangMap, ws)
+		if lerr != nil {
+			return lerr
+		}
+		entries, err = tbx.Read(o.File, data, tbx.Options{Source: ws.Config.Source, Targets: ws.Config.Targets, LangMap: lm,
+			Warn: func(w *inputerr.Error) { fmt.Fprintf(g.IO.Err, "warning: %s\n", w) }})
 	}
 	if err != nil {
 		return err

@@ -84,6 +84,22 @@ func (r *Rendering) Accepted() []string {
 // Complete reports whether the rendering has a term or an omit policy.
 func (r *Rendering) Complete() bool { return r != nil && (r.Term != "" || r.Policy == Omit) }
 
+// Datum is information about an entry that relloc keeps but does not use: a data category of a term base
+// (a definition, a context, a term's part of speech or term type, an administrative status) or a term of a
+// language outside the workspace, so that importing a term base and exporting it again loses nothing.
+type Datum struct {
+	// Lang is the language the datum belongs to, as a BCP 47 tag; empty for the entry as a whole.
+	Lang string `json:"lang,omitempty"`
+	// Term is the term the datum describes, one of the forms of Lang; empty for the language or the entry.
+	Term string `json:"term,omitempty"`
+	// Element is the TBX element that carries it: descrip, admin, termNote, note, or term for a term of a
+	// language outside the workspace.
+	Element string `json:"element"`
+	// Type is the element's type attribute ("definition", "partOfSpeech", ...); empty for note and term.
+	Type  string `json:"type,omitempty"`
+	Value string `json:"value"`
+}
+
 // Pos is where an entry starts in its file.
 type Pos struct {
 	Path string // as given to Parse
@@ -102,7 +118,9 @@ type Entry struct {
 	Targets map[language.Tag]*Rendering
 	Note    string
 	Source  string
-	Pos     Pos
+	// Data holds what the entry carries from a term base that relloc does not model, in the file's order.
+	Data []Datum
+	Pos  Pos
 	// keyLines holds the line of each key of the entry, "id", "km.term", "km.forbidden", ...
 	keyLines map[string]int
 	// order is the workspace's order of target languages, for output; empty means alphabetical.
@@ -225,6 +243,9 @@ func (e *Entry) MarshalJSON() ([]byte, error) {
 	}
 	_ = field("note", e.Note)
 	_ = field("source", e.Source)
+	if len(e.Data) > 0 {
+		_ = field("data", e.Data)
+	}
 	b.WriteString("}")
 	return []byte(b.String()), nil
 }
@@ -269,9 +290,9 @@ func Load(dir string, opt Options, rel func(string) string) (*Glossary, error) {
 
 // Equal reports whether e and o say the same thing: id, category, English, every rendering (a missing table
 // equals a required rendering with nothing in it; nil and empty lists are equal), note and source. Where they
-// were read from does not count.
+// were read from does not count. Data counts, in order.
 func (e *Entry) Equal(o *Entry) bool {
-	if e.ID != o.ID || e.Category != o.Category || e.Note != o.Note || e.Source != o.Source ||
+	if e.ID != o.ID || e.Category != o.Category || e.Note != o.Note || e.Source != o.Source || !slices.Equal(e.Data, o.Data) ||
 		e.EN.Term != o.EN.Term || e.EN.CaseSensitive != o.EN.CaseSensitive || !slices.Equal(e.EN.Variants, o.EN.Variants) {
 		return false
 	}

@@ -121,6 +121,8 @@ func decodeEntry(e *Entry, m map[string]any, opt Options, bad func(key, format s
 			e.Note = str(k, v)
 		case "source":
 			e.Source = str(k, v)
+		case "data":
+			e.Data = decodeData(v, bad)
 		case "en":
 			t, ok := v.(map[string]any)
 			if !ok {
@@ -131,7 +133,7 @@ func decodeEntry(e *Entry, m map[string]any, opt Options, bad func(key, format s
 		default:
 			tag, err := language.Parse(k)
 			if err != nil || !knownTarget(tag, opt.Targets) {
-				bad(k, "unknown key %q (expected id, category, note, source, en or a target language table)", k)
+				bad(k, "unknown key %q (expected id, category, note, source, data, en or a target language table)", k)
 				continue
 			}
 			t, ok := v.(map[string]any)
@@ -219,6 +221,57 @@ func decodeRendering(lang string, r *Rendering, t map[string]any, bad func(key, 
 			bad(key, "unknown key %s (expected term, variants, forbidden, policy)", key)
 		}
 	}
+}
+
+// decodeData reads the data array: inline tables with element and value, and optionally lang, term, type.
+func decodeData(v any, bad func(key, format string, args ...any)) []Datum {
+	arr, ok := v.([]any)
+	if !ok {
+		bad("data", "data must be an array of tables")
+		return nil
+	}
+	out := make([]Datum, 0, len(arr))
+	for _, x := range arr {
+		t, ok := x.(map[string]any)
+		if !ok {
+			bad("data", "data must be an array of tables")
+			continue
+		}
+		var d Datum
+		for k, v := range t {
+			s, ok := v.(string)
+			if !ok {
+				bad("data", "data.%s must be a string", k)
+				continue
+			}
+			s = nfc(s)
+			switch k {
+			case "lang":
+				d.Lang = s
+			case "term":
+				d.Term = s
+			case "element":
+				d.Element = s
+			case "type":
+				d.Type = s
+			case "value":
+				d.Value = s
+			default:
+				bad("data", "unknown key data.%s (expected lang, term, element, type, value)", k)
+			}
+		}
+		if d.Element == "" || d.Value == "" {
+			bad("data", "each data table needs an element and a value")
+			continue
+		}
+		if d.Lang != "" {
+			if _, err := language.Parse(d.Lang); err != nil {
+				bad("data", "data.lang %q is not a language tag", d.Lang)
+			}
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 func stringList(key string, v any, bad func(key, format string, args ...any)) []string {

@@ -11,7 +11,7 @@ import (
 	"github.com/relloc/relloc/internal/glossary"
 )
 
-// Field names one field of an entry: "category", "note", "source", "en.term", "en.variants",
+// Field names one field of an entry: "category", "note", "source", "data", "en.term", "en.variants",
 // "en.case_sensitive", and per target language "<lang>.term", "<lang>.variants", "<lang>.forbidden",
 // "<lang>.policy".
 type Field string
@@ -21,6 +21,7 @@ const (
 	FieldCategory      Field = "category"
 	FieldNote          Field = "note"
 	FieldSource        Field = "source"
+	FieldData          Field = "data"
 	FieldENTerm        Field = "en.term"
 	FieldENVariants    Field = "en.variants"
 	FieldCaseSensitive Field = "en.case_sensitive"
@@ -50,6 +51,7 @@ func GivenFields(e *glossary.Entry) map[Field]bool {
 	set(FieldCategory, e.Category != "")
 	set(FieldNote, e.Note != "")
 	set(FieldSource, e.Source != "")
+	set(FieldData, len(e.Data) > 0)
 	set(FieldENTerm, e.EN.Term != "")
 	set(FieldENVariants, len(e.EN.Variants) > 0)
 	set(FieldCaseSensitive, e.EN.CaseSensitive)
@@ -75,6 +77,9 @@ func Merge(old *glossary.Entry, imp Imported) *glossary.Entry {
 	}
 	if imp.Given[FieldSource] {
 		e.Source = n.Source
+	}
+	if imp.Given[FieldData] {
+		e.Data = slices.Clone(n.Data)
 	}
 	if imp.Given[FieldENTerm] {
 		e.EN.Term = n.EN.Term
@@ -113,7 +118,7 @@ func Merge(old *glossary.Entry, imp Imported) *glossary.Entry {
 
 // Clone returns a deep copy of e without its position.
 func Clone(e *glossary.Entry) *glossary.Entry {
-	c := &glossary.Entry{ID: e.ID, Category: e.Category, Note: e.Note, Source: e.Source,
+	c := &glossary.Entry{ID: e.ID, Category: e.Category, Note: e.Note, Source: e.Source, Data: slices.Clone(e.Data),
 		EN:      glossary.English{Term: e.EN.Term, Variants: slices.Clone(e.EN.Variants), CaseSensitive: e.EN.CaseSensitive},
 		Targets: map[language.Tag]*glossary.Rendering{}}
 	for t, r := range e.Targets {
@@ -166,6 +171,7 @@ func Diff(a, b *glossary.Entry, targets []language.Tag) []FieldDiff {
 	add(FieldCategory, string(a.Category), string(b.Category))
 	add(FieldNote, a.Note, b.Note)
 	add(FieldSource, a.Source, b.Source)
+	add(FieldData, data(a.Data), data(b.Data))
 	add(FieldENTerm, a.EN.Term, b.EN.Term)
 	add(FieldENVariants, list(a.EN.Variants), list(b.EN.Variants))
 	add(FieldCaseSensitive, boolean(a.EN.CaseSensitive), boolean(b.EN.CaseSensitive))
@@ -183,4 +189,19 @@ func Diff(a, b *glossary.Entry, targets []language.Tag) []FieldDiff {
 		add(TargetField(t, "policy"), policy(ra), policy(rb))
 	}
 	return out
+}
+
+// data writes a data list for a diff: one "lang term element/type: value" item per datum, joined with " | ".
+func data(ds []glossary.Datum) string {
+	var parts []string
+	for _, d := range ds {
+		var head []string
+		for _, s := range []string{d.Lang, d.Term, strings.TrimSuffix(d.Element+"/"+d.Type, "/")} {
+			if s != "" {
+				head = append(head, s)
+			}
+		}
+		parts = append(parts, strings.Join(head, " ")+": "+d.Value)
+	}
+	return strings.Join(parts, " | ")
 }

@@ -13,7 +13,7 @@ import (
 )
 
 // Render returns the TOML text of e in the layout of glossary/README.md: the [[entry]] table with id, category,
-// note and source, then [entry.en], then one table per target language, in the order of targets and then any
+// note, source and data (one inline table a line), then [entry.en], then one table per target language, in the order of targets and then any
 // other language of the entry in alphabetical order. Empty lists, an empty note or source, case_sensitive = false
 // and policy = "required" are left out, except that a language table with nothing else in it keeps its policy so
 // that the table survives a round trip.
@@ -27,6 +27,22 @@ func Render(e *glossary.Entry, targets []language.Tag) string {
 	}
 	if e.Source != "" {
 		kv(&b, "source", e.Source)
+	}
+	if len(e.Data) > 0 {
+		b.WriteString("data = [\n")
+		for _, d := range e.Data {
+			b.WriteString("  {")
+			sep := " "
+			for _, f := range [][2]string{{"lang", d.Lang}, {"term", d.Term}, {"element", d.Element}, {"type", d.Type}, {"value", d.Value}} {
+				if f[1] == "" {
+					continue
+				}
+				b.WriteString(sep + f[0] + " = " + Quote(f[1]))
+				sep = ", "
+			}
+			b.WriteString(" },\n")
+		}
+		b.WriteString("]\n")
 	}
 	b.WriteString("\n[entry.en]\n")
 	kv(&b, "term", e.EN.Term)

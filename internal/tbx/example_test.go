@@ -22,36 +22,39 @@ func ExampleWrite() {
 	}
 	// Output:
 	// <?xml version="1.0" encoding="UTF-8"?>
-	// <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
-	//   <tbxHeader>
+	// <martif type="TBX-Basic" xml:lang="en">
+	//   <martifHeader>
 	//     <fileDesc>
 	//       <sourceDesc>
 	//         <p>relloc glossary</p>
 	//       </sourceDesc>
 	//     </fileDesc>
-	//   </tbxHeader>
+	//     <encodingDesc>
+	//       <p type="XCSURI">TBXBasicXCSV02.xcs</p>
+	//     </encodingDesc>
+	//   </martifHeader>
 	//   <text>
 	//     <body>
-	//       <conceptEntry id="deputy-prime-minister">
+	//       <termEntry id="deputy-prime-minister">
 	//         <descrip type="subjectField">office</descrip>
-	//         <langSec xml:lang="en">
-	//           <termSec>
+	//         <langSet xml:lang="en">
+	//           <tig>
 	//             <term>Deputy Prime Minister</term>
 	//             <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
-	//           </termSec>
-	//         </langSec>
-	//         <langSec xml:lang="ja">
-	//           <termSec>
+	//           </tig>
+	//         </langSet>
+	//         <langSet xml:lang="ja">
+	//           <tig>
 	//             <term>副首相</term>
 	//             <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
-	//           </termSec>
-	//           <termSec>
+	//           </tig>
+	//           <tig>
 	//             <term>副総理</term>
 	//             <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>
-	//           </termSec>
-	//         </langSec>
-	//       </conceptEntry>
+	//           </tig>
+	//         </langSet>
+	//       </termEntry>
 	//     </body>
 	//   </text>
-	// </tbx>
+	// </martif>
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -109,9 +110,47 @@ func inline(local string) bool {
 	return false
 }
 
-// Read parses a TBX v3 document into glossary entries; path is used in errors only. Every problem found is
-// returned, as an inputerr.List. Each entry comes with the fields its elements give (glossedit.GivenFields): a
-// policy only when a relloc:policy note sets it, so that merging keeps what the file does not mention.
+// dialect2008 maps the element names of TBX 2008 (ISO 30042:2008, <martif>) to those of TBX v3, which Read
+// works with: the two dialects differ in these names and in ntig, whose termGrp holds the term and its notes.
+var dialect2008 = map[string]string{
+	"martif": "tbx", "martifHeader": "tbxHeader", "termEntry": "conceptEntry", "langSet": "langSec",
+	"tig": "termSec", "ntig": "termSec",
+}
+
+// normalize renames TBX 2008 elements to their v3 names and lifts the children of termGrp (in ntig) and of
+// descripGrp, adminGrp and termNoteGrp into their parent, so that the rest of Read sees one structure.
+func normalize(n *node) {
+	if v3, ok := dialect2008[n.name.Local]; ok {
+		n.name.Local = v3
+	}
+	var kids []*node
+	for _, c := range n.children {
+		switch c.name.Local {
+		case "termGrp", "descripGrp", "adminGrp", "termNoteGrp":
+			kids = append(kids, c.children...)
+		default:
+			kids = append(kids, c)
+		}
+	}
+	n.children = kids
+	for _, c := range n.children {
+		normalize(c)
+	}
+}
+
+// DefaultCategory is the category of an entry whose conceptEntry has no subjectField (Translate Toolkit's
+// csv2tbx writes none): concept, the category of the glossary that says least. An import merging such an entry
+// into an existing one keeps the existing category.
+const DefaultCategory = glossary.Concept
+
+// Read parses a TBX document, TBX v3 (<tbx>, ISO 30042:2019) or TBX 2008 (<martif>, ISO 30042:2008), into
+// glossary entries; path is used in errors only. Every problem found is returned, as an inputerr.List;
+// warnings (a language outside the workspace, a defaulted category or id) go to opt.Warn.
+//
+// Each entry comes with the fields its elements give (glossedit.GivenFields): a policy only when a
+// relloc:policy note sets it, a category only from a subjectField, so that merging keeps what the file does
+// not mention. Language tags are folded to the workspace's languages (km-KH is km, en-US is en); langSecs of
+// other languages and data categories relloc does not model are kept in the entry's data.
 func Read(path string, data []byte, opt Options) ([]glossedit.Imported, error) {
 	root, err := parse(path, data)
 	if err != nil {
@@ -121,8 +160,12 @@ func Read(path string, data []byte, opt Options) ([]glossedit.Imported, error) {
 	bad := func(n *node, format string, args ...any) {
 		errs = append(errs, inputerr.New(path, n.line, n.col, format, args...))
 	}
-	if root.name.Local != "tbx" || root.name.Space != Namespace {
-		bad(root, "document element is {%s}%s; expected {%s}tbx (TBX v3)", root.name.Space, root.name.Local, Namespace)
+	switch {
+	case root.name.Local == "tbx" && root.name.Space == Namespace:
+	case root.name.Local == "martif" && root.name.Space == "":
+		normalize(root)
+	default:
+		bad(root, "document element is {%s}%s; expected {%s}tbx (TBX v3) or martif (TBX 2008)", root.name.Space, root.name.Local, Namespace)
 		return nil, errs
 	}
 	var entries []*node
@@ -142,13 +185,18 @@ func Read(path string, data []byte, opt Options) ([]glossedit.Imported, error) {
 		}
 	}
 	if len(entries) == 0 {
-		bad(root, "no conceptEntry in text/body")
+		bad(root, "no conceptEntry or termEntry in text/body")
 		return nil, errs
+	}
+	warn := func(n *node, format string, args ...any) {
+		if opt.Warn != nil {
+			opt.Warn(inputerr.New(path, n.line, n.col, format, args...))
+		}
 	}
 	var out []glossedit.Imported
 	seen := map[string]*node{}
 	for _, ce := range entries {
-		e, problems := readEntry(ce, opt)
+		e, defaulted, problems := readEntry(ce, opt, warn)
 		for _, p := range problems {
 			bad(p.at, "%s", p.msg)
 		}
@@ -165,7 +213,11 @@ func Read(path string, data []byte, opt Options) ([]glossedit.Imported, error) {
 				bad(ce, "conceptEntry %q: %s", e.ID, msg)
 			}
 		}
-		out = append(out, glossedit.Imported{Entry: e, Given: glossedit.GivenFields(e)})
+		given := glossedit.GivenFields(e)
+		if defaulted {
+			delete(given, glossedit.FieldCategory)
+		}
+		out = append(out, glossedit.Imported{Entry: e, Given: given})
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -178,17 +230,58 @@ type problem struct {
 	msg string
 }
 
-func readEntry(ce *node, opt Options) (*glossary.Entry, []problem) {
+// fold returns the workspace language that tag names: itself, or its base language when that is a workspace
+// language and tag is not (km-KH, ja-JP, en-US); the lang map of the options comes first.
+func fold(raw string, opt Options) (language.Tag, bool) {
+	if t, ok := opt.LangMap[raw]; ok {
+		return t, true
+	}
+	tag, err := language.Parse(raw)
+	if err != nil {
+		return language.Und, false
+	}
+	if tag == opt.Source || isTarget(opt.Targets, tag) {
+		return tag, true
+	}
+	base, _ := tag.Base()
+	b := language.Make(base.String())
+	if b == opt.Source || isTarget(opt.Targets, b) {
+		return b, true
+	}
+	return tag, false
+}
+
+// datum is a data category relloc keeps without using: an element of the entry, a langSec or a termSec that
+// Read has no field for.
+func datum(c *node, lang, term string) (glossary.Datum, bool) {
+	switch c.name.Local {
+	case "descrip", "admin", "termNote", "note", "xref":
+	default:
+		return glossary.Datum{}, false
+	}
+	v := strings.TrimSpace(c.content())
+	if c.name.Local == "xref" {
+		v = c.get("target")
+	}
+	if v == "" {
+		return glossary.Datum{}, false
+	}
+	return glossary.Datum{Lang: lang, Term: term, Element: c.name.Local, Type: c.get("type"), Value: v}, true
+}
+
+var slugRun = regexp.MustCompile(`[^a-z0-9]+`)
+
+// slug makes an id of relloc's form from text: lower-case ASCII letters and digits joined by "-".
+func slug(text string) string {
+	return strings.Trim(slugRun.ReplaceAllString(strings.ToLower(text), "-"), "-")
+}
+
+func readEntry(ce *node, opt Options, warn func(*node, string, ...any)) (*glossary.Entry, bool, []problem) {
 	var probs []problem
 	bad := func(n *node, format string, args ...any) {
 		probs = append(probs, problem{n, fmt.Sprintf(format, args...)})
 	}
-	id := ce.get("id")
-	if id == "" {
-		bad(ce, "conceptEntry has no id attribute (relloc needs it as the entry id)")
-		return nil, probs
-	}
-	e := &glossary.Entry{ID: strings.TrimPrefix(id, "_"), Targets: map[language.Tag]*glossary.Rendering{}}
+	e := &glossary.Entry{ID: strings.TrimPrefix(ce.get("id"), "_"), Targets: map[language.Tag]*glossary.Rendering{}}
 	var notes []string
 	policies := map[language.Tag]glossary.Policy{}
 	for _, c := range ce.children {
@@ -196,19 +289,21 @@ func readEntry(ce *node, opt Options) (*glossary.Entry, []problem) {
 		case "descrip":
 			if c.get("type") == "subjectField" {
 				e.Category = glossary.Category(strings.TrimSpace(c.content()))
+				continue
 			}
 		case "admin":
 			if c.get("type") == "source" {
 				e.Source = c.content()
+				continue
 			}
 		case "note":
 			text := c.content()
 			if rest, ok := strings.CutPrefix(text, policyNote); ok {
 				l, p, _ := strings.Cut(rest, "=")
-				tag, err := language.Parse(strings.TrimSpace(l))
+				tag, known := fold(strings.TrimSpace(l), opt)
 				pol := glossary.Policy(strings.TrimSpace(p))
 				switch {
-				case err != nil || !isTarget(opt.Targets, tag):
+				case !known || !isTarget(opt.Targets, tag):
 					bad(c, "%q: %q is not a target language (%v)", text, l, opt.Targets)
 				case !glossary.ValidPolicy(pol):
 					bad(c, "%q: policy %q is not one of required, optional, omit", text, p)
@@ -218,23 +313,26 @@ func readEntry(ce *node, opt Options) (*glossary.Entry, []problem) {
 				continue
 			}
 			notes = append(notes, text)
+			continue
+		}
+		if d, ok := datum(c, "", ""); ok {
+			e.Data = append(e.Data, d)
 		}
 	}
 	e.Note = strings.Join(notes, "\n\n")
-	if e.Category == "" {
-		bad(ce, "conceptEntry %q has no descrip type=\"subjectField\" (the entry's category)", e.ID)
-	}
 	sawSource := false
 	for _, ls := range ce.children {
 		if ls.name.Local != "langSec" {
 			continue
 		}
-		tag, err := language.Parse(ls.lang())
-		if err != nil {
-			bad(ls, "langSec xml:lang %q is not a language tag", ls.lang())
+		raw := ls.lang()
+		tag, known := fold(raw, opt)
+		if tag == language.Und {
+			bad(ls, "langSec xml:lang %q is not a language tag", raw)
 			continue
 		}
 		var forms []form
+		var data []glossary.Datum
 		for _, c := range ls.children {
 			switch c.name.Local {
 			case "note":
@@ -243,12 +341,39 @@ func readEntry(ce *node, opt Options) (*glossary.Entry, []problem) {
 						bad(c, "%q belongs in the %s langSec", caseSensitiveNote, opt.Source)
 					}
 					e.EN.CaseSensitive = true
+					continue
 				}
 			case "termSec":
 				f, ok := readTermSec(c, bad)
 				if ok {
 					forms = append(forms, f)
 				}
+				continue
+			}
+			if d, ok := datum(c, raw, ""); ok {
+				data = append(data, d)
+			}
+		}
+		if !known {
+			// A language outside the workspace: its terms and their data go to the entry's data.
+			warn(ls, "langSec xml:lang %q is not a language of the workspace (%s, %v): its terms are kept in the entry's data", raw, opt.Source, opt.Targets)
+			e.Data = append(e.Data, data...)
+			for _, f := range forms {
+				e.Data = append(e.Data, glossary.Datum{Lang: raw, Element: "term", Value: f.text})
+				if f.status != "" {
+					e.Data = append(e.Data, glossary.Datum{Lang: raw, Term: f.text, Element: "termNote", Type: "administrativeStatus", Value: f.status})
+				}
+				e.Data = append(e.Data, f.data(raw)...)
+			}
+			continue
+		}
+		lang := tag.String()
+		e.Data = append(e.Data, relang(data, lang)...)
+		for _, f := range forms {
+			e.Data = append(e.Data, f.data(lang)...)
+			if f.status == Superseded {
+				// relloc's forbidden forms are written back as deprecated: keep that this one was superseded.
+				e.Data = append(e.Data, glossary.Datum{Lang: lang, Term: f.text, Element: "termNote", Type: "administrativeStatus", Value: Superseded})
 			}
 		}
 		if tag == opt.Source {
@@ -258,10 +383,6 @@ func readEntry(ce *node, opt Options) (*glossary.Entry, []problem) {
 			if len(forbidden) > 0 {
 				bad(ls, "English terms cannot be deprecated or superseded in relloc's glossary (%q)", forbidden[0])
 			}
-			continue
-		}
-		if !isTarget(opt.Targets, tag) {
-			bad(ls, "langSec xml:lang %q is neither the source language nor a target language (%v)", ls.lang(), opt.Targets)
 			continue
 		}
 		if _, dup := e.Targets[tag]; dup {
@@ -275,6 +396,27 @@ func readEntry(ce *node, opt Options) (*glossary.Entry, []problem) {
 	if !sawSource {
 		bad(ce, "conceptEntry %q has no langSec xml:lang=%q", e.ID, opt.Source)
 	}
+	if e.ID == "" || !idPattern.MatchString(e.ID) {
+		id := slug(e.ID)
+		if id == "" {
+			id = slug(e.EN.Term)
+		}
+		if id == "" {
+			bad(ce, "conceptEntry has no id attribute, and its English term gives none (relloc needs an id)")
+			return nil, false, probs
+		}
+		if e.ID == "" {
+			warn(ce, "conceptEntry without an id: id %q made from its English term", id)
+		} else {
+			warn(ce, "conceptEntry id %q: read as %q (relloc ids are lower-case letters and digits joined by -)", e.ID, id)
+		}
+		e.ID = id
+	}
+	defaulted := false
+	if e.Category == "" {
+		warn(ce, "conceptEntry %q has no subjectField: category %s, or the existing entry's on a merge", e.ID, DefaultCategory)
+		e.Category, defaulted = DefaultCategory, true
+	}
 	for tag, p := range policies {
 		r, ok := e.Targets[tag]
 		if !ok {
@@ -283,12 +425,34 @@ func readEntry(ce *node, opt Options) (*glossary.Entry, []problem) {
 		}
 		r.Policy = p
 	}
-	return e, probs
+	return e, defaulted, probs
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// relang sets the language of data read from a langSec to the workspace language it was folded to.
+func relang(ds []glossary.Datum, lang string) []glossary.Datum {
+	for i := range ds {
+		ds[i].Lang = lang
+	}
+	return ds
 }
 
 type form struct {
 	text, status string
 	at           *node
+	extra        []*node // termNote, descrip, admin, note elements other than the administrativeStatus
+}
+
+// data returns the termSec's data categories that relloc keeps without using.
+func (f form) data(lang string) []glossary.Datum {
+	var out []glossary.Datum
+	for _, c := range f.extra {
+		if d, ok := datum(c, lang, f.text); ok {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 func readTermSec(ts *node, bad func(*node, string, ...any)) (form, bool) {
@@ -307,7 +471,11 @@ func readTermSec(ts *node, bad func(*node, string, ...any)) (form, bool) {
 				default:
 					bad(c, "administrativeStatus %q is not one of %s, %s, %s, %s", f.status, Preferred, Admitted, Deprecated, Superseded)
 				}
+				continue
 			}
+			f.extra = append(f.extra, c)
+		default:
+			f.extra = append(f.extra, c)
 		}
 	}
 	if !found || f.text == "" {

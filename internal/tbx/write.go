@@ -6,12 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/language"
 
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/glossedit"
+	"github.com/relloc/relloc/internal/inputerr"
 )
 
 // Namespace is the TBX v3 namespace.
@@ -37,10 +39,40 @@ type Options struct {
 	Targets []language.Tag // target languages, in the order langSecs are written
 	// Title is written in the header's sourceDesc.
 	Title string
+	// Dialect is what Write writes: TBX2008 (the default) or TBXv3.
+	Dialect Dialect
+	// LangMap gives Read the workspace language of a language tag that is not one ("xx", which Translate
+	// Toolkit's csv2tbx writes for the target language, to ja).
+	LangMap map[string]language.Tag
+	// Warn receives Read's warnings; nil drops them.
+	Warn func(*inputerr.Error)
 }
 
-// Write writes entries as a TBX-Basic document. TBX needs at least one conceptEntry, so an empty glossary is an
-// error.
+// Dialect is a version of TBX.
+type Dialect int
+
+// The dialects Write writes.
+const (
+	// TBX2008 is TBX-Basic of ISO 30042:2008: <martif type="TBX-Basic">, termEntry, langSet, tig. It is the
+	// default because it is what CAT tools read: OmegaT 3.6 and Translate Toolkit 3.8 read it and neither
+	// reads TBX v3.
+	TBX2008 Dialect = iota
+	// TBXv3 is TBX-Basic of ISO 30042:2019 in the DCA style: <tbx>, conceptEntry, langSec, termSec.
+	TBXv3
+)
+
+// names are the element names of a dialect.
+type names struct{ root, header, entry, langSec, termSec string }
+
+func (d Dialect) names() names {
+	if d == TBXv3 {
+		return names{"tbx", "tbxHeader", "conceptEntry", "langSec", "termSec"}
+	}
+	return names{"martif", "martifHeader", "termEntry", "langSet", "tig"}
+}
+
+// Write writes entries as a TBX-Basic document in opt.Dialect. TBX needs at least one entry, so an empty
+// glossary is an error.
 func Write(w io.Writer, entries []*glossary.Entry, opt Options) error {
 	if len(entries) == 0 {
 		return errors.New("write tbx: the glossary has no entries (TBX needs at least one conceptEntry)")
@@ -50,28 +82,36 @@ func Write(w io.Writer, entries []*glossary.Entry, opt Options) error {
 	if title == "" {
 		title = "relloc glossary"
 	}
-	fmt.Fprintf(bw, `<?xml version="1.0" encoding="UTF-8"?>
-<tbx type="TBX-Basic" style="dca" xml:lang="%s" xmlns="%s">
-  <tbxHeader>
+	n := opt.Dialect.names()
+	bw.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+	if opt.Dialect == TBXv3 {
+		fmt.Fprintf(bw, "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"%s\" xmlns=\"%s\">\n", esc(opt.Source.String()), Namespace)
+	} else {
+		fmt.Fprintf(bw, "<martif type=\"TBX-Basic\" xml:lang=\"%s\">\n", esc(opt.Source.String()))
+	}
+	fmt.Fprintf(bw, `  <%s>
     <fileDesc>
       <sourceDesc>
         <p>%s</p>
       </sourceDesc>
     </fileDesc>
-  </tbxHeader>
-  <text>
-    <body>
-`, esc(opt.Source.String()), Namespace, esc(title))
-	for _, e := range entries {
-		writeEntry(bw, e, opt)
+`, n.header, esc(title))
+	if opt.Dialect == TBX2008 {
+		bw.WriteString("    <encodingDesc>\n      <p type=\"XCSURI\">TBXBasicXCSV02.xcs</p>\n    </encodingDesc>\n")
 	}
-	bw.WriteString("    </body>\n  </text>\n</tbx>\n")
+	fmt.Fprintf(bw, "  </%s>\n  <text>\n    <body>\n", n.header)
+	for _, e := range entries {
+		writeEntry(bw, e, opt, n)
+	}
+	fmt.Fprintf(bw, "    </body>\n  </text>\n</%s>\n", n.root)
 	return bw.Flush()
 }
 
-func writeEntry(w *bufio.Writer, e *glossary.Entry, opt Options) {
-	fmt.Fprintf(w, "      <conceptEntry id=\"%s\">\n", esc(xmlID(e.ID)))
+func writeEntry(w *bufio.Writer, e *glossary.Entry, opt Options, n names) {
+	fmt.Fprintf(w, "      <%s id=\"%s\">\n", n.entry, esc(xmlID(e.ID)))
 	fmt.Fprintf(w, "        <descrip type=\"subjectField\">%s</descrip>\n", esc(string(e.Category)))
+	data := dataOf(e)
+	writeData(w, "        ", data.m[key{}])
 	if e.Note != "" {
 		fmt.Fprintf(w, "        <note>%s</note>\n", esc(e.Note))
 	}
@@ -89,37 +129,73 @@ func writeEntry(w *bufio.Writer, e *glossary.Entry, opt Options) {
 			fmt.Fprintf(w, "        <note>%s%s=%s</note>\n", policyNote, esc(tag.String()), esc(string(p)))
 		}
 	}
-	fmt.Fprintf(w, "        <langSec xml:lang=\"%s\">\n", esc(opt.Source.String()))
+	src := opt.Source.String()
+	fmt.Fprintf(w, "        <%s xml:lang=\"%s\">\n", n.langSec, esc(src))
 	if e.EN.CaseSensitive {
 		fmt.Fprintf(w, "          <note>%s</note>\n", caseSensitiveNote)
 	}
-	termSec(w, e.EN.Term, Preferred)
+	writeData(w, "          ", data.m[key{lang: src}])
+	termSec(w, n, e.EN.Term, Preferred, data.m[key{src, e.EN.Term}])
 	for _, v := range e.EN.Variants {
-		termSec(w, v, Admitted)
+		termSec(w, n, v, Admitted, data.m[key{src, v}])
 	}
-	w.WriteString("        </langSec>\n")
+	fmt.Fprintf(w, "        </%s>\n", n.langSec)
 	for _, tag := range langs {
 		r := e.Targets[tag]
 		if len(r.Accepted())+len(r.Forbidden) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "        <langSec xml:lang=\"%s\">\n", esc(tag.String()))
+		l := tag.String()
+		fmt.Fprintf(w, "        <%s xml:lang=\"%s\">\n", n.langSec, esc(l))
+		writeData(w, "          ", data.m[key{lang: l}])
 		if r.Term != "" {
-			termSec(w, r.Term, Preferred)
+			termSec(w, n, r.Term, Preferred, data.m[key{l, r.Term}])
 		}
 		for _, v := range r.Variants {
-			termSec(w, v, Admitted)
+			termSec(w, n, v, Admitted, data.m[key{l, v}])
 		}
 		for _, f := range r.Forbidden {
-			termSec(w, f, Deprecated)
+			termSec(w, n, f, Deprecated, data.m[key{l, f}])
 		}
-		w.WriteString("        </langSec>\n")
+		fmt.Fprintf(w, "        </%s>\n", n.langSec)
 	}
-	w.WriteString("      </conceptEntry>\n")
+	// Languages outside the workspace, kept from an imported term base, in the order of their first datum.
+	for _, l := range data.otherLangs {
+		fmt.Fprintf(w, "        <%s xml:lang=\"%s\">\n", n.langSec, esc(l))
+		writeData(w, "          ", data.m[key{lang: l}])
+		for _, t := range data.terms[l] {
+			termSec(w, n, t, "", data.m[key{l, t}])
+		}
+		fmt.Fprintf(w, "        </%s>\n", n.langSec)
+	}
+	fmt.Fprintf(w, "      </%s>\n", n.entry)
 }
 
-func termSec(w *bufio.Writer, term, status string) {
-	fmt.Fprintf(w, "          <termSec>\n            <term>%s</term>\n            <termNote type=\"administrativeStatus\">%s</termNote>\n          </termSec>\n", esc(term), status)
+// key places a datum: the entry (zero), a language, or a term of a language.
+type key struct{ lang, term string }
+
+// dataIndex is an entry's data grouped by where it is written.
+type dataIndex struct {
+	m          map[key][]glossary.Datum
+	otherLangs []string            // languages that only the data has, in order
+	terms      map[string][]string // their terms, in order
+}
+
+func dataOf(e *glossary.Entry) dataIndex {
+	d := dataIndex{m: map[key][]glossary.Datum{}, terms: map[string][]string{}}
+	for _, x := range e.Data {
+		if x.Element == "term" {
+			if !slices.Contains(d.terms[x.Lang], x.Value) {
+				d.terms[x.Lang] = append(d.terms[x.Lang], x.Value)
+			}
+			if !slices.Contains(d.otherLangs, x.Lang) {
+				d.otherLangs = append(d.otherLangs, x.Lang)
+			}
+			continue
+		}
+		d.m[key{x.Lang, x.Term}] = append(d.m[key{x.Lang, x.Term}], x)
+	}
+	return d
 }
 
 // esc escapes text for an element or a double-quoted attribute; it keeps newlines (xml.EscapeText would turn
@@ -138,4 +214,45 @@ func xmlID(id string) string {
 		return "_" + id
 	}
 	return id
+}
+
+// termSec writes one term with its administrative status and its data: termNotes first, as TBX orders them.
+// A superseded status kept in the data replaces deprecated (both are forbidden forms for relloc); another
+// status in the data is stale (the form moved) and is left out.
+func termSec(w *bufio.Writer, n names, term, status string, data []glossary.Datum) {
+	var notes, rest []glossary.Datum
+	for _, d := range data {
+		switch {
+		case d.Element == "termNote" && d.Type == "administrativeStatus":
+			if (status == Deprecated && d.Value == Superseded) || status == "" {
+				status = d.Value
+			}
+		case d.Element == "termNote":
+			notes = append(notes, d)
+		default:
+			rest = append(rest, d)
+		}
+	}
+	fmt.Fprintf(w, "          <%s>\n            <term>%s</term>\n", n.termSec, esc(term))
+	if status != "" {
+		fmt.Fprintf(w, "            <termNote type=\"administrativeStatus\">%s</termNote>\n", status)
+	}
+	writeData(w, "            ", notes)
+	writeData(w, "            ", rest)
+	fmt.Fprintf(w, "          </%s>\n", n.termSec)
+}
+
+// writeData writes data categories as the elements they were read from.
+func writeData(w *bufio.Writer, indent string, data []glossary.Datum) {
+	for _, d := range data {
+		if d.Element == "xref" { // the link text is not kept: the target is the datum
+			fmt.Fprintf(w, "%s<xref type=\"%s\" target=\"%s\"/>\n", indent, esc(d.Type), esc(d.Value))
+			continue
+		}
+		w.WriteString(indent + "<" + d.Element)
+		if d.Type != "" {
+			fmt.Fprintf(w, " type=\"%s\"", esc(d.Type))
+		}
+		fmt.Fprintf(w, ">%s</%s>\n", esc(d.Value), d.Element)
+	}
 }
