@@ -23,6 +23,10 @@ type Options struct {
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// langSyntax is the shape of a BCP 47 tag. The language of a datum may be one golang.org/x/text does not
+// know ("xx", which Translate Toolkit writes for an unnamed target language): it is kept as written.
+var langSyntax = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+
 // Parse parses and validates the given glossary files. It reports every problem it finds, as an inputerr.List.
 func Parse(files []File, opt Options) (*Glossary, error) {
 	var (
@@ -264,10 +268,8 @@ func decodeData(v any, bad func(key, format string, args ...any)) []Datum {
 			bad("data", "each data table needs an element and a value")
 			continue
 		}
-		if d.Lang != "" {
-			if _, err := language.Parse(d.Lang); err != nil {
-				bad("data", "data.lang %q is not a language tag", d.Lang)
-			}
+		if d.Lang != "" && !langSyntax.MatchString(d.Lang) {
+			bad("data", "data.lang %q is not a language tag", d.Lang)
 		}
 		out = append(out, d)
 	}

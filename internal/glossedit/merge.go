@@ -79,7 +79,7 @@ func Merge(old *glossary.Entry, imp Imported) *glossary.Entry {
 		e.Source = n.Source
 	}
 	if imp.Given[FieldData] {
-		e.Data = slices.Clone(n.Data)
+		e.Data = mergeData(e.Data, n.Data)
 	}
 	if imp.Given[FieldENTerm] {
 		e.EN.Term = n.EN.Term
@@ -114,6 +114,24 @@ func Merge(old *glossary.Entry, imp Imported) *glossary.Entry {
 		}
 	}
 	return e
+}
+
+// mergeData treats each (language, term, element, type) of the data as a field of its own: the file's data
+// replace the old data of the same key, and the old data of other keys stay (before the file's).
+func mergeData(old, given []glossary.Datum) []glossary.Datum {
+	type key struct{ lang, term, element, typ string }
+	k := func(d glossary.Datum) key { return key{d.Lang, d.Term, d.Element, d.Type} }
+	in := map[key]bool{}
+	for _, d := range given {
+		in[k(d)] = true
+	}
+	var out []glossary.Datum
+	for _, d := range old {
+		if !in[k(d)] {
+			out = append(out, d)
+		}
+	}
+	return append(out, given...)
 }
 
 // Clone returns a deep copy of e without its position.

@@ -238,6 +238,9 @@ func fold(raw string, opt Options) (language.Tag, bool) {
 	}
 	tag, err := language.Parse(raw)
 	if err != nil {
+		if langSyntax.MatchString(raw) {
+			return language.Make("und-x-" + strings.ReplaceAll(raw, "-", "")), false // a tag x/text does not know ("xx")
+		}
 		return language.Und, false
 	}
 	if tag == opt.Source || isTarget(opt.Targets, tag) {
@@ -428,7 +431,10 @@ func readEntry(ce *node, opt Options, warn func(*node, string, ...any)) (*glossa
 	return e, defaulted, probs
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var (
+	idPattern  = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	langSyntax = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+)
 
 // relang sets the language of data read from a langSec to the workspace language it was folded to.
 func relang(ds []glossary.Datum, lang string) []glossary.Datum {

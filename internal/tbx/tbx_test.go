@@ -317,3 +317,78 @@ func TestWriteEmpty(t *testing.T) {
 		t.Error("an empty glossary was written as TBX")
 	}
 }
+
+// translateToolkit returns a python that imports Translate Toolkit (Debian's translate-toolkit), or skips.
+func translateToolkit(t *testing.T) string {
+	t.Helper()
+	for _, py := range []string{"/usr/bin/python3", "python3"} {
+		if exec.Command(py, "-c", "import translate.storage.tbx").Run() == nil {
+			return py
+		}
+	}
+	t.Skip("Translate Toolkit is not installed (apt-get install translate-toolkit)")
+	return ""
+}
+
+// TestTranslateToolkitReads2008: Translate Toolkit reads relloc's TBX 2008 export of the seed glossary with
+// every entry, each with its English term and first target term.
+func TestTranslateToolkitReads2008(t *testing.T) {
+	py := translateToolkit(t)
+	in := entries(t)
+	var buf bytes.Buffer
+	if err := Write(&buf, in, opt); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "seed.tbx")
+	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(py, "-c", `import sys
+from translate.storage import tbx
+for u in tbx.tbxfile.parsefile(sys.argv[1]).units:
+    print(u.getid() + "\t" + u.source)`, file).CombinedOutput()
+	if err != nil {
+		t.Fatalf("Translate Toolkit: %v\n%s", err, out)
+	}
+	var want []string
+	for _, e := range in {
+		want = append(want, xmlID(e.ID)+"\t"+e.EN.Term)
+	}
+	if got := strings.TrimSpace(string(out)); got != strings.Join(want, "\n") {
+		t.Errorf("Translate Toolkit read:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+}
+
+// TestTranslateToolkitCSV2TBX: what csv2tbx makes of a two-column glossary imports into relloc.
+func TestTranslateToolkitCSV2TBX(t *testing.T) {
+	translateToolkit(t)
+	csv2tbx, err := exec.LookPath("csv2tbx")
+	if err != nil {
+		t.Skip("csv2tbx is not installed")
+	}
+	dir := t.TempDir()
+	csv := "location,source,target\n,Deputy Prime Minister,副首相\n,Phnom Penh,プノンペン\n,Ministry of Foreign Affairs,外務省\n"
+	if err := os.WriteFile(filepath.Join(dir, "g.csv"), []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(csv2tbx, "--progress=none", filepath.Join(dir, "g.csv"), filepath.Join(dir, "g.tbx")).CombinedOutput(); err != nil {
+		t.Fatalf("csv2tbx: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "g.tbx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := opt
+	o.LangMap = map[string]language.Tag{"xx": language.Japanese}
+	es, err := Read("g.tbx", data, o)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	var got []string
+	for _, e := range es {
+		got = append(got, e.Entry.ID+"="+e.Entry.Target(language.Japanese).Term)
+	}
+	if g, w := strings.Join(got, " "), "deputy-prime-minister=副首相 phnom-penh=プノンペン ministry-of-foreign-affairs=外務省"; g != w {
+		t.Errorf("got %s, want %s", g, w)
+	}
+}
