@@ -94,3 +94,32 @@ func rawControl(b []byte) int {
 	}
 	return -1
 }
+
+// TestImportHugeFile: a 1 GiB CSV (sparse, so the test writes nothing) is refused from its size before a byte of
+// it is read.
+func TestImportHugeFile(t *testing.T) {
+	root := t.TempDir()
+	for name, content := range map[string]string{"relloc.toml": hostileRelease["relloc.toml"], "glossary/g.toml": hostileRelease["glossary/g.toml"]} {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := os.Create(filepath.Join(root, "huge.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(1 << 30); err != nil {
+		t.Skipf("sparse file: %v", err)
+	}
+	f.Close()
+	var out, errOut bytes.Buffer
+	io := &cli.IO{Out: &out, Err: &errOut, Getwd: func() (string, error) { return root, nil }}
+	code := cli.Run(io, []string{"glossary", "import", "huge.csv"})
+	if want := "relloc: huge.csv: file is larger than 64 MiB, the limit for an import\n"; code != 2 || errOut.String() != want {
+		t.Errorf("glossary import huge.csv: got exit %d, %q, want 2, %q", code, errOut.String(), want)
+	}
+}

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,9 +13,11 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/relloc/relloc/internal/ctrl"
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/glossedit"
 	"github.com/relloc/relloc/internal/inputerr"
+	"github.com/relloc/relloc/internal/safefile"
 	"github.com/relloc/relloc/internal/tbx"
 	"github.com/relloc/relloc/internal/termcsv"
 	"github.com/relloc/relloc/internal/workspace"
@@ -216,22 +219,7 @@ func runImport(g *Global, o importOptions) error {
 		}
 		p = filepath.Join(wd, p)
 	}
-	data, err := os.ReadFile(p)
-	if err != nil {
-		return fmt.Errorf("import: %w", err)
-	}
-	var entries []glossedit.Imported
-	switch o.Format {
-	case "csv":
-		entries, err = termcsv.Read(o.File, data, termcsv.Options{Targets: ws.Config.Targets})
-	case "tbx":
-		lm, lerr := parseLangMap(o.LangMap, ws)
-		if lerr != nil {
-			return lerr
-		}
-		entries, err = tbx.Read(o.File, data, tbx.Options{Source: ws.Config.Source, Targets: ws.Config.Targets, LangMap: lm,
-			Warn: func(w *inputerr.Error) { fmt.Fprintf(g.IO.Err, "warning: %s\n", w) }})
-	}
+	entries, err := readImport(g, ws, p, o)
 	if err != nil {
 		return err
 	}
@@ -266,4 +254,40 @@ func runImport(g *Global, o importOptions) error {
 	}
 	_, err = fmt.Fprintln(g.IO.Err, summary)
 	return err
+}
+
+// Limits of glossary import: a glossary of 100,000 entries is some 30 MB of CSV; a line is one entry.
+const (
+	maxImportSize = 64 << 20
+	maxImportLine = 1 << 20
+)
+
+// readImport reads the entries of an import file through safefile's limits: a device, a file over
+// maxImportSize, a line over maxImportLine or a NUL byte stops the import before the file is read into memory.
+func readImport(g *Global, ws *workspace.Workspace, p string, o importOptions) ([]glossedit.Imported, error) {
+	f, err := safefile.Open(p, o.File)
+	if err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > maxImportSize {
+		return nil, inputerr.New(o.File, 0, 0, "file is larger than %s, the limit for an import", safefile.Size(maxImportSize))
+	}
+	r := &safefile.Reader{R: f, Path: o.File, MaxSize: maxImportSize, MaxLine: maxImportLine}
+	switch o.Format {
+	case "csv":
+		return termcsv.ReadFrom(o.File, r, termcsv.Options{Targets: ws.Config.Targets})
+	case "tbx":
+		data, err := io.ReadAll(r)
+		if err != nil {
+			return nil, err
+		}
+		lm, err := parseLangMap(o.LangMap, ws)
+		if err != nil {
+			return nil, err
+		}
+		return tbx.Read(o.File, data, tbx.Options{Source: ws.Config.Source, Targets: ws.Config.Targets, LangMap: lm,
+			Warn: func(w *inputerr.Error) { fmt.Fprintf(g.IO.Err, "warning: %s\n", ctrl.Escape(w.Error())) }})
+	}
+	return nil, usagef("--format %q: must be csv or tbx", o.Format)
 }

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
@@ -162,9 +164,23 @@ func decodeEntry(e *Entry, m map[string]any, opt Options, bad func(key, format s
 	if strings.TrimSpace(e.EN.Term) == "" {
 		bad("en.term", "entry %q has no English term", e.ID)
 	}
+	// A term is matched in text and printed in findings: a control character (an ANSI escape pasted from a
+	// terminal, a tab or line break from a spreadsheet cell) can match nothing and would reach the terminal.
+	plain := func(key string, forms ...string) {
+		for _, f := range forms {
+			if strings.ContainsFunc(f, unicode.IsControl) || !utf8.ValidString(f) {
+				bad(key, "%s %q holds a control character: terms are plain text", key, f)
+			}
+		}
+	}
+	plain("en.term", e.EN.Term)
+	plain("en.variants", e.EN.Variants...)
 	for _, tag := range sortedTags(e.Targets) {
 		r := e.Targets[tag]
 		lang := tag.String()
+		plain(lang+".term", r.Term)
+		plain(lang+".variants", r.Variants...)
+		plain(lang+".forbidden", r.Forbidden...)
 		if !ValidPolicy(r.Policy) {
 			bad(lang+".policy", "%s.policy %q is not one of required, optional, omit", lang, r.Policy)
 		}

@@ -93,6 +93,8 @@ func TestParseErrors(t *testing.T) {
 		{"unknown category", []File{{"g.toml", []byte("[[entry]]\nid = \"x\"\ncategory = \"thing\"\n[entry.en]\nterm = \"X\"\n")}}, `g.toml:3:1: category "thing"`},
 		{"unknown language", []File{{"g.toml", []byte("[[entry]]\nid = \"x\"\ncategory = \"place\"\n[entry.en]\nterm = \"X\"\n[entry.fr]\nterm = \"X\"\n")}}, `g.toml:6:1: unknown key "fr"`},
 		{"bad policy", []File{{"g.toml", []byte("[[entry]]\nid = \"x\"\ncategory = \"place\"\n[entry.en]\nterm = \"X\"\n[entry.km]\npolicy = \"never\"\n")}}, `g.toml:7:1: km.policy "never"`},
+		{"control character", []File{{"g.toml", []byte("[[entry]]\nid = \"x\"\ncategory = \"place\"\n[entry.en]\nterm = \"Phnom Penh\\u001b]0;x\\u0007\"\n[entry.km]\nterm = \"ភ្នំពេញ\"\nvariants = [\"ភ្នំ\\tពេញ\"]\n")}},
+			`g.toml:5:1: en.term "Phnom Penh\x1b]0;x\a" holds a control character: terms are plain text`},
 		{"unknown top-level key", []File{{"g.toml", []byte("title = \"x\"\n")}}, `g.toml:1:1: unknown key title`},
 	}
 	for _, tt := range tests {

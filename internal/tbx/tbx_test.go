@@ -299,6 +299,7 @@ func TestReadErrors(t *testing.T) {
 		{"bad status", wrap(`<conceptEntry id="x"><descrip type="subjectField">place</descrip><langSec xml:lang="en"><termSec><term>X</term><termNote type="administrativeStatus">approved</termNote></termSec></langSec></conceptEntry>`), `administrativeStatus "approved"`},
 		{"two preferred", wrap(`<conceptEntry id="x"><descrip type="subjectField">place</descrip><langSec xml:lang="en"><termSec><term>X</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec><termSec><term>Y</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec></langSec></conceptEntry>`), `a second preferred term "Y"`},
 		{"bad policy note", wrap(`<conceptEntry id="x"><descrip type="subjectField">place</descrip><note>relloc:policy ja=never</note>` + en + `</conceptEntry>`), `policy "never"`},
+		{"control character", wrap(`<conceptEntry id="x"><descrip type="subjectField">place</descrip>` + en + `<langSec xml:lang="ja"><termSec><term>外務省&#x9b;2J</term></termSec></langSec></conceptEntry>`), `ja.term "外務省\u009b2J" holds a control character`},
 		{"duplicate id", wrap(`<conceptEntry id="x"><descrip type="subjectField">place</descrip>` + en + `</conceptEntry>
 <conceptEntry id="x"><descrip type="subjectField">place</descrip>` + en + `</conceptEntry>`), `g.tbx:6:1: duplicate conceptEntry id "x" (first at line 5)`},
 	}

@@ -1,6 +1,7 @@
 package termcsv
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -129,8 +130,18 @@ type column struct {
 // Each entry comes with the fields its row gives: a column the file lacks, or a cell left empty, gives nothing,
 // so that merging the rows into the glossary keeps what the file does not mention.
 func Read(path string, data []byte, opt Options) ([]glossedit.Imported, error) {
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	cr := csv.NewReader(bytes.NewReader(data))
+	return ReadFrom(path, bytes.NewReader(data), opt)
+}
+
+// ReadFrom is Read on a stream: rows are parsed as they are read, so that the memory used follows the entries,
+// not the file, and a limiting reader (safefile.Reader) can stop a hostile file early.
+func ReadFrom(path string, r io.Reader, opt Options) ([]glossedit.Imported, error) {
+	br := bufio.NewReader(r)
+	if bom, err := br.Peek(3); err == nil && string(bom) == "\ufeff" {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.ReuseRecord = true
 	cr.FieldsPerRecord = -1 // checked below, with a better message
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
@@ -342,6 +353,10 @@ var csvFields = map[string]glossedit.Field{
 
 // csvError places an error of encoding/csv.
 func csvError(path string, err error) *inputerr.Error {
+	var ie *inputerr.Error
+	if errors.As(err, &ie) { // from the reader: a limit, a binary file
+		return ie
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return &inputerr.Error{Path: path, Line: pe.Line, Column: pe.Column, Msg: "malformed CSV: " + pe.Err.Error(), Err: err}

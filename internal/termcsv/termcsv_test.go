@@ -115,6 +115,7 @@ func TestReadErrors(t *testing.T) {
 		{"duplicate id", head + "he,honorific,H.E.,,,,,,,,,,,,\nhe,honorific,H.E.,,,,,,,,,,,,\n", []string{`g.csv:3:1: row 3: duplicate id "he" (first in row 2)`}},
 		{"glossary rule", head + "x,concept,X,,,ក,,ក,,,,,,,\n", []string{`g.csv:2:1: row 2: km rendering "ក" of entry "x" is also listed as forbidden`}},
 		{"no English", head + "x,concept,,,,,,,,,,,,,\n", []string{`g.csv:2:1: row 2: entry "x" has no English term`}},
+		{"control character", head + "mfaic,organisation,\"Ministry\x1b[31m\",MFAIC | MOFA\x07,,,,,,,,,,,\n", []string{`g.csv:2:1: row 2: en.term "Ministry\x1b[31m" holds a control character`, `en.variants "MOFA\a" holds a control character`}},
 		{"empty file", "", []string{`g.csv:1:1: empty CSV file`}},
 	}
 	for _, tt := range tests {
