@@ -23,11 +23,17 @@ func TestMain(m *testing.M) {
 // TestScripts runs the CLI end to end: each testdata/script/*.txtar holds a small workspace and the commands to
 // run on it, with their expected exit status and output.
 func TestScripts(t *testing.T) {
+	root := testenv.RepoRoot(t)
 	testscript.Run(t, testscript.Params{
 		Dir: filepath.Join("..", "..", "testdata", "script"),
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
 			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"seed":     func(ts *testscript.TestScript, neg bool, args []string) { seedCmd(ts, neg, args, root) },
+			"replace":  replaceCmd,
+			"linediff": linediffCmd,
 		},
 		RequireExplicitExec: true,
 		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"writebytes": writeBytes},

@@ -38,6 +38,14 @@ func markerFinding(d *release.Document, lang string, m draft.Marker, c release.C
 	f := finding.Finding{Path: d.Path, Lang: lang, Found: "<!-- " + c.Text + " -->"}
 	f.Line, f.Column = d.Position(c.Start)
 	f.EndLine, f.EndColumn = d.Position(c.End)
+	switch m.Kind {
+	case draft.Revise:
+		f.Message = "draft marker left: revise the sentence after it for the change of its English, then relloc review --accept"
+		return f
+	case draft.Removed:
+		f.Message = "draft marker left: the English of the sentence after it was deleted; delete the translation too, then relloc review --accept"
+		return f
+	}
 	if m.Kind == draft.Fuzzy {
 		f.Message = fmt.Sprintf("draft marker left: review the sentence filled from a %d%% match (%s %s) and delete the marker",
 			m.Score, m.Release, m.Segment)

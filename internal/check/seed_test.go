@@ -135,7 +135,7 @@ func TestSeedMutations(t *testing.T) {
 				end := start + strings.Index(s[start:], "\n")
 				return s[:start] + "In closing the conversation, H.E. HAYASHI Yoshimasa wished a great success to Cambodia in hosting the 13<sup>th</sup> ASEM Summit on 25-26 November 2021 and in steering ASEAN process in 2022." + s[end:]
 			},
-			needle: "In closing the conversation",
+			needle: "In closing the conversation, H.E. HAYASHI Yoshimasa wished a great success to Cambodia in hosting the 13<sup>",
 			want:   []got{{"untranslated", "ja", 0}},
 			min:    finding.Error,
 		},

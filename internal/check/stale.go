@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -22,10 +23,12 @@ type stale struct{}
 func (stale) Rule() finding.Rule {
 	return finding.Rule{ID: "stale", Default: finding.Error,
 		Summary: "The English of a segment changed after the translation was made",
-		Description: "A translation's front matter records in its [source] table a digest of every English sentence it was " +
-			"made from. A current English sentence whose digest is not recorded has changed (or is new) since: the aligned " +
-			"translation must be revisited. Run relloc draft RELEASE --lang L --update to re-draft exactly these segments " +
-			"(and record the new digests), then translate them. A translation without a [source] table is not tracked."}
+		Description: "A translation's front matter records in its [source] table every English sentence it was made from " +
+			"(by digest, with its text). A current English sentence the record does not hold was edited or added since: the " +
+			"finding shows the change as a word diff (USD [-30-]{+35+} million), with the English now as expected and the " +
+			"English the translation was made from as found. relloc draft RELEASE --lang L --update keeps the translation " +
+			"and marks it with the diff (or drafts an added sentence); once the translation is revised, relloc review " +
+			"RELEASE --lang L --accept records it. A translation without a [source] table is not tracked."}
 }
 
 func (stale) Check(c *Context, report func(finding.Finding)) {
@@ -38,20 +41,32 @@ func (stale) Check(c *Context, report func(finding.Finding)) {
 		if !draft.Tracked(tgt) {
 			continue
 		}
-		for _, s := range draft.Stale(src, tgt.Front.Source) {
-			report(staleFinding(c, lang, src, tgt, s))
+		for _, ch := range draft.Changes(src, draft.ReadRecord(tgt.Front.Source)) {
+			if ch.Kind != draft.Deleted {
+				report(staleFinding(c, lang, src, tgt, ch))
+			}
 		}
 	}
 }
 
+// staleContext is how many shared words a stale finding's word diff shows around each change.
+const staleContext = 6
+
 // staleFinding locates a stale English sentence on the translation: on the target side of the segment holding
 // it, else at the start of the aligned target block, else on the whole file.
-func staleFinding(c *Context, lang language.Tag, src, tgt *release.Document, s draft.Sentence) finding.Finding {
-	old := tgt.Front.Source[s.ID]
-	msg := fmt.Sprintf("the English of %s changed after this translation was made: revisit the translation (relloc draft --update re-drafts it)", s.ID)
-	if old == "" {
-		msg = fmt.Sprintf("the English sentence %s is new since this translation was made: translate it (relloc draft --update drafts it)", s.ID)
+func staleFinding(c *Context, lang language.Tag, src, tgt *release.Document, ch draft.Change) finding.Finding {
+	s := ch.Sentence
+	now := strings.Join(strings.Fields(s.Text()), " ")
+	var msg string
+	switch {
+	case ch.Kind == draft.Added:
+		msg = fmt.Sprintf("the English sentence %s is new since this translation was made: translate it (relloc draft --update drafts it): %s", s.ID, now)
+	case !ch.Known():
+		msg = fmt.Sprintf("the English of %s changed after this translation was made, from English relloc did not record; now: %s", s.ID, now)
+	default:
+		msg = fmt.Sprintf("the English of %s changed after this translation was made: %s", s.ID, ch.Diff(staleContext))
 	}
+	msg += "\nrevise the translation, then relloc review --accept (relloc draft --update marks it in the file)"
 	var f finding.Finding
 	var seg *bitext.Segment
 	if c.Bitext != nil {
@@ -71,9 +86,18 @@ func staleFinding(c *Context, lang language.Tag, src, tgt *release.Document, s d
 			f.Segment = seg.ID
 		}
 		if c.Bitext != nil {
+			// The aligned target block, else (a paragraph added to the English) the translation of the next
+			// English block that has one: where the new paragraph's translation belongs.
+			target := map[int]int{}
 			for _, l := range c.Bitext.Blocks[lang] {
-				if l.Source == s.Block.Index && l.Target > 0 && l.Target <= len(tgt.Blocks) {
-					f.Line, f.Column = tgt.Position(tgt.Blocks[l.Target-1].Start)
+				if l.Source > 0 && l.Target > 0 && l.Target <= len(tgt.Blocks) {
+					target[l.Source] = l.Target
+				}
+			}
+			for i := s.Block.Index; i <= len(src.Blocks); i++ {
+				if t, ok := target[i]; ok {
+					f.Line, f.Column = tgt.Position(tgt.Blocks[t-1].Start)
+					break
 				}
 			}
 		}
@@ -85,8 +109,8 @@ func staleFinding(c *Context, lang language.Tag, src, tgt *release.Document, s d
 	f.SourcePath = src.Path
 	f.SourceLine, _ = src.TextPosition(s.Block, s.Start)
 	f.Message = msg
-	f.Expected = draft.Digest(s.Text())
-	f.Found = old
+	f.Expected = now
+	f.Found = ch.Old
 	return f
 }
 
@@ -94,14 +118,14 @@ func staleFinding(c *Context, lang language.Tag, src, tgt *release.Document, s d
 // changed since it was drafted, with a marker left in it.
 const (
 	selfTestEN = "# Press Release\n\nThe ministers met. They talked about trade.\n"
-	selfTestKM = "+++\nstatus = \"draft\"\n\n[source]\n\"b1.s1\" = \"%s\"\n\"b2.s1\" = \"%s\"\n\"b2.s2\" = \"0000000000000000\"\n+++\n\n" +
+	selfTestKM = "+++\nstatus = \"draft\"\n\n[source]\n\"%s\" = \"Press Release\"\n\"%s\" = \"The ministers met.\"\n\"%s\" = \"They talked about peace.\"\n+++\n\n" +
 		"# សេចក្តីប្រកាសព័ត៌មាន\n\nរដ្ឋមន្ត្រីបានជួបគ្នា។ <!-- relloc-draft translate -->They talked about peace.\n"
 )
 
 // draftSelfTest runs draft-marker and stale on their known-bad sample.
 func draftSelfTest() ([]finding.Finding, error) {
 	km := language.Khmer
-	kmSrc := fmt.Sprintf(selfTestKM, draft.Digest("Press Release"), draft.Digest("The ministers met."))
+	kmSrc := fmt.Sprintf(selfTestKM, draft.Digest("Press Release"), draft.Digest("The ministers met."), draft.Digest("They talked about peace."))
 	r, err := release.Parse("selftest/releases/2021-01-03-draft", language.English, []release.File{
 		{Path: "selftest/releases/2021-01-03-draft/en.md", Lang: language.English, Data: []byte(selfTestEN)},
 		{Path: "selftest/releases/2021-01-03-draft/km.md", Lang: km, Data: []byte(kmSrc)},

@@ -39,12 +39,19 @@ language, and each sentence filled from the translation memory of the other rele
 after a <!-- relloc-draft fuzzy N%: ... --> marker) or left in English with its glossary terms rendered,
 after a <!-- relloc-draft translate --> marker. relloc check fails while a marker is left (draft-marker).
 
-The draft's front matter records a digest of every English sentence ([source]); when the English changes,
-relloc check reports the affected segments (stale) and draft --update re-drafts exactly those segments of the
-existing translation, leaving the rest of the file as it is. On a translation without a [source] table,
---update only records the digests of the current English, so that the translation starts being tracked.
+The draft's front matter records every English sentence it was made from ([source]); when the English
+changes, relloc check shows each changed sentence as a word diff (stale), and draft --update revises the
+existing translation: a translated sentence whose English changed is kept, with numbers and glossary terms
+updated where that is safe, after a <!-- relloc-draft revise ID: USD [-30-]{+35+} million ... --> marker
+(with a translation-memory match when there is one); an added sentence or paragraph is drafted in its place;
+a sentence whose English was deleted is marked, not deleted; an empty or missing translation is drafted
+whole. The rest of the file stays byte for byte. Once revised, relloc review --accept records the sentences.
+On a translation without a [source] table, --update only records the current English, so that the
+translation starts being tracked.
 
-draft never overwrites an existing translation without --force, and writes the file atomically.`,
+draft writes only the release's LANG.md (or --out inside the release folder): never the English source nor
+another language's file, nor through a symbolic link leaving the workspace, --force or not. It never
+overwrites an existing translation without --force, and writes the file atomically.`,
 		Example: `  relloc draft 2021-11-18-prak-sokhonn-hayashi-telephone --lang km
   relloc draft releases/2021-11-18-prak-sokhonn-hayashi-telephone --lang ja --stdout
   relloc draft 2021-11-18-prak-sokhonn-hayashi-telephone --lang km --update`,
@@ -58,7 +65,7 @@ draft never overwrites an existing translation without --force, and writes the f
 		},
 	}
 	cmd.Flags().StringVar(&o.Lang, "lang", "", "the target `language` to draft (km or ja)")
-	cmd.Flags().StringVar(&o.Out, "out", "", "write to `FILE` instead of the release's LANG.md")
+	cmd.Flags().StringVar(&o.Out, "out", "", "write to `FILE` in the release folder instead of LANG.md")
 	cmd.Flags().BoolVar(&o.Stdout, "stdout", false, "print the draft instead of writing a file")
 	cmd.Flags().BoolVar(&o.Force, "force", false, "overwrite an existing translation")
 	cmd.Flags().BoolVar(&o.Update, "update", false, "re-draft only the stale segments of the existing translation")
@@ -111,8 +118,10 @@ func runDraft(g *Global, o draftOptions) error {
 	} else if !filepath.IsAbs(out) {
 		out = filepath.Join(wd, out)
 	}
-	if o.Update && r.Doc(lang) == nil {
-		return fmt.Errorf("%s: no %s translation to update; run relloc draft without --update to draft one", r.Dir, lang)
+	if !o.Stdout {
+		if out, err = translationTarget(ws, r, lang, out); err != nil {
+			return err
+		}
 	}
 	if !o.Update && !o.Stdout && !o.Force {
 		if _, err := os.Stat(out); err == nil {
@@ -152,19 +161,30 @@ func runDraft(g *Global, o draftOptions) error {
 func draftSummary(path string, lang language.Tag, update bool, res *draft.Result) string {
 	switch {
 	case res.Stamped:
-		return fmt.Sprintf("%s: recorded the digests of the current English; the translation is now tracked", path)
-	case update && len(res.Segments) == 0 && len(res.Unplaced) == 0:
-		return fmt.Sprintf("%s: up to date, nothing to re-draft", path)
+		return fmt.Sprintf("%s: recorded the English of the current release; the translation is now tracked", path)
+	case update && len(res.Segments) == 0 && len(res.Unplaced) == 0 && res.Removed == 0:
+		return fmt.Sprintf("%s: up to date, nothing to revise", path)
 	}
-	verb := "drafted"
-	if update {
-		verb = "re-drafted"
+	var s string
+	if update && !res.Full {
+		s = fmt.Sprintf("%s: kept %d translated sentence(s) with a revise marker, drafted %d new sentence(s) in %s (%d from the catalogue, %d exact and %d fuzzy from memory, %d to translate)",
+			path, res.Count(draft.Revise), len(res.Segments)-res.Count(draft.Revise), lang, res.Count(draft.Catalogue), res.Count(draft.Exact),
+			res.Count(draft.Fuzzy), res.Count(draft.Translate))
+		if res.Removed > 0 {
+			s += fmt.Sprintf("; marked %d sentence(s) whose English was deleted", res.Removed)
+		}
+		s += "; revise them, then run relloc review --accept"
+	} else {
+		what := "drafted"
+		if res.Full {
+			what = "the translation was empty: drafted"
+		}
+		s = fmt.Sprintf("%s: %s %d sentence(s) in %s: %d from the catalogue, %d exact and %d fuzzy from memory, %d to translate",
+			path, what, len(res.Segments), lang, res.Count(draft.Catalogue), res.Count(draft.Exact), res.Count(draft.Fuzzy),
+			res.Count(draft.Translate))
 	}
-	s := fmt.Sprintf("%s: %s %d sentence(s) in %s: %d from the catalogue, %d exact and %d fuzzy from memory, %d to translate",
-		path, verb, len(res.Segments), lang, res.Count(draft.Catalogue), res.Count(draft.Exact), res.Count(draft.Fuzzy),
-		res.Count(draft.Translate))
 	if len(res.Unplaced) > 0 {
-		s += fmt.Sprintf("; %d stale sentence(s) have no place in the translation and stay stale: %v", len(res.Unplaced), res.Unplaced)
+		s += fmt.Sprintf("; %d changed sentence(s) have no place in the translation and stay stale: %v", len(res.Unplaced), res.Unplaced)
 	}
 	return s
 }

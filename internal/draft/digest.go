@@ -67,24 +67,3 @@ func Digests(src *release.Document) map[string]string {
 // Tracked reports whether a translation records the English it was made from (its front matter has a [source]
 // table).
 func Tracked(tgt *release.Document) bool { return tgt != nil && tgt.Front.Source != nil }
-
-// Stale returns the sentences of the English document src that a translation whose front matter records the
-// digests recorded was not made from: those whose digest is none of the recorded digests. Matching digests
-// rather than ids means that a sentence inserted in the English makes that sentence stale, not every sentence
-// after it. A translation that records nothing (recorded is nil) is not tracked and has no stale sentence.
-func Stale(src *release.Document, recorded map[string]string) []Sentence {
-	if recorded == nil {
-		return nil
-	}
-	have := make(map[string]bool, len(recorded))
-	for _, d := range recorded {
-		have[d] = true
-	}
-	var out []Sentence
-	for _, s := range Sentences(src) {
-		if !have[Digest(s.Text())] {
-			out = append(out, s)
-		}
-	}
-	return out
-}

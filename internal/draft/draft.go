@@ -50,9 +50,12 @@ type Result struct {
 	Segments []Segment // the sentences drafted, in document order
 	// Stamped is true when Update found an untracked translation and only recorded its source digests.
 	Stamped bool
-	// Unplaced lists stale sentences that Update could not place in the translation because no neighbour of
-	// theirs is translated; they stay stale.
+	// Unplaced lists stale sentences that Update could not place in the translation; they stay stale.
 	Unplaced []string
+	// Full is true when Update found an empty or missing translation and drafted it whole.
+	Full bool
+	// Removed counts the translated sentences Update marked because their English was deleted.
+	Removed int
 }
 
 // Count returns how many sentences were drafted with kind k.
@@ -73,6 +76,8 @@ type drafter struct {
 	src   *release.Document
 	forms []formula
 	mem   *tm.Memory
+	// ids makes markers name the English sentence they are for (Update's markers do).
+	ids bool
 }
 
 func newDrafter(in Input) (*drafter, error) {
@@ -109,7 +114,7 @@ func Draft(in Input) (*Result, error) {
 	}
 	res := &Result{}
 	var b strings.Builder
-	b.WriteString(d.frontMatter(Digests(d.src)))
+	b.WriteString(d.frontMatter(table(Sentences(d.src), nil, Record{})))
 	for _, blk := range d.src.Blocks {
 		b.WriteString("\n")
 		body, marker, segs := d.block(blk)
@@ -129,9 +134,9 @@ func Draft(in Input) (*Result, error) {
 	return res, nil
 }
 
-// frontMatter writes the draft's front matter: the English's id, date and place, status "draft" and the source
-// digests.
-func (d *drafter) frontMatter(digests map[string]string) string {
+// frontMatter writes the draft's front matter: the English's id, date and place, status "draft" and the record
+// of the English it was made from.
+func (d *drafter) frontMatter(entries []entry) string {
 	var b strings.Builder
 	b.WriteString("+++\n")
 	r := d.in.Release
@@ -147,7 +152,7 @@ func (d *drafter) frontMatter(digests map[string]string) string {
 		fmt.Fprintf(&b, "place = %s\n", tomlString(r.Place))
 	}
 	b.WriteString("status = \"draft\"\n\n")
-	b.WriteString(sourceTable(digests))
+	b.WriteString(sourceTable(entries))
 	b.WriteString("+++\n")
 	return b.String()
 }
@@ -181,7 +186,7 @@ func (d *drafter) block(blk *release.Block) (body, marker string, segs []Segment
 		if outs != nil {
 			kind := Catalogue
 			if review {
-				kind, marker = Translate, Marker{Kind: Translate}.String()
+				kind, marker = Translate, d.marker(Marker{Kind: Translate}, firstID(sents))
 			}
 			return strings.Join(outs, "\\\n"), marker, whole(kind, "")
 		}
@@ -190,7 +195,7 @@ func (d *drafter) block(blk *release.Block) (body, marker string, segs []Segment
 	if s, review, ok := d.catalogue(blk.Text); ok {
 		kind := Catalogue
 		if review {
-			kind, marker = Translate, Marker{Kind: Translate}.String()
+			kind, marker = Translate, d.marker(Marker{Kind: Translate}, firstID(sents))
 		}
 		return wrapStrong(blk, 0, len(blk.Text), s), marker, whole(kind, "")
 	}
@@ -219,7 +224,7 @@ func (d *drafter) sentence(s Sentence) (string, string, Segment) {
 		seg.Kind = Catalogue
 		if review {
 			seg.Kind = Translate
-			return out, Marker{Kind: Translate}.String(), seg
+			return out, d.marker(Marker{Kind: Translate}, s.ID), seg
 		}
 		return out, "", seg
 	}
@@ -234,11 +239,19 @@ func (d *drafter) sentence(s Sentence) (string, string, Segment) {
 			}
 			seg.Kind = Fuzzy
 			pct := int(math.Floor(m.Score * 100))
-			return out, Marker{Kind: Fuzzy, Score: pct, Release: m.Release, Segment: m.Segment}.String(), seg
+			return out, d.marker(Marker{Kind: Fuzzy, Score: pct, Release: m.Release, Segment: m.Segment}, s.ID), seg
 		}
 	}
 	seg.Kind = Translate
-	return d.renderEnglish(text), Marker{Kind: Translate}.String(), seg
+	return d.renderEnglish(text), d.marker(Marker{Kind: Translate}, s.ID), seg
+}
+
+// marker writes m, naming the English sentence id when the drafter's markers carry ids.
+func (d *drafter) marker(m Marker, id string) string {
+	if d.ids {
+		m.ID = id
+	}
+	return m.String()
 }
 
 // wrapStrong puts s in ** when the English text [start, end) of blk is wholly strong.
@@ -268,4 +281,12 @@ func tomlString(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// firstID returns the id of the first of sents, or "".
+func firstID(sents []Sentence) string {
+	if len(sents) == 0 {
+		return ""
+	}
+	return sents[0].ID
 }

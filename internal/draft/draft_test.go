@@ -96,8 +96,13 @@ func TestDraftSeed(t *testing.T) {
 			if d.Front.Status != "draft" || d.Front.ID != seedID || d.Front.Place != "Phnom Penh" || d.Front.Date.String() != "2021-11-18" {
 				t.Errorf("front matter: got %+v", d.Front)
 			}
-			if want := Digests(src); fmt.Sprint(d.Front.Source) != fmt.Sprint(want) {
-				t.Errorf("source digests: got %v, want %v", d.Front.Source, want)
+			for _, s := range Sentences(src) {
+				if got, want := d.Front.Source[Digest(s.Text())], foldSpace(s.Text()); got != want {
+					t.Errorf("[source] of %s: got %q, want %q", s.ID, got, want)
+				}
+			}
+			if got, want := len(d.Front.Source), len(Digests(src)); got != want {
+				t.Errorf("[source] holds %d sentences, want %d", got, want)
 			}
 			if len(d.Blocks) != len(src.Blocks) {
 				t.Fatalf("got %d blocks, want the English's %d", len(d.Blocks), len(src.Blocks))
@@ -225,10 +230,54 @@ func TestDraftFromMemory(t *testing.T) {
 	}
 }
 
-// TestStaleAndUpdate edits one English sentence of the seed: exactly that segment is stale in km and ja, and
-// Update changes only its text (adding its marker) and its digest, leaving every other byte as it was.
+// TestStaleAndUpdate edits one English sentence of the seed: exactly that sentence is stale in km and ja, with
+// the English it was made from; Update keeps its translation and puts a revise marker with the word diff above
+// it, changes the status to draft and leaves every other byte as it was.
 func TestStaleAndUpdate(t *testing.T) {
 	w := loadRepo(t)
+	files := seedFiles(t, w)
+	files[en] = bytes.Replace(files[en], []byte("He expressed gratitude to Japan for continuing"),
+		[]byte("He warmly thanked Japan for continuing"), 1)
+	r := parseRelease(t, files)
+	for _, lang := range []language.Tag{km, ja} {
+		tgt := r.Doc(lang)
+		changes := Changes(r.Doc(en), ReadRecord(tgt.Front.Source))
+		if len(changes) != 1 || changes[0].Kind != Changed || changes[0].Sentence.ID != "b7.s1" ||
+			!strings.HasPrefix(changes[0].Old, "He expressed gratitude to Japan for continuing") {
+			t.Fatalf("%s: changes %+v, want b7.s1 changed from the recorded English", lang, changes)
+		}
+		res, err := Update(w.input(r, lang, w.memory(w.releases)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Segments) != 1 || res.Segments[0].ID != "b7.s1" || res.Segments[0].Kind != Revise || res.Stamped {
+			t.Errorf("%s: updated %+v, want b7.s1 revised only", lang, res.Segments)
+		}
+		was, now := files[lang], res.Data
+		wasFront, wasBody := splitFront(was)
+		nowFront, nowBody := splitFront(now)
+		wantFront := []string{"-status = \"" + tgt.Front.Status + "\"", "+status = \"draft\""}
+		if got := lineDiff(wasFront, nowFront); fmt.Sprint(got) != fmt.Sprint(wantFront) {
+			t.Errorf("%s: front matter diff\n got %q\nwant %q", lang, got, wantFront)
+		}
+		wantBody := []string{"+<!-- relloc-draft revise b7.s1: He [-expressed gratitude to-]{+warmly thanked+} Japan for continuing to … -->"}
+		if got := lineDiff(wasBody, nowBody); fmt.Sprint(got) != fmt.Sprint(wantBody) {
+			t.Errorf("%s: body diff\n got %q\nwant %q", lang, got, wantBody)
+		}
+		// The sentence stays stale until the translator accepts it, and the file holds one marker.
+		up := parseRelease(t, map[language.Tag][]byte{en: files[en], lang: now})
+		if st := Stale(up.Doc(en), ReadRecord(up.Doc(lang).Front.Source)); len(st) != 1 {
+			t.Errorf("%s: %d stale sentences after update, want 1", lang, len(st))
+		}
+		if ms, _ := Markers(up.Doc(lang)); len(ms) != 1 || ms[0].Kind != Revise || ms[0].ID != "b7.s1" {
+			t.Errorf("%s: got markers %+v after update, want one revise marker for b7.s1", lang, ms)
+		}
+	}
+}
+
+// seedFiles reads the seed release's files.
+func seedFiles(t *testing.T, w *workspace) map[language.Tag][]byte {
+	t.Helper()
 	dir := filepath.Join(w.root, "releases", seedID)
 	files := map[language.Tag][]byte{}
 	for _, lang := range langs {
@@ -238,47 +287,7 @@ func TestStaleAndUpdate(t *testing.T) {
 		}
 		files[lang] = b
 	}
-	files[en] = bytes.Replace(files[en], []byte("He expressed gratitude to Japan for continuing"),
-		[]byte("He warmly thanked Japan for continuing"), 1)
-	r := parseRelease(t, files)
-	for _, lang := range []language.Tag{km, ja} {
-		tgt := r.Doc(lang)
-		var ids []string
-		for _, s := range Stale(r.Doc(en), tgt.Front.Source) {
-			ids = append(ids, s.ID)
-		}
-		if got := strings.Join(ids, " "); got != "b7.s1" {
-			t.Fatalf("%s: stale sentences %q, want b7.s1", lang, got)
-		}
-		res, err := Update(w.input(r, lang, w.memory(w.releases)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(res.Segments) != 1 || res.Segments[0].ID != "b7.s1" || res.Stamped {
-			t.Errorf("%s: re-drafted %+v, want b7.s1 only", lang, res.Segments)
-		}
-		was, now := files[lang], res.Data
-		wasFront, wasBody := splitFront(was)
-		nowFront, nowBody := splitFront(now)
-		digestLine := func(d string) string { return fmt.Sprintf("%q = %q", "b7.s1", d) }
-		wantFront := []string{"-" + digestLine(tgt.Front.Source["b7.s1"]), "+" + digestLine(Digest(r.Doc(en).Blocks[6].Text))}
-		if got := lineDiff(wasFront, nowFront); fmt.Sprint(got) != fmt.Sprint(wantFront) {
-			t.Errorf("%s: front matter diff\n got %q\nwant %q", lang, got, wantFront)
-		}
-		redrafted, _, _ := newDrafterOrFail(t, w.input(r, lang, nil)).sentence(Sentences(r.Doc(en))[7])
-		wantBody := []string{"-" + tgt.Blocks[6].Text, "+<!-- relloc-draft translate -->", "+" + redrafted}
-		if got := lineDiff(wasBody, nowBody); fmt.Sprint(got) != fmt.Sprint(wantBody) {
-			t.Errorf("%s: body diff\n got %q\nwant %q", lang, got, wantBody)
-		}
-		// The updated file is no longer stale and holds one marker.
-		up := parseRelease(t, map[language.Tag][]byte{en: files[en], lang: now})
-		if st := Stale(up.Doc(en), up.Doc(lang).Front.Source); len(st) != 0 {
-			t.Errorf("%s: still stale after update: %v", lang, st)
-		}
-		if ms, _ := Markers(up.Doc(lang)); len(ms) != 1 {
-			t.Errorf("%s: got %d markers after update, want 1", lang, len(ms))
-		}
-	}
+	return files
 }
 
 // TestUpdateStamps records the digests of an untracked translation and changes nothing else.
@@ -291,7 +300,7 @@ func TestUpdateStamps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := fmt.Sprintf("+++\nid = \"x\"\n\n[source]\n\"b1.s1\" = %q\n\"b2.s1\" = %q\n\"b2.s2\" = %q\n+++\n\n",
+	want := fmt.Sprintf("+++\nid = \"x\"\n\n[source]\n%q = \"Press Release\"\n%q = \"The ministers met.\"\n%q = \"They agreed.\"\n+++\n\n",
 		Digest("Press Release"), Digest("The ministers met."), Digest("They agreed.")) + string(kmSrc[len("+++\nid = \"x\"\n+++\n\n"):])
 	if !res.Stamped || string(res.Data) != want {
 		t.Errorf("got stamped=%v\n%s\nwant\n%s", res.Stamped, res.Data, want)

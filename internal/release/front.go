@@ -15,10 +15,34 @@ type FrontMatter struct {
 	ID     string         `toml:"id,omitempty"`
 	Date   toml.LocalDate `toml:"date,omitempty"`
 	Place  string         `toml:"place,omitempty"`
-	Status string         `toml:"status,omitempty"` // draft, translated, reviewed, published: free text for now
-	// Source records, in a translation, the digest of each English segment it was made from (segment id →
-	// digest), so that check can report stale segments when the English changes.
+	Status string         `toml:"status,omitempty"` // one of Statuses, or "" for none
+	// Source records, in a translation, the English it was made from: each English sentence's digest and text
+	// (see package draft's Record), so that check can show what changed when the English changes.
 	Source map[string]string `toml:"source,omitempty"`
+}
+
+// The statuses of a translation, in the order its work moves through them. relloc draft writes StatusDraft (and
+// draft --update sets it again when it marks work in the file); relloc review --accept sets StatusReviewed once
+// nothing is left to revise; a translator sets StatusTranslated by hand when the draft is translated, and the
+// desk StatusPublished when the release is out.
+const (
+	StatusDraft      = "draft"
+	StatusTranslated = "translated"
+	StatusReviewed   = "reviewed"
+	StatusPublished  = "published"
+)
+
+// Statuses lists the statuses in the order of the work.
+var Statuses = []string{StatusDraft, StatusTranslated, StatusReviewed, StatusPublished}
+
+// StatusRank returns the position of status in Statuses (0 for draft), or -1 when it is none of them.
+func StatusRank(status string) int {
+	for i, s := range Statuses {
+		if s == status {
+			return i
+		}
+	}
+	return -1
 }
 
 // Time returns the front matter's date, or the zero time.
