@@ -31,12 +31,12 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"seed":     func(ts *testscript.TestScript, neg bool, args []string) { seedCmd(ts, neg, args, root) },
-			"replace":  replaceCmd,
-			"linediff": linediffCmd,
+			"seed":       func(ts *testscript.TestScript, neg bool, args []string) { seedCmd(ts, neg, args, root) },
+			"replace":    replaceCmd,
+			"linediff":   linediffCmd,
+			"writebytes": writeBytes,
 		},
 		RequireExplicitExec: true,
-		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"writebytes": writeBytes},
 	})
 }
 

@@ -66,7 +66,7 @@ func staleFinding(c *Context, lang language.Tag, src, tgt *release.Document, ch 
 	default:
 		msg = fmt.Sprintf("the English of %s changed after this translation was made: %s", s.ID, ch.Diff(staleContext))
 	}
-	msg += "\nrevise the translation, then relloc review --accept (relloc draft --update marks it in the file)"
+	msg += " (revise the translation, then relloc review --accept; relloc draft --update marks it in the file)"
 	var f finding.Finding
 	var seg *bitext.Segment
 	if c.Bitext != nil {
