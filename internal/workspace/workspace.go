@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	pathpkg "path"
 	"path/filepath"
@@ -30,7 +31,18 @@ type Config struct {
 	Locale   string // folder of message catalogues, relative to Root
 	Releases string // folder of releases, relative to Root
 	Check    CheckConfig
+	Review   ReviewConfig
 }
+
+// ReviewConfig configures `relloc review`.
+type ReviewConfig struct {
+	// Editor is the URL pattern of the review site's links to a file and line: {path} is the file's absolute path
+	// with forward slashes, {rel} its path in the workspace, {line} and {column} the position. Empty: no links.
+	Editor string
+}
+
+// DefaultEditor is the review site's editor link when relloc.toml does not set review.editor: Visual Studio Code.
+const DefaultEditor = "vscode://file{path}:{line}:{column}"
 
 // CheckConfig configures `relloc check`.
 type CheckConfig struct {
@@ -86,6 +98,9 @@ type rawConfig struct {
 		Allow             map[string]map[string][]string `toml:"allow"`
 		UntranslatedRatio float64                        `toml:"untranslated_ratio"`
 	} `toml:"check"`
+	Review struct {
+		Editor *string `toml:"editor"`
+	} `toml:"review"`
 }
 
 // Parse reads the contents of a relloc.toml; path is used in error messages only.
@@ -151,7 +166,35 @@ func Parse(path string, data []byte) (Config, error) {
 	if cfg.Check.UntranslatedRatio < 0 || cfg.Check.UntranslatedRatio > 1 {
 		return Config{}, inputerr.New(path, keyLine(data, "untranslated_ratio"), 1, "check.untranslated_ratio must be between 0 and 1")
 	}
+	cfg.Review.Editor = DefaultEditor
+	if raw.Review.Editor != nil {
+		cfg.Review.Editor = *raw.Review.Editor
+		if err := checkEditor(cfg.Review.Editor); err != nil {
+			return Config{}, inputerr.New(path, keyLine(data, "editor"), 1, "review.editor: %v", err)
+		}
+	}
 	return cfg, nil
+}
+
+// checkEditor accepts an empty pattern or an absolute URL whose scheme cannot run script in a browser.
+// sampleEditor fills an editor pattern's placeholders with sample values, to check the URL they make.
+var sampleEditor = strings.NewReplacer("{path}", "/a/b.md", "{rel}", "a/b.md", "{line}", "1", "{column}", "1")
+
+func checkEditor(pattern string) error {
+	if pattern == "" {
+		return nil
+	}
+	u, err := url.Parse(sampleEditor.Replace(pattern))
+	if err != nil {
+		return fmt.Errorf("%q is not a URL: %w", pattern, err)
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "":
+		return fmt.Errorf("%q has no scheme (for example %s)", pattern, DefaultEditor)
+	case "javascript", "data", "vbscript", "blob":
+		return fmt.Errorf("%q: the %s: scheme is not allowed", pattern, u.Scheme)
+	}
+	return nil
 }
 
 func parseTag(path string, data []byte, key, s string) (language.Tag, error) {

@@ -27,6 +27,23 @@ func TestParse(t *testing.T) {
 	}
 }
 
+func TestParseReviewEditor(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"targets = [\"km\"]\n", DefaultEditor},
+		{"targets = [\"km\"]\n[review]\neditor = \"\"\n", ""},
+		{"targets = [\"km\"]\n[review]\neditor = \"idea://open?file={path}&line={line}\"\n", "idea://open?file={path}&line={line}"},
+	}
+	for _, tt := range tests {
+		cfg, err := Parse("relloc.toml", []byte(tt.src))
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tt.src, err)
+		}
+		if cfg.Review.Editor != tt.want {
+			t.Errorf("Parse(%q).Review.Editor: got %q, want %q", tt.src, cfg.Review.Editor, tt.want)
+		}
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{"targets = [\"km\"\n", "relloc.toml:1:"},
@@ -36,6 +53,8 @@ func TestParseErrors(t *testing.T) {
 		{"targets = [\"km\"]\nsauce = 1\n", "relloc.toml:2:1: unknown key sauce"},
 		{"targets = [\"km\"]\n[check.severity]\nwidth = \"loud\"\n", `relloc.toml:3:1: check.severity.width: "loud" is not one of`},
 		{"targets = [\"km\"]\n[check]\nuntranslated_ratio = 2.0\n", "relloc.toml:3:1: check.untranslated_ratio must be between 0 and 1"},
+		{"targets = [\"km\"]\n[review]\neditor = \"javascript:alert(1)//{path}\"\n", "relloc.toml:3:1: review.editor: \"javascript:alert(1)//{path}\": the javascript: scheme is not allowed"},
+		{"targets = [\"km\"]\n[review]\neditor = \"{path}:{line}\"\n", "relloc.toml:3:1: review.editor: \"{path}:{line}\" has no scheme"},
 	}
 	for _, tt := range tests {
 		_, err := Parse("relloc.toml", []byte(tt.src))
