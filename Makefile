@@ -8,7 +8,7 @@ RELLOC       ?= $(GO) run ./cmd/relloc
 REPORT       ?= text
 COVERAGE_MIN ?= 100
 
-.PHONY: all build install test test-short vet check coverage ci selftest eval eval-real bench fmt clean
+.PHONY: all build install test test-short vet check coverage ci selftest eval eval-real bench screenshots fmt clean
 
 all: build
 
@@ -62,6 +62,11 @@ eval-real:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+# screenshots: docs/review-index.png and docs/review-release.png, taken by the review site's browser test in
+# headless Chromium (Debian: apt-get install chromium fonts-khmeros fonts-noto-cjk).
+screenshots:
+	CI=1 RELLOC_SCREENSHOTS=$(CURDIR)/docs $(GO) test -count=1 -run TestReviewSiteInBrowser ./cmd/relloc
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')

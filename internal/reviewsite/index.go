@@ -138,30 +138,15 @@ func (m *model) glossaryPage() ([]byte, error) {
 	for _, l := range m.in.Targets {
 		v.Langs = append(v.Langs, column{Lang: l.String(), Name: langName(l)})
 	}
-	counts := map[string]map[string]int{} // entry → release → count
-	if m.in.Anchors != nil {
-		if tm := m.in.Anchors.Matcher(m.in.Source); tm != nil {
-			for _, bt := range m.in.Bitexts {
-				d := bt.Release.Doc(m.in.Source)
-				if d == nil {
-					continue
-				}
-				for _, b := range d.Blocks {
-					for _, mt := range tm.FindAll(b.Text) {
-						if counts[mt.ID] == nil {
-							counts[mt.ID] = map[string]int{}
-						}
-						counts[mt.ID][bt.Release.ID]++
-					}
-				}
-			}
-		}
+	counts := make([]map[string]int, len(m.in.Bitexts))
+	for i, bt := range m.in.Bitexts {
+		counts[i] = m.usesOf(bt)
 	}
 	if m.in.Glossary != nil {
 		for _, e := range m.in.Glossary.Entries {
 			row := glossaryRow{card: m.card(e)}
-			for _, bt := range m.in.Bitexts {
-				if n := counts[e.ID][bt.Release.ID]; n > 0 {
+			for i, bt := range m.in.Bitexts {
+				if n := counts[i][e.ID]; n > 0 {
 					row.Uses += n
 					row.ByRelease = append(row.ByRelease, use{Release: visible(bt.Release.ID), Href: ReleasePath(bt.Release.ID), Count: n})
 				}

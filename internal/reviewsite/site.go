@@ -10,10 +10,12 @@ import (
 	"io/fs"
 	"net/url"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -89,12 +91,41 @@ func Build(in Input) (Site, error) {
 		return nil, err
 	}
 	m := newModel(in)
-	for _, bt := range in.Bitexts {
-		b, err := m.releasePage(bt)
-		if err != nil {
-			return nil, err
+	// Releases are independent: render their pages and measure them on every core, then the index and the
+	// glossary page from the measures.
+	type out struct {
+		page []byte
+		cov  map[string]coverage.Release
+		uses map[string]int
+		err  error
+	}
+	outs := make([]out, len(in.Bitexts))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(in.Bitexts)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				bt := in.Bitexts[i]
+				o := &outs[i]
+				o.page, o.err = m.releasePage(bt)
+				o.cov, o.uses = m.coverageOf(bt), m.usesOf(bt)
+			}
+		}()
+	}
+	for i := range in.Bitexts {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	m.cov, m.uses = map[string]map[string]coverage.Release{}, map[string]map[string]int{}
+	for i, bt := range in.Bitexts {
+		if outs[i].err != nil {
+			return nil, outs[i].err
 		}
-		s[ReleasePath(bt.Release.ID)] = b
+		s[ReleasePath(bt.Release.ID)] = outs[i].page
+		m.cov[bt.Release.ID], m.uses[bt.Release.ID] = outs[i].cov, outs[i].uses
 	}
 	var err error
 	if s["index.html"], err = m.indexPage(); err != nil {
@@ -169,6 +200,9 @@ type model struct {
 	colour   map[string]int // entry id → index in the glossary
 	findings map[string][]finding.Finding
 	editor   *url.URL // nil: no editor links
+	// cov and uses memoize coverageOf and usesOf by release id, when Build measured every release beforehand.
+	cov  map[string]map[string]coverage.Release
+	uses map[string]map[string]int
 }
 
 func newModel(in Input) *model {
@@ -317,6 +351,9 @@ func title(r *release.Release, source language.Tag) string {
 
 // coverageOf measures the glossary coverage of one release per target language.
 func (m *model) coverageOf(bt *bitext.Bitext) map[string]coverage.Release {
+	if c, ok := m.cov[bt.Release.ID]; ok {
+		return c
+	}
 	out := map[string]coverage.Release{}
 	if m.in.Glossary == nil || m.in.Anchors == nil {
 		return out
@@ -324,6 +361,26 @@ func (m *model) coverageOf(bt *bitext.Bitext) map[string]coverage.Release {
 	for _, c := range coverage.ReleaseCoverage(bt, coverage.Input{Glossary: m.in.Glossary, Source: m.in.Source,
 		Targets: m.in.Targets, Anchors: m.in.Anchors}) {
 		out[c.Lang] = c
+	}
+	return out
+}
+
+// usesOf counts the English occurrences of each glossary entry in a release.
+func (m *model) usesOf(bt *bitext.Bitext) map[string]int {
+	if u, ok := m.uses[bt.Release.ID]; ok {
+		return u
+	}
+	out := map[string]int{}
+	d := bt.Release.Doc(m.in.Source)
+	if m.in.Anchors == nil || d == nil {
+		return out
+	}
+	if tm := m.in.Anchors.Matcher(m.in.Source); tm != nil {
+		for _, b := range d.Blocks {
+			for _, mt := range tm.FindAll(b.Text) {
+				out[mt.ID]++
+			}
+		}
 	}
 	return out
 }
