@@ -26,9 +26,10 @@ type reviewOptions struct {
 
 func newReviewCmd(g *Global) *cobra.Command {
 	var o reviewOptions
+	var site *reviewHTMLOptions
 	cmd := &cobra.Command{
-		Use:   "review RELEASE [--lang LANG] [--accept --segment ID... | --accept --all]",
-		Short: "Show what is left to review in a release's translations, and accept revised sentences",
+		Use:   "review RELEASE [--lang LANG] [--accept --segment ID... | --accept --all] | review (--html DIR | --serve) [RELEASE...]",
+		Short: "Show what is left to review in a release's translations, accept revised sentences, or build the review site",
 		Long: `review lists, for each translation of a release, what is left to review: every English sentence changed
 since the translation was made (as a word diff), added or deleted, and every relloc-draft marker.
 
@@ -37,12 +38,20 @@ sentence id such as b8.s1, as relloc check and the markers name it), or for ever
 now is recorded as what the translation was made from (the stale finding goes) and its draft markers are
 removed. Nothing else in the file changes, except the front matter status, which becomes "reviewed" once
 nothing is left to review. Editing a stale sentence by hand and accepting it is enough: nobody types a digest.
-Without --lang, review works on every translation of the release.`,
+Without --lang, review works on every translation of the release.
+
+` + reviewSiteHelp + `.`,
 		Example: `  relloc review 2021-11-18-prak-sokhonn-hayashi-telephone
   relloc review 2021-11-18-prak-sokhonn-hayashi-telephone --lang ja --accept --segment b8.s1
-  relloc review 2021-11-18-prak-sokhonn-hayashi-telephone --lang km --accept --all`,
-		Args: exactArgs(1),
+  relloc review 2021-11-18-prak-sokhonn-hayashi-telephone --lang km --accept --all
+` + reviewSiteExample,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if site.requested() {
+				return site.run(cmd, g, args)
+			}
+			if len(args) != 1 {
+				return usagef("review takes one RELEASE to list or accept (or --html DIR or --serve for the review site), got %d arguments", len(args))
+			}
 			o.Release = args[0]
 			if err := o.validate(); err != nil {
 				return err
@@ -55,6 +64,7 @@ Without --lang, review works on every translation of the release.`,
 	cmd.Flags().StringSliceVar(&o.Segments, "segment", nil, "English sentence `ID` to accept (repeatable, or comma-separated)")
 	cmd.Flags().BoolVar(&o.All, "all", false, "accept every pending sentence and marker")
 	cmd.Flags().StringVar(&o.Format, "format", "text", "output `format` of the listing: text or json")
+	site = addReviewSiteFlags(cmd)
 	return cmd
 }
 

@@ -24,8 +24,6 @@ import (
 	"github.com/relloc/relloc/internal/reviewsite"
 )
 
-func init() { extraCommands = append(extraCommands, newReviewCmd) }
-
 // reviewHTMLOptions are the flags of relloc review --html and --serve.
 type reviewHTMLOptions struct {
 	HTML     string
@@ -34,40 +32,47 @@ type reviewHTMLOptions struct {
 	Releases []string
 }
 
-func newReviewCmd(g *Global) *cobra.Command {
-	var o reviewHTMLOptions
-	cmd := &cobra.Command{
-		Use:   "review (--html DIR | --serve) [RELEASE...]",
-		Short: "Review releases side by side in a browser: three languages, glossary terms and findings",
-		Long: `review --html writes a self-contained static site to DIR: an index of every release and language with
-its errors, warnings, stale sentences and glossary coverage; one page per release with its languages in aligned
-columns, the glossary terms highlighted (hover or focus one for its entry) and check's findings at their row;
-and a searchable glossary page. It needs no network and works from file:// or any static host.
+// reviewSiteHelp and reviewSiteExample document review --html and --serve in the review command's help.
+const (
+	reviewSiteHelp = `review --html DIR writes the review site, a self-contained static site: an index of every release and
+language with its errors, warnings, stale sentences and glossary coverage; one page per release with its
+languages in aligned columns, the glossary terms highlighted (hover or focus one for its entry) and check's
+findings at their row; and a searchable glossary page. It needs no network and works from file:// or any
+static host. review --serve serves the same pages from the workspace, on 127.0.0.1:8080 unless --addr says
+otherwise, and re-renders a page when a file of its release changes: an open page reloads itself. Cells link
+to their file and line with the editor URL of review.editor in relloc.toml (default
+vscode://file{path}:{line}:{column}; "" for no links). With RELEASE arguments only those releases are shown`
+	reviewSiteExample = `  relloc review --html site && xdg-open site/index.html
+  relloc review --serve --addr 127.0.0.1:9000`
+)
 
-review --serve serves the same pages from the workspace, on 127.0.0.1:8080 unless --addr says otherwise, and
-re-renders a page when a file of its release changes: an open page reloads itself.
-
-Cells link to their file and line with the editor URL of review.editor in relloc.toml (default
-` + "`vscode://file{path}:{line}:{column}`" + `; "" for no links). With RELEASE arguments (ids or folders) only those
-releases are included.`,
-		Example: `  relloc review --html site && xdg-open site/index.html
-  relloc review --serve
-  relloc review --serve --addr 127.0.0.1:9000 2021-11-18-prak-sokhonn-hayashi-telephone`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.Releases = args
-			if err := o.validate(cmd.Flags().Changed("addr")); err != nil {
-				return err
-			}
-			if o.Serve {
-				return runReviewServe(cmd.Context(), g, o)
-			}
-			return runReviewHTML(g, o)
-		},
-	}
+// addReviewSiteFlags adds --html, --serve and --addr to the review command.
+func addReviewSiteFlags(cmd *cobra.Command) *reviewHTMLOptions {
+	o := &reviewHTMLOptions{}
 	cmd.Flags().StringVar(&o.HTML, "html", "", "write the review site to `folder`")
 	cmd.Flags().BoolVar(&o.Serve, "serve", false, "serve the review site from the workspace, re-rendering pages when their files change")
 	cmd.Flags().StringVar(&o.Addr, "addr", "127.0.0.1:8080", "`address` to serve on with --serve")
-	return cmd
+	return o
+}
+
+// requested reports whether the command line asks for the review site.
+func (o *reviewHTMLOptions) requested() bool { return o.HTML != "" || o.Serve }
+
+// run validates the site flags against the listing's and writes or serves the site.
+func (o *reviewHTMLOptions) run(cmd *cobra.Command, g *Global, args []string) error {
+	for _, name := range []string{"accept", "segment", "all", "lang", "format"} {
+		if cmd.Flags().Changed(name) {
+			return usagef("review: --%s is for listing and accepting revisions, not for --html or --serve", name)
+		}
+	}
+	o.Releases = args
+	if err := o.validate(cmd.Flags().Changed("addr")); err != nil {
+		return err
+	}
+	if o.Serve {
+		return runReviewServe(cmd.Context(), g, *o)
+	}
+	return runReviewHTML(g, *o)
 }
 
 // validate checks the flag combination.
