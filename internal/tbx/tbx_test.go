@@ -327,7 +327,7 @@ func translateToolkit(t *testing.T) string {
 			return py
 		}
 	}
-	t.Skip("Translate Toolkit is not installed (apt-get install translate-toolkit)")
+	testenv.MissingTool(t, "Translate Toolkit is not installed (apt-get install translate-toolkit)")
 	return ""
 }
 
@@ -365,7 +365,7 @@ func TestTranslateToolkitCSV2TBX(t *testing.T) {
 	translateToolkit(t)
 	csv2tbx, err := exec.LookPath("csv2tbx")
 	if err != nil {
-		t.Skip("csv2tbx is not installed")
+		testenv.MissingTool(t, "csv2tbx is not installed (apt-get install translate-toolkit)")
 	}
 	dir := t.TempDir()
 	csv := "location,source,target\n,Deputy Prime Minister,副首相\n,Phnom Penh,プノンペン\n,Ministry of Foreign Affairs,外務省\n"

@@ -1,0 +1,211 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/google/renameio/v2"
+	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/xliff"
+)
+
+func init() { extraCommands = append(extraCommands, newXLIFFCmd) }
+
+func newXLIFFCmd(g *Global) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "xliff",
+		Short: "Exchange a release's translation with CAT tools as XLIFF",
+	}
+	cmd.AddCommand(newXLIFFExportCmd(g), newXLIFFImportCmd(g))
+	return cmd
+}
+
+type xliffExportOptions struct {
+	Release string
+	Lang    string
+	Version string
+	Out     string
+}
+
+func newXLIFFExportCmd(g *Global) *cobra.Command {
+	var o xliffExportOptions
+	cmd := &cobra.Command{
+		Use:   "export RELEASE --lang LANG [--version 1.2|2.1] [-o FILE]",
+		Short: "Write one release's translation as XLIFF for a CAT tool",
+		Long: `export writes one unit per aligned segment of the release (the unit id is the segment id, "b6.s1"): the
+English as source, the current translation as target with its state (none yet, translated, needs review when
+the English changed since, signed-off or final when the front matter says reviewed or published), the
+segment's glossary terms as notes, and bold, emphasis, superscript, subscript, code, links and line breaks as
+inline codes. XLIFF 1.2 by default (OmegaT, Translate Toolkit, Trados, memoQ read it); --version 2.1 on request.`,
+		Example: `  relloc xliff export 2021-11-18-prak-sokhonn-hayashi-telephone --lang ja -o ja.xlf
+  relloc xliff export 2021-11-18-prak-sokhonn-hayashi-telephone --lang km --version 2.1`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Release = args[0]
+			if o.Version != "1.2" && o.Version != "2.1" {
+				return usagef("--version %q: must be 1.2 or 2.1", o.Version)
+			}
+			return runXLIFFExport(g, o)
+		},
+	}
+	cmd.Flags().StringVar(&o.Lang, "lang", "", "target `language` (required)")
+	cmd.Flags().StringVar(&o.Version, "version", "1.2", "XLIFF `version`: 1.2 or 2.1")
+	cmd.Flags().StringVarP(&o.Out, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
+	return cmd
+}
+
+func runXLIFFExport(g *Global, o xliffExportOptions) error {
+	p, err := loadProject(g)
+	if err != nil {
+		return err
+	}
+	lang, err := singleLang(o.Lang, p.ws.Config.Targets)
+	if err != nil {
+		return err
+	}
+	wd, _ := g.IO.Getwd()
+	r, err := findRelease(p.ws, p.rels, wd, o.Release)
+	if err != nil {
+		return err
+	}
+	if r.Doc(p.ws.Config.Source) == nil {
+		return fmt.Errorf("%s: no %s file to translate from", r.Dir, p.ws.Config.Source)
+	}
+	src := p.ws.Config.Source
+	d := xliff.Export(p.align(r), lang, xliff.GlossaryNotes(p.gl, p.anchors, src, lang))
+	var buf bytes.Buffer
+	if err := xliff.Write(&buf, d, xliff.Version(o.Version)); err != nil {
+		return fmt.Errorf("xliff export: %w", err)
+	}
+	if o.Out == "" {
+		_, err := g.IO.Out.Write(buf.Bytes())
+		return err
+	}
+	out := o.Out
+	if !filepath.IsAbs(out) {
+		out = filepath.Join(wd, out)
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return fmt.Errorf("xliff export: %w", err)
+	}
+	if err := renameio.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("xliff export: %w", err)
+	}
+	fmt.Fprintf(g.IO.Err, "wrote %d units of %s (%s) to %s\n", len(d.Units), r.Dir, lang, o.Out)
+	return nil
+}
+
+type xliffImportOptions struct {
+	File   string
+	DryRun bool
+}
+
+func newXLIFFImportCmd(g *Global) *cobra.Command {
+	var o xliffImportOptions
+	cmd := &cobra.Command{
+		Use:   "import FILE [--dry-run]",
+		Short: "Write the translations of an XLIFF file back into the release, then check it",
+		Long: `import reads an XLIFF 1.2 or 2.x file made by 'relloc xliff export' and translated in a CAT tool, and writes
+its targets into the translation file of the release it names (its <file original>, in the language of its
+target-language or trgLang; a region such as ja-JP is read as ja). Each segment whose target differs is
+replaced in place, inline codes back as Markdown; the front matter, the structure and every other segment stay
+as they are, and the file is replaced atomically under the workspace lock. A file whose sources no longer
+match the English is refused, naming the units, and nothing is written. Then check runs on the release: the
+exit status is check's.`,
+		Example: `  relloc xliff import ja.xlf`,
+		Args:    exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.File = args[0]
+			return runXLIFFImport(g, o)
+		},
+	}
+	cmd.Flags().BoolVar(&o.DryRun, "dry-run", false, "say what would change and write nothing")
+	return cmd
+}
+
+func runXLIFFImport(g *Global, o xliffImportOptions) error {
+	ws, err := g.Open()
+	if err != nil {
+		return err
+	}
+	wd, _ := g.IO.Getwd()
+	path := o.File
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(wd, path)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("xliff import: %w", err)
+	}
+	doc, err := xliff.Read(o.File, data)
+	if err != nil {
+		return err
+	}
+	if !o.DryRun {
+		unlock, err := ws.Lock(time.Minute)
+		if err != nil {
+			return err
+		}
+		defer unlock()
+	}
+	p, err := loadProject(g)
+	if err != nil {
+		return err
+	}
+	lang, err := xliffLang(doc.TargetLang, p.ws.Config.Targets)
+	if err != nil {
+		return fmt.Errorf("%s: %w", o.File, err)
+	}
+	if doc.Original == "" {
+		return fmt.Errorf("%s: the <file> has no original attribute naming the release's English file", o.File)
+	}
+	r, err := findRelease(p.ws, p.rels, wd, p.ws.Path(filepath.FromSlash(doc.Original)))
+	if err != nil {
+		return fmt.Errorf("%s: original %q: %w", o.File, doc.Original, err)
+	}
+	res, err := xliff.Apply(p.align(r), lang, doc, o.File) // a *xliff.MismatchError exits with status 2
+	if err != nil {
+		return err
+	}
+	target := r.Doc(lang)
+	for _, id := range res.Unplaced {
+		fmt.Fprintf(g.IO.Err, "warning: %s: unit %s has a translation but no aligned text in %s to replace; add it by hand\n", o.File, id, target.Path)
+	}
+	summary := fmt.Sprintf("%s: %d segment(s) written, %d unchanged", target.Path, len(res.Changed), res.Unchanged)
+	if o.DryRun {
+		fmt.Fprintln(g.IO.Err, summary+" (dry run: nothing written)")
+		for _, id := range res.Changed {
+			fmt.Fprintf(g.IO.Out, "changed %s\n", id)
+		}
+		return nil
+	}
+	if len(res.Changed) > 0 {
+		if err := renameio.WriteFile(p.ws.Path(filepath.FromSlash(target.Path)), res.Data, 0o644, renameio.WithExistingPermissions()); err != nil {
+			return fmt.Errorf("xliff import: %w", err)
+		}
+	}
+	fmt.Fprintln(g.IO.Err, summary)
+	return runCheck(g, checkOptions{Paths: []string{p.ws.Path(filepath.FromSlash(r.Dir))}, Langs: lang.String(), Format: "text"})
+}
+
+// xliffLang reads an XLIFF target language as a workspace language: ja-JP is ja.
+func xliffLang(s string, targets []language.Tag) (language.Tag, error) {
+	t, err := language.Parse(s)
+	if err != nil {
+		return language.Und, fmt.Errorf("target language %q is not a language tag", s)
+	}
+	if slices.Contains(targets, t) {
+		return t, nil
+	}
+	base, _ := t.Base()
+	if b := language.Make(base.String()); slices.Contains(targets, b) {
+		return b, nil
+	}
+	return language.Und, fmt.Errorf("target language %q is not a target language of the workspace (%v)", s, targets)
+}

@@ -1,0 +1,309 @@
+package xliff
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/relloc/relloc/internal/finding"
+	"github.com/relloc/relloc/internal/inputerr"
+)
+
+// node is an element with its mixed content (text as string, elements as *node) and where it starts.
+type node struct {
+	name      xml.Name
+	attr      []xml.Attr
+	kids      []any
+	line, col int
+}
+
+func (n *node) get(local string) string {
+	for _, a := range n.attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func (n *node) elems(local string) []*node {
+	var out []*node
+	for _, k := range n.kids {
+		if c, ok := k.(*node); ok && c.name.Local == local {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (n *node) first(local string) *node {
+	if es := n.elems(local); len(es) > 0 {
+		return es[0]
+	}
+	return nil
+}
+
+// text returns the element's text with every descendant's text.
+func (n *node) text() string {
+	var b strings.Builder
+	for _, k := range n.kids {
+		switch k := k.(type) {
+		case string:
+			b.WriteString(k)
+		case *node:
+			b.WriteString(k.text())
+		}
+	}
+	return b.String()
+}
+
+func parse(path string, data []byte) (*node, error) {
+	lines := finding.NewLines(data)
+	d := xml.NewDecoder(bytes.NewReader(data))
+	var stack []*node
+	var root *node
+	for {
+		off := d.InputOffset()
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			line, col := lines.Position(int(off))
+			msg := err.Error()
+			var se *xml.SyntaxError
+			if errors.As(err, &se) {
+				msg = se.Msg
+				if se.Line != line {
+					line, col = se.Line, 0
+				}
+			}
+			return nil, &inputerr.Error{Path: path, Line: line, Column: col, Msg: "malformed XML: " + msg, Err: err}
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			line, col := lines.Position(int(off))
+			n := &node{name: t.Name, attr: t.Copy().Attr, line: line, col: col}
+			if len(stack) > 0 {
+				p := stack[len(stack)-1]
+				p.kids = append(p.kids, n)
+			} else {
+				root = n
+			}
+			stack = append(stack, n)
+		case xml.EndElement:
+			stack = stack[:len(stack)-1]
+		case xml.CharData:
+			if len(stack) > 0 {
+				p := stack[len(stack)-1]
+				p.kids = append(p.kids, string(t))
+			}
+		}
+	}
+	if root == nil {
+		return nil, inputerr.New(path, 1, 1, "empty document: expected an <xliff> element")
+	}
+	return root, nil
+}
+
+// Read parses an XLIFF 1.2 or 2.x document with one <file>; path is used in errors only. Errors name
+// path:line:col.
+func Read(path string, data []byte) (*Document, error) {
+	root, err := parse(path, data)
+	if err != nil {
+		return nil, err
+	}
+	bad := func(n *node, format string, args ...any) *inputerr.Error {
+		return inputerr.New(path, n.line, n.col, format, args...)
+	}
+	if root.name.Local != "xliff" || (root.name.Space != Namespace12 && root.name.Space != Namespace2) {
+		return nil, bad(root, "document element is {%s}%s; expected an XLIFF 1.2 or 2.x <xliff>", root.name.Space, root.name.Local)
+	}
+	files := root.elems("file")
+	if len(files) != 1 {
+		return nil, bad(root, "%d <file> elements; relloc reads an XLIFF with one file (one release, one language)", len(files))
+	}
+	f := files[0]
+	d := &Document{Original: f.get("original")}
+	var errs inputerr.List
+	seen := map[string]bool{}
+	add := func(n *node, u Unit) {
+		switch {
+		case u.ID == "":
+			errs = append(errs, bad(n, "unit without an id"))
+		case seen[u.ID]:
+			errs = append(errs, bad(n, "duplicate unit id %q", u.ID))
+		default:
+			seen[u.ID] = true
+			d.Units = append(d.Units, u)
+		}
+	}
+	if root.name.Space == Namespace12 {
+		d.SourceLang, d.TargetLang = f.get("source-language"), f.get("target-language")
+		var units func(n *node)
+		units = func(n *node) {
+			for _, k := range n.kids {
+				c, ok := k.(*node)
+				if !ok {
+					continue
+				}
+				switch c.name.Local {
+				case "group", "body":
+					units(c)
+				case "trans-unit":
+					u := Unit{ID: c.get("id"), State: Translated}
+					if s := c.first("source"); s != nil {
+						u.Source = content(s)
+					}
+					if t := c.first("target"); t != nil {
+						u.Target = content(t)
+						if u.Target == nil {
+							u.Target = Content{}
+						}
+						switch t.get("state") {
+						case "new", "needs-translation":
+							u.State = New
+						case "needs-review-translation", "needs-adaptation", "needs-l10n", "needs-review-adaptation", "needs-review-l10n":
+							u.State = Stale
+						case "signed-off":
+							u.State = Reviewed
+						case "final":
+							u.State = Final
+						}
+					}
+					add(c, u)
+				}
+			}
+		}
+		units(f)
+	} else {
+		d.SourceLang, d.TargetLang = root.get("srcLang"), root.get("trgLang")
+		var units func(n *node)
+		units = func(n *node) {
+			for _, c := range append(n.elems("group"), n.elems("unit")...) {
+				if c.name.Local == "group" {
+					units(c)
+					continue
+				}
+				// A unit may hold several segments (and ignorables); relloc's are one segment each, and a tool
+				// that split one is read back joined.
+				u := Unit{ID: c.get("id"), State: Translated}
+				var hasTarget bool
+				for _, k := range c.kids {
+					s, ok := k.(*node)
+					if !ok || (s.name.Local != "segment" && s.name.Local != "ignorable") {
+						continue
+					}
+					if src := s.first("source"); src != nil {
+						u.Source = append(u.Source, content(src)...)
+					}
+					if t := s.first("target"); t != nil {
+						hasTarget = true
+						u.Target = append(u.Target, content(t)...)
+					}
+					if s.name.Local == "segment" {
+						switch s.get("state") {
+						case "initial":
+							u.State = New
+						case "reviewed":
+							u.State = Reviewed
+						case "final":
+							u.State = Final
+						}
+					}
+				}
+				if hasTarget && u.Target == nil {
+					u.Target = Content{}
+				}
+				add(c, u)
+			}
+		}
+		units(f)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return d, nil
+}
+
+// kinds maps the ctype (1.2) and subType (2.x) values relloc writes, and those of other tools, to kinds.
+var kinds = map[string]string{
+	"bold": Strong, "italic": Emphasis, "link": Link, "x-sup": Sup, "x-sub": Sub, "x-code": Code, "lb": LineBreak,
+	"superscript": Sup, "subscript": Sub,
+	"xlf:b": Strong, "xlf:i": Emphasis, "xlf:lb": LineBreak, "relloc:link": Link, "relloc:sup": Sup, "relloc:sub": Sub,
+	"relloc:code": Code,
+}
+
+func kindOf(n *node) string {
+	for _, a := range []string{"ctype", "subType"} {
+		if k, ok := kinds[n.get(a)]; ok {
+			return k
+		}
+	}
+	return ""
+}
+
+// content reads the mixed content of a source or target. Codes: 1.2 <g>, <x>, <bpt>/<ept> (paired by rid or
+// id), <ph>, <it>; 2.x <pc>, <ph>, <sc>/<ec> (paired by startRef). Native code text inside bpt/ept/ph/it is
+// not part of the translatable text. <mrk> and <sm>/<em> annotations contribute their text only.
+func content(n *node) Content {
+	var out Content
+	for _, k := range n.kids {
+		switch c := k.(type) {
+		case string:
+			out = append(out, Piece{Text: norm.NFC.String(c)})
+		case *node:
+			id := c.get("id")
+			switch c.name.Local {
+			case "g", "pc":
+				out = append(out, Piece{Code: &InlineCode{ID: id, Kind: kindOf(c), Role: Open}})
+				out = append(out, content(c)...)
+				out = append(out, Piece{Code: &InlineCode{ID: id, Kind: kindOf(c), Role: Close}})
+			case "x", "ph":
+				out = append(out, Piece{Code: &InlineCode{ID: id, Kind: kindOf(c), Role: Standalone}})
+			case "bpt", "sc":
+				out = append(out, Piece{Code: &InlineCode{ID: firstOf(c.get("rid"), id), Kind: kindOf(c), Role: Open}})
+			case "ept":
+				out = append(out, Piece{Code: &InlineCode{ID: firstOf(c.get("rid"), id), Role: Close}})
+			case "ec":
+				out = append(out, Piece{Code: &InlineCode{ID: firstOf(c.get("startRef"), id), Role: Close}})
+			case "it":
+				role := Open
+				if c.get("pos") == "close" {
+					role = Close
+				}
+				out = append(out, Piece{Code: &InlineCode{ID: id, Kind: kindOf(c), Role: role}})
+			default: // mrk, sm, em, sub (1.2 sub-flows): their text
+				out = append(out, content(c)...)
+			}
+		}
+	}
+	return merge(out)
+}
+
+// merge joins adjacent text pieces.
+func merge(c Content) Content {
+	var out Content
+	for _, p := range c {
+		if p.Code == nil && len(out) > 0 && out[len(out)-1].Code == nil {
+			out[len(out)-1].Text += p.Text
+			continue
+		}
+		if p.Code == nil && p.Text == "" {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func firstOf(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,199 @@
+package xliff
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/bitext"
+	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/testenv"
+)
+
+var targets = []language.Tag{language.Khmer, language.Japanese}
+
+const seedID = "2021-11-18-prak-sokhonn-hayashi-telephone"
+
+// seed aligns the repository's seed release.
+func seed(t *testing.T) (*bitext.Bitext, *glossary.Glossary) {
+	t.Helper()
+	root := testenv.RepoRoot(t)
+	g, err := glossary.Load(filepath.Join(root, "glossary"), glossary.Options{Targets: targets}, filepath.Base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel := func(p string) string { r, _ := filepath.Rel(root, p); return filepath.ToSlash(r) }
+	r, err := release.Load(root, filepath.Join(root, "releases", seedID), language.English, append([]language.Tag{language.English}, targets...), rel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	anchors := bitext.NewAnchors(g, language.English, append([]language.Tag{language.English}, targets...))
+	return bitext.Align(r, language.English, targets, anchors), g
+}
+
+// TestRoundTrip exports the seed's translations as XLIFF 1.2 and 2.1, reads them back and applies them: the
+// translation files must come back byte for byte, every unit unchanged.
+func TestRoundTrip(t *testing.T) {
+	bt, g := seed(t)
+	for _, lang := range targets {
+		d := Export(bt, lang, GlossaryNotes(g, bitext.NewAnchors(g, language.English, []language.Tag{language.English}), language.English, lang))
+		if len(d.Units) != 19 {
+			t.Fatalf("%s: %d units, want 19", lang, len(d.Units))
+		}
+		for _, v := range []Version{V12, V21} {
+			var buf bytes.Buffer
+			if err := Write(&buf, d, v); err != nil {
+				t.Fatal(err)
+			}
+			back, err := Read("seed.xlf", buf.Bytes())
+			if err != nil {
+				t.Fatalf("%s %s: %v\n%s", lang, v, err, buf.String())
+			}
+			res, err := Apply(bt, lang, back, "seed.xlf")
+			if err != nil {
+				t.Fatalf("%s %s: %v", lang, v, err)
+			}
+			if res.Unchanged != 19 || len(res.Changed) != 0 || len(res.Unplaced) != 0 {
+				t.Errorf("%s %s: unchanged %d, changed %v, unplaced %v; want 19 unchanged", lang, v, res.Unchanged, res.Changed, res.Unplaced)
+			}
+			if want := bt.Release.Doc(lang).Source; !bytes.Equal(res.Data, want) {
+				t.Errorf("%s %s: the file changed", lang, v)
+			}
+		}
+	}
+}
+
+func TestExportCodesAndNotes(t *testing.T) {
+	bt, g := seed(t)
+	d := Export(bt, language.Japanese, GlossaryNotes(g, bitext.NewAnchors(g, language.English, []language.Tag{language.English}), language.English, language.Japanese))
+	var buf bytes.Buffer
+	if err := Write(&buf, d, V12); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		`<trans-unit id="b1.s1" xml:space="preserve">`,
+		`<source><g id="1" ctype="bold">KINGDOM OF CAMBODIA</g><x id="2" ctype="lb"/><g id="3" ctype="bold">NATION RELIGION KING</g></source>`,
+		`<target state="translated"><g id="1" ctype="bold">カンボジア王国</g><x id="2" ctype="lb"/><g id="3" ctype="bold">国家・宗教・国王</g></target>`,
+		`70<g id="1" ctype="x-sup">th</g> anniversary`,
+		`<note from="relloc" annotates="source">glossary deputy-prime-minister: Deputy Prime Minister = 副首相; forbidden: 副総理</note>`,
+		`<g id="1" ctype="italic">Five-point Consensus</g>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("XLIFF 1.2 lacks %s", want)
+		}
+	}
+	buf.Reset()
+	if err := Write(&buf, d, V21); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" trgLang="ja">`,
+		`<source xml:space="preserve"><pc id="1" type="fmt" subType="xlf:b">KINGDOM OF CAMBODIA</pc><ph id="2" type="fmt" subType="xlf:lb"/>`,
+		`<segment state="translated">`,
+	} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("XLIFF 2.1 lacks %s", want)
+		}
+	}
+}
+
+// TestApplyChanges writes a changed translation with markup back: only that segment's text changes in ja.md,
+// the front matter and the other segments stay.
+func TestApplyChanges(t *testing.T) {
+	bt, _ := seed(t)
+	d := Export(bt, language.Japanese, nil)
+	var changed *Unit
+	for i := range d.Units {
+		switch d.Units[i].ID {
+		case "b8.s2": // the 70th anniversary: 70周年
+			changed = &d.Units[i]
+		}
+	}
+	if changed == nil {
+		t.Fatal("no unit b8.s2")
+	}
+	old := changed.Target.Plain()
+	changed.Target = Content{{Text: "両外相は、"}, {Code: &InlineCode{ID: "9", Kind: Strong, Role: Open}}, {Text: "二国間協力"}, {Code: &InlineCode{ID: "9", Kind: Strong, Role: Close}}, {Text: "について意見交換を行いました。"}}
+	res, err := Apply(bt, language.Japanese, d, "ja.xlf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Changed) != 1 || res.Unchanged != 18 {
+		t.Fatalf("changed %v, unchanged %d; want b8.s2 and 18", res.Changed, res.Unchanged)
+	}
+	src := string(bt.Release.Doc(language.Japanese).Source)
+	want := strings.Replace(src, old, "両外相は、**二国間協力**について意見交換を行いました。", 1)
+	if string(res.Data) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", res.Data, want)
+	}
+}
+
+// TestApplyRefusesChangedEnglish: a unit whose source is not the English names itself, and nothing is written.
+func TestApplyRefusesChangedEnglish(t *testing.T) {
+	bt, _ := seed(t)
+	d := Export(bt, language.Japanese, nil)
+	d.Units[6].Source = Content{{Text: "On 19 November 2021"}}
+	d.Units = append(d.Units, Unit{ID: "b99.s1", Source: Content{{Text: "Phnom Penh"}}})
+	_, err := Apply(bt, language.Japanese, d, "ja.xlf")
+	me, ok := err.(*MismatchError)
+	if !ok || len(me.Units) != 2 || !strings.HasPrefix(me.Units[0], d.Units[6].ID+": the source is \"On 19 November 2021\"") ||
+		!strings.HasPrefix(me.Units[1], "b99.s1: no such segment") {
+		t.Errorf("got %v, want a MismatchError naming %s and b99.s1", err, d.Units[6].ID)
+	}
+}
+
+func TestReadOtherTools(t *testing.T) {
+	// As tools write XLIFF 1.2: bpt/ept native codes, mrk, a group, a target language with a region.
+	in := `<?xml version="1.0"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file original="releases/x/en.md" source-language="en-US" target-language="ja-JP" datatype="plaintext">
+  <body><group id="g1">
+   <trans-unit id="b8.s1"><source>the 70<bpt id="1">&lt;sup&gt;</bpt>th<ept id="1">&lt;/sup&gt;</ept> anniversary</source>
+    <target state="needs-review-translation"><mrk mtype="seg" mid="1">70<bpt id="1">&lt;sup&gt;</bpt>周年<ept id="1">&lt;/sup&gt;</ept></mrk></target></trans-unit>
+  </group></body>
+ </file>
+</xliff>`
+	d, err := Read("tt.xlf", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := d.Units[0]
+	if got := u.Source.Plain() + "|" + u.Target.Plain() + "|" + string(u.State) + "|" + d.TargetLang; got != "the 70th anniversary|70周年|stale|ja-JP" {
+		t.Errorf("got %s", got)
+	}
+	if _, err := Read("bad.xlf", []byte(`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file><body><trans-unit><source>x</source></trans-unit></body></file></xliff>`)); err == nil || !strings.Contains(err.Error(), "bad.xlf:1:") {
+		t.Errorf("unit without id: got %v", err)
+	}
+}
+
+// TestValidates checks both versions with ../shared/schemas/validate.sh (XLIFF 1.2 strict XSD, XLIFF 2.1 NVDL).
+func TestValidates(t *testing.T) {
+	script := testenv.Shared(t, "schemas", "validate.sh")
+	bt, g := seed(t)
+	d := Export(bt, language.Khmer, GlossaryNotes(g, bitext.NewAnchors(g, language.English, []language.Tag{language.English}), language.English, language.Khmer))
+	for v, format := range map[Version]string{V12: "xliff12", V21: "xliff21"} {
+		var buf bytes.Buffer
+		if err := Write(&buf, d, v); err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(t.TempDir(), "seed.xlf")
+		if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command("bash", script, format, file)
+		out, err := cmd.CombinedOutput()
+		if cmd.ProcessState != nil && cmd.ProcessState.ExitCode() == 2 {
+			testenv.MissingTool(t, "validator missing: %s", out)
+		}
+		if err != nil {
+			t.Errorf("validate.sh %s: %v\n%s", format, err, out)
+		}
+	}
+}
