@@ -17,6 +17,8 @@ type project struct {
 	gl      *glossary.Glossary
 	rels    []*release.Release
 	anchors *bitext.Anchors
+	// external are the units of the imported memories under tm/, marked with their origin.
+	external []tm.Unit
 }
 
 // loadProject opens the workspace and reads its glossary and releases.
@@ -29,7 +31,11 @@ func loadProject(g *Global) (*project, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &project{ws: ws, gl: gl, rels: rels,
+	external, err := externalUnits(ws)
+	if err != nil {
+		return nil, err
+	}
+	return &project{ws: ws, gl: gl, rels: rels, external: external,
 		anchors: bitext.NewAnchors(gl, ws.Config.Source, ws.Config.Languages())}, nil
 }
 
@@ -38,11 +44,13 @@ func (p *project) align(r *release.Release) *bitext.Bitext {
 	return bitext.Align(r, p.ws.Config.Source, p.ws.Config.Targets, p.anchors)
 }
 
-// memory aligns every release and indexes its segments as a translation memory.
+// memory aligns every release and indexes its segments, with the units of the external memories under tm/,
+// as a translation memory. The units returned are the releases' only.
 func (p *project) memory() (*tm.Memory, []tm.Unit) {
 	var units []tm.Unit
 	for _, r := range p.rels {
 		units = append(units, draft.Units(p.align(r))...)
 	}
-	return tm.New(units, p.ws.Config.Source.String()), units
+	all := append(append([]tm.Unit(nil), units...), p.external...)
+	return tm.New(all, p.ws.Config.Source.String()), units
 }

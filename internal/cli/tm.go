@@ -19,9 +19,10 @@ func newTMCmd(g *Global) *cobra.Command {
 		Use:   "tm",
 		Short: "Search and export the translation memory of the workspace's releases",
 		Long: `The translation memory holds the aligned segments (English with its Khmer and Japanese) of every release
-of the workspace, as relloc align shows them. relloc draft fills sentences from it.`,
+of the workspace, as relloc align shows them, and the external memories imported into tm/ (relloc tm import).
+relloc draft fills sentences from it.`,
 	}
-	cmd.AddCommand(newTMSearchCmd(g))
+	cmd.AddCommand(newTMSearchCmd(g), newTMImportCmd(g))
 	if c := newTMExportCmd(g); c != nil {
 		cmd.AddCommand(c)
 	}

@@ -3,11 +3,15 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"time"
 
 	"github.com/google/renameio/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/relloc/relloc/internal/draft"
+	"github.com/relloc/relloc/internal/tm"
 	"github.com/relloc/relloc/internal/tmx"
+	"github.com/relloc/relloc/internal/xliff"
 )
 
 type tmExportOptions struct {
@@ -21,8 +25,10 @@ func newTMExportCmd(g *Global) *cobra.Command {
 		Use:   "export",
 		Short: "Export the translation memory as TMX 1.4",
 		Long: `export writes every aligned segment of the workspace's releases as a TMX 1.4 translation unit (English
-first, then each translation), for CAT tools such as Trados, memoQ and OmegaT. Without --out it writes to
-standard output; with --out the file is written atomically.`,
+first, then each translation in the workspace's order), for CAT tools such as Trados, memoQ and OmegaT. Bold,
+emphasis, superscript, subscript, code, links and line breaks are inline codes (<bpt>/<ept>/<ph> holding the
+Markdown), so that a tag-aware tool matches segments with markup exactly; each unit's creationdate is its
+release's date. Without --out it writes to standard output; with --out the file is written atomically.`,
 		Example: `  relloc tm export --format tmx --out relloc.tmx`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -33,9 +39,16 @@ standard output; with --out the file is written atomically.`,
 			if err != nil {
 				return err
 			}
-			_, units := p.memory()
+			units, contents, created := p.tmxUnits()
+			var langs []string
+			for _, t := range p.ws.Config.Targets {
+				langs = append(langs, t.String())
+			}
 			var buf bytes.Buffer
-			if err := tmx.Write(&buf, units, p.ws.Config.Source.String(), Version); err != nil {
+			opt := tmx.Options{Source: p.ws.Config.Source.String(), ToolVersion: Version, Languages: langs,
+				Content: func(i int, lang string) xliff.Content { return contents[i][lang] },
+				Created: func(i int) time.Time { return created[i] }}
+			if err := tmx.WriteWith(&buf, units, opt); err != nil {
 				return fmt.Errorf("tm export: %w", err)
 			}
 			if o.Out == "" {
@@ -52,4 +65,38 @@ standard output; with --out the file is written atomically.`,
 	cmd.Flags().StringVar(&o.Format, "format", "tmx", "export `format`: tmx")
 	cmd.Flags().StringVar(&o.Out, "out", "", "write to `FILE` instead of standard output")
 	return cmd
+}
+
+// tmxUnits returns the memory's units of every release in order, with each unit's text with inline codes per
+// language and its release's date.
+func (p *project) tmxUnits() ([]tm.Unit, []map[string]xliff.Content, []time.Time) {
+	var units []tm.Unit
+	var contents []map[string]xliff.Content
+	var created []time.Time
+	for _, r := range p.rels {
+		bt := p.align(r)
+		var date time.Time
+		if src := r.Doc(p.ws.Config.Source); src != nil {
+			date = src.Front.Time()
+		}
+		for _, seg := range bt.Segments {
+			en := seg.Side(bt.Source)
+			if en == nil {
+				continue
+			}
+			c := map[string]xliff.Content{}
+			src := xliff.FromBlock(en.Block, en.Start, en.End)
+			for lang, side := range seg.Sides {
+				if lang == bt.Source {
+					c[lang.String()] = src
+					continue
+				}
+				c[lang.String()] = xliff.Renumber(xliff.FromBlock(side.Block, side.Start, side.End), src)
+			}
+			contents = append(contents, c)
+			created = append(created, date)
+		}
+		units = append(units, draft.Units(bt)...)
+	}
+	return units, contents, created
 }

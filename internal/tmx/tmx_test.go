@@ -10,9 +10,13 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
+
+	"golang.org/x/text/language"
 
 	"github.com/relloc/relloc/internal/testenv"
 	"github.com/relloc/relloc/internal/tm"
+	"github.com/relloc/relloc/internal/xliff"
 )
 
 var units = []tm.Unit{
@@ -150,7 +154,7 @@ func TestValidate(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "memory.tmx")
 	var b bytes.Buffer
 	in := append(append([]tm.Unit{}, units...), tm.Unit{Release: "r", Segment: "ctl", Text: map[string]string{"km": "ក\x01ខ"}})
-	if err := Write(&b, in, "en", "0.1.0"); err != nil {
+	if err := WriteWith(&b, in, codesOptions); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
@@ -163,5 +167,79 @@ func TestValidate(t *testing.T) {
 	}
 	if err != nil {
 		t.Errorf("validate.sh tmx: %v\n%s", err, out)
+	}
+}
+
+// anniversary is a segment with markup as relloc's releases have it: a superscript ordinal and a line break.
+var anniversary = []tm.Unit{{Release: "2022-11-09-anniversary", Segment: "b5.s1", Text: map[string]string{
+	"en": "the 70th anniversary of diplomatic relations",
+	"ja": "外交関係樹立70周年",
+	"km": "ខួបលើកទី៧០ នៃទំនាក់ទំនងការទូត",
+}}}
+
+var codesOptions = Options{Source: "en", ToolVersion: "0.1.0", Languages: []string{"km", "ja"},
+	Content: func(i int, lang string) xliff.Content {
+		if i != 0 || lang != "en" {
+			return nil
+		}
+		return xliff.Content{{Text: "the 70"}, {Code: &xliff.InlineCode{ID: "1", Kind: xliff.Sup, Role: xliff.Open}}, {Text: "th"},
+			{Code: &xliff.InlineCode{ID: "1", Kind: xliff.Sup, Role: xliff.Close}}, {Code: &xliff.InlineCode{ID: "2", Kind: xliff.LineBreak, Role: xliff.Standalone}},
+			{Text: "anniversary of diplomatic relations"}}
+	},
+	Created: func(i int) time.Time { return time.Date(2022, 11, 9, 0, 0, 0, 0, time.UTC) },
+}
+
+// TestWriteWith: inline codes as <bpt>/<ept>/<ph> with the Markdown they stand for, the release date as
+// creationdate, the target languages in the workspace's order (km before ja).
+func TestWriteWith(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteWith(&b, anniversary, codesOptions); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<tu tuid="2022-11-09-anniversary/b5.s1" creationdate="20221109T000000Z">`,
+		`<tuv xml:lang="en"><seg>the 70<bpt i="1" type="superscript">&lt;sup&gt;</bpt>th<ept i="1">&lt;/sup&gt;</ept><ph x="2" type="lb">\&#xA;</ph>anniversary of diplomatic relations</seg></tuv>
+      <tuv xml:lang="km"><seg>ខួបលើកទី៧០ នៃទំនាក់ទំនងការទូត</seg></tuv>
+      <tuv xml:lang="ja"><seg>外交関係樹立70周年</seg></tuv>`,
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("output lacks\n%s\ngot:\n%s", want, b.String())
+		}
+	}
+}
+
+// TestReadRoundTrip reads back what WriteWith wrote, codes and all, and a TMX 1.4 from another tool with
+// region subtags and a language outside the workspace.
+func TestReadRoundTrip(t *testing.T) {
+	langs := []language.Tag{language.English, language.Khmer, language.Japanese}
+	var b bytes.Buffer
+	if err := WriteWith(&b, anniversary, codesOptions); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Read("m.tmx", b.Bytes(), "tm/m.tmx", langs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []tm.Unit{{Release: "tm/m.tmx", Segment: "2022-11-09-anniversary/b5.s1", Text: map[string]string{
+		"en": "the 70th anniversary of diplomatic relations", "ja": "外交関係樹立70周年", "km": "ខួបលើកទី៧០ នៃទំនាក់ទំនងការទូត"}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+	other := `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="OmegaT" segtype="sentence" o-tmf="OmegaT TMX" adminlang="EN-US" srclang="EN-US" datatype="plaintext"/>
+<body>
+<tu><tuv xml:lang="EN-US"><seg>Press Release</seg></tuv><tuv xml:lang="JA-JP"><seg>報道発表</seg></tuv><tuv xml:lang="FR"><seg>Communiqué de presse</seg></tuv></tu>
+<tu><tuv xml:lang="EN-US"><seg>Phnom Penh</seg></tuv></tu>
+</body></tmx>`
+	got, err = Read("omegat.tmx", []byte(other), "tm/omegat.tmx", langs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = []tm.Unit{{Release: "tm/omegat.tmx", Segment: "tu1", Text: map[string]string{"en": "Press Release", "ja": "報道発表"}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+	if _, err := Read("bad.tmx", []byte("<tmx><body><tu></body></tmx>"), "x", langs); err == nil || !strings.HasPrefix(err.Error(), "bad.tmx:1:") {
+		t.Errorf("malformed: got %v, want an error at bad.tmx:1:", err)
 	}
 }

@@ -1,0 +1,119 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/google/renameio/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/relloc/relloc/internal/tm"
+	"github.com/relloc/relloc/internal/tmx"
+	"github.com/relloc/relloc/internal/workspace"
+)
+
+// tmDir is the workspace folder of external translation memories, apart from the releases.
+const tmDir = "tm"
+
+type tmImportOptions struct {
+	File string
+	Name string
+}
+
+var tmName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+func newTMImportCmd(g *Global) *cobra.Command {
+	var o tmImportOptions
+	cmd := &cobra.Command{
+		Use:   "import FILE.tmx [--name NAME]",
+		Short: "Add an external translation memory (TMX) that draft and tm search use",
+		Long: `import checks a TMX file (1.1 to 1.4, from OmegaT, Trados, memoQ or relloc) and keeps a copy as
+tm/NAME.tmx in the workspace, apart from the releases: relloc draft and relloc tm search then use its units
+too, marked with their origin (tm/NAME.tmx and the unit's tuid). Languages are read as the workspace's (ja-JP
+is ja); units of other languages are left out. NAME defaults to the file's name; importing a name again
+replaces that memory.`,
+		Example: `  relloc tm import mofa-2021.tmx
+  relloc tm import omegat/project_save.tmx --name omegat-ja`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.File = args[0]
+			if o.Name == "" {
+				o.Name = strings.TrimSuffix(filepath.Base(o.File), filepath.Ext(o.File))
+			}
+			if !tmName.MatchString(o.Name) {
+				return usagef("--name %q: use letters, digits, '.', '_' and '-'", o.Name)
+			}
+			return runTMImport(g, o)
+		},
+	}
+	cmd.Flags().StringVar(&o.Name, "name", "", "`name` of the memory in tm/ (default: the file's name)")
+	return cmd
+}
+
+func runTMImport(g *Global, o tmImportOptions) error {
+	ws, err := g.Open()
+	if err != nil {
+		return err
+	}
+	p := o.File
+	if !filepath.IsAbs(p) {
+		wd, err := g.IO.Getwd()
+		if err != nil {
+			return err
+		}
+		p = filepath.Join(wd, p)
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return fmt.Errorf("tm import: %w", err)
+	}
+	origin := tmDir + "/" + o.Name + ".tmx"
+	units, err := tmx.Read(o.File, data, origin, ws.Config.Languages())
+	if err != nil {
+		return err
+	}
+	src := ws.Config.Source.String()
+	n := 0
+	for _, u := range units {
+		if u.Text[src] != "" {
+			n++
+		}
+	}
+	if n == 0 {
+		return fmt.Errorf("%s: no unit has %s text and a translation into %v", o.File, src, ws.Config.Targets)
+	}
+	dir := ws.Path(tmDir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("tm import: %w", err)
+	}
+	if err := renameio.WriteFile(filepath.Join(dir, o.Name+".tmx"), data, 0o644); err != nil {
+		return fmt.Errorf("tm import: %w", err)
+	}
+	fmt.Fprintf(g.IO.Err, "%s: %d units with %s and a translation\n", origin, n, src)
+	return nil
+}
+
+// externalUnits reads the workspace's external memories, tm/*.tmx, sorted by name.
+func externalUnits(ws *workspace.Workspace) ([]tm.Unit, error) {
+	names, err := filepath.Glob(filepath.Join(ws.Path(tmDir), "*.tmx"))
+	if err != nil {
+		return nil, err
+	}
+	var out []tm.Unit
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			return nil, fmt.Errorf("read translation memory: %w", err)
+		}
+		origin := tmDir + "/" + filepath.Base(n)
+		units, err := tmx.Read(origin, data, origin, ws.Config.Languages())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, units...)
+	}
+	return out, nil
+}
