@@ -57,7 +57,8 @@ func writeSite(t *testing.T, ws string) string {
 }
 
 // faultyWorkspace copies the repository's workspace with two planted faults in the Japanese of the seed release
-// (a changed year in b8.s1, a forbidden rendering in b9.s2) and adds a release whose text is hostile markup.
+// (a changed year in b8.s1, a forbidden rendering in b9.s2), a revised English sentence (b8.s1, stale in both
+// translations) and adds a release whose text is hostile markup.
 func faultyWorkspace(t *testing.T, root string) string {
 	t.Helper()
 	ws := t.TempDir()
@@ -78,6 +79,15 @@ func faultyWorkspace(t *testing.T, root string) string {
 		s = strings.Replace(s, edit[0], edit[1], 1)
 	}
 	if err := os.WriteFile(ja, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The English of b8.s1 revised after the translations were made: both are stale there.
+	en := filepath.Join(ws, "releases", seedRelease, "en.md")
+	b, err = os.ReadFile(en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(en, bytes.Replace(b, []byte("will be an important juncture"), []byte("will be a historic juncture"), 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	inj := filepath.Join(ws, "releases", "2022-01-05-injection")
@@ -278,6 +288,16 @@ func TestReviewSiteInBrowser(t *testing.T) {
 	})()`, &planted)
 	if planted.Segment != "b8.s1" || planted.Lang != "ja" {
 		t.Errorf("the planted number finding is at %+v, want the ja cell of row b8.s1", planted)
+	}
+	var stale struct{ Rows, Del, Ins string }
+	eval("read the stale findings", `(() => {
+		const fs = [...document.querySelectorAll('li.finding[data-rule="stale"]')];
+		return {Rows: fs.map(f => f.closest("tr").dataset.segment + "/" + f.closest("td").dataset.lang).join(" "),
+			Del: fs.map(f => (f.querySelector(".worddiff del") || {}).textContent).join("|"),
+			Ins: fs.map(f => (f.querySelector(".worddiff ins") || {}).textContent).join("|")};
+	})()`, &stale)
+	if stale.Rows != "b8.s1/km b8.s1/ja" || stale.Del != "an important|an important" || stale.Ins != "a historic|a historic" {
+		t.Errorf("stale findings: got %+v; want b8.s1 in km and ja with the word diff an important → a historic", stale)
 	}
 	visible := `(rule => [...document.querySelectorAll("li.finding")].filter(f => f.offsetParent !== null && (rule === "" || f.dataset.rule === rule)).length)`
 	focused := `(f => f.classList.contains("finding") ? f.dataset.rule + " " + f.closest("tr").dataset.segment + " #" + [...document.querySelectorAll("li.finding")].indexOf(f) : "")(document.activeElement)`

@@ -11,6 +11,7 @@ import (
 	"github.com/relloc/relloc/internal/bitext"
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/worddiff"
 )
 
 // page is what every template gets.
@@ -77,8 +78,16 @@ type part struct {
 type findingView struct {
 	Rule, Severity, Lang, Message string
 	Expected, Found               string
-	Loc                           string
-	Href                          template.URL
+	// Diff is the word diff of a stale sentence: its English when the translation was made (Found) against its
+	// English now (Expected).
+	Diff []diffRun
+	Loc  string
+	Href template.URL
+}
+
+// diffRun is a run of words of a word diff: "del", "ins" or "" (shared).
+type diffRun struct {
+	Kind, Text string
 }
 
 // card is a glossary entry's card, shown on hover or focus of one of its terms.
@@ -101,8 +110,23 @@ func (m *model) view(f finding.Finding) findingView {
 	if f.Line > 0 {
 		loc = fmt.Sprintf("%s:%d:%d", f.Path, f.Line, f.Column)
 	}
-	return findingView{Rule: f.Rule, Severity: f.Severity.String(), Lang: f.Lang, Message: visible(f.Message),
+	v := findingView{Rule: f.Rule, Severity: f.Severity.String(), Lang: f.Lang, Message: visible(f.Message),
 		Expected: visible(f.Expected), Found: visible(f.Found), Loc: loc, Href: m.link(f.Path, f.Line, f.Column)}
+	if f.Rule == "stale" && f.Expected != "" && f.Found != "" {
+		if ops := worddiff.Diff(f.Found, f.Expected); worddiff.Changed(ops) {
+			for _, op := range ops {
+				kind := ""
+				switch op.Kind {
+				case worddiff.Del:
+					kind = "del"
+				case worddiff.Ins:
+					kind = "ins"
+				}
+				v.Diff = append(v.Diff, diffRun{Kind: kind, Text: visible(strings.Join(op.Words, " "))})
+			}
+		}
+	}
+	return v
 }
 
 func (m *model) releasePage(bt *bitext.Bitext) ([]byte, error) {

@@ -264,7 +264,7 @@ func (m *model) link(rel string, line, col int) template.URL {
 	if m.in.Root != "" && !strings.HasPrefix(rel, "/") {
 		abs = strings.TrimSuffix(filepathToSlash(m.in.Root), "/") + "/" + rel
 	}
-	col = max(col, 1)
+	line, col = max(line, 1), max(col, 1)
 	r := strings.NewReplacer("{path}", escapePath(abs), "{rel}", escapePath(rel),
 		"{line}", strconv.Itoa(line), "{column}", strconv.Itoa(col))
 	// The pattern's scheme was checked by ValidEditor and the substituted values are escaped: the URL is safe.

@@ -126,7 +126,8 @@ func TestFindingPlacement(t *testing.T) {
 			Severity: finding.Warning, Message: "look-alike spelling"},
 		// The whole file.
 		{Path: dir + "/ja.md", Lang: "ja", Release: fixtureID, Rule: "stale", Severity: finding.Error,
-			Message: "the English of b3.s2 changed", Expected: "agreed to resume", Found: "agreed to [-resume-]{+hold+}"},
+			Message: "the English of b3.s2 changed", Expected: "The two Foreign Ministers agreed to resume the exchange of visits in 2022.",
+			Found: "The two Foreign Ministers agreed to hold the next exchange of visits in 2022."},
 	}
 	page := string(build(t, in)["releases/"+fixtureID+".html"])
 	_, rowHTML := rows(page)
@@ -144,7 +145,7 @@ func TestFindingPlacement(t *testing.T) {
 		t.Errorf("rows are not marked with their worst severity:\n%s\n%s", rowHTML["b3.s2"], rowHTML["b2.s1"])
 	}
 	loose := regexp.MustCompile(`(?s)<section class="loose">.*?</section>`).FindString(page)
-	if !strings.Contains(loose, `data-rule="stale"`) || !strings.Contains(loose, "agreed to [-resume-]{&#43;hold&#43;}") {
+	if !strings.Contains(loose, `data-rule="stale"`) || !strings.Contains(loose, `ja.md:1:1"`) || !strings.Contains(loose, "agreed to <del>hold</del> <ins>resume</ins> the <del>next</del> exchange of visits") {
 		t.Errorf("the whole-file stale finding is not listed with its word diff:\n%s", loose)
 	}
 	for _, w := range []string{`<option value="khmer-encoding">`, `<option value="number-mismatch">`, `<option value="stale">`,
