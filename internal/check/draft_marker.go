@@ -18,7 +18,9 @@ func (draftMarker) Rule() finding.Rule {
 		Summary: "A relloc-draft marker is left in a translation",
 		Description: "relloc draft puts <!-- relloc-draft translate --> before every sentence still to translate and " +
 			"<!-- relloc-draft fuzzy N%: from RELEASE SEGMENT --> before a sentence filled from a similar one of another " +
-			"release. Translate or review the sentence that follows the marker, then delete the marker."}
+			"release; relloc draft --update puts <!-- relloc-draft revise ID: word diff --> before a kept translation whose " +
+			"English changed and <!-- relloc-draft removed: ... --> before one whose English was deleted. Translate or revise " +
+			"the sentence that follows the marker, then run relloc review --accept (or delete the marker)."}
 }
 
 func (draftMarker) Check(c *Context, report func(finding.Finding)) {

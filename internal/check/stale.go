@@ -10,6 +10,7 @@ import (
 	"github.com/relloc/relloc/internal/draft"
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/workspace"
 )
 
 func init() {
@@ -114,11 +115,12 @@ func staleFinding(c *Context, lang language.Tag, src, tgt *release.Document, ch 
 	return f
 }
 
-// The self-test's known-bad sample for draft-marker and stale: a Khmer draft whose second English sentence has
-// changed since it was drafted, with a marker left in it.
+// The self-test's known-bad sample for draft-marker, stale, front-matter and status: a Khmer draft whose second
+// English sentence has changed since it was drafted, with a marker left in it, copied from another release (its
+// id), and still a draft where the self-test requires reviewed translations.
 const (
 	selfTestEN = "# Press Release\n\nThe ministers met. They talked about trade.\n"
-	selfTestKM = "+++\nstatus = \"draft\"\n\n[source]\n\"%s\" = \"Press Release\"\n\"%s\" = \"The ministers met.\"\n\"%s\" = \"They talked about peace.\"\n+++\n\n" +
+	selfTestKM = "+++\nid = \"2021-01-04-draft\"\nstatus = \"draft\"\n\n[source]\n\"%s\" = \"Press Release\"\n\"%s\" = \"The ministers met.\"\n\"%s\" = \"They talked about peace.\"\n+++\n\n" +
 		"# សេចក្តីប្រកាសព័ត៌មាន\n\nរដ្ឋមន្ត្រីបានជួបគ្នា។ <!-- relloc-draft translate -->They talked about peace.\n"
 )
 
@@ -135,10 +137,10 @@ func draftSelfTest() ([]finding.Finding, error) {
 	}
 	targets := []language.Tag{km}
 	a := bitext.NewAnchors(nil, language.English, append([]language.Tag{language.English}, targets...))
-	ctx := &Context{Source: language.English, Targets: targets, Anchors: a, Release: r,
+	ctx := &Context{Source: language.English, Targets: targets, Anchors: a, Release: r, Config: workspace.CheckConfig{RequireStatus: release.StatusReviewed},
 		Bitext: bitext.Align(r, language.English, targets, a)}
 	var out []finding.Finding
-	for _, ck := range []Checker{draftMarker{}, stale{}} {
+	for _, ck := range []Checker{draftMarker{}, stale{}, frontMatter{}, statusRule{}} {
 		rule := ck.Rule()
 		ck.Check(ctx, func(f finding.Finding) {
 			f.Rule, f.Severity = rule.ID, rule.Default

@@ -50,8 +50,9 @@ func Accept(in AcceptInput) (*AcceptResult, error) {
 	if src == nil || tgt == nil {
 		return nil, fmt.Errorf("accept %s: the release has no %s or no %s file", in.Release.ID, in.Source, in.Lang)
 	}
-	if !Tracked(tgt) {
-		return nil, fmt.Errorf("accept %s: %s records no English ([source]); run relloc draft --update to start tracking it", in.Release.ID, tgt.Path)
+	if !Tracked(tgt) && !in.All {
+		// Without a record every sentence is new; --all vouches for the whole translation and starts the record.
+		return nil, fmt.Errorf("accept %s: %s records no English ([source]): accept it whole with --all, or run relloc draft --update", in.Release.ID, tgt.Path)
 	}
 	rec := ReadRecord(tgt.Front.Source)
 	changes := Changes(src, rec)

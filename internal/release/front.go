@@ -107,3 +107,22 @@ func (d *Document) splitFront(src []byte) ([]byte, error) {
 func isFence(line, f []byte) bool {
 	return bytes.Equal(bytes.TrimRight(line, " \t\r"), f)
 }
+
+// FrontLine returns the 1-based line of key's assignment in the document's front matter (a top-level key, before
+// any table), or 1 when the front matter does not set it.
+func (d *Document) FrontLine(key string) int {
+	if !d.HasFront {
+		return 1
+	}
+	lines := bytes.Split(d.Source, []byte("\n"))
+	for i := 1; i < len(lines); i++ {
+		t := bytes.TrimSpace(lines[i])
+		if bytes.Equal(bytes.TrimRight(t, " \t\r"), fence) || bytes.HasPrefix(t, []byte("[")) {
+			break
+		}
+		if k, _, ok := bytes.Cut(t, []byte("=")); ok && string(bytes.TrimSpace(k)) == key {
+			return i + 1
+		}
+	}
+	return 1
+}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/relloc/relloc/internal/inputerr"
+	"github.com/relloc/relloc/internal/release"
 
 	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/text/language"
@@ -55,6 +56,9 @@ type CheckConfig struct {
 	Allow map[string]map[string][]string
 	// UntranslatedRatio is the share of Latin letters above which a Khmer or Japanese segment counts as untranslated.
 	UntranslatedRatio float64
+	// RequireStatus is the least front matter status every translation must have (require_status = "reviewed"),
+	// in the order of release.Statuses; "" requires none.
+	RequireStatus string
 }
 
 // Workspace is a workspace found on disk.
@@ -97,6 +101,7 @@ type rawConfig struct {
 		Ignore            []string                       `toml:"ignore"`
 		Allow             map[string]map[string][]string `toml:"allow"`
 		UntranslatedRatio float64                        `toml:"untranslated_ratio"`
+		RequireStatus     string                         `toml:"require_status"`
 	} `toml:"check"`
 	Review struct {
 		Editor *string `toml:"editor"`
@@ -165,6 +170,10 @@ func Parse(path string, data []byte) (Config, error) {
 	}
 	if cfg.Check.UntranslatedRatio < 0 || cfg.Check.UntranslatedRatio > 1 {
 		return Config{}, inputerr.New(path, keyLine(data, "untranslated_ratio"), 1, "check.untranslated_ratio must be between 0 and 1")
+	}
+	cfg.Check.RequireStatus = raw.Check.RequireStatus
+	if s := cfg.Check.RequireStatus; s != "" && release.StatusRank(s) < 0 {
+		return Config{}, inputerr.New(path, keyLine(data, "require_status"), 1, "check.require_status: %q is not one of %s", s, strings.Join(release.Statuses, ", "))
 	}
 	cfg.Review.Editor = DefaultEditor
 	if raw.Review.Editor != nil {
