@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -215,6 +216,26 @@ func TestReviewSiteInBrowser(t *testing.T) {
 		t.Errorf("index: %d rows, want 3 (the seed release in en, km, ja)", indexRows)
 	}
 
+	// Sorting by a column, then by the same column again in reverse.
+	var order1, order2 string
+	langOrder := `[...document.querySelectorAll("table.index tbody tr")].map(r => r.dataset.lang).join(" ")`
+	do("sort by language", chromedp.Click(css("table.index thead th:nth-child(3) button")))
+	eval("read the order", langOrder, &order1)
+	do("sort by language again", chromedp.Click(css("table.index thead th:nth-child(3) button")))
+	eval("read the order", langOrder, &order2)
+	if order1 != "en ja km" || order2 != "km ja en" {
+		t.Errorf("sorting the index by language: got %q then %q, want \"en ja km\" then \"km ja en\"", order1, order2)
+	}
+
+	// The glossary page's search.
+	do("search the glossary", chromedp.Navigate(seed+"/glossary.html"), chromedp.WaitVisible(css("#glossary-search")),
+		chromedp.SendKeys(css("#glossary-search"), "ឧបនាយករដ្ឋមន្ត្រី"))
+	var found []string
+	eval("read the rows found", `[...document.querySelectorAll("table.glossary tbody tr")].filter(r => !r.hidden).map(r => r.id)`, &found)
+	if !slices.Contains(found, "entry-deputy-prime-minister") || slices.Contains(found, "entry-myanmar") {
+		t.Errorf("searching the glossary for ឧបនាយករដ្ឋមន្ត្រី shows %v; want deputy-prime-minister and not myanmar", found)
+	}
+
 	// The seed release: 19 aligned rows, a glossary card on focus, Khmer and Japanese fonts.
 	do("open the seed release", chromedp.Navigate(seed+"/releases/"+seedRelease+".html"), chromedp.WaitVisible(css("table.bitext")))
 	var segRows int
@@ -276,6 +297,25 @@ func TestReviewSiteInBrowser(t *testing.T) {
 		} else {
 			t.Logf("%s text rendered with %v", tt.lang, got)
 		}
+	}
+
+	// Printed: three language columns, no filters, buttons or cards.
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatalf("emulate print: %v", err)
+	}
+	var printed struct {
+		Filters, Cards string
+		Columns        []float64
+	}
+	eval("read the printed layout", `({Filters: getComputedStyle(document.querySelector(".filters")).display,
+		Cards: getComputedStyle(document.querySelector(".cards")).display,
+		Columns: [...document.querySelectorAll("table.bitext thead th[data-lang]")].map(th => th.getBoundingClientRect().width)})`, &printed)
+	if printed.Filters != "none" || printed.Cards != "none" || len(printed.Columns) != 3 ||
+		slices.Min(printed.Columns) < 0.9*slices.Max(printed.Columns) {
+		t.Errorf("print layout: got %+v; want the filters and cards hidden and three columns of equal width", printed)
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""}); err != nil {
+		t.Fatalf("emulate screen: %v", err)
 	}
 
 	// The copy with planted faults: the number finding sits on the row of b8.s1 in the Japanese column, a rule

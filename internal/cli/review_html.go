@@ -199,11 +199,13 @@ func runReviewServe(ctx context.Context, g *Global, o reviewHTMLOptions) error {
 	if err != nil {
 		return usagef("--addr %s: %v", o.Addr, err)
 	}
+	h := reviewsite.Handler(&liveWorkspace{g: g, names: o.Releases}, g.IO.Err)
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
 		fmt.Fprintf(g.IO.Err, "relloc: warning: %s is reachable from other machines; the review shows unpublished releases\n", ln.Addr())
+	} else {
+		h = reviewsite.LoopbackOnly(h)
 	}
-	srv := &http.Server{Handler: reviewsite.Handler(&liveWorkspace{g: g, names: o.Releases}, g.IO.Err),
-		ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(g.IO.Err, "relloc: serving the review on http://%s/ (Ctrl-C to stop)\n", ln.Addr())
 	if ctx == nil {
 		ctx = context.Background()

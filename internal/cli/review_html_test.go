@@ -2,12 +2,15 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -96,5 +99,68 @@ func TestReviewServeRerenders(t *testing.T) {
 	}
 	if glossary := get("glossary.html"); !strings.Contains(glossary, `id="entry-he"`) {
 		t.Errorf("the glossary page is missing the entry he")
+	}
+}
+
+// lockedBuffer is a buffer that a server goroutine writes while the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestReviewServe runs relloc review --serve on a free loopback port: it serves the pages, refuses a request
+// for another host name, and stops when its context ends.
+func TestReviewServe(t *testing.T) {
+	root := testenv.RepoRoot(t)
+	var errOut lockedBuffer
+	g := &Global{IO: &IO{Out: io.Discard, Err: &errOut, Getwd: func() (string, error) { return root, nil }}}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- runReviewServe(ctx, g, reviewHTMLOptions{Serve: true, Addr: "127.0.0.1:0"}) }()
+	addr := regexp.MustCompile(`serving the review on (http://127\.0\.0\.1:\d+/)`)
+	var base string
+	for deadline := time.Now().Add(30 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if m := addr.FindStringSubmatch(errOut.String()); m != nil {
+			base = m[1]
+		}
+	}
+	if base == "" {
+		cancel()
+		t.Fatalf("the server did not start: %s", errOut.String())
+	}
+	resp, err := http.Get(base + "releases/2021-11-18-prak-sokhonn-hayashi-telephone.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !bytes.Contains(body, []byte(`data-live="`)) {
+		t.Errorf("GET the seed release: %d, live page %v", resp.StatusCode, bytes.Contains(body, []byte(`data-live="`)))
+	}
+	req, _ := http.NewRequest("GET", base, nil)
+	req.Host = "rebound.example.org"
+	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusMisdirectedRequest {
+		t.Errorf("a request for another host name: got %v %v, want 421", resp.StatusCode, err)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve returned %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the server did not stop")
 	}
 }

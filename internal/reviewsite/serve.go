@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"net"
 	"net/http"
 	"path"
 	"strings"
@@ -113,4 +114,22 @@ func (h *handler) fail(w http.ResponseWriter, err error) {
 		fmt.Fprintf(h.log, "relloc review: %v\n", err)
 	}
 	http.Error(w, err.Error(), http.StatusInternalServerError)
+}
+
+// LoopbackOnly serves h only to requests addressed to a loopback name (localhost, 127.0.0.1, [::1]), so that a
+// web page elsewhere cannot read the review of unpublished releases through a DNS name rebound to 127.0.0.1.
+func LoopbackOnly(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if h, _, err := net.SplitHostPort(host); err == nil {
+			host = h
+		}
+		host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+		ip := net.ParseIP(host)
+		if !strings.EqualFold(host, "localhost") && (ip == nil || !ip.IsLoopback()) {
+			http.Error(w, "relloc review answers only requests for localhost", http.StatusMisdirectedRequest)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }

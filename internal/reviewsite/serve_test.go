@@ -99,3 +99,29 @@ func TestHandler(t *testing.T) {
 		t.Errorf("after the Japanese changed, the page was not rendered again:\n%.300s", body)
 	}
 }
+
+func TestLoopbackOnly(t *testing.T) {
+	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "page") })
+	tests := []struct {
+		host string
+		want int
+	}{
+		{"127.0.0.1:8080", 200},
+		{"localhost:8080", 200},
+		{"LOCALHOST", 200},
+		{"[::1]:8080", 200},
+		{"127.0.0.2:9000", 200},
+		{"attacker.example:8080", 421},
+		{"192.168.1.5:8080", 421},
+		{"localhost.attacker.example", 421},
+	}
+	for _, tt := range tests {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Host = tt.host
+		w := httptest.NewRecorder()
+		LoopbackOnly(ok).ServeHTTP(w, r)
+		if w.Code != tt.want {
+			t.Errorf("Host %s: got %d, want %d", tt.host, w.Code, tt.want)
+		}
+	}
+}
