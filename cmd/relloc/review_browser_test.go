@@ -46,12 +46,24 @@ func findChromium(t *testing.T) string {
 // writeSite runs relloc review --html on the workspace ws and serves the folder on 127.0.0.1, as a static host would.
 func writeSite(t *testing.T, ws string) string {
 	t.Helper()
+	return serveDir(t, siteDir(t, ws))
+}
+
+// siteDir runs relloc review --html on the workspace ws and returns the folder written.
+func siteDir(t *testing.T, ws string) string {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "site")
 	var out, errOut bytes.Buffer
 	io := &cli.IO{Out: &out, Err: &errOut, Getwd: func() (string, error) { return ws, nil }}
 	if code := cli.Run(io, []string{"review", "--html", dir}); code != 0 {
 		t.Fatalf("relloc review --html exited %d\n%s", code, errOut.String())
 	}
+	return dir
+}
+
+// serveDir serves a folder on 127.0.0.1, as a static host would.
+func serveDir(t *testing.T, dir string) string {
+	t.Helper()
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	t.Cleanup(srv.Close)
 	return srv.URL
@@ -144,7 +156,8 @@ func TestReviewSiteInBrowser(t *testing.T) {
 	}
 	chromium := findChromium(t)
 	root := testenv.RepoRoot(t)
-	seed := writeSite(t, root)
+	seedDir := siteDir(t, root)
+	seed := serveDir(t, seedDir)
 	faulty := writeSite(t, faultyWorkspace(t, root))
 	shots := os.Getenv("RELLOC_SCREENSHOTS")
 	if shots == "" {
@@ -316,6 +329,24 @@ func TestReviewSiteInBrowser(t *testing.T) {
 	}
 	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""}); err != nil {
 		t.Fatalf("emulate screen: %v", err)
+	}
+
+	// From file://, as a reviewer opens a site from a CI artifact: the card and the filters work the same.
+	do("open the seed release from file://", chromedp.Navigate("file://"+filepath.ToSlash(seedDir)+"/releases/"+seedRelease+".html"),
+		chromedp.WaitVisible(css("table.bitext")), chromedp.Focus(css(he)))
+	var fromFile struct {
+		Card     bool
+		Rows     int
+		Coloured bool
+	}
+	eval("read the page from file://", `(() => {
+		const s = document.getElementById("f-sev"); s.value = "error"; s.dispatchEvent(new Event("change"));
+		const c = document.getElementById("card-he");
+		return {Card: !c.hidden && c.offsetParent !== null, Rows: document.querySelectorAll("tr.seg").length,
+			Coloured: getComputedStyle(document.querySelector("mark.term.g0")).backgroundColor !== "rgba(0, 0, 0, 0)"};
+	})()`, &fromFile)
+	if !fromFile.Card || fromFile.Rows != 19 || !fromFile.Coloured {
+		t.Errorf("from file://: got %+v; want the card of he shown, 19 rows and coloured terms", fromFile)
 	}
 
 	// The copy with planted faults: the number finding sits on the row of b8.s1 in the Japanese column, a rule

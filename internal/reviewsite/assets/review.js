@@ -41,7 +41,8 @@
     if (sev) params.set("severity", sev);
     if (fOnly && fOnly.checked) params.set("only", "1");
     const q = params.toString();
-    history.replaceState(null, "", q ? "?" + q + location.hash : location.pathname + location.hash);
+    // Keep the filters in the address, for a link or a reload; a browser may refuse it for a file:// page.
+    try { history.replaceState(null, "", q ? "?" + q + location.hash : location.pathname + location.hash); } catch (_) { }
   }
   if (fLang || fRule || fSev) {
     const params = new URLSearchParams(location.search);
