@@ -30,22 +30,31 @@ relloc draft fills sentences from it.`,
 }
 
 type tmSearchOptions struct {
-	Text      string
-	Lang      string
-	Threshold float64
-	Format    string
+	Text        string
+	Lang        string
+	Threshold   float64
+	Format      string
+	Concordance bool
 }
 
 func newTMSearchCmd(g *Global) *cobra.Command {
 	var o tmSearchOptions
 	cmd := &cobra.Command{
 		Use:   "search TEXT",
-		Short: "Find the segments whose English is similar to TEXT, with their translations",
+		Short: "Find the segments whose English is similar to TEXT or starts with it; --concordance finds a phrase",
 		Long: `search looks TEXT up in the translation memory and prints every segment whose English scores at least
---threshold against it (1 − edit distance / length, on characters after normalisation), best first, with
-its translation, its release and its segment id.`,
+--threshold against it (1 − edit distance / length, on characters after normalisation: case, width, Khmer
+look-alike spellings and punctuation folded), and every segment whose English starts with TEXT (a few words
+typed, or mistyped, find the sentence they begin), with its translation, its release and its segment id:
+exact matches first, then sentences that start with TEXT, then the rest, best first.
+
+With --concordance, search prints every segment that contains the phrase TEXT in any language (English,
+Khmer or Japanese, compared in each language's matching form), with all its languages and the phrase
+marked «like this» (in colour on a terminal).`,
 		Example: `  relloc tm search "He expressed gratitude to Japan" --lang km
-  relloc tm search "The two Foreign Ministers met." --threshold 0.6 --format json`,
+  relloc tm search "The two Foreign Ministers met." --threshold 0.6 --format json
+  relloc tm search --concordance "peacekeeping"
+  relloc tm search --concordance "ប្រាក់ សុខុន" --lang km`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Text = args[0]
@@ -55,12 +64,19 @@ its translation, its release and its segment id.`,
 			if o.Threshold <= 0 || o.Threshold > 1 {
 				return usagef("--threshold %v: must be in (0, 1]", o.Threshold)
 			}
+			if o.Concordance {
+				if cmd.Flags().Changed("threshold") {
+					return usagef("--threshold does not apply to --concordance, which finds the phrase itself")
+				}
+				return runTMConcordance(g, o)
+			}
 			return runTMSearch(g, o)
 		},
 	}
 	cmd.Flags().StringVar(&o.Lang, "lang", "", "search translations in these target `languages` only (comma-separated; default all)")
 	cmd.Flags().Float64Var(&o.Threshold, "threshold", tm.DefaultThreshold, "lowest similarity `score` of a match, in (0, 1]")
 	cmd.Flags().StringVar(&o.Format, "format", "text", "output `format`: text or json")
+	cmd.Flags().BoolVar(&o.Concordance, "concordance", false, "find every segment containing the phrase TEXT, in any language")
 	return cmd
 }
 
@@ -69,6 +85,7 @@ type tmMatch struct {
 	Lang    string  `json:"lang"`
 	Score   float64 `json:"score"`
 	Exact   bool    `json:"exact"`
+	Prefix  bool    `json:"prefix,omitempty"`
 	Release string  `json:"release"`
 	Segment string  `json:"segment"`
 	Source  string  `json:"source"`
@@ -91,8 +108,8 @@ func runTMSearch(g *Global, o tmSearchOptions) error {
 	mem, _ := p.memory()
 	out := []tmMatch{}
 	for _, lang := range langs {
-		for _, m := range mem.Lookup(o.Text, lang.String(), o.Threshold) {
-			out = append(out, tmMatch{Lang: lang.String(), Score: m.Score, Exact: m.Exact, Release: m.Release,
+		for _, m := range mem.Search(o.Text, lang.String(), o.Threshold) {
+			out = append(out, tmMatch{Lang: lang.String(), Score: m.Score, Exact: m.Exact, Prefix: m.Prefix, Release: m.Release,
 				Segment: m.Segment, Source: m.Source, Target: m.Target})
 		}
 	}
@@ -112,8 +129,11 @@ func writeTMMatches(w io.Writer, ms []tmMatch) error {
 			fmt.Fprintln(w)
 		}
 		kind := "fuzzy"
-		if m.Exact {
+		switch {
+		case m.Exact:
 			kind = "exact"
+		case m.Prefix:
+			kind = "starts"
 		}
 		fmt.Fprintf(w, "%s %3.0f%% %s %s %s\n", m.Lang, m.Score*100, kind, m.Release, m.Segment)
 		fmt.Fprintf(w, "  en  %s\n", m.Source)
@@ -137,4 +157,75 @@ func singleLang(s string, targets []language.Tag) (language.Tag, error) {
 		return language.Und, err
 	}
 	return ls[0], nil
+}
+
+// tmHit is one concordance hit as printed: the segment's text in each language, and where the phrase is.
+type tmHit struct {
+	Release string              `json:"release"`
+	Segment string              `json:"segment"`
+	Text    map[string]string   `json:"text"`
+	Spans   map[string][][2]int `json:"spans"`
+}
+
+func runTMConcordance(g *Global, o tmSearchOptions) error {
+	p, err := loadProject(g)
+	if err != nil {
+		return err
+	}
+	ws := p.ws
+	langs, err := parseLangs(o.Lang, ws.Config.Targets)
+	if err != nil {
+		return err
+	}
+	var codes []string
+	if len(langs) > 0 {
+		codes = append(codes, ws.Config.Source.String())
+		for _, l := range langs {
+			codes = append(codes, l.String())
+		}
+	}
+	mem, _ := p.memory()
+	out := []tmHit{}
+	for _, h := range mem.Concordance(o.Text, codes) {
+		out = append(out, tmHit{Release: h.Release, Segment: h.Segment, Text: h.Text, Spans: h.Spans})
+	}
+	if o.Format == "json" {
+		return writeJSON(g.IO.Out, out)
+	}
+	if len(out) == 0 {
+		fmt.Fprintf(g.IO.Err, "no segment contains %q\n", o.Text)
+		return nil
+	}
+	order := ws.Config.Languages()
+	if len(langs) > 0 {
+		order = append([]language.Tag{ws.Config.Source}, langs...)
+	}
+	open, closing := "«", "»"
+	if g.IO.Color() {
+		open, closing = "\x1b[1;33m", "\x1b[0m"
+	}
+	w := ctrl.Writer{W: g.IO.Out}
+	for i, h := range out {
+		if i > 0 {
+			fmt.Fprintln(g.IO.Out)
+		}
+		fmt.Fprintf(w, "%s %s\n", h.Release, h.Segment)
+		for _, l := range order {
+			t, ok := h.Text[l.String()]
+			if !ok {
+				continue
+			}
+			fmt.Fprintf(g.IO.Out, "  %-3s ", l)
+			last := 0
+			for _, sp := range h.Spans[l.String()] {
+				fmt.Fprint(w, t[last:sp[0]])
+				fmt.Fprint(g.IO.Out, open)
+				fmt.Fprint(w, t[sp[0]:sp[1]])
+				fmt.Fprint(g.IO.Out, closing)
+				last = sp[1]
+			}
+			fmt.Fprintln(w, t[last:])
+		}
+	}
+	return nil
 }

@@ -7,7 +7,8 @@
 // word segmenter for them, while characters work the same in every language.
 // Both texts are first normalised (Normalize): NFC, width folding (full-width
 // Latin and digits to ASCII, half-width katakana to full-width), Unicode case
-// folding, punctuation and invisible format characters such as the zero-width
+// folding, Khmer look-alike spellings folded to one spelling (coeng TA and coeng
+// DA, the order of coeng RO, split vowels; package matchform), punctuation and invisible format characters such as the zero-width
 // space dropped, runs of white space collapsed to one space. The score is
 // 1 − d/max(|a|, |b|), where d is the Levenshtein distance in code points
 // (github.com/agnivade/levenshtein) and |a| the length of a normalised text in
@@ -23,6 +24,7 @@
 // threshold is so low that the count filter cannot exclude anything, Lookup
 // falls back to scanning the units of a suitable length.
 //
-// Khmer look-alike spellings (coeng TA and coeng DA, the order of coeng RO)
-// are not folded here: they count as edits.
+// Search serves a translator's search box: it also finds the sentences that
+// start with the text typed. Concordance finds every segment holding a phrase
+// in any language, compared in each language's matching form.
 package tm

@@ -9,6 +9,8 @@ import (
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/width"
+
+	"github.com/relloc/relloc/internal/matchform"
 )
 
 // DefaultThreshold is the score a match needs when Lookup is given a
@@ -27,9 +29,12 @@ type Unit struct {
 // the looked-up text exactly (after NFC and trimming white space at the ends),
 // and where it comes from.
 type Match struct {
-	Source, Target   string
-	Score            float64
-	Exact            bool
+	Source, Target string
+	Score          float64
+	Exact          bool
+	// Prefix is true for a match of Search whose source starts with the looked-up text; Score is then the
+	// similarity of the text to that start.
+	Prefix           bool
 	Release, Segment string
 }
 
@@ -235,6 +240,9 @@ var folder = cases.Fold()
 // characters, with white space collapsed to single spaces and trimmed.
 func Normalize(s string) string {
 	s = norm.NFC.String(folder.String(width.Fold.String(s)))
+	if hasKhmer(s) {
+		s = matchform.Khmer(s).Text // look-alike spellings to one spelling, zero-width characters out
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -251,6 +259,15 @@ func Normalize(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func hasKhmer(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Khmer, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // Similarity returns the score of b against a used by Lookup: 1 − d/max(|a|,

@@ -1,0 +1,127 @@
+package tm
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/agnivade/levenshtein"
+	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/matchform"
+)
+
+// minPrefix is the shortest normalised query, in code points, that Search also matches against the start of
+// the memory's sentences: shorter ones ("He") would start too many.
+const minPrefix = 12
+
+// Search is Lookup for a translator typing into a search box: besides the sentences similar to text as a
+// whole, it finds the sentences that start with text (Match.Prefix), scored by the similarity of text to the
+// start of the sentence of the same length, so that a few words typed, or mistyped, find the sentence they
+// begin. Exact matches come first, then prefix matches, then the rest, each by score.
+func (m *Memory) Search(text, target string, threshold float64) []Match {
+	if threshold <= 0 || threshold > 1 {
+		threshold = DefaultThreshold
+	}
+	out := m.Lookup(text, target, threshold)
+	q := []rune(Normalize(text))
+	if len(q) >= minPrefix {
+		for i, u := range m.units {
+			if m.excluded[u.Release] || m.length[i] <= len(q) {
+				continue
+			}
+			tgt, ok := u.Text[target]
+			if !ok || tgt == "" {
+				continue
+			}
+			head := string([]rune(m.norm[i])[:len(q)])
+			score := 1 - float64(levenshtein.ComputeDistance(string(q), head))/float64(len(q))
+			if score < threshold {
+				continue
+			}
+			out = append(out, Match{Source: u.Text[m.source], Target: tgt, Score: score, Prefix: true,
+				Release: u.Release, Segment: u.Segment})
+		}
+	}
+	rank := func(x Match) int {
+		switch {
+		case x.Exact:
+			return 0
+		case x.Prefix:
+			return 1
+		}
+		return 2
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if ri, rj := rank(out[i]), rank(out[j]); ri != rj {
+			return ri < rj
+		}
+		return out[i].Score > out[j].Score
+	})
+	return dedupe(out)
+}
+
+// Hit is a unit holding a concordance phrase: its text in each language, and in each language where the
+// phrase occurs, the byte spans of its occurrences in that text.
+type Hit struct {
+	Release, Segment string
+	Text             map[string]string
+	Spans            map[string][][2]int
+}
+
+// Concordance returns every unit whose text in one of langs (language codes; none means every language of the
+// unit) contains phrase, in unit order, with the occurrences marked. Texts are compared in each language's
+// matching form (package matchform: NFC; English case-folded; Japanese width-folded; Khmer look-alike spellings
+// folded), and spans point into the original text.
+func (m *Memory) Concordance(phrase string, langs []string) []Hit {
+	var out []Hit
+	forms := map[string]string{} // language → the phrase in its matching form
+	for _, u := range m.units {
+		if m.excluded[u.Release] {
+			continue
+		}
+		h := Hit{Release: u.Release, Segment: u.Segment, Text: u.Text}
+		for lang, text := range u.Text {
+			if len(langs) > 0 && !contains(langs, lang) {
+				continue
+			}
+			tag, err := language.Parse(lang)
+			if err != nil {
+				continue
+			}
+			p, ok := forms[lang]
+			if !ok {
+				p = strings.TrimSpace(matchform.For(tag, phrase).Text)
+				forms[lang] = p
+			}
+			if p == "" {
+				continue
+			}
+			f := matchform.For(tag, text)
+			for at := 0; ; {
+				i := strings.Index(f.Text[at:], p)
+				if i < 0 {
+					break
+				}
+				s, e := at+i, at+i+len(p)
+				if h.Spans == nil {
+					h.Spans = map[string][][2]int{}
+				}
+				h.Spans[lang] = append(h.Spans[lang], [2]int{f.Orig(s), f.OrigEnd(e)})
+				at = e
+			}
+		}
+		if h.Spans != nil {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
