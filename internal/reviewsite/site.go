@@ -264,6 +264,9 @@ func (m *model) link(rel string, line, col int) template.URL {
 	if m.in.Root != "" && !strings.HasPrefix(rel, "/") {
 		abs = strings.TrimSuffix(filepathToSlash(m.in.Root), "/") + "/" + rel
 	}
+	if !strings.HasPrefix(abs, "/") { // a Windows path, C:/press/...: editor URLs want /C:/press/...
+		abs = "/" + abs
+	}
 	line, col = max(line, 1), max(col, 1)
 	r := strings.NewReplacer("{path}", escapePath(abs), "{rel}", escapePath(rel),
 		"{line}", strconv.Itoa(line), "{column}", strconv.Itoa(col))

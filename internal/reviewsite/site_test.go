@@ -252,17 +252,18 @@ func TestUntrustedText(t *testing.T) {
 
 func TestEditorLinks(t *testing.T) {
 	tests := []struct {
-		pattern, want string
+		root, pattern, want string
 	}{
-		{"vscode://file{path}:{line}:{column}", `href="vscode://file/srv/press%20office/releases/` + fixtureID + `/km.md:3:4"`},
-		{"idea://open?file={path}&line={line}", `href="idea://open?file=/srv/press%20office/releases/` + fixtureID + `/km.md&amp;line=3"`},
-		{"https://git.example.org/press/blob/main/{rel}#L{line}", `href="https://git.example.org/press/blob/main/releases/` + fixtureID + `/km.md#L3"`},
-		{"javascript:alert(1)//{path}", ""},
-		{"", ""},
+		{"/srv/press office", "vscode://file{path}:{line}:{column}", `href="vscode://file/srv/press%20office/releases/` + fixtureID + `/km.md:3:4"`},
+		{`C:\Users\press`, "vscode://file{path}:{line}:{column}", `href="vscode://file/C:/Users/press/releases/` + fixtureID + `/km.md:3:4"`},
+		{"/srv/press office", "idea://open?file={path}&line={line}", `href="idea://open?file=/srv/press%20office/releases/` + fixtureID + `/km.md&amp;line=3"`},
+		{"/srv/press office", "https://git.example.org/press/blob/main/{rel}#L{line}", `href="https://git.example.org/press/blob/main/releases/` + fixtureID + `/km.md#L3"`},
+		{"/srv/press office", "javascript:alert(1)//{path}", ""},
+		{"/srv/press office", "", ""},
 	}
 	for _, tt := range tests {
 		in := fixture(t, nil)
-		in.Editor, in.Root = tt.pattern, "/srv/press office"
+		in.Editor, in.Root = tt.pattern, tt.root
 		_, rowHTML := rows(string(build(t, in)["releases/"+fixtureID+".html"]))
 		c := cells(rowHTML["b2.s1"])["km"]
 		loc := regexp.MustCompile(`<a class="loc"[^>]*>`).FindString(c)
