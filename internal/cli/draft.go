@@ -14,6 +14,7 @@ import (
 
 	"github.com/relloc/relloc/internal/draft"
 	"github.com/relloc/relloc/internal/tm"
+	"github.com/relloc/relloc/internal/workspace"
 )
 
 func init() { extraCommands = append(extraCommands, newDraftCmd) }
@@ -149,6 +150,10 @@ func runDraft(g *Global, o draftOptions) error {
 	if o.Stdout {
 		_, err := g.IO.Out.Write(res.Data)
 		return err
+	}
+	// Under the workspace lock no other draft is writing out: temporary files beside it are left by a killed run.
+	if _, err := workspace.CleanTemp(out); err != nil {
+		return fmt.Errorf("write draft: %w", err)
 	}
 	if err := renameio.WriteFile(out, res.Data, 0o644); err != nil {
 		return fmt.Errorf("write draft: %w", err)

@@ -11,12 +11,14 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/gofrs/flock"
 	"github.com/google/renameio/v2"
 
 	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/workspace"
 )
 
 // LockName is the lock file Store takes in the glossary folder. It holds no data and should be git-ignored.
@@ -134,6 +136,46 @@ func (s *Store) finish() error {
 	return nil
 }
 
+// lock creates the glossary folder and takes its lock, waiting up to LockTimeout.
+func (s *Store) lock() (unlock func(), err error) {
+	if err := os.MkdirAll(s.Dir, 0o755); err != nil {
+		return nil, fmt.Errorf("glossary folder: %w", err)
+	}
+	lock := flock.New(filepath.Join(s.Dir, LockName))
+	timeout := s.LockTimeout
+	if timeout == 0 {
+		timeout = time.Minute
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	ok, err := lock.TryLockContext(ctx, 5*time.Millisecond)
+	if err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		return nil, fmt.Errorf("lock glossary: %w", err)
+	}
+	if !ok {
+		return nil, fmt.Errorf("%w (%s held for over %s)", ErrLocked, s.Rel(lock.Path()), timeout)
+	}
+	return func() { _ = lock.Unlock() }, nil
+}
+
+// cleanTemp removes the temporary files that writers killed before committing left beside the glossary's
+// files. It runs under the lock and after finish, so no temporary file is still needed.
+func (s *Store) cleanTemp() error {
+	ents, err := os.ReadDir(s.Dir)
+	if err != nil {
+		return fmt.Errorf("glossary folder: %w", err)
+	}
+	for _, e := range ents {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".toml") || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if _, err := workspace.CleanTemp(filepath.Join(s.Dir, e.Name())); err != nil {
+			return fmt.Errorf("glossary folder: %w", err)
+		}
+	}
+	return nil
+}
+
 // renameAll renames the journal's temporary files into place, syncs the folder and removes the journal.
 func (s *Store) renameAll(j *journal) error {
 	for _, f := range j.Files {
@@ -176,27 +218,17 @@ func syncDir(dir string) error {
 // place and the journal removed. A writer killed before the commit leaves the old glossary; one killed after
 // it leaves the new glossary, which ReadDir reads as such and the next Edit finishes.
 func (s *Store) Edit(plan func(g *glossary.Glossary, files []glossary.File) ([]Change, error), dryRun bool) (*Result, error) {
-	if err := os.MkdirAll(s.Dir, 0o755); err != nil {
-		return nil, fmt.Errorf("glossary folder: %w", err)
-	}
-	lock := flock.New(filepath.Join(s.Dir, LockName))
-	timeout := s.LockTimeout
-	if timeout == 0 {
-		timeout = time.Minute
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
-	ok, err := lock.TryLockContext(ctx, 5*time.Millisecond)
-	if err != nil && !errors.Is(err, context.DeadlineExceeded) {
-		return nil, fmt.Errorf("lock glossary: %w", err)
-	}
-	if !ok {
-		return nil, fmt.Errorf("%w (%s held for over %s)", ErrLocked, s.Rel(lock.Path()), timeout)
-	}
-	defer lock.Unlock()
-
+	// A dry run writes nothing, so it takes no lock and creates nothing: it works on a read-only checkout.
 	if !dryRun {
+		unlock, err := s.lock()
+		if err != nil {
+			return nil, err
+		}
+		defer unlock()
 		if err := s.finish(); err != nil {
+			return nil, err
+		}
+		if err := s.cleanTemp(); err != nil {
 			return nil, err
 		}
 	}

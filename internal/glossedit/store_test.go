@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -186,6 +187,10 @@ func TestKilledWriter(t *testing.T) {
 	if _, ok := load(t, dir).Lookup("survivor"); !ok {
 		t.Error("the next writer's entry is missing")
 	}
+	// The next writer removed the killed one's temporary file.
+	if _, err := os.Stat(filepath.Join(dir, tmp)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("temporary file %s of the killed writer is left: %v", tmp, err)
+	}
 }
 
 func TestStoreDryRun(t *testing.T) {
@@ -202,6 +207,10 @@ func TestStoreDryRun(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(filepath.Join(dir, "people.toml")); string(got) != people {
 		t.Error("dry run wrote the file")
+	}
+	// A dry run takes no lock: it creates no lock file, so it works on a read-only checkout.
+	if _, err := os.Stat(filepath.Join(dir, LockName)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("dry run created the lock file %s: %v", LockName, err)
 	}
 }
 
