@@ -68,6 +68,17 @@ bench:
 screenshots:
 	CI=1 RELLOC_SCREENSHOTS=$(CURDIR)/docs $(GO) test -count=1 -run TestReviewSiteInBrowser ./cmd/relloc
 
+# fuzz: every Fuzz target of every package, one after the other, for FUZZTIME each (make fuzz FUZZTIME=60s).
+# Their seed corpora (f.Add and testdata/fuzz, which hold the crashers found so far) also run in make test.
+FUZZTIME ?= 10s
+fuzz:
+	@set -e; for f in $$(grep -l '^func Fuzz' $$(find . -name '*_test.go' -not -path './.git/*' | sort)); do \
+	  for t in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
+	    echo "fuzz: $$(dirname $$f) $$t ($(FUZZTIME))"; \
+	    $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10s $$(dirname $$f); \
+	  done; \
+	done
+
 fmt:
 	gofmt -w $$(git ls-files '*.go')
 
