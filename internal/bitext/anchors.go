@@ -31,7 +31,9 @@ func NewAnchors(g *glossary.Glossary, source language.Tag, langs []language.Tag)
 }
 
 // Patterns returns the glossary's patterns in lang: English terms and variants for the source language, approved
-// renderings and accepted variants (Form "term", "variant") and forbidden renderings ("forbidden") for a target.
+// renderings and accepted variants (Form "term", "variant"), forms that count in context ("context", with their
+// surroundings), forms that refer to the entry without naming it ("reference": 両国, 我が国) and forbidden
+// renderings ("forbidden") for a target.
 func Patterns(g *glossary.Glossary, source, lang language.Tag) []termmatch.Pattern {
 	var ps []termmatch.Pattern
 	for _, e := range g.Entries {
@@ -55,6 +57,17 @@ func Patterns(g *glossary.Glossary, source, lang language.Tag) []termmatch.Patte
 		for _, f := range r.Forbidden {
 			ps = append(ps, termmatch.Pattern{Text: f, ID: e.ID, Form: "forbidden"})
 		}
+		for _, c := range r.Context {
+			if len(c.PrecededBy) == 0 && len(c.FollowedBy) == 0 {
+				ps = append(ps, termmatch.Pattern{Text: c.Form, ID: e.ID, Form: "reference"})
+			}
+			for _, b := range c.PrecededBy {
+				ps = append(ps, termmatch.Pattern{Text: c.Form, ID: e.ID, Form: "context", PrecededBy: b})
+			}
+			for _, a := range c.FollowedBy {
+				ps = append(ps, termmatch.Pattern{Text: c.Form, ID: e.ID, Form: "context", FollowedBy: a})
+			}
+		}
 	}
 	return ps
 }
@@ -69,7 +82,9 @@ func (a *Anchors) Of(lang language.Tag, text string) []string {
 	var terms []termmatch.Match
 	if m := a.matchers[lang]; m != nil {
 		for _, mt := range m.FindAll(text) {
-			if mt.Form == "forbidden" {
+			// A reference (両国, "the two countries") stands for what an earlier sentence named: it is no evidence
+			// of which English sentence this one translates.
+			if mt.Form == "forbidden" || mt.Form == "reference" {
 				continue
 			}
 			terms = append(terms, mt)

@@ -70,6 +70,25 @@ type Rendering struct {
 	Variants  []string `json:"variants"`
 	Forbidden []string `json:"forbidden"`
 	Policy    Policy   `json:"policy"`
+	// Context lists the forms that render the entry only in certain surroundings, or that refer to it without
+	// spelling it (両国 for "Japan and Cambodia"). They count as renderings when the translation is checked and
+	// when it is aligned, but they are not spellings of the term: check never reports them as variants and draft
+	// never writes them.
+	Context []Context `json:"context,omitempty"`
+}
+
+// Context is a form of an entry that counts as its rendering only where it stands right after one of
+// PrecededBy or right before one of FollowedBy (日 for Japan in 訪日 and 日カンボジア, but not in 8月4日); with
+// neither, it counts wherever it stands.
+type Context struct {
+	Form       string   `json:"form"`
+	PrecededBy []string `json:"precededBy,omitempty"`
+	FollowedBy []string `json:"followedBy,omitempty"`
+}
+
+// Equal reports whether c and o are the same form in the same surroundings.
+func (c Context) Equal(o Context) bool {
+	return c.Form == o.Form && slices.Equal(c.PrecededBy, o.PrecededBy) && slices.Equal(c.FollowedBy, o.FollowedBy)
 }
 
 // Accepted returns the approved term (if any) followed by the accepted variants.
@@ -305,9 +324,67 @@ func (e *Entry) Equal(o *Entry) bool {
 		if pb == "" {
 			pb = Required
 		}
-		if a.Term != b.Term || pa != pb || !slices.Equal(a.Variants, b.Variants) || !slices.Equal(a.Forbidden, b.Forbidden) {
+		if a.Term != b.Term || pa != pb || !slices.Equal(a.Variants, b.Variants) || !slices.Equal(a.Forbidden, b.Forbidden) ||
+			!slices.EqualFunc(a.Context, b.Context, Context.Equal) {
 			return false
 		}
 	}
 	return true
+}
+
+// String writes the context form in the one-line notation of the glossary's CSV and TBX exchange: the form with
+// the text that must precede it in brackets before it and the text that must follow it in brackets after it,
+// alternatives separated by commas: "[訪,来]日", "日[カンボジア,・カンボジア]", "我が国".
+func (c Context) String() string {
+	var b strings.Builder
+	if len(c.PrecededBy) > 0 {
+		b.WriteString("[" + strings.Join(c.PrecededBy, ",") + "]")
+	}
+	b.WriteString(c.Form)
+	if len(c.FollowedBy) > 0 {
+		b.WriteString("[" + strings.Join(c.FollowedBy, ",") + "]")
+	}
+	return b.String()
+}
+
+// ParseContext reads the notation of Context.String.
+func ParseContext(s string) (Context, error) {
+	var c Context
+	rest := strings.TrimSpace(s)
+	alts := func(inner string) ([]string, error) {
+		var out []string
+		for _, a := range strings.Split(inner, ",") {
+			if a = strings.TrimSpace(a); a == "" {
+				return nil, fmt.Errorf("context %q: empty alternative in brackets", s)
+			}
+			out = append(out, nfc(a))
+		}
+		return out, nil
+	}
+	if strings.HasPrefix(rest, "[") {
+		inner, after, ok := strings.Cut(rest[1:], "]")
+		if !ok {
+			return c, fmt.Errorf("context %q: [ without ]", s)
+		}
+		var err error
+		if c.PrecededBy, err = alts(inner); err != nil {
+			return c, err
+		}
+		rest = after
+	}
+	if i := strings.IndexByte(rest, '['); i >= 0 {
+		if !strings.HasSuffix(rest, "]") {
+			return c, fmt.Errorf("context %q: [ without ] at the end", s)
+		}
+		var err error
+		if c.FollowedBy, err = alts(rest[i+1 : len(rest)-1]); err != nil {
+			return c, err
+		}
+		rest = rest[:i]
+	}
+	c.Form = nfc(strings.TrimSpace(rest))
+	if c.Form == "" || strings.ContainsAny(c.Form, "[],") {
+		return c, fmt.Errorf("context %q: expected FORM, [BEFORE,...]FORM or FORM[AFTER,...]", s)
+	}
+	return c, nil
 }

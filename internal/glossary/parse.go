@@ -193,6 +193,11 @@ func decodeEntry(e *Entry, m map[string]any, opt Options, bad func(key, format s
 				bad(lang+".forbidden", "%s rendering %q of entry %q is also listed as forbidden", lang, a, e.ID)
 			}
 		}
+		for _, c := range r.Context {
+			if forbidden[c.Form] && len(c.PrecededBy) == 0 && len(c.FollowedBy) == 0 {
+				bad(lang+".context", "%s context form %q of entry %q is also listed as forbidden", lang, c.Form, e.ID)
+			}
+		}
 	}
 }
 
@@ -237,8 +242,10 @@ func decodeRendering(lang string, r *Rendering, t map[string]any, bad func(key, 
 		case "policy":
 			s, _ := v.(string)
 			r.Policy = Policy(s)
+		case "context":
+			r.Context = contextList(key, v, bad)
 		default:
-			bad(key, "unknown key %s (expected term, variants, forbidden, policy)", key)
+			bad(key, "unknown key %s (expected term, variants, forbidden, policy, context)", key)
 		}
 	}
 }
@@ -288,6 +295,53 @@ func decodeData(v any, bad func(key, format string, args ...any)) []Datum {
 			bad("data", "data.lang %q is not a language tag", d.Lang)
 		}
 		out = append(out, d)
+	}
+	return out
+}
+
+// contextList decodes an array of tables [[entry.LANG.context]] with form, preceded_by and followed_by.
+func contextList(key string, v any, bad func(key, format string, args ...any)) []Context {
+	var tables []map[string]any
+	switch x := v.(type) {
+	case []map[string]any:
+		tables = x
+	case []any:
+		for _, t := range x {
+			m, ok := t.(map[string]any)
+			if !ok {
+				bad(key, "%s must be an array of tables [[entry.%s]]", key, key)
+				return nil
+			}
+			tables = append(tables, m)
+		}
+	default:
+		bad(key, "%s must be an array of tables [[entry.%s]]", key, key)
+		return nil
+	}
+	out := make([]Context, 0, len(tables))
+	for _, t := range tables {
+		var c Context
+		for k, v := range t {
+			switch k {
+			case "form":
+				s, ok := v.(string)
+				if !ok || strings.TrimSpace(s) == "" {
+					bad(key+".form", "%s.form must be a non-empty string", key)
+				}
+				c.Form = nfc(s)
+			case "preceded_by":
+				c.PrecededBy = stringList(key+"."+k, v, bad)
+			case "followed_by":
+				c.FollowedBy = stringList(key+"."+k, v, bad)
+			default:
+				bad(key+"."+k, "unknown key %s.%s (expected form, preceded_by, followed_by)", key, k)
+			}
+		}
+		if c.Form == "" {
+			bad(key, "%s has no form", key)
+			continue
+		}
+		out = append(out, c)
 	}
 	return out
 }
@@ -370,6 +424,14 @@ func scanPositions(data []byte) ([]entrySpan, error) {
 		switch n.Kind {
 		case unstable.ArrayTable:
 			table = ""
+			if sub, ok := strings.CutPrefix(key, "entry."); ok && len(spans) > 0 {
+				// [[entry.ja.context]]: its keys are recorded as ja.context.form, ...
+				table = sub
+				if _, seen := spans[len(spans)-1].keys[sub]; !seen {
+					spans[len(spans)-1].keys[sub] = lineOf(keyOff)
+				}
+				continue
+			}
 			if key != "entry" {
 				continue
 			}

@@ -148,3 +148,90 @@ func TestEntryEqual(t *testing.T) {
 		t.Error("entries with different forbidden renderings are equal")
 	}
 }
+
+const withContext = `[[entry]]
+id = "japan"
+category = "place"
+[entry.en]
+term = "Japan"
+[entry.ja]
+term = "日本"
+variants = ["我が国"]
+# 日 is Japan only inside compounds.
+[[entry.ja.context]]
+form = "日"
+followed_by = ["カンボジア", "・カンボジア"]
+[[entry.ja.context]]
+form = "日"
+preceded_by = ["訪", "来"]
+[entry.km]
+term = "ជប៉ុន"
+`
+
+func TestParseContext(t *testing.T) {
+	g, err := Parse([]File{{Path: "g.toml", Data: []byte(withContext)}}, targets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := g.Lookup("japan")
+	got := e.Target(language.Japanese).Context
+	want := []Context{{Form: "日", FollowedBy: []string{"カンボジア", "・カンボジア"}}, {Form: "日", PrecededBy: []string{"訪", "来"}}}
+	if len(got) != len(want) || !got[0].Equal(want[0]) || !got[1].Equal(want[1]) {
+		t.Errorf("ja context:\n got  %+v\n want %+v", got, want)
+	}
+	if got := e.Target(language.Khmer).Term; got != "ជប៉ុន" {
+		t.Errorf("km term after the context tables: got %q, want ជប៉ុន", got)
+	}
+	if got, want := e.Line("ja.context"), 10; got != want {
+		t.Errorf("ja.context line: got %d, want %d", got, want)
+	}
+	// Context is part of an entry's meaning.
+	other, _ := Parse([]File{{Path: "g.toml", Data: []byte(strings.Replace(withContext, `"来"]`, `"来", "離"]`, 1))}}, targets)
+	if e.Equal(other.Entries[0]) {
+		t.Error("entries with different context forms are equal")
+	}
+	b, _ := json.Marshal(e)
+	if w := `"context":[{"form":"日","followedBy":["カンボジア","・カンボジア"]},{"form":"日","precededBy":["訪","来"]}]`; !strings.Contains(string(b), w) {
+		t.Errorf("JSON %s\nlacks %s", b, w)
+	}
+}
+
+func TestParseContextErrors(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"no form", strings.Replace(withContext, "form = \"日\"\nfollowed_by", "followed_by", 1), `g.toml:10:1: ja.context has no form`},
+		{"unknown key", strings.Replace(withContext, "followed_by =", "before =", 1), `unknown key ja.context.before`},
+		{"not a table", "[[entry]]\nid = \"x\"\ncategory = \"place\"\n[entry.en]\nterm = \"X\"\n[entry.ja]\nterm = \"エ\"\ncontext = \"日\"\n", `g.toml:8:1: ja.context must be an array of tables`},
+	}
+	for _, tt := range tests {
+		_, err := Parse([]File{{Path: "g.toml", Data: []byte(tt.text)}}, targets)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: got %v, want an error containing %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestContextNotation(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Context
+	}{
+		{"[訪,来]日", Context{Form: "日", PrecededBy: []string{"訪", "来"}}},
+		{"日[カンボジア,・カンボジア]", Context{Form: "日", FollowedBy: []string{"カンボジア", "・カンボジア"}}},
+		{"両国", Context{Form: "両国"}},
+		{"[在]日[本]", Context{Form: "日", PrecededBy: []string{"在"}, FollowedBy: []string{"本"}}},
+	}
+	for _, tt := range tests {
+		got, err := ParseContext(tt.in)
+		if err != nil || !got.Equal(tt.want) {
+			t.Errorf("ParseContext(%q) = %+v, %v; want %+v", tt.in, got, err, tt.want)
+		}
+		if s := tt.want.String(); s != tt.in {
+			t.Errorf("String() = %q, want %q", s, tt.in)
+		}
+	}
+	for _, bad := range []string{"", "[訪日", "日[カンボジア", "[]日", "[訪]"} {
+		if _, err := ParseContext(bad); err == nil {
+			t.Errorf("ParseContext(%q): no error", bad)
+		}
+	}
+}

@@ -65,6 +65,12 @@ func Render(e *glossary.Entry, targets []language.Tag) string {
 		if p != glossary.Required || (r.Term == "" && len(r.Variants) == 0 && len(r.Forbidden) == 0) {
 			kv(&b, "policy", string(p))
 		}
+		for _, c := range r.Context {
+			fmt.Fprintf(&b, "[[entry.%s.context]]\n", tag)
+			kv(&b, "form", c.Form)
+			list(&b, "preceded_by", c.PrecededBy)
+			list(&b, "followed_by", c.FollowedBy)
+		}
 	}
 	return b.String()
 }

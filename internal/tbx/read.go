@@ -336,9 +336,18 @@ func readEntry(ce *node, opt Options, warn func(*node, string, ...any)) (*glossa
 		}
 		var forms []form
 		var data []glossary.Datum
+		var contexts []glossary.Context
 		for _, c := range ls.children {
 			switch c.name.Local {
 			case "note":
+				if rest, ok := strings.CutPrefix(strings.TrimSpace(c.content()), contextNote); ok {
+					cx, err := glossary.ParseContext(rest)
+					if err != nil {
+						bad(c, "%v", err)
+					}
+					contexts = append(contexts, cx)
+					continue
+				}
 				if strings.TrimSpace(c.content()) == caseSensitiveNote {
 					if tag != opt.Source {
 						bad(c, "%q belongs in the %s langSec", caseSensitiveNote, opt.Source)
@@ -392,7 +401,7 @@ func readEntry(ce *node, opt Options, warn func(*node, string, ...any)) (*glossa
 			bad(ls, "a second langSec for %s", tag)
 			continue
 		}
-		r := &glossary.Rendering{} // policy: required unless a note says otherwise
+		r := &glossary.Rendering{Context: contexts} // policy: required unless a note says otherwise
 		r.Term, r.Variants, r.Forbidden = sortForms(ls, forms, bad)
 		e.Targets[tag] = r
 	}

@@ -31,6 +31,8 @@ const (
 const (
 	policyNote        = "relloc:policy "
 	caseSensitiveNote = "relloc:case-sensitive"
+	// contextNote holds a form that counts only in context, in the notation of glossary.Context.String.
+	contextNote = "relloc:context "
 )
 
 // Options configures Write and Read.
@@ -142,11 +144,14 @@ func writeEntry(w *bufio.Writer, e *glossary.Entry, opt Options, n names) {
 	fmt.Fprintf(w, "        </%s>\n", n.langSec)
 	for _, tag := range langs {
 		r := e.Targets[tag]
-		if len(r.Accepted())+len(r.Forbidden) == 0 {
+		if len(r.Accepted())+len(r.Forbidden)+len(r.Context) == 0 {
 			continue
 		}
 		l := tag.String()
 		fmt.Fprintf(w, "        <%s xml:lang=\"%s\">\n", n.langSec, esc(l))
+		for _, c := range r.Context {
+			fmt.Fprintf(w, "          <note>%s%s</note>\n", contextNote, esc(c.String()))
+		}
 		writeData(w, "          ", data.m[key{lang: l}])
 		if r.Term != "" {
 			termSec(w, n, r.Term, Preferred, data.m[key{l, r.Term}])

@@ -30,12 +30,19 @@ type Options struct {
 	CRLF bool
 }
 
-// Header returns the column names Write uses for targets.
-func Header(targets []language.Tag) []string {
+// Header returns the column names Write uses for targets when no entry has context forms.
+func Header(targets []language.Tag) []string { return header(targets, nil) }
+
+// header returns the columns for targets, with a LANG_context column after LANG_policy for each language of
+// withContext. Context forms are written in the notation of glossary.Context.String: [訪,来]日.
+func header(targets []language.Tag, withContext map[language.Tag]bool) []string {
 	h := []string{"id", "category", "en", "en_variants", "en_case_sensitive"}
 	for _, t := range targets {
 		l := t.String()
 		h = append(h, l, l+"_variants", l+"_forbidden", l+"_policy")
+		if withContext[t] {
+			h = append(h, l+"_context")
+		}
 	}
 	return append(h, "note", "source")
 }
@@ -48,7 +55,15 @@ func Write(w io.Writer, entries []*glossary.Entry, opt Options) error {
 	}
 	cw := csv.NewWriter(&buf)
 	cw.UseCRLF = opt.CRLF
-	if err := cw.Write(Header(opt.Targets)); err != nil {
+	withContext := map[language.Tag]bool{}
+	for _, e := range entries {
+		for t, r := range e.Targets {
+			if len(r.Context) > 0 {
+				withContext[t] = true
+			}
+		}
+	}
+	if err := cw.Write(header(opt.Targets, withContext)); err != nil {
 		return err
 	}
 	for _, e := range entries {
@@ -71,6 +86,9 @@ func Write(w io.Writer, entries []*glossary.Entry, opt Options) error {
 			r, ok := e.Targets[t]
 			if !ok {
 				row = append(row, "", "", "", "")
+				if withContext[t] {
+					row = append(row, "")
+				}
 				continue
 			}
 			l := t.String()
@@ -87,6 +105,17 @@ func Write(w io.Writer, entries []*glossary.Entry, opt Options) error {
 				p = glossary.Required
 			}
 			row = append(row, r.Term, vs, fs, string(p))
+			if withContext[t] {
+				var cs []string
+				for _, c := range r.Context {
+					cs = append(cs, c.String())
+				}
+				cx, err := join(e.ID, l+"_context", cs)
+				if err != nil {
+					return err
+				}
+				row = append(row, cx)
+			}
 		}
 		row = append(row, e.Note, e.Source)
 		if err := cw.Write(row); err != nil {
@@ -123,7 +152,7 @@ func hasTag(tags []language.Tag, t language.Tag) bool {
 type column struct {
 	name  string
 	lang  language.Tag // for a target column
-	field string       // "term", "variants", "forbidden", "policy" for a target column
+	field string       // "term", "variants", "forbidden", "policy", "context" for a target column
 }
 
 // Read parses CSV data; path is used in errors only. Every problem found is returned, as an inputerr.List.
@@ -225,7 +254,7 @@ func columns(path string, cr *csv.Reader, header []string, targets []language.Ta
 				field = "term"
 			}
 			tag, err := language.Parse(lang)
-			if err != nil || !hasTag(targets, tag) || (field != "term" && field != "variants" && field != "forbidden" && field != "policy") {
+			if err != nil || !hasTag(targets, tag) || (field != "term" && field != "variants" && field != "forbidden" && field != "policy" && field != "context") {
 				errs = append(errs, inputerr.New(path, line, col, "unknown column %q (expected %s)", h, strings.Join(Header(targets), ", ")))
 				continue
 			}
@@ -334,6 +363,15 @@ func readRow(path string, cr *csv.Reader, row int, rec []string, cols []column) 
 				r.Policy = glossary.Policy(strings.ToLower(text))
 				if !glossary.ValidPolicy(r.Policy) {
 					bad(i, "policy %q is not one of required, optional, omit", text)
+				}
+			case "context":
+				for _, f := range list(i, cell) {
+					c, err := glossary.ParseContext(f)
+					if err != nil {
+						bad(i, "%v", err)
+						continue
+					}
+					r.Context = append(r.Context, c)
 				}
 			}
 		}

@@ -17,8 +17,12 @@ import (
 type Pattern struct {
 	Text          string // as written in the glossary
 	ID            string // glossary entry id
-	Form          string // "term", "variant", "forbidden"
+	Form          string // "term", "variant", "context", "reference", "forbidden"
 	CaseSensitive bool   // English only
+	// PrecededBy and FollowedBy, when set, are text that must stand right before or right after Text for it to
+	// count (日 for Japan only in 訪日 or 日カンボジア). They are matched with the pattern but are not part of
+	// the match, so the partner's name after 日 is still found as a match of its own.
+	PrecededBy, FollowedBy string
 }
 
 // Match is a pattern occurrence, in byte offsets of the ORIGINAL text.
@@ -49,6 +53,9 @@ type automaton struct {
 	// edges of each automaton pattern: whether its first and last runes need
 	// a boundary check, and of which kind.
 	first, last []edge
+	// pre and post are the folded lengths of a pattern's context, trimmed
+	// from a hit to give the match.
+	pre, post []int
 }
 
 type edge uint8
@@ -64,25 +71,39 @@ const (
 func New(lang language.Tag, patterns []Pattern) *Matcher {
 	b, _ := lang.Base()
 	m := &Matcher{lang: b.String(), patterns: patterns}
-	var foldTexts, exactTexts []string
-	var foldIDs, exactIDs []int
+	var fold, exact folded
 	for i, p := range patterns {
-		if m.lang == "en" && p.CaseSensitive {
-			if t := matchform.English(p.Text, true).Text; t != "" {
-				exactTexts, exactIDs = append(exactTexts, t), append(exactIDs, i)
-			}
+		keep := m.lang == "en" && p.CaseSensitive
+		t := m.form(p.Text, keep).Text
+		if t == "" {
 			continue
 		}
-		if t := m.form(p.Text, false).Text; t != "" {
-			foldTexts, foldIDs = append(foldTexts, t), append(foldIDs, i)
+		pre, post := m.form(p.PrecededBy, keep).Text, m.form(p.FollowedBy, keep).Text
+		if keep {
+			exact.add(pre+t+post, i, len(pre), len(post))
+		} else {
+			fold.add(pre+t+post, i, len(pre), len(post))
 		}
 	}
-	m.fold = m.build(foldTexts, foldIDs)
-	m.exact = m.build(exactTexts, exactIDs)
+	m.fold = m.build(fold)
+	m.exact = m.build(exact)
 	return m
 }
 
-func (m *Matcher) build(texts []string, ids []int) *automaton {
+// folded collects patterns in matching form for one automaton.
+type folded struct {
+	texts     []string
+	ids       []int
+	pre, post []int
+}
+
+func (f *folded) add(text string, id, pre, post int) {
+	f.texts, f.ids = append(f.texts, text), append(f.ids, id)
+	f.pre, f.post = append(f.pre, pre), append(f.post, post)
+}
+
+func (m *Matcher) build(f folded) *automaton {
+	texts, ids := f.texts, f.ids
 	if len(texts) == 0 {
 		return nil
 	}
@@ -94,7 +115,7 @@ func (m *Matcher) build(texts []string, ids []int) *automaton {
 		// Build fails only without patterns, which is ruled out above.
 		panic("termmatch: build automaton: " + err.Error())
 	}
-	a := &automaton{ac: ac, ids: ids, first: make([]edge, len(texts)), last: make([]edge, len(texts))}
+	a := &automaton{ac: ac, ids: ids, first: make([]edge, len(texts)), last: make([]edge, len(texts)), pre: f.pre, post: f.post}
 	for i, t := range texts {
 		r, _ := utf8.DecodeRuneInString(t)
 		l, _ := utf8.DecodeLastRuneInString(t)
@@ -129,8 +150,10 @@ func (m *Matcher) edgeOf(r rune) edge {
 }
 
 // FindAll returns the leftmost-longest non-overlapping matches in text, in
-// order. Of two patterns with the same matching form at the same place, the
-// one given first to New wins.
+// order. Of two matches of the same span, an approved term wins over an
+// accepted variant, which wins over a form counted in context, then a
+// reference, then a forbidden rendering; then the pattern given first to
+// New wins.
 func (m *Matcher) FindAll(text string) []Match {
 	all := m.FindAllOverlapping(text)
 	if len(all) < 2 {
@@ -143,6 +166,9 @@ func (m *Matcher) FindAll(text string) []Match {
 		if all[i].End != all[j].End {
 			return all[i].End > all[j].End
 		}
+		if ri, rj := formRank(all[i].Form), formRank(all[j].Form); ri != rj {
+			return ri < rj
+		}
 		return all[i].Pattern < all[j].Pattern
 	})
 	out := all[:0]
@@ -154,6 +180,20 @@ func (m *Matcher) FindAll(text string) []Match {
 		}
 	}
 	return out
+}
+
+func formRank(form string) int {
+	switch form {
+	case "term":
+		return 0
+	case "variant":
+		return 1
+	case "context":
+		return 2
+	case "reference":
+		return 3
+	}
+	return 4
 }
 
 // FindAllOverlapping returns every occurrence of every pattern in text, in
@@ -187,15 +227,30 @@ func (m *Matcher) find(out []Match, a *automaton, text string, keepCase bool) []
 		}
 		pi := a.ids[h.PatternID]
 		p := m.patterns[pi]
-		s, e := f.Orig(h.Start), f.OrigEnd(h.End)
+		s, e := f.Orig(h.Start+a.pre[h.PatternID]), f.OrigEnd(h.End-a.post[h.PatternID])
 		slice := text[s:e]
 		exact := slice == p.Text
 		if !exact && m.lang == "en" && !p.CaseSensitive {
 			exact = strings.EqualFold(slice, p.Text)
 		}
+		if p.PrecededBy != "" || p.FollowedBy != "" {
+			if hasSpan(out, s, e, p.ID) {
+				continue // 日 between 訪 and カンボジア counts once
+			}
+		}
 		out = append(out, Match{Start: s, End: e, Pattern: pi, ID: p.ID, Form: p.Form, Exact: exact})
 	}
 	return out
+}
+
+// hasSpan reports whether ms holds a match of id over [s, e).
+func hasSpan(ms []Match, s, e int, id string) bool {
+	for i := len(ms) - 1; i >= 0; i-- {
+		if ms[i].Start == s && ms[i].End == e && ms[i].ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // boundaryOK applies the boundary rules to a match [s, e) of the folded text.

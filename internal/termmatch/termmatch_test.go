@@ -92,6 +92,55 @@ func TestJapanese(t *testing.T) {
 	}
 }
 
+// TestContext: 日 stands for Japan only in compounds (日カンボジア, 日・ASEAN, 訪日, 来日), never in a date.
+func TestContext(t *testing.T) {
+	m := New(language.Japanese, []Pattern{
+		{Text: "日本", ID: "japan", Form: "term"},
+		{Text: "日", ID: "japan", Form: "context", FollowedBy: "カンボジア"},
+		{Text: "日", ID: "japan", Form: "context", FollowedBy: "・カンボジア"},
+		{Text: "日", ID: "japan", Form: "context", FollowedBy: "ASEAN"},
+		{Text: "日", ID: "japan", Form: "context", PrecededBy: "訪"},
+		{Text: "日", ID: "japan", Form: "context", PrecededBy: "来"},
+		{Text: "カンボジア", ID: "cambodia", Form: "term"},
+		{Text: "ASEAN", ID: "asean", Form: "term"},
+	})
+	cases := []struct {
+		name  string
+		text  string
+		over  bool
+		wants []want
+	}{
+		{"compound keeps the partner", "日カンボジア首脳会談", false,
+			[]want{{"日", "japan", true}, {"カンボジア", "cambodia", true}}},
+		{"middle dot", "日・カンボジア外相会談", false,
+			[]want{{"日", "japan", true}, {"カンボジア", "cambodia", true}}},
+		{"full-width Latin partner", "日ＡＳＥＡＮ友好協力", false,
+			[]want{{"日", "japan", true}, {"ＡＳＥＡＮ", "asean", false}}},
+		{"after a verb", "来月訪日する予定のフン・セン首相", false, []want{{"日", "japan", true}}},
+		{"came to Japan", "昨年来日した", false, []want{{"日", "japan", true}}},
+		{"a date is not Japan", "8月4日、プノンペンで", false, nil},
+		{"date then country", "18日、カンボジアを訪問", false, []want{{"カンボジア", "cambodia", true}}},
+		{"latin edge of the context", "日ASEANS", false, nil},
+		{"between two contexts, once", "訪日カンボジア", true,
+			[]want{{"日", "japan", true}, {"カンボジア", "cambodia", true}}},
+		{"the full name still wins", "日本とカンボジア", false,
+			[]want{{"日本", "japan", true}, {"カンボジア", "cambodia", true}}},
+	}
+	for _, c := range cases {
+		run(t, c.name, m, c.text, c.over, c.wants)
+	}
+}
+
+// TestTieBreak: of two entries rendered by the same string, the one whose approved term it is wins.
+func TestTieBreak(t *testing.T) {
+	m := New(language.Japanese, []Pattern{
+		{Text: "外相", ID: "foreign-minister", Form: "term"},
+		{Text: "外務大臣", ID: "foreign-minister", Form: "variant"},
+		{Text: "外務大臣", ID: "minister-of-foreign-affairs-of-japan", Form: "term"},
+	})
+	run(t, "term over variant", m, "林芳正外務大臣", false, []want{{"外務大臣", "minister-of-foreign-affairs-of-japan", true}})
+}
+
 func TestEnglish(t *testing.T) {
 	m := New(language.English, []Pattern{
 		{Text: "Minister of Foreign Affairs and International Cooperation", ID: "mfaic-minister", Form: "term"},
