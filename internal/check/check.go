@@ -296,7 +296,7 @@ func Rules() []finding.Rule {
 // Checkers returns a new instance of every rule.
 func Checkers() []Checker {
 	return append([]Checker{
-		glossaryMissing{}, glossaryForbidden{}, glossaryVariant{},
+		glossaryMissing{}, glossaryCount{}, glossaryForbidden{}, glossaryVariant{},
 		numberMismatch{},
 		segmentMissing{}, segmentExtra{}, missingTranslation{},
 		untranslated{},

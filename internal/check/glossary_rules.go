@@ -1,7 +1,9 @@
 package check
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 
 	"golang.org/x/text/language"
 
@@ -65,13 +67,86 @@ type glossaryMissing struct{}
 func (glossaryMissing) Rule() finding.Rule {
 	return finding.Rule{ID: "glossary-missing", Default: finding.Error,
 		Summary: "A glossary term of the English has no approved rendering in the aligned translation",
-		Description: "The English segment contains a glossary term or one of its accepted English variants, and the aligned " +
-			"segment of the translation has the approved rendering or an accepted variant fewer times than the English has " +
-			"the term, while the language's policy for the entry is required. Use the glossary's rendering, or set the " +
-			"entry's policy to optional or omit if the language legitimately does not render it."}
+		Description: "The English segment contains a glossary term or one of its accepted English variants, the language's " +
+			"policy for the entry is required, and the aligned segment of the translation has no rendering of it at all " +
+			"(approved term, accepted variant or a form the entry counts in context, such as 日 in 日カンボジア). For an " +
+			"honorific or an office it is also an error when the translation has fewer renderings than the English has " +
+			"terms: the title goes with every mention of a person, so a missing one is usually a title replaced by another. " +
+			"For the other categories fewer renderings than mentions is the glossary-count warning. A forbidden rendering " +
+			"is reported by glossary-forbidden only. Use the glossary's rendering, or set the entry's policy to optional or " +
+			"omit if the language legitimately does not render it."}
 }
 
 func (glossaryMissing) Check(c *Context, report func(finding.Finding)) {
+	glossaryCounts(c, func(seg *bitext.Segment, lang language.Tag, tgt *bitext.Side, e *glossary.Entry, want, have int) {
+		if have > 0 && !countsEveryMention(e.Category) {
+			return
+		}
+		r := e.Target(lang)
+		f := onWholeSide(c, seg, lang, tgt)
+		if have == 0 {
+			f.Message = fmt.Sprintf("%q (%s) has no %s rendering in this segment: expected %s", e.EN.Term, e.ID, lang, r.Term)
+		} else {
+			f.Message = fmt.Sprintf("%q (%s) occurs %d times in the English but its %s rendering %s only %d", e.EN.Term, e.ID, want, lang, r.Term, have)
+		}
+		f.Expected = r.Term
+		report(f)
+	})
+}
+
+type glossaryCount struct{}
+
+func (glossaryCount) Rule() finding.Rule {
+	return finding.Rule{ID: "glossary-count", Default: finding.Warning,
+		Summary: "A glossary term is rendered fewer times than the English mentions it",
+		Description: "The aligned segment renders a required glossary term at least once, but fewer times than the English " +
+			"segment mentions it, for an entry that is not an honorific or an office. This is a warning, not an error: " +
+			"Japanese and Khmer do not repeat a subject the sentence already has (\"Japan hopes …, and Japan expects …\" " +
+			"is one 日本), and refer back to a pair of countries as 両国 or to one as 同国. Check that no mention was lost. " +
+			"A term with no rendering at all is glossary-missing, an error."}
+}
+
+func (glossaryCount) Check(c *Context, report func(finding.Finding)) {
+	glossaryCounts(c, func(seg *bitext.Segment, lang language.Tag, tgt *bitext.Side, e *glossary.Entry, want, have int) {
+		if have == 0 || countsEveryMention(e.Category) {
+			return
+		}
+		r := e.Target(lang)
+		f := onWholeSide(c, seg, lang, tgt)
+		f.Message = fmt.Sprintf("%q (%s) occurs %d times in the English but its %s rendering %s only %d", e.EN.Term, e.ID, want, lang, r.Term, have)
+		f.Expected = r.Term
+		report(f)
+	})
+}
+
+// countsEveryMention reports whether every English mention of an entry of category cat needs its own rendering:
+// titles and honorifics go with each mention of a person.
+func countsEveryMention(cat glossary.Category) bool {
+	return cat == glossary.Honorific || cat == glossary.Office
+}
+
+// renderingCounts counts the renderings of each entry among overlapping matches: matches of one entry that
+// overlap are one mention (日本 and the 日 of 訪日本 in 訪日本大使; 周年 and 年記念 in 周年記念).
+func renderingCounts(ms []termmatch.Match) map[string]int {
+	sorted := slices.Clone(ms)
+	slices.SortFunc(sorted, func(a, b termmatch.Match) int { return cmp.Or(a.Start-b.Start, b.End-a.End) })
+	have := map[string]int{}
+	end := map[string]int{}
+	for _, m := range sorted {
+		if e, seen := end[m.ID]; seen && m.Start < e {
+			end[m.ID] = max(e, m.End)
+			continue
+		}
+		have[m.ID]++
+		end[m.ID] = m.End
+	}
+	return have
+}
+
+// glossaryCounts calls fn for each required entry that an aligned target segment renders fewer times than its
+// English side mentions it, with both counts. A forbidden rendering counts as a rendering here: it is
+// glossary-forbidden's finding, not a missing term as well.
+func glossaryCounts(c *Context, fn func(seg *bitext.Segment, lang language.Tag, tgt *bitext.Side, e *glossary.Entry, want, have int)) {
 	targetSegments(c, func(seg *bitext.Segment, lang language.Tag, src, tgt *bitext.Side) {
 		want := map[string]int{}
 		var order []string
@@ -84,12 +159,7 @@ func (glossaryMissing) Check(c *Context, report func(finding.Finding)) {
 		if len(want) == 0 {
 			return
 		}
-		have := map[string]int{}
-		for _, m := range sideMatches(c, lang, tgt, true) {
-			if m.Form != "forbidden" {
-				have[m.ID]++
-			}
-		}
+		have := renderingCounts(sideMatches(c, lang, tgt, true))
 		for _, id := range order {
 			e, ok := c.Glossary.Lookup(id)
 			if !ok {
@@ -99,14 +169,7 @@ func (glossaryMissing) Check(c *Context, report func(finding.Finding)) {
 			if r.Policy != glossary.Required || r.Term == "" || have[id] >= want[id] {
 				continue
 			}
-			f := onWholeSide(c, seg, lang, tgt)
-			if have[id] == 0 {
-				f.Message = fmt.Sprintf("%q (%s) has no %s rendering in this segment: expected %s", e.EN.Term, id, lang, r.Term)
-			} else {
-				f.Message = fmt.Sprintf("%q (%s) occurs %d times in the English but its %s rendering %s only %d", e.EN.Term, id, want[id], lang, r.Term, have[id])
-			}
-			f.Expected = r.Term
-			report(f)
+			fn(seg, lang, tgt, e, want[id], have[id])
 		}
 	})
 }
@@ -153,7 +216,7 @@ func (glossaryVariant) Check(c *Context, report func(finding.Finding)) {
 		for _, lang := range c.Bitext.Targets {
 			tgt := seg.Side(lang)
 			for _, m := range sideMatches(c, lang, tgt, false) {
-				if m.Form == "forbidden" || (m.Form == "term" && m.Exact) {
+				if m.Form == "forbidden" || m.Form == "context" || m.Form == "reference" || (m.Form == "term" && m.Exact) {
 					continue
 				}
 				e, _ := c.Glossary.Lookup(m.ID)
