@@ -2,9 +2,11 @@ package check
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -18,10 +20,14 @@ type untranslated struct{}
 
 func (untranslated) Rule() finding.Rule {
 	return finding.Rule{ID: "untranslated", Default: finding.Error,
-		Summary: "A segment of the translation is the English text, or mostly Latin letters",
-		Description: "The target segment equals the English, or more than check.untranslated_ratio (default 0.5) of its " +
-			"letters are Latin where Khmer or Japanese script is expected. Glossary renderings written in Latin (ASEAN in " +
-			"Japanese) and upper-case acronyms do not count."}
+		Summary: "A segment of the translation is the English text, or mostly English prose",
+		Description: "The target segment equals the English, or it reads as English prose where Khmer or Japanese is " +
+			"expected: it has at least two lower-case Latin words and more than check.untranslated_ratio (default 0.5) " +
+			"of its letters are Latin. What official Khmer and Japanese keep in Latin on purpose does not count: " +
+			"glossary renderings written in Latin (ASEAN in Japanese), names and acronyms (capitalised words, when the " +
+			"segment has no English prose around them), the original-language form in brackets after a localized " +
+			"name (フン・セン首相(Samdech … HUN SEN, Prime Minister of …), ហាយ៉ាស៊ិ យ៉ុស៊ិម៉ាសា (HAYASHI Yoshimasa)), " +
+			"titles of foreign works in 『』, URLs and e-mail addresses."}
 }
 
 func (untranslated) Check(c *Context, report func(finding.Finding)) {
@@ -38,31 +44,13 @@ func (untranslated) Check(c *Context, report func(finding.Finding)) {
 			report(f)
 			return
 		}
-		// Blank out glossary renderings, then count letters.
-		mask := make([]bool, len(text))
+		mask := keptInLatin(text)
 		for _, m := range sideMatches(c, lang, tgt, true) {
 			for i := m.Start - tgt.Start; i < m.End-tgt.Start && i < len(mask); i++ {
 				mask[i] = true
 			}
 		}
-		var latin, other int
-		for _, w := range words(text) {
-			if mask[w.start] {
-				continue
-			}
-			word := text[w.start:w.end]
-			if isAcronym(word) {
-				continue
-			}
-			for _, r := range word {
-				switch {
-				case r < 0x250 && unicode.IsLetter(r), matchform.IsFullwidthASCII(r) && unicode.IsLetter(r):
-					latin++
-				case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
-					other++
-				}
-			}
-		}
+		latin, other := latinShare(text, mask)
 		if latin+other > 0 && float64(latin)/float64(latin+other) > ratio {
 			f := onWholeSide(c, seg, lang, tgt)
 			f.Message = fmt.Sprintf("%d of %d letters of this %s segment are Latin: it looks untranslated", latin, latin+other, lang)
@@ -72,26 +60,101 @@ func (untranslated) Check(c *Context, report func(finding.Finding)) {
 	})
 }
 
-type span struct{ start, end int }
+var (
+	urlOrMail = regexp.MustCompile(`(?:https?://|www\.)[^\s)）」』、。]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`)
+)
 
-// words splits text into runs of letters, digits and marks.
-func words(text string) []span {
-	var out []span
-	start := -1
-	for i, r := range text {
-		in := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '\'' || r == '-'
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			out = append(out, span{start, i})
-			start = -1
+// keptInLatin marks the bytes of text that official Khmer and Japanese keep in Latin on purpose: URLs and e-mail
+// addresses, titles of works in 『』, and a bracket right after a Khmer or Japanese word, which gives a localized
+// name's original form (フン・セン首相(Samdech … HUN SEN, Prime Minister of …)).
+func keptInLatin(text string) []bool {
+	mask := make([]bool, len(text))
+	set := func(s, e int) {
+		for i := s; i < e && i < len(mask); i++ {
+			mask[i] = true
 		}
 	}
-	if start >= 0 {
-		out = append(out, span{start, len(text)})
+	for _, m := range urlOrMail.FindAllStringIndex(text, -1) {
+		set(m[0], m[1])
 	}
-	return out
+	closers := map[rune]rune{'『': '』', '(': ')', '（': '）'}
+	for i, r := range text {
+		closer, ok := closers[r]
+		if !ok {
+			continue
+		}
+		if r != '『' {
+			before := strings.TrimRight(text[:i], " \u00a0\u200b")
+			p, _ := utf8.DecodeLastRuneInString(before)
+			if before == "" || !isLocalLetter(p) {
+				continue
+			}
+		}
+		if j := strings.IndexRune(text[i:], closer); j > 0 {
+			set(i, i+j)
+		}
+	}
+	return mask
+}
+
+// isLocalLetter reports whether r is a letter or mark of Khmer or of Japanese (kanji, kana, the prolonged sound
+// mark), the scripts a localized name is written in.
+func isLocalLetter(r rune) bool {
+	return unicode.In(r, unicode.Khmer, unicode.Han, unicode.Hiragana, unicode.Katakana) || r == 'ー'
+}
+
+// latinShare counts the letters of text outside mask that are Latin and those of other scripts. Latin counts only
+// when the segment has English prose, that is at least two lower-case Latin words: capitalised names among Khmer or
+// Japanese words (Bob Blemmings, Fox News Channel) are how those languages write foreign names. Upper-case
+// acronyms of 2 to 6 letters (ASEAN, PKO, CNN) never count.
+func latinShare(text string, mask []bool) (latin, other int) {
+	var names, prose, lowerWords int
+	start := -1 // start of the current Latin word
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := text[start:end]
+		start = -1
+		n := 0
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				n++
+			}
+		}
+		first, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case isAcronym(w):
+		case unicode.IsLower(first):
+			lowerWords++
+			prose += n
+		default:
+			names += n
+		}
+	}
+	for i, r := range text {
+		isLatin := r < 0x250 && unicode.IsLetter(r) || matchform.IsFullwidthASCII(r) && unicode.IsLetter(r)
+		switch {
+		case mask[i]:
+			flush(i)
+		case isLatin:
+			if start < 0 {
+				start = i
+			}
+		case start >= 0 && (r == '\'' || r == '’' || r == '-' || unicode.IsDigit(r)):
+			// inside a Latin word: I'm, Ann-Laure, G20
+		default:
+			flush(i)
+			if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) {
+				other++
+			}
+		}
+	}
+	flush(len(text))
+	if lowerWords < 2 {
+		return 0, other
+	}
+	return names + prose, other
 }
 
 func hasLetter(s string) bool {

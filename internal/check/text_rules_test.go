@@ -1,0 +1,42 @@
+package check
+
+import "testing"
+
+// TestUntranslated: what official Japanese and Khmer keep in Latin is not untranslated; English prose is.
+func TestUntranslated(t *testing.T) {
+	tests := []struct {
+		name, en, lang, text string
+		fires                bool
+	}{
+		{"original name and title in brackets",
+			"Prime Minister Kishida held a telephone conversation with Samdech Moha Borvor Thipadei Hun Manet, Prime Minister of the Kingdom of Cambodia.",
+			"ja", "岸田総理大臣は、フン・マネット・カンボジア王国首相(Samdech Moha Borvor Thipadei HUN Manet, Prime Minister of the Kingdom of Cambodia)と電話会談を行いました。", false},
+		{"Khmer name with its original form",
+			"H.E. HAYASHI Yoshimasa welcomed the visit.",
+			"km", "ឯកឧត្តម ហាយ៉ាស៊ិ យ៉ុស៊ិម៉ាសា (HAYASHI Yoshimasa) បានស្វាគមន៍ដំណើរទស្សនកិច្ចនេះ។", false},
+		{"URL", "Details are on the Ministry's website.",
+			"ja", "詳細は https://www.mofa.go.jp/mofaj/press/release/index.html を御覧ください。", false},
+		{"e-mail address", "Enquiries: press@mofa.go.jp",
+			"ja", "問い合わせは press@mofa.go.jp まで。", false},
+		{"title of a foreign work", "He is the author of Diplomacy in a Divided Region.",
+			"ja", "同氏は『Diplomacy in a Divided Region』の著者である。", false},
+		{"names and acronyms among Japanese words", "Inspector John Smith of the Metropolitan Police said the damage was minor.",
+			"ja", "ロンドン警視庁のJohn Smith警部は、CNNに対し被害は軽微だったと述べた。", false},
+		{"Latin glossary rendering", "ASEAN and Japan agreed.", "ja", "ASEANと日本は一致した。", false},
+		{"English prose with a Japanese gloss", "The Ministers met in Phnom Penh.",
+			"ja", "The Ministers met in Phnom Penh (プノンペン).", true},
+		{"English prose after a Japanese subject", "The two ministers agreed to strengthen cooperation.",
+			"ja", "両外相は agreed to strengthen cooperation in all fields.", true},
+		{"Khmer segment left in English", "The two ministers agreed to strengthen cooperation.",
+			"km", "The two ministers agreed to strengthen the cooperation.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := oneRelease(t, map[string]string{"en": tt.en + "\n", tt.lang: tt.text + "\n"})
+			got := rulesOf(t, fsys, "untranslated")
+			if fired := len(got) > 0; fired != tt.fires {
+				t.Errorf("%q: untranslated fired = %v, want %v (%v)", tt.text, fired, tt.fires, got)
+			}
+		})
+	}
+}
