@@ -41,7 +41,8 @@ func sideNumbers(c *Context, lang language.Tag, side *bitext.Side) []numeral.Num
 		n.End += side.Start
 		inTerm := false
 		for _, m := range terms {
-			if m.Form != "forbidden" && n.Start >= m.Start && n.End <= m.End {
+			// A reference such as 両国 ("the two countries") names no term: its number is the text's own.
+			if m.Form != "forbidden" && m.Form != "reference" && n.Start >= m.Start && n.End <= m.End {
 				inTerm = true
 				break
 			}
