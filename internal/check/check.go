@@ -144,29 +144,6 @@ func Run(in Input) Result {
 	return res
 }
 
-// rootCauses drops the findings that an untranslated segment explains: when a Japanese segment is the English
-// text, listing every glossary term and number it lacks would bury the one finding that matters.
-func rootCauses(fs []finding.Finding) []finding.Finding {
-	type key struct{ lang, segment string }
-	untrans := map[key]bool{}
-	for _, f := range fs {
-		if f.Rule == "untranslated" && f.Segment != "" {
-			untrans[key{f.Lang, f.Segment}] = true
-		}
-	}
-	if len(untrans) == 0 {
-		return fs
-	}
-	out := fs[:0]
-	for _, f := range fs {
-		if f.Rule != "untranslated" && f.Segment != "" && untrans[key{f.Lang, f.Segment}] {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
 // checkRelease runs every rule that is on over one release.
 func checkRelease(in Input, r *release.Release, langs []language.Tag, checkers []Checker, sev map[string]finding.Severity, anchors *bitext.Anchors) ([]finding.Finding, []Case) {
 	ctx := &Context{Source: in.Source, Targets: langs, Config: in.Config, Glossary: in.Glossary, Anchors: anchors,
@@ -187,7 +164,7 @@ func checkRelease(in Input, r *release.Release, langs []language.Tag, checkers [
 			fs = append(fs, f)
 		})
 	}
-	fs = rootCauses(fs)
+	fs = dropConsequences(r, langs, fs)
 	bad := badSuppressions
 	if in.badSuppressions != nil {
 		bad = in.badSuppressions
