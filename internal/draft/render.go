@@ -15,6 +15,8 @@ import (
 
 var (
 	anniversaryRE = regexp.MustCompile(`\b(\d+)(?:st|nd|rd|th) [Aa]nniversary\b`)
+	// khmerCommaRE is an English comma and space between two Khmer words; a grouped number (១,០០០) has no space.
+	khmerCommaRE = regexp.MustCompile(`(\p{Khmer}),\s+(\p{Khmer})`)
 )
 
 // renderEnglish writes the English text s with its glossary terms replaced by their renderings in the target
@@ -85,7 +87,25 @@ func (d *drafter) renderEnglish(s string) string {
 			add(n.Start, n.End, d.number(s[n.Start:n.End]))
 		}
 	}
-	return string(applyEdits([]byte(s), spans))
+	out := string(applyEdits([]byte(s), spans))
+	if base, _ := d.lang.Base(); base.String() == "km" {
+		out = khmerPunctuation(out)
+	}
+	return out
+}
+
+// khmerPunctuation replaces the English commas left between rendered Khmer parts by a space, the way Khmer
+// separates a name from its title or a date from what follows (ប្រាក់ សុខុន រដ្ឋមន្ត្រីការបរទេស…, not
+// ប្រាក់ សុខុន, រដ្ឋមន្ត្រី…). A comma between English words, still to be translated, stays.
+func khmerPunctuation(s string) string {
+	// Matches share a character when two commas follow each other closely; repeat until none is left.
+	for {
+		t := khmerCommaRE.ReplaceAllString(s, "$1 $2")
+		if t == s {
+			return t
+		}
+		s = t
+	}
 }
 
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
