@@ -12,10 +12,50 @@ import (
 )
 
 // Anchors finds the anchors of a text: the glossary entries it mentions and the numbers it holds. It is built
-// once per glossary and is safe for concurrent use.
+// once per glossary and is safe for concurrent use; ForRelease gives a view for one release that matches each
+// text only once.
 type Anchors struct {
 	matchers map[language.Tag]*termmatch.Matcher
 	glossary *glossary.Glossary
+	// pass, in a view of ForRelease, holds the overlapping matches of each text matched so far: alignment (Of)
+	// and the check rules (Matches, Longest) read the same pass.
+	pass map[passKey][]termmatch.Match
+}
+
+type passKey struct {
+	lang language.Tag
+	text string
+}
+
+// ForRelease returns a view of a for the texts of one release: every text is matched once, all occurrences
+// overlapping, and alignment anchors and glossary rules both take what they need from that pass. The view is
+// not safe for concurrent use; drop it with the release, so that memory does not grow with the archive.
+func (a *Anchors) ForRelease() *Anchors {
+	return &Anchors{matchers: a.matchers, glossary: a.glossary, pass: map[passKey][]termmatch.Match{}}
+}
+
+// Matches returns every occurrence of every glossary form in text (termmatch.Matcher.FindAllOverlapping), from
+// the release's pass when a is a ForRelease view. The result must not be modified.
+func (a *Anchors) Matches(lang language.Tag, text string) []termmatch.Match {
+	m := a.matchers[lang]
+	if m == nil {
+		return nil
+	}
+	if a.pass == nil {
+		return m.FindAllOverlapping(text)
+	}
+	k := passKey{lang, text}
+	ms, ok := a.pass[k]
+	if !ok {
+		ms = m.FindAllOverlapping(text)
+		a.pass[k] = ms
+	}
+	return ms
+}
+
+// Longest returns the leftmost-longest matches of text, derived from Matches.
+func (a *Anchors) Longest(lang language.Tag, text string) []termmatch.Match {
+	return termmatch.LeftmostLongest(a.Matches(lang, text))
 }
 
 // NewAnchors builds one term matcher per language of langs from the glossary (which may be nil).
@@ -80,8 +120,8 @@ func (a *Anchors) Matcher(lang language.Tag) *termmatch.Matcher { return a.match
 func (a *Anchors) Of(lang language.Tag, text string) []string {
 	var out []string
 	var terms []termmatch.Match
-	if m := a.matchers[lang]; m != nil {
-		for _, mt := range m.FindAll(text) {
+	if a.matchers[lang] != nil {
+		for _, mt := range a.Longest(lang, text) {
 			// A reference (両国, "the two countries") stands for what an earlier sentence named: it is no evidence
 			// of which English sentence this one translates.
 			if mt.Form == "forbidden" || mt.Form == "reference" {

@@ -14,7 +14,6 @@ import (
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/release"
-	"github.com/relloc/relloc/internal/termmatch"
 	"github.com/relloc/relloc/internal/workspace"
 )
 
@@ -34,7 +33,6 @@ type Context struct {
 	Release  *release.Release
 	Bitext   *bitext.Bitext
 
-	matches map[matchKey][]termmatch.Match // sideMatches' memo
 }
 
 // Allowed reports whether relloc.toml allows value under name for lang (check.allow.<lang>.<name>).
@@ -146,6 +144,8 @@ func Run(in Input) Result {
 
 // checkRelease runs every rule that is on over one release.
 func checkRelease(in Input, r *release.Release, langs []language.Tag, checkers []Checker, sev map[string]finding.Severity, anchors *bitext.Anchors) ([]finding.Finding, []Case) {
+	// One match pass per text of the release, shared by alignment and the rules.
+	anchors = anchors.ForRelease()
 	ctx := &Context{Source: in.Source, Targets: langs, Config: in.Config, Glossary: in.Glossary, Anchors: anchors,
 		Release: r, Bitext: bitext.Align(r, in.Source, langs, anchors)}
 	var fs []finding.Finding

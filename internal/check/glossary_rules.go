@@ -13,38 +13,25 @@ import (
 	"github.com/relloc/relloc/internal/termmatch"
 )
 
-// sideMatches returns the glossary matches of a side: leftmost-longest for the source, every occurrence for a target.
-// The result is remembered for the run of the release: several rules ask for the same side.
+// sideMatches returns the glossary matches of a side, in block offsets: leftmost-longest, or every occurrence
+// when overlapping. Both come from the release's one match pass (bitext.Anchors.ForRelease), which alignment
+// used too, so no text is matched twice.
 func sideMatches(c *Context, lang language.Tag, side *bitext.Side, overlapping bool) []termmatch.Match {
-	m := c.Anchors.Matcher(lang)
-	if m == nil || side == nil {
+	if side == nil || c.Anchors.Matcher(lang) == nil {
 		return nil
-	}
-	key := matchKey{side, overlapping}
-	if ms, ok := c.matches[key]; ok {
-		return ms
-	}
-	if c.matches == nil {
-		c.matches = map[matchKey][]termmatch.Match{}
 	}
 	text := side.Text()
 	var ms []termmatch.Match
 	if overlapping {
-		ms = m.FindAllOverlapping(text)
+		ms = slices.Clone(c.Anchors.Matches(lang, text))
 	} else {
-		ms = m.FindAll(text)
+		ms = c.Anchors.Longest(lang, text)
 	}
 	for i := range ms {
 		ms[i].Start += side.Start
 		ms[i].End += side.Start
 	}
-	c.matches[key] = ms
 	return ms
-}
-
-type matchKey struct {
-	side        *bitext.Side
-	overlapping bool
 }
 
 // targetSegments calls fn for each segment that has both an English side and a side in one of the checked targets.

@@ -1,6 +1,7 @@
 package termmatch
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -155,10 +156,17 @@ func (m *Matcher) edgeOf(r rune) edge {
 // reference, then a forbidden rendering; then the pattern given first to
 // New wins.
 func (m *Matcher) FindAll(text string) []Match {
-	all := m.FindAllOverlapping(text)
-	if len(all) < 2 {
-		return all
+	return LeftmostLongest(m.FindAllOverlapping(text))
+}
+
+// LeftmostLongest selects from overlapping matches of one text (as FindAllOverlapping returns them) the
+// leftmost-longest non-overlapping ones, in order, with FindAll's tie-breaks. ms is not modified, so a caller
+// that keeps the overlapping matches of a text can derive both views from one pass.
+func LeftmostLongest(ms []Match) []Match {
+	if len(ms) < 2 {
+		return slices.Clone(ms)
 	}
+	all := slices.Clone(ms)
 	sort.SliceStable(all, func(i, j int) bool {
 		if all[i].Start != all[j].Start {
 			return all[i].Start < all[j].Start

@@ -1,0 +1,48 @@
+package bitext
+
+import (
+	"slices"
+	"testing"
+
+	"golang.org/x/text/language"
+)
+
+// TestOnePass: a release view matches each text once; alignment's anchors and the rules' matches come from that
+// pass, and agree with matching the text afresh.
+func TestOnePass(t *testing.T) {
+	r, base := loadSeed(t, nil)
+	view := base.ForRelease()
+	bt := Align(r, en, targets, view)
+	if len(bt.Segments) == 0 {
+		t.Fatal("no segments")
+	}
+	shared := 0
+	for _, seg := range bt.Segments {
+		for _, lang := range []language.Tag{en, km, ja} {
+			side := seg.Side(lang)
+			if side == nil {
+				continue
+			}
+			text := side.Text()
+			if _, ok := view.pass[passKey{lang, text}]; ok {
+				shared++ // alignment matched this very text already
+			}
+			got := view.Matches(lang, text)
+			if want := base.Matcher(lang).FindAllOverlapping(text); !slices.Equal(got, want) {
+				t.Errorf("%s %q: pass %v, afresh %v", lang, text, got, want)
+			}
+			if got, want := view.Longest(lang, text), base.Matcher(lang).FindAll(text); !slices.Equal(got, want) {
+				t.Errorf("%s %q: longest from the pass %v, FindAll %v", lang, text, got, want)
+			}
+			if again := view.Matches(lang, text); len(again) > 0 && &again[0] != &got[0] {
+				t.Errorf("%s %q: matched twice", lang, text)
+			}
+		}
+	}
+	if shared == 0 {
+		t.Error("no side text was matched by alignment: the rules would match every text again")
+	}
+	if base.pass != nil {
+		t.Error("the shared Anchors keeps a pass: its memory would grow with the archive")
+	}
+}
