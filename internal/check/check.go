@@ -32,7 +32,6 @@ type Context struct {
 	Anchors  *bitext.Anchors
 	Release  *release.Release
 	Bitext   *bitext.Bitext
-
 }
 
 // Allowed reports whether relloc.toml allows value under name for lang (check.allow.<lang>.<name>).
