@@ -40,12 +40,20 @@ func newReleaseCmd(g *Global) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "release",
 		Short: "List and show releases",
+		Long: `release list prints every release of the workspace with its date, its languages and the status of each
+translation (draft, translated, reviewed, published; relloc draft and relloc review --accept move it);
+release show prints one release's files, blocks and sentences.`,
+		Example: `  relloc release list
+  relloc release list --format json
+  relloc release show 2021-11-18-prak-sokhonn-hayashi-telephone`,
 	}
 	var listFormat string
 	list := &cobra.Command{
 		Use:   "list",
-		Short: "List the releases of the workspace",
-		Args:  noArgs,
+		Short: "List the releases of the workspace, with the status of each translation",
+		Example: `  relloc release list
+  relloc release list --format json`,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(listFormat, "text", "json"); err != nil {
 				return err
@@ -88,7 +96,9 @@ func newReleaseCmd(g *Global) *cobra.Command {
 	show := &cobra.Command{
 		Use:   "show RELEASE",
 		Short: "Show a release: its languages, files, blocks and sentences",
-		Args:  exactArgs(1),
+		Example: `  relloc release show 2021-11-18-prak-sokhonn-hayashi-telephone
+  relloc release show releases/2021-11-18-prak-sokhonn-hayashi-telephone --format json`,
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(showFormat, "text", "json"); err != nil {
 				return err

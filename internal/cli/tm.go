@@ -18,6 +18,9 @@ func newTMCmd(g *Global) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "tm",
 		Short: "Search and export the translation memory of the workspace's releases",
+		Example: `  relloc tm search "He expressed gratitude to Japan" --lang ja
+  relloc tm search --concordance "peacekeeping"
+  relloc tm export --format tmx --out memory.tmx`,
 		Long: `The translation memory holds the aligned segments (English with its Khmer and Japanese) of every release
 of the workspace, as relloc align shows them, and the external memories imported into tm/ (relloc tm import).
 relloc draft fills sentences from it.`,
