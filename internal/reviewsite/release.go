@@ -44,7 +44,7 @@ type releaseView struct {
 	Errors     int
 	Warnings   int
 	Infos      int
-	Cards      []card
+	Cards      []template.HTML // rendered by cardHTML
 }
 
 // rowView is one aligned segment: a cell per language.
@@ -187,11 +187,16 @@ func (m *model) releasePage(bt *bitext.Bitext) ([]byte, error) {
 	if m.in.Glossary != nil {
 		for _, e := range m.in.Glossary.Entries {
 			if used[e.ID] {
-				v.Cards = append(v.Cards, m.card(e))
+				c, err := m.cardHTML(e)
+				if err != nil {
+					return nil, err
+				}
+				v.Cards = append(v.Cards, c)
 			}
 		}
 	}
 	var b bytes.Buffer
+	b.Grow(8<<10 + 3<<10*len(v.Rows) + 1<<10*len(v.Cards)) // about what a page of the seed release takes
 	if err := pages.ExecuteTemplate(&b, "release.html", v); err != nil {
 		return nil, fmt.Errorf("render %s: %w", r.ID, err)
 	}
@@ -324,6 +329,21 @@ func baseName(p string) string {
 		return p[i+1:]
 	}
 	return p
+}
+
+// cardHTML renders the tooltip card of a glossary entry once for every page that shows it.
+func (m *model) cardHTML(e *glossary.Entry) (template.HTML, error) {
+	if c, ok := m.cards.Load(e.ID); ok {
+		return c.(template.HTML), nil
+	}
+	var b bytes.Buffer
+	if err := pages.ExecuteTemplate(&b, "tooltip", m.card(e)); err != nil {
+		return "", fmt.Errorf("render the card of %s: %w", e.ID, err)
+	}
+	// html/template escaped the card in its own context, an element of the page's body, which is where it goes.
+	c := template.HTML(b.String())
+	m.cards.Store(e.ID, c)
+	return c, nil
 }
 
 // card builds the card of a glossary entry.

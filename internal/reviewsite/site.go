@@ -203,6 +203,8 @@ type model struct {
 	// cov and uses memoize coverageOf and usesOf by release id, when Build measured every release beforehand.
 	cov  map[string]map[string]coverage.Release
 	uses map[string]map[string]int
+	// cards holds each glossary entry's rendered card (template.HTML) by id: every page showing it shares it.
+	cards sync.Map
 }
 
 func newModel(in Input) *model {
