@@ -18,6 +18,7 @@ var hostileRelease = map[string]string{
 	"glossary/g.toml": `[[entry]]
 id = "mfaic"
 category = "organisation"
+note = "Full name on first mention.\u001b]0;pwned\u0007\u001b[2J"
 [entry.en]
 term = "Ministry of Foreign Affairs and International Cooperation"
 [entry.km]
@@ -58,7 +59,8 @@ func TestControlCharactersEscaped(t *testing.T) {
 		{"release", "list"}, {"release", "list", "--format", "json"},
 		{"release", "show", "2024-03-05-visit\x1b]0;pwned\x07"},
 		{"align", "2024-03-05-visit\x1b]0;pwned\x07"},
-		{"glossary", "list"}, {"glossary", "lint"},
+		{"glossary", "list"}, {"glossary", "lint"}, {"glossary", "show", "mfaic"},
+		{"review", "2024-03-05-visit\x1b]0;pwned\x07"}, {"tm", "search", "--concordance", "delegates"},
 		{"coverage"},
 		{"release", "show", "no-such\x1b[2J"},
 	}

@@ -77,7 +77,7 @@ func newGlossaryListCmd(g *Global) *cobra.Command {
 			if o.Format == "json" {
 				return writeJSON(g.IO.Out, entries)
 			}
-			return writeGlossaryTable(g.IO.Out, entries, ws.Config.Targets)
+			return writeGlossaryTable(ctrl.Writer{W: g.IO.Out}, entries, ws.Config.Targets)
 		},
 	}
 	cmd.Flags().StringVar(&o.Category, "category", "", "only entries of this `category`")
@@ -151,7 +151,7 @@ func newGlossaryShowCmd(g *Global) *cobra.Command {
 			if format == "json" {
 				return writeJSON(g.IO.Out, e)
 			}
-			return writeEntry(g.IO.Out, e, ws.Config.Targets)
+			return writeEntry(ctrl.Writer{W: g.IO.Out}, e, ws.Config.Targets)
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output `format`: text or json")

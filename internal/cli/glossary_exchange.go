@@ -241,9 +241,9 @@ func runImport(g *Global, o importOptions) error {
 		ids  []string
 	}{{"added", added}, {"changed", changed}, {"removed", removed}} {
 		for _, id := range l.ids {
-			fmt.Fprintf(g.IO.Out, "%s %s\n", l.verb, id)
+			fmt.Fprintf(ctrl.Writer{W: g.IO.Out}, "%s %s\n", l.verb, id)
 			for _, d := range diffs[id] {
-				fmt.Fprintf(g.IO.Out, "  %s\n", d)
+				fmt.Fprintf(ctrl.Writer{W: g.IO.Out}, "  %s\n", d)
 			}
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/relloc/relloc/internal/ctrl"
 	"github.com/relloc/relloc/internal/draft"
 )
 
@@ -140,13 +141,13 @@ func runReview(g *Global, o reviewOptions) error {
 			if status == "" {
 				status = "no status"
 			}
-			fmt.Fprintf(g.IO.Out, "%s (%s): %d to review\n", t.Path, status, len(t.Pending))
+			fmt.Fprintf(ctrl.Writer{W: g.IO.Out}, "%s (%s): %d to review\n", t.Path, status, len(t.Pending))
 			for _, it := range t.Pending {
 				where := it.ID
 				if it.Line > 0 {
 					where = strings.TrimSpace(fmt.Sprintf("%s line %d", it.ID, it.Line))
 				}
-				fmt.Fprintf(g.IO.Out, "  %-8s %-16s %s\n", where, it.Kind, it.Text)
+				fmt.Fprintf(ctrl.Writer{W: g.IO.Out}, "  %-8s %-16s %s\n", where, it.Kind, it.Text)
 			}
 		}
 		return nil
