@@ -11,6 +11,7 @@ import (
 	"github.com/relloc/relloc/internal/check"
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/report"
+	"github.com/relloc/relloc/internal/safefile"
 	"github.com/relloc/relloc/internal/workspace"
 )
 
@@ -103,6 +104,9 @@ func runCatalogCheck(g *Global, o catalogOptions) error {
 // loadCatalog reads the workspace's message catalogues. Its errors already say what failed and where
 // (path:line:col for a malformed file), so they are returned as they are.
 func loadCatalog(ws *workspace.Workspace) (*catalog.Catalog, error) {
+	if err := safefile.WithinDir(ws.Root, ws.Path(ws.Config.Locale), ws.Rel); err != nil {
+		return nil, err
+	}
 	return catalog.Load(os.DirFS(ws.Root), ws.Config.Locale, ws.Config.Source)
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/relloc/relloc/internal/ctrl"
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/glossedit"
+	"github.com/relloc/relloc/internal/safefile"
 	"github.com/relloc/relloc/internal/workspace"
 )
 
@@ -36,6 +37,9 @@ func newGlossaryCmd(g *Global) *cobra.Command {
 func loadGlossary(g *Global) (*workspace.Workspace, *glossary.Glossary, error) {
 	ws, err := g.Open()
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := safefile.WithinDir(ws.Root, ws.Path(ws.Config.Glossary), ws.Rel); err != nil {
 		return nil, nil, err
 	}
 	files, err := glossedit.ReadDir(ws.Path(ws.Config.Glossary), ws.Rel)

@@ -34,7 +34,37 @@ func Within(root, path, shown string) error {
 	if inside(realRoot, real) {
 		return nil
 	}
-	return &inputerr.Error{Path: shown, Msg: "symbolic link leads outside the workspace: relloc does not read it (copy the file into the workspace)", Err: ErrOutside}
+	msg := "symbolic link leads outside the workspace: relloc does not read it (copy the file into the workspace)"
+	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink == 0 && !inside(realRoot, filepath.Dir(real)) {
+		msg = "lies outside the workspace: relloc reads only files inside it"
+	}
+	return &inputerr.Error{Path: shown, Msg: msg, Err: ErrOutside}
+}
+
+// WithinDir is Within for the folder dir and every entry in it (a glossary or catalogue folder, whose files
+// the caller then reads): rel gives the path users see.
+func WithinDir(root, dir string, rel func(string) string) error {
+	if err := Within(root, dir, rel(dir)); err != nil {
+		return err
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil // a missing folder is the caller's to report
+	}
+	var errs inputerr.List
+	for _, e := range ents {
+		if e.Type()&fs.ModeSymlink == 0 {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		var ie *inputerr.Error
+		if err := Within(root, p, rel(p)); errors.As(err, &ie) {
+			errs = append(errs, ie)
+		} else if err != nil {
+			return err
+		}
+	}
+	return errs.Err()
 }
 
 func inside(root, p string) bool {
