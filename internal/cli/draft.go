@@ -182,7 +182,7 @@ func draftSummary(path string, lang language.Tag, update bool, res *draft.Result
 	} else {
 		what := "drafted"
 		if res.Full {
-			what = "the translation was empty: drafted"
+			what = "the translation was empty or missing: drafted"
 		}
 		s = fmt.Sprintf("%s: %s %d sentence(s) in %s: %d from the catalogue, %d exact and %d fuzzy from memory, %d to translate",
 			path, what, len(res.Segments), lang, res.Count(draft.Catalogue), res.Count(draft.Exact), res.Count(draft.Fuzzy),

@@ -76,7 +76,8 @@ type drafter struct {
 	src   *release.Document
 	forms []formula
 	mem   *tm.Memory
-	// ids makes markers name the English sentence they are for (Update's markers do).
+	// ids makes markers name the English sentence they are for, so that relloc review --accept can clear one
+	// sentence's marker; every drafter sets it (it is a field so that a caller could turn it off).
 	ids bool
 }
 
@@ -97,7 +98,7 @@ func newDrafter(in Input) (*drafter, error) {
 	if src == nil {
 		return nil, fmt.Errorf("draft %s: the release has no %s text", in.Release.ID, in.Source)
 	}
-	d := &drafter{in: in, lang: in.Lang, src: src}
+	d := &drafter{in: in, lang: in.Lang, src: src, ids: true}
 	if in.Memory != nil {
 		d.mem = in.Memory.Exclude(in.Release.ID)
 	}

@@ -43,6 +43,10 @@ func TestParseMarker(t *testing.T) {
 	}{
 		{"relloc-draft translate", true, Marker{Kind: Translate}},
 		{"relloc-draft fuzzy 87%: from 2021-11-18-x b6.s2", true, Marker{Kind: Fuzzy, Score: 87, Release: "2021-11-18-x", Segment: "b6.s2"}},
+		{"relloc-draft fuzzy b9.s1 87%: from 2021-11-18-x b6.s2", true, Marker{Kind: Fuzzy, Score: 87, Release: "2021-11-18-x", Segment: "b6.s2", ID: "b9.s1"}},
+		{"relloc-draft translate b9.s1", true, Marker{Kind: Translate, ID: "b9.s1"}},
+		{"relloc-draft revise b8.s1: USD [-30-]{+35+} million", true, Marker{Kind: Revise, ID: "b8.s1", Note: "USD [-30-]{+35+} million"}},
+		{"relloc-draft removed: the English no longer has it", true, Marker{Kind: Removed, Note: "the English no longer has it"}},
 		{"relloc-draft", true, Marker{Kind: Translate}},
 		{"relloc-drafted", false, Marker{}},
 		{"relloc-ignore stale: reason", false, Marker{}},
@@ -223,7 +227,7 @@ func TestDraftFromMemory(t *testing.T) {
 		if !bytes.Contains(res.Data, []byte(foldSpace(committed))) {
 			t.Errorf("%s: the committed translation of the repeated sentence %q is not in the draft\n%s", lang, committed, res.Data)
 		}
-		wantMarker := fmt.Sprintf("<!-- relloc-draft fuzzy %d%%: from %s %s -->", int(res.Segments[2].Score*100), seedID, res.Segments[2].From)
+		wantMarker := fmt.Sprintf("<!-- relloc-draft fuzzy %s %d%%: from %s %s -->", res.Segments[2].ID, int(res.Segments[2].Score*100), seedID, res.Segments[2].From)
 		if !bytes.Contains(res.Data, []byte(wantMarker)) {
 			t.Errorf("%s: no marker %q in\n%s", lang, wantMarker, res.Data)
 		}

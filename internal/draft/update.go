@@ -63,7 +63,6 @@ func Update(in Input) (*Result, error) {
 		res.Data = setSource(tgt.Source, table(sents, nil, rec))
 		return res, nil
 	}
-	d.ids = true
 	bt, made := d.alignAsMade(changes, tgt)
 	var edits []edit
 	bySeg := map[int][]Change{}
