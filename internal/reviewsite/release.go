@@ -38,7 +38,9 @@ type releaseView struct {
 	Columns         []column
 	Rows            []rowView
 	// Loose are the findings that concern a whole file or a place no row covers.
-	Loose      []findingView
+	Loose []findingView
+	// NoSource says why a release has no rows: it has no file in the source language to align with.
+	NoSource   string
 	Rules      []string
 	Severities []string
 	Errors     int
@@ -143,6 +145,10 @@ func (m *model) releasePage(bt *bitext.Bitext) ([]byte, error) {
 			c.Href = m.link(d.Path, 1, 1)
 		}
 		v.Columns = append(v.Columns, c)
+	}
+	if r.Doc(m.in.Source) == nil {
+		v.NoSource = fmt.Sprintf("This release has no %s file: its translations are aligned with the %s, so there is nothing to show side by side.",
+			langName(m.in.Source), langName(m.in.Source))
 	}
 	used := map[string]bool{}
 	rowOf := map[string]int{} // segment id → row

@@ -115,6 +115,21 @@ func TestEmptyCells(t *testing.T) {
 	}
 }
 
+func TestNoSourceFile(t *testing.T) {
+	in := fixture(t, nil)
+	r := in.Bitexts[0].Release
+	delete(r.Docs, en)
+	in.Bitexts[0] = alignLike(in, r)
+	page := string(build(t, in)["releases/"+fixtureID+".html"])
+	if ids, _ := rows(page); len(ids) != 0 || !strings.Contains(page, `<p class="nosource">This release has no English file`) {
+		t.Errorf("a release without English: rows %v; want none and a note saying why", ids)
+	}
+	index := string(build(t, in)["index.html"])
+	if !strings.Contains(index, `<tr class="result-missing" data-release="`+fixtureID+`" data-lang="en">`) {
+		t.Errorf("the index does not show the English file as missing")
+	}
+}
+
 func TestFindingPlacement(t *testing.T) {
 	in := fixture(t, nil)
 	dir := "releases/" + fixtureID
