@@ -72,7 +72,7 @@ func NewAnchors(g *glossary.Glossary, source language.Tag, langs []language.Tag)
 
 // Patterns returns the glossary's patterns in lang: English terms and variants for the source language, approved
 // renderings and accepted variants (Form "term", "variant"), forms that count in context ("context", with their
-// surroundings), forms that refer to the entry without naming it ("reference": 両国, 我が国) and forbidden
+// surroundings, if any), forms that refer back to the entry without naming it ("reference": 両国, 我が国) and forbidden
 // renderings ("forbidden") for a target.
 func Patterns(g *glossary.Glossary, source, lang language.Tag) []termmatch.Pattern {
 	var ps []termmatch.Pattern
@@ -98,14 +98,18 @@ func Patterns(g *glossary.Glossary, source, lang language.Tag) []termmatch.Patte
 			ps = append(ps, termmatch.Pattern{Text: f, ID: e.ID, Form: "forbidden"})
 		}
 		for _, c := range r.Context {
+			form := "context"
+			if c.Reference {
+				form = "reference"
+			}
 			if len(c.PrecededBy) == 0 && len(c.FollowedBy) == 0 {
-				ps = append(ps, termmatch.Pattern{Text: c.Form, ID: e.ID, Form: "reference"})
+				ps = append(ps, termmatch.Pattern{Text: c.Form, ID: e.ID, Form: form})
 			}
 			for _, b := range c.PrecededBy {
-				ps = append(ps, termmatch.Pattern{Text: c.Form, ID: e.ID, Form: "context", PrecededBy: b})
+				ps = append(ps, termmatch.Pattern{Text: c.Form, ID: e.ID, Form: form, PrecededBy: b})
 			}
 			for _, a := range c.FollowedBy {
-				ps = append(ps, termmatch.Pattern{Text: c.Form, ID: e.ID, Form: "context", FollowedBy: a})
+				ps = append(ps, termmatch.Pattern{Text: c.Form, ID: e.ID, Form: form, FollowedBy: a})
 			}
 		}
 	}

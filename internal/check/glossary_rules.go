@@ -56,25 +56,31 @@ func (glossaryMissing) Rule() finding.Rule {
 		Summary: "A glossary term of the English has no approved rendering in the aligned translation",
 		Description: "The English segment contains a glossary term or one of its accepted English variants, the language's " +
 			"policy for the entry is required, and the aligned segment of the translation has no rendering of it at all " +
-			"(approved term, accepted variant or a form the entry counts in context, such as 日 in 日カンボジア). For an " +
-			"honorific or an office it is also an error when the translation has fewer renderings than the English has " +
-			"terms: the title goes with every mention of a person, so a missing one is usually a title replaced by another. " +
-			"For the other categories fewer renderings than mentions is the glossary-count warning. A forbidden rendering " +
-			"is reported by glossary-forbidden only. Use the glossary's rendering, or set the entry's policy to optional or " +
-			"omit if the language legitimately does not render it."}
+			"(approved term, accepted variant or a form the entry counts in context, such as 日 in 日カンボジア). It is " +
+			"also an error when an honorific is rendered fewer times than the English has it (Khmer puts ឯកឧត្តម before " +
+			"every name), and when an office is rendered fewer times than the English mentions it while the segment " +
+			"holds the rendering of another honorific or office that the English does not mention: a title replaced by " +
+			"another (総理 written 外相). Any other shortfall is the glossary-count warning. A forbidden " +
+			"rendering is reported by glossary-forbidden only. Use the glossary's rendering, or set the entry's policy to " +
+			"optional or omit if the language legitimately does not render it."}
 }
 
 func (glossaryMissing) Check(c *Context, report func(finding.Finding)) {
-	glossaryCounts(c, func(seg *bitext.Segment, lang language.Tag, tgt *bitext.Side, e *glossary.Entry, want, have int) {
-		if have > 0 && !countsEveryMention(e.Category) {
+	glossaryCounts(c, func(seg *bitext.Segment, lang language.Tag, tgt *bitext.Side, sf shortfall) {
+		if sf.have > 0 && sf.replacedBy == "" && sf.entry.Category != glossary.Honorific {
 			return
 		}
-		r := e.Target(lang)
+		e, r := sf.entry, sf.entry.Target(lang)
 		f := onWholeSide(c, seg, lang, tgt)
-		if have == 0 {
+		switch {
+		case sf.have == 0:
 			f.Message = fmt.Sprintf("%q (%s) has no %s rendering in this segment: expected %s", e.EN.Term, e.ID, lang, r.Term)
-		} else {
-			f.Message = fmt.Sprintf("%q (%s) occurs %d times in the English but its %s rendering %s only %d", e.EN.Term, e.ID, want, lang, r.Term, have)
+		case sf.replacedBy == "":
+			f.Message = fmt.Sprintf("%q (%s) occurs %d times in the English but its %s rendering %s only %d", e.EN.Term, e.ID, sf.want, lang, r.Term, sf.have)
+		default:
+			f.Message = fmt.Sprintf("%q (%s) occurs %d times in the English but its %s rendering %s only %d, and the segment has %s, a title the English does not have here",
+				e.EN.Term, e.ID, sf.want, lang, r.Term, sf.have, sf.replacedBy)
+			f.Found = sf.replacedBy
 		}
 		f.Expected = r.Term
 		report(f)
@@ -87,28 +93,29 @@ func (glossaryCount) Rule() finding.Rule {
 	return finding.Rule{ID: "glossary-count", Default: finding.Warning,
 		Summary: "A glossary term is rendered fewer times than the English mentions it",
 		Description: "The aligned segment renders a required glossary term at least once, but fewer times than the English " +
-			"segment mentions it, for an entry that is not an honorific or an office. This is a warning, not an error: " +
-			"Japanese and Khmer do not repeat a subject the sentence already has (\"Japan hopes …, and Japan expects …\" " +
-			"is one 日本), and refer back to a pair of countries as 両国 or to one as 同国. Check that no mention was lost. " +
-			"A term with no rendering at all is glossary-missing, an error."}
+			"segment mentions it. This is a warning, not an error: Japanese and Khmer do not repeat a subject the sentence " +
+			"already has (\"Japan hopes …, and Japan expects …\" is one 日本; \"Prime Minister Kishida … with Prime " +
+			"Minister Hun Manet … with Prime Minister Hun Manet\" names フン・マネット首相 once), and refer back to a pair " +
+			"of countries as 両国 or to one as 同国. Check that no mention was lost. A term with no rendering at all, and a " +
+			"title replaced by another title, are glossary-missing errors."}
 }
 
 func (glossaryCount) Check(c *Context, report func(finding.Finding)) {
-	glossaryCounts(c, func(seg *bitext.Segment, lang language.Tag, tgt *bitext.Side, e *glossary.Entry, want, have int) {
-		if have == 0 || countsEveryMention(e.Category) {
+	glossaryCounts(c, func(seg *bitext.Segment, lang language.Tag, tgt *bitext.Side, sf shortfall) {
+		if sf.have == 0 || sf.replacedBy != "" || sf.entry.Category == glossary.Honorific {
 			return
 		}
-		r := e.Target(lang)
+		e, r := sf.entry, sf.entry.Target(lang)
 		f := onWholeSide(c, seg, lang, tgt)
-		f.Message = fmt.Sprintf("%q (%s) occurs %d times in the English but its %s rendering %s only %d", e.EN.Term, e.ID, want, lang, r.Term, have)
+		f.Message = fmt.Sprintf("%q (%s) occurs %d times in the English but its %s rendering %s only %d", e.EN.Term, e.ID, sf.want, lang, r.Term, sf.have)
 		f.Expected = r.Term
 		report(f)
 	})
 }
 
-// countsEveryMention reports whether every English mention of an entry of category cat needs its own rendering:
-// titles and honorifics go with each mention of a person.
-func countsEveryMention(cat glossary.Category) bool {
+// isTitle reports whether entries of category cat are titles, which go with a person's name: honorifics and
+// offices.
+func isTitle(cat glossary.Category) bool {
 	return cat == glossary.Honorific || cat == glossary.Office
 }
 
@@ -130,10 +137,18 @@ func renderingCounts(ms []termmatch.Match) map[string]int {
 	return have
 }
 
-// glossaryCounts calls fn for each required entry that an aligned target segment renders fewer times than its
-// English side mentions it, with both counts. A forbidden rendering counts as a rendering here: it is
-// glossary-forbidden's finding, not a missing term as well.
-func glossaryCounts(c *Context, fn func(seg *bitext.Segment, lang language.Tag, tgt *bitext.Side, e *glossary.Entry, want, have int)) {
+// shortfall is a required entry that a target segment renders fewer times than its English side mentions it.
+type shortfall struct {
+	entry      *glossary.Entry
+	want, have int
+	// replacedBy, for a title (honorific or office) rendered too few times, is the text of another title in the
+	// segment that the English segment does not mention: the sign of a title replaced by another.
+	replacedBy string
+}
+
+// glossaryCounts calls fn for each shortfall of each aligned target segment. A forbidden rendering counts as a
+// rendering here: it is glossary-forbidden's finding, not a missing term as well.
+func glossaryCounts(c *Context, fn func(seg *bitext.Segment, lang language.Tag, tgt *bitext.Side, sf shortfall)) {
 	targetSegments(c, func(seg *bitext.Segment, lang language.Tag, src, tgt *bitext.Side) {
 		want := map[string]int{}
 		var order []string
@@ -147,6 +162,15 @@ func glossaryCounts(c *Context, fn func(seg *bitext.Segment, lang language.Tag, 
 			return
 		}
 		have := renderingCounts(sideMatches(c, lang, tgt, true))
+		// Titles of the translation that the English does not mention, longest matches only (副首相 is the deputy
+		// prime minister, not also a prime minister).
+		unexpected := ""
+		for _, m := range sideMatches(c, lang, tgt, false) {
+			if e, ok := c.Glossary.Lookup(m.ID); ok && isTitle(e.Category) && want[m.ID] == 0 && m.Form != "forbidden" {
+				unexpected = tgt.Block.Text[m.Start:m.End]
+				break
+			}
+		}
 		for _, id := range order {
 			e, ok := c.Glossary.Lookup(id)
 			if !ok {
@@ -156,7 +180,11 @@ func glossaryCounts(c *Context, fn func(seg *bitext.Segment, lang language.Tag, 
 			if r.Policy != glossary.Required || r.Term == "" || have[id] >= want[id] {
 				continue
 			}
-			fn(seg, lang, tgt, e, want[id], have[id])
+			sf := shortfall{entry: e, want: want[id], have: have[id]}
+			if isTitle(e.Category) {
+				sf.replacedBy = unexpected
+			}
+			fn(seg, lang, tgt, sf)
 		}
 	})
 }

@@ -79,16 +79,21 @@ type Rendering struct {
 
 // Context is a form of an entry that counts as its rendering only where it stands right after one of
 // PrecededBy or right before one of FollowedBy (日 for Japan in 訪日 and 日カンボジア, but not in 8月4日); with
-// neither, it counts wherever it stands.
+// neither, it counts wherever it stands (総理, MOFA's title for Japan's prime minister).
 type Context struct {
 	Form       string   `json:"form"`
 	PrecededBy []string `json:"precededBy,omitempty"`
 	FollowedBy []string `json:"followedBy,omitempty"`
+	// Reference marks a form that refers back to what the text named before instead of naming it (両国 "the
+	// two countries", 我が国 "our country"): it counts as a mention, but it is no evidence of which English
+	// sentence a sentence translates, so alignment does not use it.
+	Reference bool `json:"reference,omitempty"`
 }
 
 // Equal reports whether c and o are the same form in the same surroundings.
 func (c Context) Equal(o Context) bool {
-	return c.Form == o.Form && slices.Equal(c.PrecededBy, o.PrecededBy) && slices.Equal(c.FollowedBy, o.FollowedBy)
+	return c.Form == o.Form && c.Reference == o.Reference && slices.Equal(c.PrecededBy, o.PrecededBy) &&
+		slices.Equal(c.FollowedBy, o.FollowedBy)
 }
 
 // Accepted returns the approved term (if any) followed by the accepted variants.
@@ -334,9 +339,13 @@ func (e *Entry) Equal(o *Entry) bool {
 
 // String writes the context form in the one-line notation of the glossary's CSV and TBX exchange: the form with
 // the text that must precede it in brackets before it and the text that must follow it in brackets after it,
-// alternatives separated by commas: "[訪,来]日", "日[カンボジア,・カンボジア]", "我が国".
+// alternatives separated by commas, and a reference marked with a leading "~": "[訪,来]日",
+// "日[カンボジア,・カンボジア]", "総理", "~我が国".
 func (c Context) String() string {
 	var b strings.Builder
+	if c.Reference {
+		b.WriteString("~")
+	}
 	if len(c.PrecededBy) > 0 {
 		b.WriteString("[" + strings.Join(c.PrecededBy, ",") + "]")
 	}
@@ -351,6 +360,9 @@ func (c Context) String() string {
 func ParseContext(s string) (Context, error) {
 	var c Context
 	rest := strings.TrimSpace(s)
+	if r, ok := strings.CutPrefix(rest, "~"); ok {
+		c.Reference, rest = true, strings.TrimSpace(r)
+	}
 	alts := func(inner string) ([]string, error) {
 		var out []string
 		for _, a := range strings.Split(inner, ",") {

@@ -333,8 +333,14 @@ func contextList(key string, v any, bad func(key, format string, args ...any)) [
 				c.PrecededBy = stringList(key+"."+k, v, bad)
 			case "followed_by":
 				c.FollowedBy = stringList(key+"."+k, v, bad)
+			case "reference":
+				b, ok := v.(bool)
+				if !ok {
+					bad(key+"."+k, "%s.reference must be true or false", key)
+				}
+				c.Reference = b
 			default:
-				bad(key+"."+k, "unknown key %s.%s (expected form, preceded_by, followed_by)", key, k)
+				bad(key+"."+k, "unknown key %s.%s (expected form, preceded_by, followed_by, reference)", key, k)
 			}
 		}
 		if c.Form == "" {

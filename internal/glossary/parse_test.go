@@ -219,6 +219,7 @@ func TestContextNotation(t *testing.T) {
 		{"日[カンボジア,・カンボジア]", Context{Form: "日", FollowedBy: []string{"カンボジア", "・カンボジア"}}},
 		{"両国", Context{Form: "両国"}},
 		{"[在]日[本]", Context{Form: "日", PrecededBy: []string{"在"}, FollowedBy: []string{"本"}}},
+		{"~両国", Context{Form: "両国", Reference: true}},
 	}
 	for _, tt := range tests {
 		got, err := ParseContext(tt.in)

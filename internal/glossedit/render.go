@@ -70,6 +70,9 @@ func Render(e *glossary.Entry, targets []language.Tag) string {
 			kv(&b, "form", c.Form)
 			list(&b, "preceded_by", c.PrecededBy)
 			list(&b, "followed_by", c.FollowedBy)
+			if c.Reference {
+				b.WriteString("reference = true\n")
+			}
 		}
 	}
 	return b.String()
