@@ -2,6 +2,7 @@ package inputerr
 
 import (
 	"fmt"
+	"runtime"
 	"testing"
 )
 
@@ -41,5 +42,21 @@ func BenchmarkListError(b *testing.B) {
 				_ = l.Error()
 			}
 		})
+	}
+}
+
+// TestListErrorLinear: the message of 5,000 errors is built with memory in proportion to its length. Joining
+// with s += copied the message so far for every error: some 600 MB here, minutes for a 40,000-row import.
+func TestListErrorLinear(t *testing.T) {
+	l := make(List, 5000)
+	for i := range l {
+		l[i] = New("terms.csv", i+1, 1, "row %d has 1 cell, the header has 15", i+1)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	msg := l.Error()
+	runtime.ReadMemStats(&after)
+	if got, limit := after.TotalAlloc-before.TotalAlloc, uint64(20*len(msg)); got > limit {
+		t.Errorf("List.Error allocated %d bytes for a %d-byte message, want at most %d", got, len(msg), limit)
 	}
 }
