@@ -10,6 +10,7 @@ import (
 	"github.com/google/renameio/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/relloc/relloc/internal/safefile"
 	"github.com/relloc/relloc/internal/tm"
 	"github.com/relloc/relloc/internal/tmx"
 	"github.com/relloc/relloc/internal/workspace"
@@ -66,7 +67,7 @@ func runTMImport(g *Global, o tmImportOptions) error {
 		}
 		p = filepath.Join(wd, p)
 	}
-	data, err := os.ReadFile(p)
+	data, err := safefile.ReadFile("", p, o.File, maxTMXSize)
 	if err != nil {
 		return fmt.Errorf("tm import: %w", err)
 	}
@@ -104,7 +105,7 @@ func externalUnits(ws *workspace.Workspace) ([]tm.Unit, error) {
 	}
 	var out []tm.Unit
 	for _, n := range names {
-		data, err := os.ReadFile(n)
+		data, err := safefile.ReadFile(ws.Root, n, ws.Rel(n), maxTMXSize)
 		if err != nil {
 			return nil, fmt.Errorf("read translation memory: %w", err)
 		}
@@ -117,3 +118,7 @@ func externalUnits(ws *workspace.Workspace) ([]tm.Unit, error) {
 	}
 	return out, nil
 }
+
+// maxTMXSize is the largest translation memory relloc reads: an agency's whole memory of a ministry's releases
+// is tens of megabytes.
+const maxTMXSize = 256 << 20

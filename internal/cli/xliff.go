@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/relloc/relloc/internal/safefile"
 	"github.com/relloc/relloc/internal/xliff"
 )
 
@@ -139,7 +140,7 @@ func runXLIFFImport(g *Global, o xliffImportOptions) error {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(wd, path)
 	}
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile("", path, o.File, maxImportSize)
 	if err != nil {
 		return fmt.Errorf("xliff import: %w", err)
 	}
