@@ -58,10 +58,14 @@ func Accept(in AcceptInput) (*AcceptResult, error) {
 	changes := Changes(src, rec)
 	markers, comments := Markers(tgt)
 	markerIDs := make([]string, len(markers))
+	var bt *bitext.Bitext // aligned once, for markers that do not name their sentence
 	for i, m := range markers {
 		markerIDs[i] = m.ID
 		if m.ID == "" && m.Kind != Removed {
-			markerIDs[i] = placeMarker(in, tgt, comments[i])
+			if bt == nil {
+				bt = bitext.Align(in.Release, in.Source, []language.Tag{in.Lang}, in.Anchors)
+			}
+			markerIDs[i] = placeMarker(in, bt, comments[i])
 		}
 	}
 	want := map[string]bool{}
@@ -157,10 +161,9 @@ func Accept(in AcceptInput) (*AcceptResult, error) {
 	return res, nil
 }
 
-// placeMarker returns the English sentence id a marker without one is for: that of the first English sentence
-// of the segment whose translation starts right after the marker, or "".
-func placeMarker(in AcceptInput, tgt *release.Document, c release.Comment) string {
-	bt := bitext.Align(in.Release, in.Source, []language.Tag{in.Lang}, in.Anchors)
+// placeMarker returns the English sentence id a marker without one (written by an older relloc) is for: that
+// of the first English sentence of the segment whose translation starts first after the marker, or "".
+func placeMarker(in AcceptInput, bt *bitext.Bitext, c release.Comment) string {
 	best, id := -1, ""
 	for _, seg := range bt.Segments {
 		side, es := seg.Side(in.Lang), seg.Side(in.Source)

@@ -14,15 +14,18 @@
 //
 // Markers are HTML comments, which relloc's Markdown parser keeps out of the text (release.Document lists them
 // in Comments): before the first sentence of a block a marker stands on a line of its own above the block, since
-// a line that starts with "<!--" opens an HTML block in CommonMark; before any other sentence it is inline.
-// relloc check fails a file that still holds a marker (rule draft-marker).
+// a line that starts with "<!--" opens an HTML block in CommonMark; before any other sentence it is inline. Each
+// marker names the English sentence it is for ("<!-- relloc-draft translate b6.s2 -->"), so that Accept can
+// clear one sentence. relloc check fails a file that still holds a marker (rule draft-marker).
 //
-// The front matter of a draft records, in its [source] table, a digest of every English sentence it was made
-// from (Digest: the first 16 hex digits of the SHA-256 of the sentence after NFC and white-space folding),
-// keyed by the sentence's id "b6.s2" (block 6, sentence 2 of the English). These ids are bitext's segment ids
-// whenever a translation follows the English sentence by sentence. A sentence whose digest is not among the
-// recorded ones has changed since the translation was made: it is stale (Stale), and Update re-drafts exactly
-// the target text aligned with it, leaving every other byte of the file as it was.
+// The front matter of a draft records, in its [source] table, every English sentence it was made from, keyed
+// by its digest (Digest: the first 16 hex digits of the SHA-256 of the sentence after NFC and white-space
+// folding) with its text as the value (Record). A current English sentence whose digest is not recorded is
+// edited or new: Changes pairs it with the most similar recorded sentence the English no longer has, which
+// gives the word diff that check (rule stale), Update's revise markers and relloc review show. Update keeps
+// the translation and marks what changed (revise, translate, removed markers), leaving every other byte of the
+// file as it was; Accept records the English now for the sentences the translator has revised and removes
+// their markers. Tables of an older form, keyed by sentence id with digests as values, are still read.
 //
 // The package is pure: Draft and Update take parsed releases, glossary, catalogue and translation memory and
 // return the bytes of the file to write; the command layer reads and writes files. The matching of catalogue
