@@ -1,7 +1,11 @@
 package align
 
 import (
+	"fmt"
 	"math"
+	"slices"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -9,7 +13,7 @@ import (
 // found in it (e.g. "term:he", "num:2021"), once per occurrence; the caller computes them.
 type Unit struct {
 	Text    string
-	Len     int // length measure; if 0, Align uses the number of runes of Text
+	Len     int // length measure; if 0, the aligner uses the number of runes of Text
 	Anchors []string
 }
 
@@ -20,21 +24,33 @@ type Link struct {
 	Cost     float64
 }
 
-// Variance is s², the variance of a target length per unit of source length, in units of c² (c being the
-// expected target/source length ratio), so that δ = (l₂ − l₁c)/√(l₁·Variance·c²) is a standard normal
-// deviate whatever the scripts. Gale & Church measured 6.8 for European languages (c ≈ 1); the NTREX-128
-// news sentences give 4.8 for English–Khmer and 5.0 for English–Japanese. The paper's larger value is kept:
-// it tolerates freer translations.
-const Variance = 6.8
+// Options are the settings of one alignment. The zero value estimates everything from the two texts.
+type Options struct {
+	// Model is the length model of the language pair (see ModelFor); its zero value is Gale & Church's.
+	Model Model
+	// Ratio is the expected target/source length ratio measured by the caller over the whole document pair, or
+	// 0. A block's own ratio is biased by the very sentence that was dropped from it; the document's is not.
+	Ratio float64
+	// MaxCells bounds the work and memory of one alignment: the number of cells of its dynamic programme (one
+	// byte each, plus four rows of costs). 0 means DefaultMaxCells. Past it the aligner returns a
+	// *TooLargeError instead of allocating.
+	MaxCells int64
+}
 
-// Priors of the match types, from Gale & Church (1993), table 5; as in their program, 1:0 and 0:1 each get
-// the probability of the pair of types, and so do 2:1 and 1:2.
-const (
-	prior11   = 0.89
-	prior10   = 0.0099
-	prior21   = 0.089
-	skipBlock = 0.0099
-)
+// DefaultMaxCells is the default limit on the cells of one alignment: 64 MiB of back pointers, enough for a
+// paragraph of 100,000 sentences against one that differs from it by a few hundred, and for any release of
+// ordinary size at full width.
+const DefaultMaxCells = 64 << 20
+
+// TooLargeError reports an alignment refused because its dynamic programme would exceed Options.MaxCells.
+type TooLargeError struct {
+	Src, Tgt     int   // units on each side
+	Cells, Limit int64 // cells needed, and the limit
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("aligning %d with %d units needs %d cells, more than the limit of %d", e.Src, e.Tgt, e.Cells, e.Limit)
+}
 
 // Anchor evidence, in the same units as the length cost (negative log probabilities). A link whose sides share
 // all their anchors gains AnchorBonus; one whose sides both have anchors but share none pays AnchorConflict.
@@ -47,6 +63,11 @@ const (
 	AnchorMiss     = 3.0
 )
 
+// MaxMisses bounds the anchor misses a link pays for. A translation that renders a term otherwise throughout
+// ("Japan" as 日 or 我が国, or dropped as a repeated subject) misses it in every sentence, as many times as the
+// English says it; past a few misses a link says nothing more about being the wrong one.
+var MaxMisses = 2
+
 // PlausibleDelta is the largest |δ| of a 1:1 sentence link that Sentences accepts without running the
 // dynamic programme when both sides have as many sentences (a two-sided 0.3 % tail).
 const PlausibleDelta = 3.0
@@ -58,12 +79,80 @@ func lengths(units []Unit) ([]float64, float64) {
 	for i, u := range units {
 		l := u.Len
 		if l == 0 {
-			l = utf8.RuneCountInString(u.Text)
+			l = Length(u.Text)
 		}
 		ls[i] = float64(l)
 		total += ls[i]
 	}
 	return ls, total
+}
+
+// Length is the length measure of a text: its runes, less those of any bracketed passage in Latin letters
+// inside a text written mostly in another script. Official Japanese and Khmer translations give a foreign
+// name in the original after its transcription — フン・セン首相(Samdech … HUN SEN, Prime Minister of the Kingdom
+// of Cambodia), ហាយ៉ាស៊ិ យ៉ុស៊ិម៉ាសា (HAYASHI Yoshimasa) — which the English says once; counted, it makes a
+// sentence look a third longer than its source and pushes the aligner into false merges and drops.
+func Length(text string) int {
+	n := utf8.RuneCountInString(text)
+	if n == 0 || !strings.ContainsAny(text, "(（") {
+		return n
+	}
+	// Letters outside brackets: is the text in a non-Latin script?
+	latin, other, depth := 0, 0, 0
+	for _, r := range text {
+		switch {
+		case r == '(' || r == '（':
+			depth++
+		case (r == ')' || r == '）') && depth > 0:
+			depth--
+		case depth == 0 && unicode.IsLetter(r):
+			if r < 0x250 {
+				latin++
+			} else {
+				other++
+			}
+		}
+	}
+	if other <= latin {
+		return n
+	}
+	drop := 0
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if r != '(' && r != '（' {
+			i += w
+			continue
+		}
+		end := strings.IndexAny(text[i+w:], ")）")
+		if end < 0 {
+			break
+		}
+		inner := text[i+w : i+w+end]
+		l, o := 0, 0
+		for _, r := range inner {
+			if unicode.IsLetter(r) {
+				if r < 0x250 {
+					l++
+				} else {
+					o++
+				}
+			}
+		}
+		if l > 0 && o == 0 {
+			drop += utf8.RuneCountInString(inner) + 2
+		}
+		i += w + end + 1
+	}
+	return n - drop
+}
+
+// prefix returns the running sums of ls: prefix[k] = ls[0] + … + ls[k-1].
+func prefix(ls []float64) []float64 {
+	p := make([]float64, len(ls)+1)
+	for i, l := range ls {
+		p[i+1] = p[i] + l
+	}
+	return p
 }
 
 // ratio is the expected target/source length ratio; 1 when either side is empty.
@@ -78,6 +167,10 @@ func ratio(srcTotal, tgtTotal float64) float64 {
 // biases total target / total source by tens of percent, enough to trap the programme in a wrong alignment
 // whose 1:1 links confirm the wrong ratio; trying a few ratios around the estimate escapes the trap.
 var ratioFactors = []float64{1, 0.7, 0.85, 1.2, 1.4}
+
+// searchCells is the size up to which the aligner searches several ratios (each a run of the programme);
+// larger alignments run once with the estimate and once refined, so that time stays linear in the input.
+const searchCells = 1 << 12
 
 // fit runs an alignment for each candidate ratio around c0, re-estimates the ratio from the 1:1 links of each
 // result and aligns again, and returns the alignment of least total cost.
@@ -133,143 +226,135 @@ func refit(links []Link, sl, tl []float64) float64 {
 }
 
 // delta is Gale & Church's δ, with the mean of both lengths (in source units) under the root as in their
-// program, so that a link with one empty side still has a finite deviate.
-func delta(l1, l2, c float64) float64 {
+// program, so that a link with one empty side still has a finite deviate; v is the variance s².
+func delta(l1, l2, c, v float64) float64 {
 	mean := (l1 + l2/c) / 2
 	if mean <= 0 {
 		return 0
 	}
-	return (l2 - l1*c) / math.Sqrt(mean*Variance*c*c)
+	return (l2 - l1*c) / math.Sqrt(mean*v*c*c)
 }
 
-// tailCost is −log P(|Z| ≥ |d|) for a standard normal Z, using the asymptotic form where erfc underflows.
+// tailStep and tailTable tabulate tailCost for |δ| < tailMax, interpolated linearly: the programme evaluates it
+// for every cell and move, and math.Erfc and math.Log would dominate its time.
+const (
+	tailStep = 1.0 / 256
+	tailMax  = 16.0
+)
+
+var tailTable = func() []float64 {
+	t := make([]float64, int(tailMax/tailStep)+2)
+	for k := range t {
+		t[k] = exactTailCost(float64(k) * tailStep)
+	}
+	return t
+}()
+
+// tailCost is −log P(|Z| ≥ |d|) for a standard normal Z.
 func tailCost(d float64) float64 {
+	d = math.Abs(d)
+	if d >= tailMax {
+		return exactTailCost(d)
+	}
+	x := d / tailStep
+	k := int(x)
+	f := x - float64(k)
+	return tailTable[k]*(1-f) + tailTable[k+1]*f
+}
+
+// exactTailCost is tailCost computed, using the asymptotic form −log erfc x ≈ x² + log(x√π) + 1/(2x²) beyond
+// the table, where it is exact to 1e-4.
+func exactTailCost(d float64) float64 {
 	x := math.Abs(d) / math.Sqrt2
-	if x < 25 {
+	if x < tailMax/math.Sqrt2 {
 		return -math.Log(math.Erfc(x))
 	}
-	return x*x + math.Log(x*math.Sqrt(math.Pi))
+	return x*x + math.Log(x*math.Sqrt(math.Pi)) + 1/(2*x*x)
 }
 
-// bag is a multiset of anchors: how many times each occurs in a unit or run of units.
-type bag map[string]int
+// anchors holds the anchors of a sequence of units as sorted small integers, interned across both sides of
+// one alignment, so that a link's anchor cost is a merge of short slices with no allocation.
+type anchors [][]int32
 
-// anchorCost is the anchor term of a link between the anchor bags a and b, with J = Σmin/Σmax their multiset
-// Jaccard overlap: −AnchorBonus·J plus miss for each occurrence on one side only, or AnchorConflict when
-// both sides have anchors and share none; when only one side has anchors, miss for each. Counting occurrences, not kinds, is what
-// lets a dropped sentence stand out: two English sentences that both name a minister do not fold into one
-// translated sentence that names him once.
-func anchorCost(a, b bag, miss float64) float64 {
+// intern turns the anchors of src and tgt into sorted integer ids, the same key getting the same id on both
+// sides. With sentences, a target anchor whose key the source never has is dropped: it is most often an
+// artefact of the translation (a unit converted, "three months" written 3ヶ月, 一億2500万 read in parts) and,
+// counted as a miss or a conflict in every link that holds it, it would push a faithful sentence into a false
+// 0:1 link. A source anchor missing from the whole translation is kept: it is what marks the sentence the
+// translator dropped. Among blocks every anchor is kept: a block's unique number that no block of the
+// translation holds marks the block that was dropped.
+func intern(src, tgt []Unit, sentences bool) (anchors, anchors, int) {
+	inSource := map[string]bool{}
+	for _, u := range src {
+		for _, s := range u.Anchors {
+			inSource[s] = true
+		}
+	}
+	ids := map[string]int32{}
+	conv := func(us []Unit, filter bool) anchors {
+		out := make(anchors, len(us))
+		for i, u := range us {
+			var a []int32
+			for _, s := range u.Anchors {
+				if filter && !inSource[s] {
+					continue
+				}
+				id, ok := ids[s]
+				if !ok {
+					id = int32(len(ids))
+					ids[s] = id
+				}
+				a = append(a, id)
+			}
+			slices.Sort(a)
+			out[i] = a
+		}
+		return out
+	}
+	s := conv(src, false)
+	t := conv(tgt, sentences)
+	return s, t, len(ids)
+}
+
+// gather returns the anchors of units [from, from+n), sorted: the unit's own slice when n is 1, else merged
+// in buf.
+func (a anchors) gather(from, n int, buf []int32) []int32 {
+	if n == 1 {
+		return a[from]
+	}
+	buf = buf[:0]
+	for k := from; k < from+n; k++ {
+		buf = append(buf, a[k]...)
+	}
+	slices.Sort(buf)
+	return buf
+}
+
+// anchorCost is the anchor term of a link between the sorted anchor multisets a and b, with J = Σmin/Σmax
+// their multiset Jaccard overlap: −AnchorBonus·J plus miss for each occurrence on one side only, or
+// AnchorConflict when both sides have anchors and share none; when only one side has anchors, miss for each.
+// Counting occurrences, not kinds, is what lets a dropped sentence stand out: two English sentences that both
+// name a minister do not fold into one translated sentence that names him once.
+func anchorCost(a, b []int32, miss float64) float64 {
 	if len(a) == 0 || len(b) == 0 {
-		// Anchors on one side only: each is a miss (a dropped sentence's names and numbers are nowhere in
-		// the sentence it would be folded into).
-		return miss * float64(count(a)+count(b))
+		return miss * float64(min(len(a)+len(b), MaxMisses))
 	}
-	shared, union := 0, 0
-	for k, n := range a {
-		m := b[k]
-		shared += min(n, m)
-		union += max(n, m)
-	}
-	for k, m := range b {
-		if _, ok := a[k]; !ok {
-			union += m
+	shared := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			shared++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	if shared == 0 {
 		return AnchorConflict
 	}
-	return -AnchorBonus*float64(shared)/float64(union) + miss*float64(union-shared)
-}
-
-func count(b bag) int {
-	n := 0
-	for _, k := range b {
-		n += k
-	}
-	return n
-}
-
-// anchorSet returns the anchor bag of units[from:to].
-func anchorSet(units []Unit, from, to int) bag {
-	set := bag{}
-	for _, u := range units[from:to] {
-		for _, a := range u.Anchors {
-			set[a]++
-		}
-	}
-	return set
-}
-
-// anchorSets returns the anchor bag of each unit.
-func anchorSets(units []Unit) []bag {
-	sets := make([]bag, len(units))
-	for i := range units {
-		sets[i] = anchorSet(units, i, i+1)
-	}
-	return sets
-}
-
-// pairSets returns the anchor bag of each pair of adjacent units, indexed by the first.
-func pairSets(units []Unit) []bag {
-	sets := make([]bag, len(units))
-	for i := range units {
-		sets[i] = anchorSet(units, i, min(i+2, len(units)))
-	}
-	return sets
-}
-
-// move is one step of the dynamic programme: ds source and dt target units.
-type move struct{ ds, dt int }
-
-// program runs the alignment dynamic programme over n source and m target units with the given moves and
-// link cost, and returns the cheapest alignment.
-func program(n, m int, moves []move, cost func(i, j int, mv move) float64) []Link {
-	w := m + 1
-	best := make([]float64, (n+1)*w)
-	from := make([]int8, (n+1)*w)
-	for k := range best {
-		best[k] = math.Inf(1)
-	}
-	best[0] = 0
-	for i := 0; i <= n; i++ {
-		for j := 0; j <= m; j++ {
-			if i == 0 && j == 0 {
-				continue
-			}
-			for k, mv := range moves {
-				pi, pj := i-mv.ds, j-mv.dt
-				if pi < 0 || pj < 0 || math.IsInf(best[pi*w+pj], 1) {
-					continue
-				}
-				if c := best[pi*w+pj] + cost(pi, pj, mv); c < best[i*w+j] {
-					best[i*w+j] = c
-					from[i*w+j] = int8(k)
-				}
-			}
-		}
-	}
-	var links []Link
-	for i, j := n, m; i > 0 || j > 0; {
-		mv := moves[from[i*w+j]]
-		pi, pj := i-mv.ds, j-mv.dt
-		links = append(links, Link{Src: span(pi, i), Tgt: span(pj, j), Cost: best[i*w+j] - best[pi*w+pj]})
-		i, j = pi, pj
-	}
-	for a, b := 0, len(links)-1; a < b; a, b = a+1, b-1 {
-		links[a], links[b] = links[b], links[a]
-	}
-	return links
-}
-
-// span returns the indices [from, to), or nil when empty.
-func span(from, to int) []int {
-	if from == to {
-		return nil
-	}
-	s := make([]int, 0, to-from)
-	for k := from; k < to; k++ {
-		s = append(s, k)
-	}
-	return s
+	union := len(a) + len(b) - shared
+	return -AnchorBonus*float64(shared)/float64(union) + miss*float64(min(union-shared, MaxMisses))
 }

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -29,6 +30,23 @@ func doc(seed uint64, n int, ratio float64, script rune, anchored bool) (src, tg
 		tgt = append(tgt, Unit{Text: strings.Repeat(string(script), lt), Anchors: anchors})
 	}
 	return src, tgt
+}
+
+// blocksOf and sentencesOf align with the default options, panicking on an error.
+func blocksOf(src, tgt []Unit) []Link {
+	l, err := Blocks(src, tgt, Options{})
+	if err != nil {
+		panic(err)
+	}
+	return l
+}
+
+func sentencesOf(src, tgt []Unit) []Link {
+	l, err := Sentences(src, tgt, Options{})
+	if err != nil {
+		panic(err)
+	}
+	return l
 }
 
 // pairs returns the 1:1 links of an alignment as a map from source to target index, and checks that the
@@ -84,7 +102,7 @@ func TestBlocksDeletedAndInserted(t *testing.T) {
 						want[i] = i - 1
 					}
 				}
-				if got := pairs(t, Blocks(src, tgt), n, n-1); !reflect.DeepEqual(got, want) {
+				if got := pairs(t, blocksOf(src, tgt), n, n-1); !reflect.DeepEqual(got, want) {
 					t.Errorf("%s seed %d, block %d deleted: got pairs %v, want %v", sc.name, seed, k, got, want)
 				}
 				// A block added to the translation before block k.
@@ -97,7 +115,7 @@ func TestBlocksDeletedAndInserted(t *testing.T) {
 						want[i] = i + 1
 					}
 				}
-				if got := pairs(t, Blocks(src, tgt), n, n+1); !reflect.DeepEqual(got, want) {
+				if got := pairs(t, blocksOf(src, tgt), n, n+1); !reflect.DeepEqual(got, want) {
 					t.Errorf("%s seed %d, block inserted at %d: got pairs %v, want %v", sc.name, seed, k, got, want)
 				}
 			}
@@ -117,7 +135,7 @@ func TestBlocksLengthOnly(t *testing.T) {
 		}
 		for k := range lens {
 			tgt := append(append([]Unit{}, full[:k]...), full[k+1:]...)
-			got := pairs(t, Blocks(src, tgt), len(src), len(tgt))
+			got := pairs(t, blocksOf(src, tgt), len(src), len(tgt))
 			for i := range lens {
 				j, ok := got[i]
 				switch {
@@ -143,7 +161,7 @@ func TestBlocksEdges(t *testing.T) {
 		{"no source", nil, a, []Link{{Tgt: []int{0}}, {Tgt: []int{1}}}},
 	}
 	for _, tt := range tests {
-		got := Blocks(tt.src, tt.tgt)
+		got := blocksOf(tt.src, tt.tgt)
 		for i := range got {
 			got[i].Cost = 0
 		}
@@ -188,7 +206,7 @@ func TestSentences(t *testing.T) {
 		{"empty target", units(10, 20), nil, "[0]-[] [1]-[]"},
 	}
 	for _, tt := range tests {
-		if got := shape(Sentences(tt.src, tt.tgt)); got != tt.want {
+		if got := shape(sentencesOf(tt.src, tt.tgt)); got != tt.want {
 			t.Errorf("%s: Sentences got %s, want %s", tt.name, got, tt.want)
 		}
 	}
@@ -205,8 +223,8 @@ func TestSentencesAnchors(t *testing.T) {
 		{[]Unit{{Len: 180, Anchors: []string{"num:5", "num:7"}}, {Len: 180, Anchors: []string{"num:9"}}}, "[0 1]-[0] [2]-[1]"},
 	}
 	for _, tt := range tests {
-		if got := shape(Sentences(src, tt.tgt)); got != tt.want {
-			t.Errorf("Sentences(%v, %v) got %s, want %s", src, tt.tgt, got, tt.want)
+		if got := shape(sentencesOf(src, tt.tgt)); got != tt.want {
+			t.Errorf("sentencesOf(%v, %v) got %s, want %s", src, tt.tgt, got, tt.want)
 		}
 	}
 	// An added sentence of ordinary length: lengths alone spread it over its neighbours, numbers place it.
@@ -220,7 +238,196 @@ func TestSentencesAnchors(t *testing.T) {
 	}
 	tgt[0].Anchors = []string{"num:0"}
 	tgt[1].Anchors = []string{"num:99"}
-	if got, want := shape(Sentences(src, tgt)), "[0]-[0] []-[1] [1]-[2] [2]-[3] [3]-[4] [4]-[5]"; got != want {
+	if got, want := shape(sentencesOf(src, tgt)), "[0]-[0] []-[1] [1]-[2] [2]-[3] [3]-[4] [4]-[5]"; got != want {
 		t.Errorf("Sentences with an added sentence got %s, want %s", got, want)
+	}
+}
+
+func TestSentencesMerges(t *testing.T) {
+	tests := []struct {
+		name     string
+		src, tgt []Unit
+		want     string
+	}{
+		// Japanese translators cut a long English sentence into three.
+		{"one into three", units(120, 420, 110), units(54, 60, 64, 63, 50), "[0]-[0] [1]-[1 2 3] [2]-[4]"},
+		{"three into one", units(130, 60, 70, 80, 150), units(58, 95, 66), "[0]-[0] [1 2 3]-[1] [4]-[2]"},
+		// Two sentences rendered as two others, the boundary moved: one 2:2 link.
+		{"two as two", units(150, 40, 300, 160), units(68, 120, 40, 72), "[0]-[0] [1 2]-[1 2] [3]-[3]"},
+	}
+	for _, tt := range tests {
+		links, err := Sentences(tt.src, tt.tgt, Options{Model: EnglishJapanese})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := shape(links); got != tt.want {
+			t.Errorf("%s: Sentences got %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
+
+// A MOFA-style paragraph and its Japanese translation, one sentence each; neither holds a number or a term the
+// test gives as an anchor, so only lengths can tell a dropped sentence.
+var (
+	paragraphEN = []string{
+		"Minister Hayashi welcomed Deputy Prime Minister Prak Sokhonn and expressed his pleasure at meeting him in person.",
+		"The two ministers reaffirmed that the relationship between Japan and Cambodia has developed steadily in a wide range of fields, from infrastructure and trade to education and health.",
+		"Minister Hayashi stated that Japan would continue to help Cambodia.",
+		"In response, Deputy Prime Minister Prak Sokhonn expressed his deep appreciation for the assistance that Japan has extended to Cambodia over many years, including in the field of demining.",
+		"The two ministers also exchanged views on regional affairs.",
+		"Finally, both sides confirmed that they would work closely together toward the success of the ASEAN-related meetings hosted by Cambodia.",
+	}
+	paragraphJA = []string{
+		"林大臣から、プラック・ソコン副首相を歓迎し、対面で会談できることを嬉しく思う旨述べました。",
+		"両外相は、日本とカンボジアの関係が、インフラや貿易から教育、保健に至るまで、幅広い分野で着実に発展していることを確認しました。",
+		"林大臣から、日本は引き続きカンボジアを支援していく旨述べました。",
+		"これに対し、プラック・ソコン副首相から、地雷除去の分野を含め、日本が長年にわたりカンボジアに対して行ってきた支援に深い謝意が表明されました。",
+		"両外相は、地域情勢についても意見交換を行いました。",
+		"最後に、双方は、カンボジアが主催するASEAN関連会合の成功に向けて緊密に連携していくことで一致しました。",
+	}
+)
+
+func textUnits(texts []string) []Unit {
+	us := make([]Unit, len(texts))
+	for i, t := range texts {
+		us[i] = Unit{Text: t}
+	}
+	return us
+}
+
+// TestSentencesDroppedByLength drops each sentence of the Japanese in turn: the aligner must say which English
+// sentence has no counterpart, from lengths alone, with the English–Japanese model and the document's ratio.
+func TestSentencesDroppedByLength(t *testing.T) {
+	src, full := textUnits(paragraphEN), textUnits(paragraphJA)
+	_, st := lengths(src)
+	_, tt := lengths(full)
+	opt := Options{Model: EnglishJapanese, Ratio: tt / st}
+	links, err := Sentences(src, full, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := shape(links), "[0]-[0] [1]-[1] [2]-[2] [3]-[3] [4]-[4] [5]-[5]"; got != want {
+		t.Fatalf("unaltered: got %s, want %s", got, want)
+	}
+	for k := range full {
+		tgt := append(append([]Unit{}, full[:k]...), full[k+1:]...)
+		links, err := Sentences(src, tgt, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var parts []string
+		for i := range src {
+			switch {
+			case i < k:
+				parts = append(parts, fmt.Sprintf("[%d]-[%d]", i, i))
+			case i == k:
+				parts = append(parts, fmt.Sprintf("[%d]-[]", i))
+			default:
+				parts = append(parts, fmt.Sprintf("[%d]-[%d]", i, i-1))
+			}
+		}
+		if got, want := shape(links), strings.Join(parts, " "); got != want {
+			t.Errorf("Japanese sentence %d dropped: got %s, want %s", k, got, want)
+		}
+	}
+}
+
+// TestBanded aligns documents longer than the band's margin, where the programme fills a band around the
+// anchored diagonal instead of the whole table: a dropped and an added block far apart are still found.
+func TestBanded(t *testing.T) {
+	for _, n := range []int{300, 3000} {
+		src, full := doc(9, n, 1.17, 'ក', true)
+		drop, add := n/4, 3*n/4
+		tgt := append(append([]Unit{}, full[:drop]...), full[drop+1:add]...)
+		tgt = append(tgt, Unit{Text: strings.Repeat("ក", 400), Anchors: []string{"term:extra"}})
+		tgt = append(tgt, full[add:]...)
+		links, err := Blocks(src, tgt, Options{Model: EnglishKhmer})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := pairs(t, links, n, len(tgt))
+		for i := 0; i < n; i++ {
+			want, ok := i, i != drop
+			switch {
+			case i > drop && i < add:
+				want = i - 1
+			case i >= add:
+				want = i
+			}
+			if j, has := got[i]; has != ok || (ok && j != want) {
+				t.Errorf("n %d: block %d paired with %d (%v), want %d (%v)", n, i, j, has, want, ok)
+			}
+		}
+	}
+}
+
+func TestTooLarge(t *testing.T) {
+	src, tgt := doc(5, 50, 0.45, 'あ', false)
+	tgt = tgt[:40]
+	_, err := Sentences(src, tgt, Options{MaxCells: 1000})
+	var tl *TooLargeError
+	if !errors.As(err, &tl) {
+		t.Fatalf("Sentences with 51×41 cells and a limit of 1,000: got error %v, want a *TooLargeError", err)
+	}
+	if tl.Src != 50 || tl.Tgt != 40 || tl.Cells <= tl.Limit || tl.Limit != 1000 {
+		t.Errorf("got %+v, want 50 and 40 units and more cells than the limit of 1000", *tl)
+	}
+	if _, err := Blocks(src, tgt, Options{MaxCells: 1000}); !errors.As(err, &tl) {
+		t.Errorf("Blocks: got error %v, want a *TooLargeError", err)
+	}
+	if _, err := Sentences(src, tgt, Options{}); err != nil {
+		t.Errorf("Sentences with the default limit: %v", err)
+	}
+	// 200,000 sentences against 100,000: refused at once, before anything of that size is allocated.
+	big, half := make([]Unit, 200000), make([]Unit, 100000)
+	for i := range big {
+		big[i].Len = 100
+	}
+	for i := range half {
+		half[i].Len = 90
+	}
+	if _, err := Sentences(big, half, Options{}); !errors.As(err, &tl) {
+		t.Errorf("200,000 against 100,000 sentences: got error %v, want a *TooLargeError", err)
+	}
+}
+
+// TestLongParagraph aligns a paragraph of 20,000 sentences whose translation lacks one: linear work, no refusal.
+func TestLongParagraph(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long paragraph skipped under -short")
+	}
+	src, tgt := doc(6, 20000, 0.45, 'あ', true)
+	tgt = append(tgt[:12345:12345], tgt[12346:]...)
+	links, err := Sentences(src, tgt, Options{Model: EnglishJapanese})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := pairs(t, links, len(src), len(tgt))
+	if _, ok := got[12345]; ok {
+		t.Errorf("the dropped sentence 12345 is paired with %d", got[12345])
+	}
+	if got[100] != 100 || got[19999] != 19998 {
+		t.Errorf("sentences 100 and 19999 paired with %d and %d, want 100 and 19998", got[100], got[19999])
+	}
+}
+
+func TestLength(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"フン・セン・カンボジア王国首相(Samdech Akka Moha Sena Padei Techo HUN SEN, Prime Minister of the Kingdom of Cambodia)と会談した。", 21},
+		{"ឯកឧត្តម ហាយ៉ាស៊ិ យ៉ុស៊ិម៉ាសា (HAYASHI Yoshimasa) បានមានប្រសាសន៍។", 45},
+		// English keeps its brackets: they are content the translation renders.
+		{"The Welsh Parliament (Senedd) met.", 34},
+		// A bracket in the translation's own script is content too.
+		{"林大臣(外務大臣)は述べた。", 14},
+		{"（注）2022年", 8},
+		{"", 0},
+	}
+	for _, tt := range tests {
+		if got := Length(tt.text); got != tt.want {
+			t.Errorf("Length(%q) = %d, want %d", tt.text, got, tt.want)
+		}
 	}
 }

@@ -7,22 +7,53 @@ import "math"
 // of both sides exactly once.
 //
 // A 1:1 link costs −log P(1:1) − log P(δ) with δ the Gale & Church length deviate, plus the anchor term; a
-// skipped block costs −log 0.0099, whatever its length, so that a long dropped paragraph is skipped rather
-// than forced onto its neighbours.
-func Blocks(src, tgt []Unit) []Link {
+// skipped block costs −log P(1:0), whatever its length, so that a long dropped paragraph is skipped rather
+// than forced onto its neighbours. It returns a *TooLargeError, and no links, when the alignment would
+// exceed opt.MaxCells.
+func Blocks(src, tgt []Unit, opt Options) ([]Link, error) {
 	sl, st := lengths(src)
 	tl, tt := lengths(tgt)
-	sa, ta := anchorSets(src), anchorSets(tgt)
+	sa, ta, nIDs := intern(src, tgt, false)
+	b, err := plan(len(src), len(tgt), sa, ta, nIDs, opt)
+	if err != nil {
+		return nil, err
+	}
 	moves := []move{{1, 1}, {1, 0}, {0, 1}}
-	skip := -math.Log(skipBlock)
+	pr := opt.Model.priors()
+	// The variance calibrated on sentences is too tight for blocks: headings, datelines and list items vary
+	// more in length between languages than running sentences do.
+	v := max(opt.Model.variance(), GaleChurchVariance)
+	skip := -math.Log(pr.P10)
+	match := -math.Log(pr.P11)
 	run := func(c float64) []Link {
-		return program(len(src), len(tgt), moves, func(i, j int, mv move) float64 {
+		return program(len(src), len(tgt), b, moves, func(i, j int, mv move) float64 {
 			if mv.ds == 0 || mv.dt == 0 {
 				return skip
 			}
-			return -math.Log(prior11) + tailCost(delta(sl[i], tl[j], c)) + anchorCost(sa[i], ta[j], 0)
+			return match + tailCost(delta(sl[i], tl[j], c, v)) + anchorCost(sa[i], ta[j], 0)
 		})
 	}
 	c := ratio(st, tt)
-	return fit(c, sl, tl, run)
+	if b.cells > searchCells {
+		return fitGiven(c, sl, tl, run), nil
+	}
+	return fit(c, sl, tl, run), nil
+}
+
+// plan returns the band of an alignment of n with m units anchored by their shared hapax anchors, or a
+// *TooLargeError when it exceeds the limit of opt.
+func plan(n, m int, sa, ta anchors, nIDs int, opt Options) (*band, error) {
+	limit := opt.MaxCells
+	if limit <= 0 {
+		limit = DefaultMaxCells
+	}
+	// Refuse before building anything when even the narrowest band is too large.
+	if narrow := int64(n+1) * int64(min(m+1, 2*(bandMargin+abs(n-m))+1)); narrow > limit {
+		return nil, &TooLargeError{Src: n, Tgt: m, Cells: narrow, Limit: limit}
+	}
+	b := newBand(n, m, hapaxPairs(sa, ta, nIDs, bandMargin+abs(n-m)))
+	if b.cells > limit {
+		return nil, &TooLargeError{Src: n, Tgt: m, Cells: b.cells, Limit: limit}
+	}
+	return b, nil
 }

@@ -17,7 +17,7 @@ func ExampleBlocks() {
 		{Text: "២០២១年11月18日、プラック・ソコン副首相兼外相は林芳正外務大臣と電話会談を行った。", Anchors: []string{"term:he", "num:18", "num:2021"}},
 		{Text: "2021年11月18日、プノンペン", Anchors: []string{"num:18", "num:2021"}},
 	}
-	for _, l := range align.Blocks(src, tgt) {
+	for _, l := range must(align.Blocks(src, tgt, align.Options{})) {
 		fmt.Println(l.Src, l.Tgt)
 	}
 	// Output:
@@ -30,11 +30,18 @@ func ExampleSentences() {
 	// The Japanese translator split the second sentence in two.
 	src := []align.Unit{{Len: 120}, {Len: 260}, {Len: 90}}
 	tgt := []align.Unit{{Len: 52}, {Len: 60}, {Len: 58}, {Len: 40}}
-	for _, l := range align.Sentences(src, tgt) {
+	for _, l := range must(align.Sentences(src, tgt, align.Options{})) {
 		fmt.Println(l.Src, l.Tgt)
 	}
 	// Output:
 	// [0] [0]
 	// [1] [1 2]
 	// [2] [3]
+}
+
+func must(links []align.Link, err error) []align.Link {
+	if err != nil {
+		panic(err)
+	}
+	return links
 }

@@ -37,3 +37,50 @@ func Substitutions(links []Link) []Link {
 }
 
 func oneSided(l Link) bool { return len(l.Src) == 0 || len(l.Tgt) == 0 }
+
+// Rewrites joins into one link each stretch of a sentence alignment where a source-only and a target-only link
+// stand close together — adjacent, or with at most rewriteGap links between them — together with the links
+// between: the aligner could pair those sentences neither by length nor by anchors, and a stretch such as
+// "0:1, 1:1, 1:0" is far more often a passage the translator condensed or reordered (so that every pairing in
+// it is shifted by one) than a sentence added in one place and another dropped two sentences later. Guessing
+// would report a false drop and a false addition; the joined link is checked as one segment instead. A
+// one-sided link with no opposite one near it — a sentence dropped or added — stays as it is. Bitext uses it
+// for sentences; Substitutions serves blocks, which are never joined.
+func Rewrites(links []Link) []Link {
+	out := make([]Link, 0, len(links))
+	for i := 0; i < len(links); {
+		if !oneSided(links[i]) {
+			out = append(out, links[i])
+			i++
+			continue
+		}
+		// Extend the stretch over one-sided links no more than rewriteGap links apart.
+		end, last := i+1, i
+		srcOnly, tgtOnly := len(links[i].Tgt) == 0, len(links[i].Src) == 0
+		for k := i + 1; k < len(links) && k-last <= rewriteGap+1; k++ {
+			if oneSided(links[k]) {
+				srcOnly = srcOnly || len(links[k].Tgt) == 0
+				tgtOnly = tgtOnly || len(links[k].Src) == 0
+				last, end = k, k+1
+			}
+		}
+		if !srcOnly || !tgtOnly {
+			out = append(out, links[i])
+			i++
+			continue
+		}
+		var joined Link
+		for _, l := range links[i:end] {
+			joined.Src = append(joined.Src, l.Src...)
+			joined.Tgt = append(joined.Tgt, l.Tgt...)
+			joined.Cost += l.Cost
+		}
+		out = append(out, joined)
+		i = end
+	}
+	return out
+}
+
+// rewriteGap is how many two-sided links may stand between the source-only and the target-only link that
+// Rewrites joins.
+const rewriteGap = 1

@@ -2,7 +2,6 @@ package bitext
 
 import (
 	"fmt"
-	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -54,6 +53,28 @@ type Bitext struct {
 	requested []language.Tag
 	Segments  []*Segment
 	Blocks    map[language.Tag][]BlockLink
+	// Refused lists the alignments that were too large to run (see align.Options.MaxCells).
+	Refused []Refusal
+}
+
+// Refusal is an alignment refused as too large. Block is the 1-based index of the English block whose sentences
+// could not be aligned, whose segment then joins all its sentences; 0 means the blocks of the whole document,
+// in which case the language has no segments at all.
+type Refusal struct {
+	Lang         language.Tag
+	Block        int
+	Src, Tgt     int   // units on each side: blocks, or sentences of the block
+	Cells, Limit int64 // the size of the alignment and the limit it exceeds
+}
+
+// Unaligned reports whether the blocks of lang could not be aligned at all.
+func (bt *Bitext) Unaligned(lang language.Tag) bool {
+	for _, r := range bt.Refused {
+		if r.Lang == lang && r.Block == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // sentLink links English sentences (indexes within their block) to target sentences; one side may be empty.
@@ -118,8 +139,13 @@ func (m *anchorMemo) units(lang, source, target language.Tag, texts []string) []
 }
 
 // Align aligns every target document of r with its source document. A release without a source document has
-// no segments.
+// no segments. Alignments larger than align.DefaultMaxCells are refused and listed in Bitext.Refused.
 func Align(r *release.Release, source language.Tag, targets []language.Tag, anchors *Anchors) *Bitext {
+	return AlignWithin(r, source, targets, anchors, 0)
+}
+
+// AlignWithin is Align with the limit on the cells of each alignment given (0: align.DefaultMaxCells).
+func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag, anchors *Anchors, maxCells int64) *Bitext {
 	a := &anchorMemo{a: anchors, seen: map[memoKey][]string{}}
 	bt := &Bitext{Release: r, Source: source, requested: targets, Blocks: map[language.Tag][]BlockLink{}}
 	src := r.Doc(source)
@@ -148,8 +174,16 @@ func Align(r *release.Release, source language.Tag, targets []language.Tag, anch
 		for i, b := range tgt.Blocks {
 			tgtTexts[i] = b.Text
 		}
-		links := align.Substitutions(align.Blocks(a.units(source, source, lang, srcTexts), a.units(lang, source, lang, tgtTexts)))
+		model := align.ModelFor(source, lang)
+		blockLinks, err := align.Blocks(a.units(source, source, lang, srcTexts), a.units(lang, source, lang, tgtTexts), align.Options{Model: model, MaxCells: maxCells})
+		if tl, ok := err.(*align.TooLargeError); ok {
+			bt.Refused = append(bt.Refused, Refusal{Lang: lang, Src: tl.Src, Tgt: tl.Tgt, Cells: tl.Cells, Limit: tl.Limit})
+			perLang[lang] = make([][]sentLink, len(src.Blocks))
+			continue
+		}
+		links := align.Substitutions(blockLinks)
 		byBlock := make([][]sentLink, len(src.Blocks))
+		opt := align.Options{Model: model, Ratio: ratioOf(src, tgt, links), MaxCells: maxCells}
 		orphanAfter[lang] = map[int][]int{}
 		lastSrc := 0
 		for _, l := range links {
@@ -169,7 +203,11 @@ func Align(r *release.Release, source language.Tag, targets []language.Tag, anch
 				s, t := l.Src[0], l.Tgt[0]
 				bt.Blocks[lang] = append(bt.Blocks[lang], BlockLink{Source: s + 1, Target: t + 1})
 				lastSrc = s + 1
-				byBlock[s] = alignSentences(a, source, lang, srcSent[s], sentences(lang, tgt.Blocks[t]), ratioOf(src, tgt, links))
+				var refused *align.TooLargeError
+				byBlock[s], refused = alignSentences(a, source, lang, srcSent[s], sentences(lang, tgt.Blocks[t]), opt)
+				if refused != nil {
+					bt.Refused = append(bt.Refused, Refusal{Lang: lang, Block: s + 1, Src: refused.Src, Tgt: refused.Tgt, Cells: refused.Cells, Limit: refused.Limit})
+				}
 			}
 		}
 		perLang[lang] = byBlock
@@ -282,13 +320,13 @@ func orphanSegments(lang language.Tag, d *release.Document, b *release.Block) []
 	return out
 }
 
-// ratioOf is the target/source length ratio (in runes) over the 1:1 block links of a document pair.
+// ratioOf is the target/source length ratio (align.Length) over the 1:1 block links of a document pair.
 func ratioOf(src, tgt *release.Document, links []align.Link) float64 {
 	var s, t int
 	for _, l := range links {
 		if len(l.Src) == 1 && len(l.Tgt) == 1 {
-			s += utf8.RuneCountInString(src.Blocks[l.Src[0]].Text)
-			t += utf8.RuneCountInString(tgt.Blocks[l.Tgt[0]].Text)
+			s += align.Length(src.Blocks[l.Src[0]].Text)
+			t += align.Length(tgt.Blocks[l.Tgt[0]].Text)
 		}
 	}
 	if s == 0 || t == 0 {
@@ -297,9 +335,9 @@ func ratioOf(src, tgt *release.Document, links []align.Link) float64 {
 	return float64(t) / float64(s)
 }
 
-// alignSentences aligns the sentences of one English block with those of its target block; c is the length
-// ratio of the document pair.
-func alignSentences(a *anchorMemo, source, lang language.Tag, src, tgt []sentence, c float64) []sentLink {
+// alignSentences aligns the sentences of one English block with those of its target block. When the alignment
+// is refused as too large, the whole block is one link, and the refusal is returned.
+func alignSentences(a *anchorMemo, source, lang language.Tag, src, tgt []sentence, opt align.Options) ([]sentLink, *align.TooLargeError) {
 	text := func(s sentence) string { return s.block.Text[s.start:s.end] }
 	su := make([]string, len(src))
 	for i, s := range src {
@@ -309,7 +347,13 @@ func alignSentences(a *anchorMemo, source, lang language.Tag, src, tgt []sentenc
 	for i, s := range tgt {
 		tu[i] = text(s)
 	}
-	links := align.Substitutions(align.SentencesRatio(a.units(source, source, lang, su), a.units(lang, source, lang, tu), c))
+	found, err := align.Sentences(a.units(source, source, lang, su), a.units(lang, source, lang, tu), opt)
+	var refused *align.TooLargeError
+	if tl, ok := err.(*align.TooLargeError); ok {
+		refused = tl
+		found = []align.Link{{Src: span(len(src)), Tgt: span(len(tgt))}}
+	}
+	links := align.Rewrites(found)
 	out := make([]sentLink, 0, len(links))
 	for _, l := range links {
 		var ts []sentence
@@ -318,7 +362,16 @@ func alignSentences(a *anchorMemo, source, lang language.Tag, src, tgt []sentenc
 		}
 		out = append(out, sentLink{append([]int(nil), l.Src...), ts})
 	}
-	return out
+	return out, refused
+}
+
+// span returns 0, 1, …, n-1.
+func span(n int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = i
+	}
+	return s
 }
 
 // Languages returns the source language followed by every requested target, with or without a document.

@@ -157,3 +157,42 @@ func clip(s string) string {
 	}
 	return s
 }
+
+func TestAlignWithinRefuses(t *testing.T) {
+	en1 := "# Press Release\n\nThe two Ministers held a meeting. They discussed trade. They agreed to meet again.\n"
+	ja1 := "# 報道発表\n\n両大臣は会談を行った。両大臣は貿易について議論し、再び会うことで一致した。\n"
+	r, err := release.Parse("2021-01-04-large", en, []release.File{
+		{Path: "en.md", Lang: en, Data: []byte(en1)},
+		{Path: "ja.md", Lang: ja, Data: []byte(ja1)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := NewAnchors(nil, en, []language.Tag{en, ja})
+	// Blocks: 3×3 cells fit a limit of 9; the sentences of the second paragraph, 4×3, do not.
+	bt := AlignWithin(r, en, []language.Tag{ja}, a, 9)
+	if len(bt.Refused) != 1 || bt.Refused[0] != (Refusal{Lang: ja, Block: 2, Src: 3, Tgt: 2, Cells: 12, Limit: 9}) {
+		t.Fatalf("got refusals %+v, want one of paragraph 2: 3 against 2 sentences, 12 cells, limit 9", bt.Refused)
+	}
+	if bt.Unaligned(ja) {
+		t.Error("Unaligned(ja) is true, but the blocks were aligned")
+	}
+	last := bt.Segments[len(bt.Segments)-1]
+	if last.Side(en).Sentences != 3 || last.Side(ja) == nil || last.Side(ja).Sentences != 2 {
+		t.Errorf("the refused paragraph is not one segment of 3 English and 2 Japanese sentences: %+v", last)
+	}
+	// A limit of 4 refuses the blocks themselves: Japanese then has no segments at all.
+	bt = AlignWithin(r, en, []language.Tag{ja}, a, 4)
+	if !bt.Unaligned(ja) || len(bt.Refused) != 1 || bt.Refused[0].Block != 0 {
+		t.Fatalf("got refusals %+v, want the Japanese document's blocks refused", bt.Refused)
+	}
+	for _, s := range bt.Segments {
+		if s.Side(ja) != nil {
+			t.Errorf("segment %s has a Japanese side after the blocks were refused", s.ID)
+		}
+	}
+	// The default limit aligns it.
+	if bt := Align(r, en, []language.Tag{ja}, a); len(bt.Refused) != 0 {
+		t.Errorf("Align refused %+v", bt.Refused)
+	}
+}
