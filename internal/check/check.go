@@ -274,7 +274,7 @@ func Checkers() []Checker {
 	return append([]Checker{
 		glossaryMissing{}, glossaryCount{}, glossaryForbidden{}, glossaryVariant{},
 		numberMismatch{},
-		segmentMissing{}, segmentExtra{}, missingTranslation{},
+		segmentMissing{}, segmentExtra{}, missingTranslation{}, alignTooLarge{},
 		untranslated{},
 		markupMismatch{},
 		punctuation{},

@@ -7,6 +7,8 @@ import (
 
 	"github.com/relloc/relloc/internal/bitext"
 	"github.com/relloc/relloc/internal/finding"
+	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/segment"
 )
 
 type segmentMissing struct{}
@@ -54,7 +56,7 @@ func (segmentMissing) Check(c *Context, report func(finding.Finding)) {
 			continue
 		}
 		for _, lang := range c.Bitext.Targets {
-			if seg.Side(lang) != nil {
+			if seg.Side(lang) != nil || c.Bitext.Unaligned(lang) {
 				continue
 			}
 			d := c.Release.Doc(lang)
@@ -68,11 +70,8 @@ func (segmentMissing) Check(c *Context, report func(finding.Finding)) {
 				}
 				f.EndLine, f.EndColumn = f.Line, f.Column
 			}
-			what := "sentence"
-			if src.Sentences > 1 {
-				what = fmt.Sprintf("%d sentences", src.Sentences)
-			}
-			f.Message = fmt.Sprintf("English %s at %s:%d has no %s counterpart: %q", what, src.Doc.Path, f.SourceLine, lang, clip(src.Text(), 80))
+			line, col := src.Position()
+			f.Message = fmt.Sprintf("English %s at %s:%d:%d has no %s counterpart: %q", sentencesOf(c.Source, src), src.Doc.Path, line, col, lang, clip(src.Text(), 80))
 			f.Expected = src.Text()
 			report(f)
 		}
@@ -87,6 +86,27 @@ func (segmentExtra) Rule() finding.Rule {
 		Description: "After alignment, a block or sentence of the translation is left without an English counterpart: it was added, or its English was removed."}
 }
 
+// sentencesOf names the English sentences of a side by their place in their paragraph: "sentence 3 of 5 of
+// paragraph 4", "sentences 2–3 of 5 of paragraph 4", "the paragraph 4" when the side is the whole paragraph.
+func sentencesOf(source language.Tag, src *bitext.Side) string {
+	all := segment.Sentences(source, src.Block.Text)
+	first := 0
+	for k, sp := range all {
+		if sp.Start <= src.Start {
+			first = k
+		}
+	}
+	last := first + src.Sentences - 1
+	switch {
+	case len(all) <= 1 || (first == 0 && last >= len(all)-1):
+		return fmt.Sprintf("paragraph %d", src.Block.Index)
+	case src.Sentences <= 1:
+		return fmt.Sprintf("sentence %d of %d of paragraph %d", first+1, len(all), src.Block.Index)
+	default:
+		return fmt.Sprintf("sentences %d–%d of %d of paragraph %d", first+1, last+1, len(all), src.Block.Index)
+	}
+}
+
 func (segmentExtra) Check(c *Context, report func(finding.Finding)) {
 	for _, seg := range c.Bitext.Segments {
 		if seg.Side(c.Source) != nil {
@@ -94,7 +114,7 @@ func (segmentExtra) Check(c *Context, report func(finding.Finding)) {
 		}
 		for _, lang := range c.Bitext.Targets {
 			tgt := seg.Side(lang)
-			if tgt == nil {
+			if tgt == nil || c.Bitext.Unaligned(lang) {
 				continue
 			}
 			f := onWholeSide(c, seg, lang, tgt)
@@ -103,6 +123,82 @@ func (segmentExtra) Check(c *Context, report func(finding.Finding)) {
 			report(f)
 		}
 	}
+}
+
+type alignTooLarge struct{}
+
+func (alignTooLarge) Rule() finding.Rule {
+	return finding.Rule{ID: "align-too-large", Default: finding.Error,
+		Summary: "A release or paragraph is too large to align",
+		Description: "Alignment works in bounded memory: a dynamic programme over a band around the diagonal, cut " +
+			"into pieces by shared names and numbers. When the band of a document's paragraphs, or of one " +
+			"paragraph's sentences, would exceed the limit (64 Mi cells), relloc refuses to align it rather than " +
+			"run out of memory, and says so here with the counts. A refused paragraph is checked as one segment " +
+			"(its numbers and terms against the whole translated paragraph); a refused document is not checked " +
+			"sentence by sentence at all. Split the release or the paragraph, or bring the counts closer together."}
+}
+
+func (alignTooLarge) Check(c *Context, report func(finding.Finding)) {
+	for _, r := range c.Bitext.Refused {
+		d := c.Release.Doc(r.Lang)
+		src := c.Release.Doc(c.Source)
+		f := finding.Finding{Path: d.Path, Lang: r.Lang.String(), Line: 1, Column: 1, EndLine: 1, EndColumn: 1}
+		what := "paragraphs"
+		if r.Block > 0 && r.Block <= len(src.Blocks) {
+			b := src.Blocks[r.Block-1]
+			what = "sentences"
+			f.SourcePath = src.Path
+			f.SourceLine, _ = src.TextPosition(b, 0)
+			for _, l := range c.Bitext.Blocks[r.Lang] {
+				if l.Source == r.Block && l.Target > 0 {
+					f.Line, f.Column = d.TextPosition(d.Blocks[l.Target-1], 0)
+					f.EndLine, f.EndColumn = f.Line, f.Column
+				}
+			}
+			f.Message = fmt.Sprintf("paragraph %d is too large to align sentence by sentence: %d English against %d %s %s need %d cells, more than the limit of %d; it is checked as one segment",
+				r.Block, r.Src, r.Tgt, r.Lang, what, r.Cells, r.Limit)
+		} else {
+			f.Message = fmt.Sprintf("release %s is too large to align: %d English against %d %s %s need %d cells, more than the limit of %d; its %s translation is not checked segment by segment",
+				c.Release.ID, r.Src, r.Tgt, r.Lang, what, r.Cells, r.Limit, r.Lang)
+		}
+		f.Expected = fmt.Sprintf("at most %d cells", r.Limit)
+		f.Found = fmt.Sprintf("%d cells", r.Cells)
+		report(f)
+	}
+}
+
+func init() {
+	SelfTestHooks = append(SelfTestHooks, alignSelfTest)
+}
+
+// The self-test's known-bad sample for align-too-large: a paragraph of three English sentences against two
+// Japanese ones, aligned within a limit of 8 cells, which the blocks (2×2) fit and the sentences (4×3) do not.
+const (
+	alignSelfTestEN = "The two Ministers held a meeting. They discussed trade. They agreed to meet again.\n"
+	alignSelfTestJA = "両大臣は会談を行った。両大臣は貿易について議論し、再び会うことで一致した。\n"
+)
+
+// alignSelfTest runs align-too-large on its known-bad sample.
+func alignSelfTest() ([]finding.Finding, error) {
+	ja := language.Japanese
+	r, err := release.Parse("selftest/releases/2021-01-04-large", language.English, []release.File{
+		{Path: "selftest/releases/2021-01-04-large/en.md", Lang: language.English, Data: []byte(alignSelfTestEN)},
+		{Path: "selftest/releases/2021-01-04-large/ja.md", Lang: ja, Data: []byte(alignSelfTestJA)},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("align self-test sample: %w", err)
+	}
+	targets := []language.Tag{ja}
+	a := bitext.NewAnchors(nil, language.English, append([]language.Tag{language.English}, targets...))
+	ctx := &Context{Source: language.English, Targets: targets, Anchors: a, Release: r,
+		Bitext: bitext.AlignWithin(r, language.English, targets, a, 8)}
+	var out []finding.Finding
+	rule := alignTooLarge{}.Rule()
+	alignTooLarge{}.Check(ctx, func(f finding.Finding) {
+		f.Rule, f.Severity, f.Release = rule.ID, rule.Default, r.ID
+		out = append(out, f)
+	})
+	return out, nil
 }
 
 type missingTranslation struct{}
