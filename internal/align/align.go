@@ -189,10 +189,17 @@ func fit(c0 float64, sl, tl []float64, run func(c float64) []Link) []Link {
 	return best
 }
 
+// refitCells is the size up to which fitGiven runs the programme a second time with the refined ratio; a
+// larger text measures its ratio well enough from its own totals, and one run keeps it fast.
+const refitCells = 1 << 20
+
 // fitGiven aligns with the ratio c, then once more with the ratio of the resulting 1:1 links when that is
-// within 20% of c, and returns the cheaper alignment.
-func fitGiven(c float64, sl, tl []float64, run func(c float64) []Link) []Link {
+// within 20% of c and the alignment is no larger than refitCells, and returns the cheaper alignment.
+func fitGiven(c float64, sl, tl []float64, cells int64, run func(c float64) []Link) []Link {
 	best := run(c)
+	if cells > refitCells {
+		return best
+	}
 	if r := refit(best, sl, tl); r > 0.8*c && r < 1.2*c {
 		if links := run(r); total(links) < total(best) {
 			best = links
@@ -238,8 +245,8 @@ func delta(l1, l2, c, v float64) float64 {
 // tailStep and tailTable tabulate tailCost for |δ| < tailMax, interpolated linearly: the programme evaluates it
 // for every cell and move, and math.Erfc and math.Log would dominate its time.
 const (
-	tailStep = 1.0 / 256
-	tailMax  = 16.0
+	tailStep = 1.0 / 128
+	tailMax  = 64.0
 )
 
 var tailTable = func() []float64 {
@@ -315,6 +322,25 @@ func intern(src, tgt []Unit, sentences bool) (anchors, anchors, int) {
 	t := conv(tgt, sentences)
 	return s, t, len(ids)
 }
+
+// runs holds the anchors of every unit and of every run of two and three adjacent units, sorted, so that the
+// programme looks a link's anchors up instead of merging them in each cell.
+type runs [3]anchors
+
+func newRuns(a anchors) runs {
+	var r runs
+	r[0] = a
+	for n := 2; n <= 3; n++ {
+		r[n-1] = make(anchors, len(a))
+		for i := 0; i+n <= len(a); i++ {
+			r[n-1][i] = a.gather(i, n, nil)
+		}
+	}
+	return r
+}
+
+// of returns the anchors of units [from, from+n), n from 1 to 3.
+func (r runs) of(from, n int) []int32 { return r[n-1][from] }
 
 // gather returns the anchors of units [from, from+n), sorted: the unit's own slice when n is 1, else merged
 // in buf.

@@ -35,7 +35,7 @@ func Blocks(src, tgt []Unit, opt Options) ([]Link, error) {
 	}
 	c := ratio(st, tt)
 	if b.cells > searchCells {
-		return fitGiven(c, sl, tl, run), nil
+		return fitGiven(c, sl, tl, b.cells, run), nil
 	}
 	return fit(c, sl, tl, run), nil
 }

@@ -47,7 +47,7 @@ func Sentences(src, tgt []Unit, opt Options) ([]Link, error) {
 	}
 	skip := prior[1][0] + tailCost(SkipDelta)
 	sp, tp := prefix(sl), prefix(tl)
-	var bufS, bufT []int32
+	sr, tr := newRuns(sa), newRuns(ta)
 	run := func(c float64) []Link {
 		return program(len(src), len(tgt), b, moves, func(i, j int, mv move) float64 {
 			if mv.ds == 0 || mv.dt == 0 {
@@ -57,20 +57,13 @@ func Sentences(src, tgt []Unit, opt Options) ([]Link, error) {
 				return math.Inf(1)
 			}
 			l1, l2 := sp[i+mv.ds]-sp[i], tp[j+mv.dt]-tp[j]
-			as, at := sa.gather(i, mv.ds, bufS), ta.gather(j, mv.dt, bufT)
-			if mv.ds > 1 {
-				bufS = as
-			}
-			if mv.dt > 1 {
-				bufT = at
-			}
-			return prior[mv.ds][mv.dt] + tailCost(delta(l1, l2, c, v)) + anchorCost(as, at, AnchorMiss)
+			return prior[mv.ds][mv.dt] + tailCost(delta(l1, l2, c, v)) + anchorCost(sr.of(i, mv.ds), tr.of(j, mv.dt), AnchorMiss)
 		})
 	}
 	if given || b.cells > searchCells {
 		// The document's ratio is not biased by this block's dropped or added sentence: use it, refined
 		// from the 1:1 links it yields, rather than searching around it.
-		return fitGiven(c, sl, tl, run), nil
+		return fitGiven(c, sl, tl, b.cells, run), nil
 	}
 	return fit(c, sl, tl, run), nil
 }
