@@ -213,14 +213,15 @@ func TestSentences(t *testing.T) {
 }
 
 func TestSentencesAnchors(t *testing.T) {
+	// Years, not small counts: a count from zero to ten is a weak anchor (see WeakMiss).
 	// By length, the middle sentence could join either neighbour; the numbers tell which.
-	src := []Unit{{Len: 100, Anchors: []string{"num:5"}}, {Len: 100, Anchors: []string{"num:7"}}, {Len: 100, Anchors: []string{"num:9"}}}
+	src := []Unit{{Len: 100, Anchors: []string{"num:2015"}}, {Len: 100, Anchors: []string{"num:2017"}}, {Len: 100, Anchors: []string{"num:2019"}}}
 	tests := []struct {
 		tgt  []Unit
 		want string
 	}{
-		{[]Unit{{Len: 180, Anchors: []string{"num:5"}}, {Len: 180, Anchors: []string{"num:7", "num:9"}}}, "[0]-[0] [1 2]-[1]"},
-		{[]Unit{{Len: 180, Anchors: []string{"num:5", "num:7"}}, {Len: 180, Anchors: []string{"num:9"}}}, "[0 1]-[0] [2]-[1]"},
+		{[]Unit{{Len: 180, Anchors: []string{"num:2015"}}, {Len: 180, Anchors: []string{"num:2017", "num:2019"}}}, "[0]-[0] [1 2]-[1]"},
+		{[]Unit{{Len: 180, Anchors: []string{"num:2015", "num:2017"}}, {Len: 180, Anchors: []string{"num:2019"}}}, "[0 1]-[0] [2]-[1]"},
 	}
 	for _, tt := range tests {
 		if got := shape(sentencesOf(src, tt.tgt)); got != tt.want {
@@ -231,13 +232,13 @@ func TestSentencesAnchors(t *testing.T) {
 	src = units(200, 150, 120, 220, 90)
 	tgt := units(260, 400, 195, 156, 286, 117)
 	for i := range src {
-		src[i].Anchors = []string{fmt.Sprintf("num:%d", i)}
+		src[i].Anchors = []string{fmt.Sprintf("num:%d", 2000+i)}
 	}
 	for j := range tgt {
-		tgt[j].Anchors = []string{fmt.Sprintf("num:%d", j-1)}
+		tgt[j].Anchors = []string{fmt.Sprintf("num:%d", 2000+j-1)}
 	}
-	tgt[0].Anchors = []string{"num:0"}
-	tgt[1].Anchors = []string{"num:99"}
+	tgt[0].Anchors = []string{"num:2000"}
+	tgt[1].Anchors = []string{"num:2099"}
 	if got, want := shape(sentencesOf(src, tgt)), "[0]-[0] []-[1] [1]-[2] [2]-[3] [3]-[4] [4]-[5]"; got != want {
 		t.Errorf("Sentences with an added sentence got %s, want %s", got, want)
 	}
@@ -429,5 +430,24 @@ func TestLength(t *testing.T) {
 		if got := Length(tt.text); got != tt.want {
 			t.Errorf("Length(%q) = %d, want %d", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestWeakAnchors: "the two ministers" is 両外相, with no 2 to match, so a missing count costs little, while a
+// year missing from a translated sentence costs a full miss.
+func TestWeakAnchors(t *testing.T) {
+	for _, tt := range []struct {
+		key  string
+		weak bool
+	}{{"num:2", true}, {"num:10", true}, {"num:2021", false}, {"num:0.5", false}, {"term:japan", false}} {
+		if got := weakAnchor(tt.key); got != tt.weak {
+			t.Errorf("weakAnchor(%q) = %v, want %v", tt.key, got, tt.weak)
+		}
+	}
+	if c := anchorCost([]int32{-1}, nil, AnchorMiss); c != WeakMiss*AnchorMiss {
+		t.Errorf("a weak miss costs %v, want %v", c, WeakMiss*AnchorMiss)
+	}
+	if c := anchorCost([]int32{1}, nil, AnchorMiss); c != AnchorMiss {
+		t.Errorf("a miss costs %v, want %v", c, AnchorMiss)
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -53,7 +52,7 @@ var segmentFloors = map[string]float64{"en": 0.71, "km": 0.68, "ja": 0.52}
 // A third figure measures how well lengths alone find a dropped sentence: from each paragraph of four lines or
 // more, the translation of the middle line is removed when it is one sentence in both languages and holds no
 // number, and the drop counts as found when the aligner leaves exactly that English sentence without a
-// counterpart. The ratio is the document's, as relloc measures it over a release. One-sided links on the
+// counterpart. The ratio is that of the rest of the document, as relloc measures it over a release. One-sided links on the
 // unaltered paragraphs are counted too: each would be a false segment-missing or segment-extra.
 //
 // Segmentation accuracy is the share of paragraphs where segment.Sentences finds as many sentences as the
@@ -114,12 +113,12 @@ func TestEvalNTREX(t *testing.T) {
 		var strict, bySeg linkScore
 		var drops, found, oneSided int
 		shown := 0
-		docRatio := documentRatios(ids, en, tg.lines)
+		ratios := paragraphRatios(ids, en, tg.lines, paras)
 		for k, p := range paras {
 			s := enParas[k]
 			g := segmentParagraph(tg.lang, tg.lines, p, sep)
 			seg.add(g, len(p))
-			opt := Options{Model: ModelFor(language.English, tg.lang), Ratio: docRatio[p[0]]}
+			opt := Options{Model: ModelFor(language.English, tg.lang), Ratio: ratios[k]}
 
 			links, err := Sentences(s.units(), g.units(), opt)
 			if err != nil {
@@ -180,22 +179,25 @@ func TestEvalNTREX(t *testing.T) {
 	}
 }
 
-// documentRatios returns, for each line, the length ratio (in runes) of its document's translation to its
-// English, as relloc measures it over a release before aligning sentences.
-func documentRatios(ids, en, tgt []string) []float64 {
-	out := make([]float64, len(ids))
-	for start := 0; start < len(ids); {
-		end := start
+// paragraphRatios returns, for each paragraph, the length ratio (Length) of the translation to the English
+// over its document, as relloc measures it before aligning a block's sentences: 0 (estimate it from the
+// paragraph) when the rest of the document is less than twice the paragraph, whose own drop would bias it.
+func paragraphRatios(ids, en, tgt []string, paras [][]int) []float64 {
+	docS, docT := map[string]int{}, map[string]int{}
+	for i := range ids {
+		docS[ids[i]] += Length(en[i])
+		docT[ids[i]] += Length(tgt[i])
+	}
+	out := make([]float64, len(paras))
+	for k, p := range paras {
 		var s, t int
-		for end < len(ids) && ids[end] == ids[start] {
-			s += utf8.RuneCountInString(en[end])
-			t += utf8.RuneCountInString(tgt[end])
-			end++
+		for _, i := range p {
+			s += Length(en[i])
+			t += Length(tgt[i])
 		}
-		for i := start; i < end; i++ {
-			out[i] = ratioOf(t, s)
+		if S, T := docS[ids[p[0]]], docT[ids[p[0]]]; S-s >= 2*s && T > 0 {
+			out[k] = float64(T) / float64(S)
 		}
-		start = end
 	}
 	return out
 }

@@ -35,8 +35,8 @@ func hapaxPairs(sa, ta anchors, nIDs int, w int) [][2]int {
 		at := make([]int32, nIDs)
 		for i, us := range a {
 			for _, id := range us {
-				c[id]++
-				at[id] = int32(i)
+				c[index(id)]++
+				at[index(id)] = int32(i)
 			}
 		}
 		return c, at

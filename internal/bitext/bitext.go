@@ -183,7 +183,7 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 		}
 		links := align.Substitutions(blockLinks)
 		byBlock := make([][]sentLink, len(src.Blocks))
-		opt := align.Options{Model: model, Ratio: ratioOf(src, tgt, links), MaxCells: maxCells}
+		ratios := blockRatios(src, tgt, links)
 		orphanAfter[lang] = map[int][]int{}
 		lastSrc := 0
 		for _, l := range links {
@@ -204,6 +204,7 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 				bt.Blocks[lang] = append(bt.Blocks[lang], BlockLink{Source: s + 1, Target: t + 1})
 				lastSrc = s + 1
 				var refused *align.TooLargeError
+				opt := align.Options{Model: model, Ratio: ratios[s], MaxCells: maxCells}
 				byBlock[s], refused = alignSentences(a, source, lang, srcSent[s], sentences(lang, tgt.Blocks[t]), opt)
 				if refused != nil {
 					bt.Refused = append(bt.Refused, Refusal{Lang: lang, Block: s + 1, Src: refused.Src, Tgt: refused.Tgt, Cells: refused.Cells, Limit: refused.Limit})
@@ -320,19 +321,29 @@ func orphanSegments(lang language.Tag, d *release.Document, b *release.Block) []
 	return out
 }
 
-// ratioOf is the target/source length ratio (align.Length) over the 1:1 block links of a document pair.
-func ratioOf(src, tgt *release.Document, links []align.Link) float64 {
+// blockRatios measures the target/source length ratio (align.Length) over the 1:1 block links of a document
+// pair, and returns it for each English block whose other blocks are at least twice as long as it; else 0, and
+// the aligner estimates the ratio from the block itself, trying several: a block's lengths are biased by the
+// very sentence dropped from it or added to it, and in a short release that one block is most of the document.
+func blockRatios(src, tgt *release.Document, links []align.Link) []float64 {
+	sl := make([]int, len(src.Blocks))
+	tl := make([]int, len(src.Blocks))
 	var s, t int
 	for _, l := range links {
 		if len(l.Src) == 1 && len(l.Tgt) == 1 {
-			s += align.Length(src.Blocks[l.Src[0]].Text)
-			t += align.Length(tgt.Blocks[l.Tgt[0]].Text)
+			sl[l.Src[0]] = align.Length(src.Blocks[l.Src[0]].Text)
+			tl[l.Src[0]] = align.Length(tgt.Blocks[l.Tgt[0]].Text)
+			s += sl[l.Src[0]]
+			t += tl[l.Src[0]]
 		}
 	}
-	if s == 0 || t == 0 {
-		return 0
+	out := make([]float64, len(src.Blocks))
+	for i := range out {
+		if s-sl[i] >= 2*sl[i] && t > 0 && s > 0 {
+			out[i] = float64(t) / float64(s)
+		}
 	}
-	return float64(t) / float64(s)
+	return out
 }
 
 // alignSentences aligns the sentences of one English block with those of its target block. When the alignment
