@@ -175,20 +175,36 @@ const searchCells = 1 << 12
 
 // fit runs an alignment for each candidate ratio around c0, re-estimates the ratio from the 1:1 links of each
 // result and aligns again, and returns the alignment of least total cost.
-func fit(c0 float64, sl, tl []float64, run func(c float64) []Link) []Link {
+//
+// With the model's ratio known (prior > 0), each candidate also pays for its ratio's distance from it, a
+// log-normal prior of spread RatioSpread: a ratio refitted from the 1:1 links fits those links exactly, so
+// without the prior an alignment that drops a sentence and pairs the rest wins over a true merge on a short
+// text just by choosing its own ratio.
+func fit(c0, prior float64, sl, tl []float64, run func(c float64) []Link) []Link {
 	var best []Link
 	bestCost := math.Inf(1)
 	for _, f := range ratioFactors {
-		links := run(c0 * f)
-		if c := refit(links, sl, tl); c > 0 {
+		c := c0 * f
+		links := run(c)
+		if r := refit(links, sl, tl); r > 0 {
+			c = r
 			links = run(c)
 		}
-		if cost := total(links); cost < bestCost {
+		cost := total(links)
+		if prior > 0 {
+			d := math.Log(c/prior) / RatioSpread
+			cost += d * d / 2
+		}
+		if cost < bestCost {
 			best, bestCost = links, cost
 		}
 	}
 	return best
 }
+
+// RatioSpread is the standard deviation of the log of a document's length ratio around its language pair's:
+// official Japanese readouts run from about 0.3 to 0.5 of the English, news translations around 0.45.
+const RatioSpread = 0.3
 
 // refitCells is the size up to which fitGiven runs the programme a second time with the refined ratio; a
 // larger text measures its ratio well enough from its own totals, and one run keeps it fast.

@@ -37,7 +37,7 @@ func Blocks(src, tgt []Unit, opt Options) ([]Link, error) {
 	if b.cells > searchCells {
 		return fitGiven(c, sl, tl, b.cells, run), nil
 	}
-	return fit(c, sl, tl, run), nil
+	return fit(c, opt.Model.Ratio, sl, tl, run), nil
 }
 
 // plan returns the band of an alignment of n with m units anchored by their shared hapax anchors, or a

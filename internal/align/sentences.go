@@ -65,7 +65,7 @@ func Sentences(src, tgt []Unit, opt Options) ([]Link, error) {
 		// from the 1:1 links it yields, rather than searching around it.
 		return fitGiven(c, sl, tl, b.cells, run), nil
 	}
-	return fit(c, sl, tl, run), nil
+	return fit(c, opt.Model.Ratio, sl, tl, run), nil
 }
 
 // SkipDelta sets the cost of a sentence without counterpart: −log P(1:0) plus the length cost of a link at
