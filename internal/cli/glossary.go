@@ -185,6 +185,13 @@ func writeEntry(w io.Writer, e *glossary.Entry, targets []language.Tag) error {
 		if len(r.Forbidden) > 0 {
 			fmt.Fprintf(tw, "  forbidden:\t%s\n", list(r.Forbidden))
 		}
+		if len(r.Context) > 0 {
+			var cs []string
+			for _, c := range r.Context {
+				cs = append(cs, c.String())
+			}
+			fmt.Fprintf(tw, "  in context:\t%s\n", list(cs))
+		}
 	}
 	if e.Note != "" {
 		fmt.Fprintf(tw, "note:\t%s\n", e.Note)
