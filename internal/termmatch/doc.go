@@ -25,4 +25,12 @@
 // only not cut an orthographic syllable (start on a mark or end before one),
 // and a Latin-letter edge of a pattern still needs a non-Latin neighbour in
 // any language ("UN" is not found in "UNESCO").
+//
+// Context: a pattern may carry text that must stand right before or right
+// after it (PrecededBy, FollowedBy: 日 for Japan only in 訪日 or 日カンボジア,
+// never in 8月4日). The automaton matches the pattern with its context, the
+// boundary rules apply to that whole string, and the match reported is the
+// pattern alone, so the context is still found as a match of its own.
+// LeftmostLongest derives the non-overlapping matches from the overlapping
+// ones, so a caller can keep one pass per text and read both views.
 package termmatch
