@@ -22,17 +22,16 @@ func (f *finder) times() {
 		var minute *Number
 		end := n.End
 		isTime := false
-		if f.lang == "en" && n.Kind == KindNumber && meridiem(s[n.End:]) != 0 {
-			// 5.30pm, British style: hour and minutes, not 5.3
-			if h, m, ok := strings.Cut(s[n.Start:n.End], "."); ok && len(m) == 2 && len(h) <= 2 && allDigits(h) && allDigits(m) {
-				hv, mv := f.out[i].Value, 0.0
-				hv = float64(int(hv))
-				mv = float64((m[0]-'0')*10 + m[1] - '0')
-				if hv <= 12 && mv < 60 {
-					n.Value, n.End = hv, n.Start+len(h)
-					min := Number{Value: mv, Start: n.End + 1, End: n.End + 1 + len(m), Kind: KindNumber}
-					minute, isTime = &min, true
-				}
+		if n.Kind == KindNumber && (f.lang == "en" && meridiem(s[n.End:]) != 0 ||
+			f.lang == "km" && strings.HasSuffix(strings.TrimRight(s[:n.Start], " \u200b"), "ម៉ោង")) {
+			// 5.30pm, British style, ម៉ោង 4.40: hour and minutes, not 5.3
+			h, m, ok := strings.Cut(s[n.Start:n.End], ".")
+			hv, okh := parseGrouped(h)
+			mv, okm := parseGrouped(m)
+			if ok && okh && okm && digitCount(m) == 2 && digitCount(h) <= 2 && hv <= 24 && mv < 60 {
+				n.Value, n.End = float64(hv), n.Start+len(h)
+				min := Number{Value: float64(mv), Start: n.End + 1, End: n.End + 1 + len(m), Kind: KindNumber}
+				minute, isTime = &min, true
 			}
 		}
 		if n.Kind != KindNumber || n.Value != float64(int(n.Value)) || n.Value > 24 || n.Weak {
@@ -137,6 +136,9 @@ func (f *finder) period(n Number, end int) int {
 		}
 	case "km":
 		after := strings.TrimLeft(s[end:], " \u200b")
+		for _, skip := range []string{"នាទី", "នៅ", "ពេល"} { // ៥:៣០ នាទី នៅល្ងាច
+			after = strings.TrimLeft(strings.TrimPrefix(after, skip), " \u200b")
+		}
 		for _, w := range []string{"រសៀល", "ល្ងាច", "យប់"} { // afternoon, evening, night
 			if strings.HasPrefix(after, w) {
 				return 1
@@ -206,15 +208,21 @@ func (f *finder) labels() {
 		if r, _ := utf8.DecodeRuneInString(rest); dot && rest != "" && (isDigitRune(r) || isASCIILetter(rest[0])) {
 			dot = false // 1.5, or an abbreviation
 		}
-		spaced := false
-		if atStart && lead == "" && (f.lang == "ja" || f.lang == "km") && (strings.HasPrefix(after, " ") || strings.HasPrefix(after, "\u3000")) {
-			// "## 2 二国間関係": a section number before a heading's words
+		if open && closed || atStart && (closed || dot) {
+			n.Kind, n.Weak = KindLabel, true
+			continue
+		}
+		if atStart && lead == "" && (strings.HasPrefix(after, " ") || strings.HasPrefix(after, "\u3000")) {
+			// "## 2 二国間関係", "## 1 Beginning": a section number, or a count at the start of a
+			// sentence (6 メートルに達する津波): weak, so that it counts when the other side has it
 			t := strings.TrimLeft(after, " \u3000")
 			r, _ := utf8.DecodeRuneInString(t)
-			spaced = t != "" && !isDigitRune(r) && !hasCounter(t) && !khmerCounter(t)
-		}
-		if open && closed || atStart && (closed || dot || spaced) {
-			n.Kind, n.Weak = KindLabel, true
+			switch f.lang {
+			case "en":
+				n.Weak = 'A' <= r && r <= 'Z'
+			default:
+				n.Weak = t != "" && !isDigitRune(r) && !hasCounter(t) && !khmerCounter(t)
+			}
 		}
 	}
 }

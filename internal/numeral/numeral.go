@@ -328,6 +328,12 @@ func (f *finder) scan() {
 			i = f.digits(i)
 			continue
 		}
+		if f.lang == "ja" && (strings.HasPrefix(s[i:], "一昨日") || strings.HasPrefix(s[i:], "一昨年")) {
+			// "the day before yesterday", "the year before last": "two days ago", "two years ago"
+			f.out = append(f.out, Number{Value: 2, Start: i, End: i + len("一昨"), Kind: KindNumber, Weak: true})
+			i += len("一昨")
+			continue
+		}
 		if f.lang == "ja" && isKanjiNumeral(r) {
 			i = f.kanji(i)
 			continue

@@ -39,6 +39,9 @@ func TestFindAsPeopleWrite(t *testing.T) {
 		{"en", "one of the largest donors, a hundred years", "1/number* 100/number"},
 		{"en", "in the past two decades", "20/number"},
 		{"en", "someone often tends", ""},
+		{"en", "a decades-long dispute", ""},
+		{"en", "between our two countries, two matches", "2/number* 2/number"},
+		{"ja", "つい一昨日", "2/number*"},
 		// Khmer number words need a counter after them, or ទី before them
 		{"km", "សមាជិកប្រាំមួយរូប", "6/number"},
 		{"km", "រយៈពេលបីឆ្នាំ", "3/number"},
@@ -46,6 +49,9 @@ func TestFindAsPeopleWrite(t *testing.T) {
 		{"km", "ប្រទេសទាំងពីរ", "2/number*"},
 		{"km", "ទោះបីជាយ៉ាងណា ពីរបៀបដែល ពីរដ្ឋ", ""},
 		{"km", "ម្ភៃប្រាំនាក់", "25/number"},
+		{"km", "រដ្ឋចំនួនដប់ប្រាំបី", "18/number"},
+		{"km", "ពន្ធពីប្រាំទៅដប់ភាគរយ", "5/number 10/number"},
+		{"km", "មនុស្សប្រាំមួយ លាននាក់", "6e+06/number"},
 		// Japanese era years
 		{"ja", "令和4年8月4日", "2022/year 8/month 4/day"},
 		{"ja", "平成30年9月12日", "2018/year 9/month 12/day"},
@@ -66,6 +72,8 @@ func TestFindAsPeopleWrite(t *testing.T) {
 		{"km", "ម៉ោង ៣ រសៀល", "15/time"},
 		{"km", "ម៉ោង ៩:៣០ ព្រឹក", "9/time 30/time"},
 		{"km", "រយៈពេល ២៤ ម៉ោង", "24/number"},
+		{"km", "នៅម៉ោង 4.40 ព្រឹក", "4/time 40/time"},
+		{"km", "នៅម៉ោង ៥:៣០ នាទី នៅល្ងាច", "17/time 30/time"},
 		// spaced and grouped numbers, mixed kanji and digits
 		{"ja", "105 万人", "1.05e+06/number"},
 		{"ja", "1 万 6 千人", "16000/number"},
@@ -81,7 +89,10 @@ func TestFindAsPeopleWrite(t *testing.T) {
 		{"en", "- (2) Prime Minister Kishida expressed", "2/label*"},
 		{"ja", "（1）岸田総理から", "1/label*"},
 		{"ja", "2) 経済協力", "2/label*"},
-		{"ja", "2 二国間関係", "2/label*"},
+		{"ja", "2 二国間関係", "2/number*"},
+		{"ja", "6 メートルに達する津波", "6/number*"},
+		{"en", "1 Beginning", "1/number*"},
+		{"en", "40 people were injured", "40/number"},
 		{"ja", "3 人が出席", "3/number"},
 		{"en", "1.5 million", "1.5e+06/number"},
 		// abbreviated month at the end of a sentence

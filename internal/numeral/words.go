@@ -79,7 +79,7 @@ func (f *finder) englishWords() {
 		var total, cur float64
 		any, ordinal := false, false
 		if w.lower == "a" && i+1 < len(ws) && joined(w, ws[i+1]) {
-			if _, ok := enScales[ws[i+1].lower]; ok {
+			if sc := enScales[ws[i+1].lower]; sc >= 100 {
 				cur, any, k = 1, true, i+1 // a hundred, a thousand
 			}
 		}
@@ -140,12 +140,27 @@ func (f *finder) englishWords() {
 			n.Weak = v == 1 && k-start == 1
 		}
 		rest := strings.TrimLeft(s[end:], " \u00a0")
+		if v == 2 && !ordinal && k-start == 1 && pairNoun(rest) {
+			n.Weak = true // "our two countries", "the two leaders": 両国, 両首脳, ប្រទេសទាំងពីរ
+		}
 		if strings.HasPrefix(rest, "percent") || strings.HasPrefix(rest, "per cent") || strings.HasPrefix(s[end:], "%") {
 			n.Kind = KindPercent
 		}
 		f.out = append(f.out, n)
 		i = k - 1
 	}
+}
+
+// pairNoun reports whether s starts with a noun that "two" makes "both
+// parties" of, which Japanese writes with 両 and Khmer with ទាំងពីរ.
+func pairNoun(s string) bool {
+	for _, w := range []string{"countries", "nations", "leaders", "sides", "governments", "Koreas", "peoples",
+		"Ministers", "Foreign Ministers", "Prime Ministers", "Presidents", "parties", "Heads"} {
+		if strings.HasPrefix(s, w) && (len(s) == len(w) || !isASCIILetter(s[len(w)])) {
+			return true
+		}
+	}
+	return false
 }
 
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
@@ -209,10 +224,14 @@ func (f *finder) khmerWords() {
 			continue
 		}
 		value := float64(v)
+		k := j
+		for k < len(s) && (s[k] == ' ' || strings.HasPrefix(s[k:], "\u200b")) {
+			k++ // ប្រាំមួយ លាននាក់
+		}
 		for _, sc := range kmScales {
-			if prefix(j, sc.word) {
+			if prefix(k, sc.word) {
 				value *= sc.v
-				j += len(sc.word)
+				j = k + len(sc.word)
 				break
 			}
 		}
@@ -223,7 +242,7 @@ func (f *finder) khmerWords() {
 			n.Ordinal, n.Kind = true, KindOrdinal // ទីពីរ, "second"
 		case v == 2 && value == 2 && strings.HasSuffix(before, "ទាំង"):
 			n.Weak = true // ទាំងពីរ, "both"
-		case !khmerCounter(s[j:]):
+		case !khmerCounter(s[j:]) && !khmerCountWord(before) && !strings.HasPrefix(strings.TrimLeft(s[j:], " \u200b"), "ទៅ"):
 			i = j // no counter after it: ពីរ in ពីរបៀប (ពី + របៀប), បី in ទោះបីជា "although"
 			continue
 		}
@@ -241,6 +260,18 @@ func (f *finder) khmerWords() {
 var khmerCounters = []string{"នាក់", "ឆ្នាំ", "ថ្ងៃ", "ខែ", "ម៉ោង", "នាទី", "វិនាទី", "សប្តាហ៍", "សប្ដាហ៍", "ទសវត្សរ៍",
 	"ដង", "លើក", "ប្រកួត", "គ្រាប់", "ភាគរយ", "ពិន្ទុ", "ករណី", "ប្រទេស", "ក្រុម", "គ្រឿង", "ខ្នង", "កន្លែង",
 	"ចំណុច", "ជាន់", "គីឡូម៉ែត្រ", "ម៉ែត្រ", "ម៉ាយ", "ដុល្លារ", "រៀល", "ភាគ", "សម័យ", "ជំនាន់", "រូប", "អង្គ"}
+
+// khmerCountWord reports whether before ends with a word that a number
+// word follows: ចំនួន ("a number of"), ទាំង ("all"), លេខ ("number"),
+// ពី ("from", in ពីប្រាំទៅដប់ "from five to ten").
+func khmerCountWord(before string) bool {
+	for _, w := range []string{"ចំនួន", "ទាំង", "លេខ", "ពី"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
 
 func khmerCounter(s string) bool {
 	s = strings.TrimLeft(s, " \u200b")
