@@ -108,7 +108,7 @@ func Compare(src, tgt []Number) Comparison {
 			}
 			if c, ok := pairCost(a, b); ok {
 				// then nearest in the order of the text
-				c += 0.5 * math.Abs(float64(i)/float64(len(src))-float64(j)/float64(len(tgt)))
+				c += 0.2 * math.Abs(float64(i)/float64(len(src))-float64(j)/float64(len(tgt)))
 				cands = append(cands, cand{i, j, c})
 			}
 		}

@@ -161,11 +161,18 @@ func (f *finder) conversion(start, end int) bool {
 		t := strings.TrimLeft(s[end:], " \u00a0")
 		for _, m := range []string{"p.m.", "a.m.", "p.m", "a.m", "pm", "am", "PM", "AM"} {
 			if strings.HasPrefix(t, m) {
-				t = strings.TrimLeft(t[len(m):], " \u00a0(")
+				t = t[len(m):]
 				break
 			}
 		}
-		return strings.HasPrefix(t, "JST") || strings.HasPrefix(t, "Japan time") || strings.HasPrefix(t, "Tokyo time")
+		t = strings.TrimLeft(t, " \u00a0(,;")
+		b := strings.TrimRight(s[:start], " \u00a0(,;:")
+		for _, z := range []string{"JST", "Japan time", "Tokyo time"} {
+			if strings.HasPrefix(t, z) || strings.HasSuffix(b, z) {
+				return true // 6:20 p.m., Japan time; (JST 7:35 p.m.)
+			}
+		}
+		return false
 	case "ja":
 		// walk back over what may stand between 日本時間 and the hour
 		b := s[:start]
@@ -276,6 +283,42 @@ func (f *finder) dates() {
 		}
 		id++
 		n.Date = id
+	}
+}
+
+// conversions marks the two sides of a conversion the English gives in
+// parentheses, "45 miles (72 kilometers)", "€3.1billion ($3.6bn)": a
+// translation often keeps one of the two, so both are weak.
+func (f *finder) conversions() {
+	s := f.s
+	for i := 0; i+1 < len(f.out); i++ {
+		a, b := &f.out[i], &f.out[i+1]
+		if a.Kind != KindNumber && a.Kind != KindPercent || b.Kind != KindNumber && b.Kind != KindPercent {
+			continue
+		}
+		gap := s[a.End:b.Start]
+		unit, open, ok := strings.Cut(gap, "(")
+		if !ok || len(unit) > 24 || strings.Trim(open, "$€£¥") != "" || strings.TrimSpace(unit) == "" && open == "" {
+			continue
+		}
+		if strings.Trim(unit, " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-%") != "" {
+			continue
+		}
+		close := strings.IndexByte(s[b.End:], ')')
+		if close < 0 || close > 24 || strings.Trim(s[b.End:b.End+close], " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-%") != "" {
+			continue
+		}
+		a.Weak, b.Weak = true, true
+	}
+}
+
+// lastMonth makes weak an abbreviated month that ends the text ("until
+// Oct."): in a text cut into sentences at its full stop, the day it stood
+// with is in the next sentence.
+func (f *finder) lastMonth() {
+	if n := len(f.out); n > 0 && f.out[n-1].Kind == KindMonth && strings.TrimSpace(f.s[f.out[n-1].End:]) == "" &&
+		strings.HasSuffix(f.s[f.out[n-1].Start:f.out[n-1].End], ".") {
+		f.out[n-1].Weak = true
 	}
 }
 

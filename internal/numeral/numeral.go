@@ -311,6 +311,10 @@ func Find(lang language.Tag, s string) []Number {
 	f.times()
 	f.labels()
 	f.dates()
+	if f.lang == "en" {
+		f.conversions()
+		f.lastMonth()
+	}
 	return f.out
 }
 
@@ -494,6 +498,11 @@ func (f *finder) kanji(i int) int {
 	}
 	v, ok := parseKanji(s[i:j])
 	if !ok {
+		return j
+	}
+	ordinalNoun := strings.HasSuffix(s[:i], "第") && (strings.HasPrefix(s[j:], "国") || strings.HasPrefix(s[j:], "者"))
+	if ordinalNoun {
+		f.emit(float64(v), i, j) // 第三国, 第三者: "a third state", "a third party"
 		return j
 	}
 	if runes < 2 && !hasCounter(s[j:]) && !strings.HasSuffix(s[:i], "第") {

@@ -26,7 +26,8 @@ var (
 		"eightieth": 80, "ninetieth": 90, "hundredth": 100}
 	enScales = map[string]float64{"decades": 10, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 	// words that stand for a number a translation may or may not write
-	enWeakWords = map[string]float64{"once": 1, "twice": 2, "half": 0.5, "decade": 10, "zero": 0,
+	enWeakWords = map[string]float64{"once": 1, "twice": 2, "half": 0.5, "decade": 10, "century": 100, "zero": 0,
+		"thirds": 3, "quarters": 4, "biennial": 2,
 		"both": 2, "pair": 2, "couple": 2, "couples": 2, "duo": 2, "trio": 3,
 		"double": 2, "doubled": 2, "doubling": 2, "triple": 3, "tripled": 3, "tripling": 3}
 )
@@ -64,10 +65,12 @@ func (f *finder) englishWords() {
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		if v, ok := enWeakWords[w.lower]; ok {
-			if w.lower == "decade" && (i == 0 || ws[i-1].lower != "a" && ws[i-1].lower != "one") {
-				continue
-			}
 			f.out = append(f.out, Number{Value: v, Start: w.start, End: w.end, Kind: KindNumber, Weak: true})
+			continue
+		}
+		if w.lower == "quarter" && i+1 < len(ws) && ws[i+1].lower == "hour" && s[w.end:ws[i+1].start] == "-" {
+			f.out = append(f.out, Number{Value: 15, Start: w.start, End: ws[i+1].end, Kind: KindNumber, Weak: true})
+			i++
 			continue
 		}
 		if w.lower == "dozen" && i > 0 && ws[i-1].lower == "a" && joined(ws[i-1], w) {
@@ -143,12 +146,22 @@ func (f *finder) englishWords() {
 		if v == 2 && !ordinal && k-start == 1 && pairNoun(rest) {
 			n.Weak = true // "our two countries", "the two leaders": 両国, 両首脳, ប្រទេសទាំងពីរ
 		}
+		if c := s[n.Start]; 'A' <= c && c <= 'Z' && !sentenceStart(s[:n.Start]) {
+			n.Weak = true // part of a name: the Four Corners, World War One, the Seven Dwarfs
+		}
 		if strings.HasPrefix(rest, "percent") || strings.HasPrefix(rest, "per cent") || strings.HasPrefix(s[end:], "%") {
 			n.Kind = KindPercent
 		}
 		f.out = append(f.out, n)
 		i = k - 1
 	}
+}
+
+// sentenceStart reports whether a word after before starts a sentence.
+func sentenceStart(before string) bool {
+	b := strings.TrimRight(before, " \u00a0\"'“‘(")
+	return b == "" || strings.HasSuffix(b, ".") || strings.HasSuffix(b, "!") || strings.HasSuffix(b, "?") ||
+		strings.HasSuffix(b, ":") || strings.HasSuffix(b, "-")
 }
 
 // pairNoun reports whether s starts with a noun that "two" makes "both
