@@ -3,6 +3,8 @@ package numeral
 import (
 	"math"
 	"sort"
+	"strconv"
+	"strings"
 )
 
 // Pair is a number of the source and the different number of the rendering
@@ -140,6 +142,12 @@ func Compare(src, tgt []Number) Comparison {
 	return out
 }
 
+// digits returns the significant digits of v: 2.25e9 and 2.25e7 are both "225".
+func digits(v float64) string {
+	s := strings.ReplaceAll(strconv.FormatFloat(math.Abs(v), 'f', -1, 64), ".", "")
+	return strings.Trim(s, "0")
+}
+
 func withoutLabels(ns []Number) []Number {
 	var out []Number
 	for _, n := range ns {
@@ -178,6 +186,14 @@ func pairCost(a, b Number) (float64, bool) {
 		cost += 1
 	}
 	cost += math.Abs(math.Log10(math.Abs(a.Value)+1) - math.Log10(math.Abs(b.Value)+1))
+	// the same digits at another scale (37 billion as 37 កោដិ), or a digit
+	// lost or added (183 as 18): most likely the same number gone wrong
+	switch sa, sb := digits(a.Value), digits(b.Value); {
+	case sa == sb:
+		cost -= 1.5
+	case strings.HasPrefix(sa, sb) || strings.HasPrefix(sb, sa):
+		cost -= 0.3
+	}
 	if a.Weak || b.Weak {
 		cost += 0.5
 	}

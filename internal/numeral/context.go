@@ -2,6 +2,7 @@ package numeral
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -319,6 +320,42 @@ func (f *finder) lastMonth() {
 	if n := len(f.out); n > 0 && f.out[n-1].Kind == KindMonth && strings.TrimSpace(f.s[f.out[n-1].End:]) == "" &&
 		strings.HasSuffix(f.s[f.out[n-1].Start:f.out[n-1].End], ".") {
 		f.out[n-1].Weak = true
+	}
+}
+
+// latinGlosses makes weak the numbers of a Khmer or Japanese text that stand
+// in Latin text, which repeats the English: ណដ ស្ទ្រីម ២ (Nord Stream 2),
+// «60 Minutes». The number in the translation's own script is the one that
+// counts.
+func (f *finder) latinGlosses() {
+	s := f.s
+	for i := range f.out {
+		n := &f.out[i]
+		if !allDigits(s[n.Start:n.End]) || !strings.ContainsAny(s[n.Start:n.End], "0123456789") {
+			continue
+		}
+		// the text between the nearest brackets around the number
+		lo := strings.LastIndexAny(s[:n.Start], "(（«“\"「『")
+		hi := strings.IndexAny(s[n.End:], ")）»”\"」』")
+		if lo < 0 || hi < 0 || n.Start-lo > 80 || hi > 80 {
+			continue
+		}
+		inner := s[lo+1 : n.End+hi]
+		if strings.ContainsAny(inner, "()（）«»“”「」『』") {
+			continue
+		}
+		latin, other := 0, 0
+		for _, r := range inner {
+			switch {
+			case r < 0x80 && unicode.IsLetter(r):
+				latin++
+			case unicode.IsLetter(r):
+				other++
+			}
+		}
+		if latin > 0 && other == 0 {
+			n.Weak = true
+		}
 	}
 }
 

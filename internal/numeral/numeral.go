@@ -311,6 +311,9 @@ func Find(lang language.Tag, s string) []Number {
 	f.times()
 	f.labels()
 	f.dates()
+	if f.lang != "en" {
+		f.latinGlosses()
+	}
 	if f.lang == "en" {
 		f.conversions()
 		f.lastMonth()
@@ -522,7 +525,8 @@ func (f *finder) kanji(i int) int {
 }
 
 // counters that make a single kanji numeral a number.
-var counters = []string{"周年", "か国", "カ国", "ヶ国", "ヵ国", "年", "月", "日", "回", "人", "件", "%", "％",
+var counters = []string{"周年", "か国", "カ国", "ヶ国", "ヵ国", "か月", "カ月", "ヶ月", "ヵ月", "ケ月", "か所", "カ所", "箇所",
+	"試合", "戦", "勝", "敗", "点", "本", "枚", "台", "隻", "機", "社", "校", "票", "議席", "ゴール", "年", "月", "日", "回", "人", "件", "%", "％",
 	"時", "歳", "名", "円", "つ", "児", "倍", "度", "番", "位", "次", "条", "号", "期", "章", "項", "週", "階", "億", "万"}
 
 func hasCounter(s string) bool {
@@ -597,7 +601,7 @@ func (f *finder) emit(v float64, start, end int) {
 		for _, w := range []struct {
 			word string
 			mul  float64
-		}{{"ពាន់លាន", 1e9}, {"ពាន់", 1e3}, {"ម៉ឺន", 1e4}, {"សែន", 1e5}, {"លាន", 1e6}} {
+		}{{"ពាន់លាន", 1e9}, {"ពាន់", 1e3}, {"ម៉ឺន", 1e4}, {"សែន", 1e5}, {"លាន", 1e6}, {"កោដិ", 1e7}} {
 			if strings.HasPrefix(t, w.word) && !startsWithKhmerMark(t[len(w.word):]) {
 				n.Value *= w.mul
 				n.End = len(s) - len(t) + len(w.word)

@@ -58,6 +58,11 @@ func TestFindAsPeopleWrite(t *testing.T) {
 		{"km", "ប្រទេសទាំងពីរ", "2/number*"},
 		{"km", "ទោះបីជាយ៉ាងណា ពីរបៀបដែល ពីរដ្ឋ", ""},
 		{"km", "ម្ភៃប្រាំនាក់", "25/number"},
+		{"km", "បានឈ្នះការប្រកួតពីរ ប៉ុន្តែ", "2/number"},
+		{"km", "ទោះបី ជាយ៉ាងណា", ""},
+		{"km", "ច្រើនជាង ៣៧ កោដិដុល្លារ", "3.7e+08/number"},
+		{"km", "បំពង់ ណដ ស្ទ្រីម ២ (Nord Stream 2)", "2/number 2/number*"},
+		{"ja", "番組「60 Minutes」の60分", "60/number* 60/number"},
 		{"km", "រដ្ឋចំនួនដប់ប្រាំបី", "18/number"},
 		{"km", "ពន្ធពីប្រាំទៅដប់ភាគរយ", "5/number 10/number"},
 		{"km", "មនុស្សប្រាំមួយ លាននាក់", "6e+06/number"},
@@ -94,6 +99,7 @@ func TestFindAsPeopleWrite(t *testing.T) {
 		{"ja", "一億2000万円", "1.2e+08/number"},
 		{"ja", "三万5000人", "35000/number"},
 		{"ja", "数百人と何十年", ""},
+		{"ja", "六か月分、二試合、三本", "6/number 2/number 3/number"},
 		// list labels
 		{"en", "1. Introduction", "1/label*"},
 		{"en", "- (2) Prime Minister Kishida expressed", "2/label*"},
@@ -168,6 +174,8 @@ func TestCompare(t *testing.T) {
 		{"extra", km, "the Ministers met", "រដ្ឋមន្ត្រី ៣ រូប", "||3"},
 		{"Khmer word changed", km, "six members", "សមាជិកប្រាំរូប", "6>5||"},
 		{"pairs by magnitude", ja, "183 emissions over 24 hours", "24時間で18回", "183>18||"},
+		{"scale error pairs by digits", km, "more than $37 billion for more than 2.25 billion people", "ជាង ៣៧ កោដិដុល្លារ សម្រាប់មនុស្សជាង ២.២៥ កោដិនាក់", "3.7e+10>3.7e+08 2.25e+09>2.25e+07||"},
+		{"a few days", km, "just days before", "ពីរ បីថ្ងៃមុន", "||"},
 		{"time pairs with time", ja, "at 3:45 p.m., 30 people", "午後4時45分、30人", "15>16||"},
 	}
 	for _, c := range cases {

@@ -197,7 +197,7 @@ var (
 	kmScales = []struct {
 		word string
 		v    float64
-	}{{"រយ", 100}, {"ពាន់", 1e3}, {"ម៉ឺន", 1e4}, {"សែន", 1e5}, {"លាន", 1e6}}
+	}{{"រយ", 100}, {"ពាន់", 1e3}, {"ម៉ឺន", 1e4}, {"សែន", 1e5}, {"លាន", 1e6}, {"កោដិ", 1e7}}
 )
 
 // khmerWords reads Khmer number words: a tens word and a unit word
@@ -255,11 +255,12 @@ func (f *finder) khmerWords() {
 			n.Ordinal, n.Kind = true, KindOrdinal // ទីពីរ, "second"
 		case v == 2 && value == 2 && strings.HasSuffix(before, "ទាំង"):
 			n.Weak = true // ទាំងពីរ, "both"
-		case !khmerCounter(s[j:]) && !khmerCountWord(before) && !strings.HasPrefix(strings.TrimLeft(s[j:], " \u200b"), "ទៅ"):
+		case !khmerCounter(s[j:]) && !khmerCountWord(before) && !strings.HasPrefix(strings.TrimLeft(s[j:], " \u200b"), "ទៅ") &&
+			!(khmerWordEnd(s[j:]) && !strings.HasSuffix(s[:i], "ទោះ") && !strings.HasSuffix(s[:i], "ពី")):
 			i = j // no counter after it: ពីរ in ពីរបៀប (ពី + របៀប), បី in ទោះបីជា "although"
 			continue
 		}
-		if strings.HasPrefix(s[j:], "បី") || strings.HasSuffix(before, "ពីរ") {
+		if strings.HasPrefix(strings.TrimLeft(s[j:], " \u200b"), "បី") || strings.HasSuffix(before, "ពីរ") {
 			n.Weak = true // ពីរបីថ្ងៃ, "two or three days", "a few days"
 		}
 		f.out = append(f.out, n)
@@ -272,7 +273,18 @@ func (f *finder) khmerWords() {
 // before one of these, or after ទី (ordinal).
 var khmerCounters = []string{"នាក់", "ឆ្នាំ", "ថ្ងៃ", "ខែ", "ម៉ោង", "នាទី", "វិនាទី", "សប្តាហ៍", "សប្ដាហ៍", "ទសវត្សរ៍",
 	"ដង", "លើក", "ប្រកួត", "គ្រាប់", "ភាគរយ", "ពិន្ទុ", "ករណី", "ប្រទេស", "ក្រុម", "គ្រឿង", "ខ្នង", "កន្លែង",
-	"ចំណុច", "ជាន់", "គីឡូម៉ែត្រ", "ម៉ែត្រ", "ម៉ាយ", "ដុល្លារ", "រៀល", "ភាគ", "សម័យ", "ជំនាន់", "រូប", "អង្គ"}
+	"ចំណុច", "ជាន់", "គីឡូម៉ែត្រ", "ម៉ែត្រ", "ម៉ាយ", "ដុល្លារ", "រៀល", "ភាគ", "សម័យ", "ជំនាន់", "រូប", "អង្គ",
+	"ជុំ", "ទំព័រ", "ហ្វីត", "ប្រភេទ", "ខេត្ត", "ក្រសួង", "ស្ថាប័ន", "គម្រោង", "កិច្ចព្រមព្រៀង", "ឯកសារ"}
+
+// khmerWordEnd reports whether s starts where a Khmer word ends for sure: a
+// space, a zero-width space, punctuation, or the end of the text.
+func khmerWordEnd(s string) bool {
+	if s == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == ' ' || r == '\u200b' || r == '។' || r == '៕' || r == '៖' || r == '»' || r == '”' || r == '"' || r == ',' || r == ')'
+}
 
 // khmerCountWord reports whether before ends with a word that a number
 // word follows: ចំនួន ("a number of"), ទាំង ("all"), លេខ ("number"),
