@@ -345,6 +345,10 @@ func (f *finder) scan() {
 			i = f.kanji(i)
 			continue
 		}
+		if f.lang == "ja" && strings.HasPrefix(s[i:], "双方") {
+			// "both sides", "the two sides"
+			f.out = append(f.out, Number{Value: 2, Start: i, End: i + len("双方"), Kind: KindNumber, Weak: true})
+		}
 		if f.lang == "ja" && r == '両' {
 			// 両国, 両首脳, 両者: "both", "the two": weak 2 (not 両替 "exchange", 両立 "compatible")
 			if next, _ := utf8.DecodeRuneInString(s[i+n:]); unicode.Is(unicode.Han, next) && next != '替' && next != '立' {

@@ -51,6 +51,7 @@ func TestFindAsPeopleWrite(t *testing.T) {
 		{"en", "a decades-long dispute", ""},
 		{"en", "between our two countries, two matches", "2/number* 2/number"},
 		{"ja", "つい一昨日", "2/number*"},
+		{"ja", "両国と双方", "2/number* 2/number*"},
 		// Khmer number words need a counter after them, or ទី before them
 		{"km", "សមាជិកប្រាំមួយរូប", "6/number"},
 		{"km", "រយៈពេលបីឆ្នាំ", "3/number"},
