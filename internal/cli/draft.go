@@ -167,6 +167,8 @@ func draftSummary(path string, lang language.Tag, update bool, res *draft.Result
 	switch {
 	case res.Stamped:
 		return fmt.Sprintf("%s: recorded the English of the current release; the translation is now tracked", path)
+	case update && len(res.Segments) == 0 && len(res.Unplaced) == 0 && res.Removed == 0 && res.Marked > 0:
+		return fmt.Sprintf("%s: every change is marked already (%d): revise the marked sentences, then run relloc review --accept", path, res.Marked)
 	case update && len(res.Segments) == 0 && len(res.Unplaced) == 0 && res.Removed == 0:
 		return fmt.Sprintf("%s: up to date, nothing to revise", path)
 	}

@@ -56,6 +56,8 @@ type Result struct {
 	Full bool
 	// Removed counts the translated sentences Update marked because their English was deleted.
 	Removed int
+	// Marked counts the changes Update found marked already by an earlier update, and left as they were.
+	Marked int
 }
 
 // Count returns how many sentences were drafted with kind k.

@@ -68,9 +68,22 @@ func Update(in Input) (*Result, error) {
 	bySeg := map[int][]Change{}
 	var segOrder []int
 	var deleted []Change
+	// A sentence whose marker is already in the file was handled by an earlier update: running Update twice
+	// changes nothing the second time.
+	marked := map[string]bool{}
+	ms, _ := Markers(tgt)
+	for _, m := range ms {
+		if m.ID != "" {
+			marked[m.ID] = true
+		}
+	}
 	for _, c := range changes {
 		if c.Kind == Deleted {
 			deleted = append(deleted, c)
+			continue
+		}
+		if marked[c.Sentence.ID] {
+			res.Marked++
 			continue
 		}
 		k := d.locate(bt, made, c.Sentence)
@@ -536,10 +549,26 @@ func (d *drafter) markDeleted(tgt *release.Document, bt *bitext.Bitext, made *as
 			marked[side.Block] = true
 		}
 		a := side.Block.FileOffset(side.Start)
+		if removedMarkerAt(tgt, a) {
+			res.Marked++ // by an earlier update
+			continue
+		}
 		out = append(out, d.withMarker(tgt, side, a, a, "", Marker{Kind: Removed, Note: note}.String())...)
 		res.Removed++
 	}
 	return out
+}
+
+// removedMarkerAt reports whether a removed marker stands right before file offset a of tgt (inline, or on
+// the line above).
+func removedMarkerAt(tgt *release.Document, a int) bool {
+	ms, cs := Markers(tgt)
+	for i, m := range ms {
+		if m.Kind == Removed && cs[i].End <= a && len(bytes.TrimSpace(tgt.Source[cs[i].End:a])) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // clip keeps the first n words of s.
