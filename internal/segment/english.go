@@ -77,9 +77,19 @@ var SentenceOpeners = []string{
 	"Who", "How", "Why", "Where", "Which", "Whether",
 }
 
+// OfficeOpeners are the offices that open a sentence of a readout ("… Hun Sen. Prime Minister Kishida also
+// …"). After an abbreviation of the list other than a dotted acronym they show a new sentence, as no office
+// follows "Sen." or "Gen." the way a name does; after a dotted acronym they do not ("the U.S. Ambassador",
+// "U.N. Secretary-General"). The slice is read when the package is initialised.
+var OfficeOpeners = []string{
+	"Prime", "Deputy", "Vice", "Minister", "President", "Foreign", "Ambassador", "Secretary", "Chief",
+	"Samdech", "King", "Queen", "Emperor", "Crown",
+}
+
 var (
 	abbreviationKind = map[string]AbbreviationKind{}
 	sentenceOpener   = map[string]bool{}
+	officeOpener     = map[string]bool{}
 )
 
 func init() {
@@ -88,6 +98,9 @@ func init() {
 	}
 	for _, w := range SentenceOpeners {
 		sentenceOpener[w] = true
+	}
+	for _, w := range OfficeOpeners {
+		officeOpener[w] = true
 	}
 }
 
@@ -159,7 +172,7 @@ func abbreviationHolds(text string, dot, next int) bool {
 		case Numbering:
 			return unicode.IsDigit(nextRune)
 		default:
-			return !opensSentence(text, next)
+			return !opensSentence(text, next) && (isDottedAcronym(word) || !opensWithOffice(text, next))
 		}
 	}
 	if isInitial(word) {
@@ -182,6 +195,11 @@ func opensSentence(text string, next int) bool {
 	token := text[next:skipWhile(text, next, func(r rune) bool { return !isSpace(r) })]
 	kind, ok := abbreviationKind[token]
 	return ok && kind == Leading
+}
+
+// opensWithOffice reports whether the word at next is an office of OfficeOpeners.
+func opensWithOffice(text string, next int) bool {
+	return officeOpener[text[next:skipWhile(text, next, unicode.IsLetter)]]
 }
 
 // isInitial reports a single upper-case letter and a full stop: "J.".

@@ -49,6 +49,10 @@ func TestSentences(t *testing.T) {
 			`The Minister conveyed the greetings of Samdech Techo Prime Minister Hun Sen.`,
 			`Furthermore, both sides agreed to hold the next Joint Committee in Tokyo.`,
 		}},
+		{"en name ending before an office", en, []string{
+			`He wished to develop relations further with Prime Minister Hun Sen.`,
+			`Prime Minister Kishida also paid respect to the ASEAN Chair.`,
+		}},
 		{"en name ending before a title", en, []string{
 			`The letter was addressed to Prime Minister Hun Sen.`,
 			`H.E. Prak Sokhonn handed it over on 3 March.`,
