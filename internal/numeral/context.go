@@ -18,6 +18,7 @@ import (
 func (f *finder) times() {
 	s := f.s
 	var out []Number
+	localMinutes := 0.0 // the minutes of the last local time
 	for i := 0; i < len(f.out); i++ {
 		n := f.out[i]
 		var minute *Number
@@ -83,14 +84,28 @@ func (f *finder) times() {
 		}
 		n.Weak = f.conversion(n.Start, end)
 		out = append(out, n)
+		mv := 0.0
+		switch {
+		case minute != nil:
+			mv = minute.Value
+		case half:
+			mv = 30
+		}
+		// A conversion shifts the hour, not the minutes (Japan is two hours
+		// ahead of Cambodia): minutes other than those of the local time
+		// before it are a mistake, and count.
+		minuteWeak := n.Weak && mv == localMinutes
+		if !n.Weak {
+			localMinutes = mv
+		}
 		switch {
 		case minute != nil && minute.Value != 0:
 			m := *minute
-			m.Kind, m.Weak = KindTime, n.Weak
+			m.Kind, m.Weak = KindTime, minuteWeak
 			out = append(out, m)
 		case half:
 			h := n.End + len("時")
-			out = append(out, Number{Value: 30, Start: h, End: h + len("半"), Kind: KindTime, Weak: n.Weak})
+			out = append(out, Number{Value: 30, Start: h, End: h + len("半"), Kind: KindTime, Weak: minuteWeak})
 		}
 	}
 	f.out = out

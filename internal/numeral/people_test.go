@@ -161,6 +161,7 @@ func TestCompare(t *testing.T) {
 		{"changed day is found", ja, "On August 4, 2022, the Ministers met.", "8月5日、両大臣は会談した。", "4>5||"},
 		{"same day", ja, "On March 20, the Ministers met.", "同日、両大臣は会談した。", "||"},
 		{"added conversion", ja, "commencing at 5:35 p.m. local time", "現地時間午後5時35分(日本時間同日午後7時35分)から", "||"},
+		{"changed conversion minutes", ja, "commencing at 1:30 p.m. local time", "現地時間午後1時30分(日本時間午後3時33分)から", "||33"},
 		{"changed local time", ja, "commencing at 5:35 p.m. local time", "現地時間午後5時40分(日本時間同日午後7時40分)から", "35>40||"},
 		{"English conversion left out", ja, "at 5:35 p.m. (local time; same day, 7:35 p.m. JST)", "午後5時35分から", "||"},
 		{"words and digits", ja, "attended by six members, Fifty-eight percent", "6名が出席、58%", "||"},
