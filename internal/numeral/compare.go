@@ -195,7 +195,7 @@ func pairCost(a, b Number) (float64, bool) {
 		cost -= 0.3
 	}
 	if a.Weak || b.Weak {
-		cost += 0.5
+		cost += 0.2
 	}
 	return cost, true
 }
