@@ -33,7 +33,7 @@ func newDraftCmd(g *Global) *cobra.Command {
 	var o draftOptions
 	cmd := &cobra.Command{
 		Use:   "draft RELEASE --lang LANG",
-		Short: "Draft a translation of a release, or re-draft the segments whose English changed",
+		Short: "Draft a translation of a release, or revise one after its English changed",
 		Long: `draft writes a first Khmer or Japanese version of an English release, with the English's blocks: the
 letterhead, document type and formulas from the message catalogue, dates and numbers written for the
 language, and each sentence filled from the translation memory of the other releases (exactly, or fuzzily
@@ -69,7 +69,7 @@ overwrites an existing translation without --force, and writes the file atomical
 	cmd.Flags().StringVar(&o.Out, "out", "", "write to `FILE` in the release folder instead of LANG.md")
 	cmd.Flags().BoolVar(&o.Stdout, "stdout", false, "print the draft instead of writing a file")
 	cmd.Flags().BoolVar(&o.Force, "force", false, "overwrite an existing translation")
-	cmd.Flags().BoolVar(&o.Update, "update", false, "re-draft only the stale segments of the existing translation")
+	cmd.Flags().BoolVar(&o.Update, "update", false, "revise the existing translation after its English changed: keep and mark changed sentences, draft added ones")
 	cmd.Flags().Float64Var(&o.Threshold, "threshold", tm.DefaultThreshold, "lowest `score` of a fuzzy memory match, in (0, 1]")
 	return cmd
 }
@@ -126,7 +126,7 @@ func runDraft(g *Global, o draftOptions) error {
 	}
 	if !o.Update && !o.Stdout && !o.Force {
 		if _, err := os.Stat(out); err == nil {
-			return fmt.Errorf("%s exists and may hold a translation: pass --force to overwrite it, or --update to re-draft only its stale segments", ws.Rel(out))
+			return fmt.Errorf("%s exists and may hold a translation: pass --force to overwrite it, or --update to revise it for the English now", ws.Rel(out))
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("draft: %w", err)
 		}
