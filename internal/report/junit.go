@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -15,7 +16,7 @@ import (
 // (a glossary file, say).
 const (
 	junitNoRelease = "(no release)"
-	junitNoLang    = "(no language)"
+	junitNoRule    = "check" // the test case of a checked file when no rules are known
 )
 
 type junitSuites struct {
@@ -37,10 +38,10 @@ type junitSuite struct {
 }
 
 type junitCase struct {
-	Name      string         `xml:"name,attr"`
-	Classname string         `xml:"classname,attr"`
-	Failures  []junitFailure `xml:"failure"`
-	SystemOut *junitText     `xml:"system-out"`
+	Name      string        `xml:"name,attr"`
+	Classname string        `xml:"classname,attr"`
+	Failure   *junitFailure `xml:"failure"`
+	SystemOut *junitText    `xml:"system-out"`
 }
 
 // junitText is element content escaped by xmlText: encoding/xml would
@@ -58,25 +59,33 @@ type junitFailure struct {
 
 // JUnit writes a JUnit XML report that validates against the Jenkins
 // xunit-plugin junit-10.xsd: a <testsuites> root holding one <testsuite>
-// per release and, in it, one <testcase> per language of that release, named
-// after the language ("km") with the release as classname.
+// per release and, in it, one <testcase> per (language, rule): the rule id
+// is the test's name and "release.lang" its classname, so that a CI test
+// view lists "2024-03-01-visit › km › glossary-missing".
 //
-// Every (release, language) of o.Cases appears, so clean ones show as
-// passing tests; a pair that only findings name is added too. Each
-// error-level finding is a <failure> whose type is the rule id, whose
-// message attribute is the message, and whose text is
-// "path:line:col rule message". Warnings and infos, which do not fail the
-// check, are listed in the test case's <system-out>.
+// Every (release, language) of o.Cases gets a test case for every rule of
+// o.Rules, so a rule that found nothing shows as a passing test; a rule or a
+// pair that only findings name is added too, and a checked pair with no
+// rule at all is one test case named "check". Error-level findings fail
+// their test case with exactly one <failure>, whose type is the rule id,
+// whose message attribute is the finding's message (or, for several, their
+// number and the first message) and whose text lists every finding as
+// "path:line:col message". Warnings and infos, which do not fail the check,
+// are listed in the test case's <system-out>.
 //
-// A test case fails when it has at least one failure: the failures
-// attributes count failed test cases (as JUnit consumers expect, so that
-// failures never exceed tests), not <failure> elements. errors is always 0;
-// a run that could not check anything produces no report.
+// With one <failure> per failed test case, the failures attributes count
+// both failed test cases and <failure> elements, so consumers that recount
+// either way (junitparser counts elements) agree with relloc. errors is
+// always 0; a run that could not check anything produces no report.
 func JUnit(w io.Writer, fs []finding.Finding, o Options) error {
-	type key struct{ release, lang string }
+	type pair struct{ release, lang string }
+	type key struct {
+		pair
+		rule string
+	}
 	type group struct {
-		failures []junitFailure
-		out      strings.Builder
+		errors []finding.Finding
+		out    strings.Builder
 	}
 	groups := map[key]*group{}
 	get := func(k key) *group {
@@ -87,17 +96,25 @@ func JUnit(w io.Writer, fs []finding.Finding, o Options) error {
 		}
 		return g
 	}
+	var ruleIDs []string
+	for _, r := range o.Rules {
+		if !slices.Contains(ruleIDs, r.ID) {
+			ruleIDs = append(ruleIDs, r.ID)
+		}
+	}
 	for _, c := range o.Cases {
-		get(key{c.Release, c.Lang})
+		p := pair{c.Release, c.Lang}
+		if len(ruleIDs) == 0 {
+			get(key{p, junitNoRule})
+		}
+		for _, id := range ruleIDs {
+			get(key{p, id})
+		}
 	}
 	for _, f := range sorted(fs) {
-		g := get(key{f.Release, f.Lang})
+		g := get(key{pair{f.Release, f.Lang}, f.Rule})
 		if f.Severity >= finding.Error {
-			text := fmt.Sprintf("%s %s %s", location(f), f.Rule, indent(f.Message))
-			if ef := expectedFound(f); ef != "" {
-				text += "\n    " + ef
-			}
-			g.failures = append(g.failures, junitFailure{Type: f.Rule, Message: f.Message, Text: xmlText(text)})
+			g.errors = append(g.errors, f)
 			continue
 		}
 		fmt.Fprintf(&g.out, "%s: %s %s: %s\n", location(f), f.Severity, f.Rule, indent(f.Message))
@@ -105,28 +122,45 @@ func JUnit(w io.Writer, fs []finding.Finding, o Options) error {
 			fmt.Fprintf(&g.out, "    %s\n", ef)
 		}
 	}
-
-	byRelease := map[string][]string{}
+	// A pair that findings gave a rule no longer needs its "check" case.
 	for k := range groups {
-		byRelease[k.release] = append(byRelease[k.release], k.lang)
+		if k.rule != junitNoRule {
+			if g, ok := groups[key{k.pair, junitNoRule}]; ok && len(g.errors) == 0 && g.out.Len() == 0 {
+				delete(groups, key{k.pair, junitNoRule})
+			}
+		}
 	}
+
+	byRelease := map[string]map[string]bool{}
+	for k := range groups {
+		if byRelease[k.release] == nil {
+			byRelease[k.release] = map[string]bool{}
+		}
+		byRelease[k.release][k.lang] = true
+	}
+	order := ruleOrder(ruleIDs, groups, func(k key) string { return k.rule })
 	root := junitSuites{Name: "relloc"}
 	for _, release := range sortedKeys(byRelease) {
 		suite := junitSuite{Name: orDefault(release, junitNoRelease)}
-		langs := map[string]bool{}
-		for _, l := range byRelease[release] {
-			langs[l] = true
-		}
-		for _, lang := range sortedKeys(langs) {
-			g := groups[key{release, lang}]
-			c := junitCase{Name: orDefault(lang, junitNoLang), Classname: suite.Name, Failures: g.failures}
-			if g.out.Len() > 0 {
-				c.SystemOut = &junitText{xmlText(g.out.String())}
+		for _, lang := range sortedKeys(byRelease[release]) {
+			classname := suite.Name
+			if lang != "" {
+				classname += "." + lang
 			}
-			suite.Cases = append(suite.Cases, c)
-			suite.Tests++
-			if len(g.failures) > 0 {
-				suite.Failures++
+			for _, rule := range order {
+				g := groups[key{pair{release, lang}, rule}]
+				if g == nil {
+					continue
+				}
+				c := junitCase{Name: rule, Classname: classname, Failure: junitFailureOf(g.errors)}
+				if g.out.Len() > 0 {
+					c.SystemOut = &junitText{xmlText(g.out.String())}
+				}
+				suite.Cases = append(suite.Cases, c)
+				suite.Tests++
+				if c.Failure != nil {
+					suite.Failures++
+				}
 			}
 		}
 		root.Tests += suite.Tests
@@ -146,6 +180,42 @@ func JUnit(w io.Writer, fs []finding.Finding, o Options) error {
 		return fmt.Errorf("write junit report: %w", err)
 	}
 	return nil
+}
+
+// junitFailureOf is the one <failure> of a test case whose rule found the
+// error-level findings errs, or nil when there are none.
+func junitFailureOf(errs []finding.Finding) *junitFailure {
+	if len(errs) == 0 {
+		return nil
+	}
+	var text strings.Builder
+	for i, f := range errs {
+		if i > 0 {
+			text.WriteString("\n")
+		}
+		fmt.Fprintf(&text, "%s %s", location(f), indent(f.Message))
+		if ef := expectedFound(f); ef != "" {
+			text.WriteString("\n    " + ef)
+		}
+	}
+	msg := errs[0].Message
+	if len(errs) > 1 {
+		msg = fmt.Sprintf("%d errors, the first: %s", len(errs), msg)
+	}
+	return &junitFailure{Type: errs[0].Rule, Message: msg, Text: xmlText(text.String())}
+}
+
+// ruleOrder lists the rules of the keys of m: those of known in their
+// order, then the others sorted.
+func ruleOrder[K comparable, V any](known []string, m map[K]V, rule func(K) string) []string {
+	out := slices.Clone(known)
+	extra := map[string]bool{}
+	for k := range m {
+		if r := rule(k); !slices.Contains(known, r) {
+			extra[r] = true
+		}
+	}
+	return append(out, sortedKeys(extra)...)
 }
 
 func orDefault(s, def string) string {

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/xml"
+	"strings"
 	"testing"
 
 	"github.com/relloc/relloc/internal/finding"
@@ -43,13 +44,21 @@ func TestJUnitCounts(t *testing.T) {
 	for _, s := range doc.Suites {
 		var sf int
 		for _, c := range s.Cases {
-			if c.Classname != s.Name {
-				t.Errorf("case %q: classname %q, want the suite name %q", c.Name, c.Classname, s.Name)
+			if c.Classname != s.Name && !strings.HasPrefix(c.Classname, s.Name+".") {
+				t.Errorf("case %q: classname %q, want the suite name %q and a language", c.Name, c.Classname, s.Name)
+			}
+			if len(c.Failures) > 1 {
+				t.Errorf("case %s %s: %d <failure> elements, want at most one", c.Classname, c.Name, len(c.Failures))
 			}
 			if len(c.Failures) > 0 {
 				sf++
 			}
 			failureElems += len(c.Failures)
+			for _, f := range c.Failures {
+				if f.Type != c.Name {
+					t.Errorf("case %s %s: failure type %q, want the rule", c.Classname, c.Name, f.Type)
+				}
+			}
 		}
 		if s.Tests != len(s.Cases) || s.Failures != sf {
 			t.Errorf("suite %q: tests=%d failures=%d, want %d and %d", s.Name, s.Tests, s.Failures, len(s.Cases), sf)
@@ -65,15 +74,23 @@ func TestJUnitCounts(t *testing.T) {
 	if doc.Tests != tests || doc.Failures != failed {
 		t.Errorf("testsuites: tests=%d failures=%d, want %d and %d", doc.Tests, doc.Failures, tests, failed)
 	}
-	if failureElems != errorFindings {
-		t.Errorf("got %d <failure> elements, want one per error finding (%d)", failureElems, errorFindings)
+	if failureElems != failed {
+		t.Errorf("got %d <failure> elements, want one per failed test case (%d)", failureElems, failed)
 	}
-	// The clean 2024-04-10-summit/km must be a passing test case; the
+	// Every (release, language) of the cases has one test case per rule of
+	// the catalogue; the sample's 3 error findings have 3 different rules.
+	if want := len(sampleCases)*len(sampleRules) + 1; tests != want {
+		t.Errorf("got %d test cases, want %d (4 files × 4 rules, and glossary-unused of the glossary file)", tests, want)
+	}
+	if failed != errorFindings {
+		t.Errorf("got %d failed test cases, want %d", failed, errorFindings)
+	}
+	// The clean 2024-04-10-summit/km must be passing test cases; the
 	// Khmer failure's message must survive the round trip.
 	var sawClean, sawKhmer bool
 	for _, s := range doc.Suites {
 		for _, c := range s.Cases {
-			if s.Name == "2024-04-10-summit" && c.Name == "km" && len(c.Failures) == 0 && c.SystemOut == "" {
+			if c.Classname == "2024-04-10-summit.km" && c.Name == "glossary-missing" && len(c.Failures) == 0 && c.SystemOut == "" {
 				sawClean = true
 			}
 			for _, f := range c.Failures {
