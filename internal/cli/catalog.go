@@ -92,6 +92,7 @@ func runCatalogCheck(g *Global, o catalogOptions) error {
 	finding.Sort(fs)
 	sum := finding.Summarize(fs)
 	opt := report.Options{Color: g.IO.Color(), ToolVersion: Version, Rules: check.Rules(), Summary: sum}
+	repoOptions(ws, &opt)
 	if err := report.Write(o.Format, g.IO.Out, fs, opt); err != nil {
 		return err
 	}

@@ -152,7 +152,7 @@ func runCheck(g *Global, o checkOptions) error {
 		return err
 	}
 	in.Progress = progress(g.IO, "checking releases")
-	return writeResult(g, o.Format, check.Run(in), len(rels))
+	return writeResult(g, ws, o.Format, check.Run(in), len(rels))
 }
 
 // progressThreshold is the number of releases from which check shows a progress bar.
@@ -196,7 +196,7 @@ func workspaceFindings(g *Global, ws *workspace.Workspace) ([]finding.Finding, e
 // workspaceChecks are extra sources of findings for check.
 var workspaceChecks []func(*Global, *workspace.Workspace) ([]finding.Finding, error)
 
-func writeResult(g *Global, format string, res check.Result, releases int) error {
+func writeResult(g *Global, ws *workspace.Workspace, format string, res check.Result, releases int) error {
 	files := map[string]bool{}
 	var cases []report.Case
 	for _, c := range res.Cases {
@@ -206,6 +206,7 @@ func writeResult(g *Global, format string, res check.Result, releases int) error
 	sum := finding.Summarize(res.Findings)
 	sum.Files, sum.Releases = len(files), releases
 	opt := report.Options{Color: g.IO.Color(), ToolVersion: Version, Rules: check.Rules(), Cases: cases, Summary: sum}
+	repoOptions(ws, &opt)
 	if err := report.Write(format, g.IO.Out, res.Findings, opt); err != nil {
 		return err
 	}

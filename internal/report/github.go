@@ -15,7 +15,8 @@ import (
 //
 //	::error file=P,line=L,col=C,endLine=EL,endColumn=EC,title=RULE::message
 //
-// Warnings use ::warning and infos ::notice. Position properties that are
+// The file is relative to the repository root (o.RepoPrefix, then the
+// finding's path). Warnings use ::warning and infos ::notice. Position properties that are
 // zero are left out. Expected and found values follow the message on lines
 // of their own. Values are escaped as GitHub's actions toolkit does: in the
 // message "%", CR and LF become %25, %0D and %0A; in properties ":" and ","
@@ -26,7 +27,7 @@ func GitHub(w io.Writer, fs []finding.Finding, o Options) error {
 		var props []string
 		add := func(name, value string) { props = append(props, name+"="+escapeProperty(value)) }
 		if f.Path != "" {
-			add("file", slashPath(f.Path))
+			add("file", slashPath(repoPath(o.RepoPrefix, f.Path)))
 		}
 		for _, p := range []struct {
 			name  string

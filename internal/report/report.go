@@ -25,6 +25,16 @@ type Options struct {
 	// Cases lists every (release, language, file) that was checked, so that
 	// the JUnit report shows clean ones as passing test cases.
 	Cases []Case
+	// RepoPrefix is the workspace's folder relative to the root of the
+	// repository holding it, with forward slashes ("press" for a workspace
+	// in press/), or "" when the workspace is the repository root. SARIF and
+	// GitHub annotations put it before finding paths, which are relative to
+	// the workspace, because code scanning and annotations resolve paths
+	// against the repository root.
+	RepoPrefix string
+	// RepoRoot is the absolute path of the repository root, recorded in
+	// SARIF's originalUriBaseIds; empty leaves the uri out.
+	RepoRoot string
 	// Summary supplies Files and Releases, the numbers of files and releases
 	// checked. The severity counts are always recomputed from the findings.
 	Summary finding.Summary

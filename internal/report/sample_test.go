@@ -75,5 +75,8 @@ func sampleOptions() Options {
 		Rules:       sampleRules,
 		Cases:       sampleCases,
 		Summary:     finding.Summary{Files: 6, Releases: 2},
+		// The workspace is the folder press/ of a repository.
+		RepoPrefix: "press",
+		RepoRoot:   "/home/ci/ministry",
 	}
 }

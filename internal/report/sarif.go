@@ -1,10 +1,13 @@
 package report
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -22,6 +25,20 @@ const sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/
 // informationURI is where relloc's documentation lives, for tool.driver.
 const informationURI = "https://github.com/relloc/relloc"
 
+// RuleDocURI is the documentation of a rule: its section of docs/rules.md,
+// which SARIF gives as the rule's helpUri.
+func RuleDocURI(id string) string {
+	return informationURI + "/blob/main/docs/rules.md#" + id
+}
+
+// sarifRoot is the uriBaseId of every artifact location: the root of the
+// repository holding the workspace, which is what GitHub code scanning
+// resolves URIs against.
+const sarifRoot = "%SRCROOT%"
+
+// fingerprintKey names relloc's entry in a result's partialFingerprints.
+const fingerprintKey = "rellocFinding/v1"
+
 // SARIF writes a SARIF 2.1.0 log with one run, for code-scanning tools such
 // as GitHub's upload-sarif action.
 //
@@ -29,9 +46,16 @@ const informationURI = "https://github.com/relloc/relloc"
 // o.Rules (then any rule a finding names that o.Rules lacks) with its
 // summary, description and default level. Each finding becomes a result with
 // ruleId, ruleIndex, level (error, warning, or note for info), its message,
-// and a physical location whose URI is the finding's path with forward
-// slashes, relative and percent-encoded; the region is omitted for a
-// whole-file finding. run.columnKind is "unicodeCodePoints", which is what
+// and a physical location whose URI is the finding's path relative to the
+// repository root (o.RepoPrefix, then the path), with forward slashes and
+// percent-encoded, and whose uriBaseId is %SRCROOT%, declared in
+// run.originalUriBaseIds (with o.RepoRoot as a file: URI when it is known);
+// a whole-file finding's region is its first line. Every rule has a full
+// description and help, in text and Markdown, and a helpUri to its section
+// of docs/rules.md, which GitHub code scanning requires. Each result has a
+// partial fingerprint (see fingerprints) that stays the same when the lines
+// around a finding move, so that code scanning tracks one alert across
+// commits. run.columnKind is "unicodeCodePoints", which is what
 // finding columns count. Language, release, segment, expected and found go
 // in the result's property bag; the English source, when known, is a related
 // location.
@@ -48,9 +72,18 @@ func SARIF(w io.Writer, fs []finding.Finding, o Options) error {
 		run.Tool.Driver.WithVersion(o.ToolVersion)
 	}
 	run.Tool.Driver.Rules = sarifRules(fs, o.Rules)
+	root := sarif.NewArtifactLocation().WithDescriptionText("the root of the repository holding the workspace")
+	if o.RepoRoot != "" {
+		root.WithUri(strings.TrimSuffix(sarifURI(o.RepoRoot), "/") + "/")
+	}
+	run.OriginalUriBaseIDs = map[string]*sarif.ArtifactLocation{sarifRoot: root}
 
-	for _, f := range sorted(fs) {
-		run.AddResult(sarifResult(f))
+	fs = sorted(fs)
+	prints := fingerprints(fs, o.RepoPrefix)
+	for i, f := range fs {
+		res := sarifResult(f, o.RepoPrefix)
+		res.PartialFingerprints = map[string]any{fingerprintKey: prints[i]}
+		run.AddResult(res)
 	}
 	log.AddRun(run)
 
@@ -93,16 +126,78 @@ func sarifRule(r finding.Rule) *sarif.ReportingDescriptor {
 	if short == "" {
 		short = r.ID // shortDescription needs a text
 	}
-	d := sarif.NewRule(r.ID).
-		WithShortDescription(sarif.NewMultiformatMessageString(short)).
-		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Default)))
-	if r.Description != "" {
-		d.WithFullDescription(sarif.NewMultiformatMessageString(r.Description))
+	full := r.Description
+	if full == "" {
+		full = short
 	}
-	return d
+	uri := RuleDocURI(r.ID)
+	help := sarif.NewMultiformatMessageString(fmt.Sprintf("%s\n\n%s\n\nDocumentation: %s", short, full, uri))
+	help.Markdown = ptr(fmt.Sprintf("**%s** (`%s`)\n\n%s\n\n[Documentation of %s](%s)",
+		markdownText(short), r.ID, markdownText(full), r.ID, uri))
+	return sarif.NewRule(r.ID).
+		WithShortDescription(sarif.NewMultiformatMessageString(short)).
+		WithFullDescription(sarif.NewMultiformatMessageString(full)).
+		WithHelpURI(uri).
+		WithHelp(help).
+		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Default)))
 }
 
-func sarifResult(f finding.Finding) *sarif.Result {
+// markdownText keeps "<" and ">" of a description (markup examples such as
+// <!-- relloc-ignore RULE: reason -->) as text in Markdown.
+func markdownText(s string) string {
+	return strings.NewReplacer("<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// repoPath is a finding's path relative to the repository root: prefix (the
+// workspace's folder in the repository, "" at its root) joined to the path
+// relative to the workspace. An absolute path stays as it is.
+func repoPath(prefix, p string) string {
+	if p == "" || prefix == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return path.Join(slashPath(prefix), slashPath(p))
+}
+
+// artifact is the artifact location of a path relative to the workspace.
+func artifact(prefix, p string) *sarif.ArtifactLocation {
+	loc := sarif.NewSimpleArtifactLocation(sarifURI(repoPath(prefix, p)))
+	if !filepath.IsAbs(p) {
+		loc.WithUriBaseId(sarifRoot)
+	}
+	return loc
+}
+
+// fingerprints gives each finding of fs (sorted) a partial fingerprint: a
+// hash of what identifies the problem rather than where it is (the rule, the
+// file's path in the repository, the language, what was expected and what
+// was found, or the message when a finding has neither, since messages of
+// those rules hold no positions) and the number of earlier findings with the
+// same hash in the file, so that two identical problems in one file stay two
+// alerts. Lines and columns are left out: inserting a paragraph above a
+// finding does not make it a new alert.
+func fingerprints(fs []finding.Finding, prefix string) []string {
+	out := make([]string, len(fs))
+	seen := map[string]int{}
+	for i, f := range fs {
+		h := sha256.New()
+		parts := []string{f.Rule, slashPath(repoPath(prefix, f.Path)), f.Lang, f.Expected, f.Found}
+		if f.Expected == "" && f.Found == "" {
+			parts = append(parts, f.Message)
+		}
+		for _, p := range parts {
+			h.Write([]byte(p))
+			h.Write([]byte{0})
+		}
+		sum := hex.EncodeToString(h.Sum(nil)[:16])
+		out[i] = fmt.Sprintf("%s:%d", sum, seen[sum])
+		seen[sum]++
+	}
+	return out
+}
+
+func sarifResult(f finding.Finding, prefix string) *sarif.Result {
 	msg := f.Message
 	if msg == "" {
 		msg = f.Rule
@@ -111,14 +206,16 @@ func sarifResult(f finding.Finding) *sarif.Result {
 		WithLevel(sarifLevel(f.Severity)).
 		WithMessage(sarif.NewTextMessage(msg))
 
-	loc := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(sarifURI(f.Path)))
+	loc := sarif.NewPhysicalLocation().WithArtifactLocation(artifact(prefix, f.Path))
 	if r := sarifRegion(f.Line, f.Column, f.EndLine, f.EndColumn); r != nil {
 		loc.WithRegion(r)
+	} else {
+		loc.WithRegion(sarif.NewRegion().WithStartLine(1)) // a whole-file finding shows on the first line
 	}
 	res.AddLocation(sarif.NewLocationWithPhysicalLocation(loc))
 
 	if f.SourcePath != "" {
-		src := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(sarifURI(f.SourcePath)))
+		src := sarif.NewPhysicalLocation().WithArtifactLocation(artifact(prefix, f.SourcePath))
 		if r := sarifRegion(f.SourceLine, 0, 0, 0); r != nil {
 			src.WithRegion(r)
 		}

@@ -124,3 +124,116 @@ func TestSARIFStructure(t *testing.T) {
 		}
 	}
 }
+
+func TestFingerprints(t *testing.T) {
+	base := finding.Finding{Path: "releases/2024-05-20-visit/km.md", Line: 3, Column: 1, Lang: "km",
+		Rule: "glossary-missing", Expected: "ឯកឧត្តម", Message: "“H.E.” is not rendered as “ឯកឧត្តម”"}
+	moved := base
+	moved.Line, moved.Column = 9, 4 // a paragraph was inserted above
+	other := base
+	other.Expected = "នាយករដ្ឋមន្ត្រី"
+	inJa := base
+	inJa.Path, inJa.Lang = "releases/2024-05-20-visit/ja.md", "ja"
+
+	fp := func(fs ...finding.Finding) []string { return fingerprints(fs, "press") }
+	tests := []struct {
+		name      string
+		a, b      string
+		wantEqual bool
+	}{
+		{"a line move keeps the fingerprint", fp(base)[0], fp(moved)[0], true},
+		{"another expected term is another alert", fp(base)[0], fp(other)[0], false},
+		{"another file is another alert", fp(base)[0], fp(inJa)[0], false},
+		{"two identical problems in one file are two alerts", fp(base, moved)[0], fp(base, moved)[1], false},
+		{"the second of two keeps its fingerprint when both move", fp(base, moved)[1], fp(moved, moved)[1], true},
+	}
+	for _, tt := range tests {
+		if got := tt.a == tt.b; got != tt.wantEqual {
+			t.Errorf("%s: %q vs %q: equal = %v, want %v", tt.name, tt.a, tt.b, got, tt.wantEqual)
+		}
+	}
+	if a, b := fingerprints([]finding.Finding{base}, "")[0], fingerprints([]finding.Finding{base}, "press")[0]; a == b {
+		t.Errorf("the workspace's folder in the repository is not part of the fingerprint: %q", a)
+	}
+}
+
+func TestRepoPath(t *testing.T) {
+	tests := []struct{ prefix, in, want string }{
+		{"", "releases/a/km.md", "releases/a/km.md"},
+		{"press", "releases/a/km.md", "press/releases/a/km.md"},
+		{"ministry/press", "glossary/people.toml", "ministry/press/glossary/people.toml"},
+		{"press", "", ""},
+		{"press", "/abs/en.md", "/abs/en.md"},
+	}
+	for _, tt := range tests {
+		if got := repoPath(tt.prefix, tt.in); got != tt.want {
+			t.Errorf("repoPath(%q, %q) = %q, want %q", tt.prefix, tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestSARIFRuleHelp checks what GitHub code scanning requires of every rule:
+// a full description and help in text and Markdown, linking to the rule's
+// documentation.
+func TestSARIFRuleHelp(t *testing.T) {
+	var buf bytes.Buffer
+	fs := append(sampleFindings(), finding.Finding{Path: "x.md", Rule: "not-in-catalogue", Severity: finding.Error, Message: "m"})
+	if err := SARIF(&buf, fs, sampleOptions()); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			OriginalURIBaseIDs map[string]struct {
+				URI string `json:"uri"`
+			} `json:"originalUriBaseIds"`
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID              string
+						FullDescription struct{ Text string }
+						Help            struct{ Text, Markdown string }
+						HelpURI         string `json:"helpUri"`
+					}
+				}
+			}
+			Results []struct {
+				PartialFingerprints map[string]string
+				Locations           []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI       string `json:"uri"`
+							URIBaseID string `json:"uriBaseId"`
+						}
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	if got, want := run.OriginalURIBaseIDs[sarifRoot].URI, "file:///home/ci/ministry/"; got != want {
+		t.Errorf("originalUriBaseIds[%s].uri = %q, want %q", sarifRoot, got, want)
+	}
+	if len(run.Tool.Driver.Rules) != len(sampleRules)+2 { // glossary-unused and not-in-catalogue
+		t.Fatalf("got %d rules, want %d", len(run.Tool.Driver.Rules), len(sampleRules)+2)
+	}
+	for _, r := range run.Tool.Driver.Rules {
+		want := RuleDocURI(r.ID)
+		if r.FullDescription.Text == "" || r.Help.Text == "" || r.HelpURI != want ||
+			!bytes.Contains([]byte(r.Help.Markdown), []byte("("+want+")")) {
+			t.Errorf("rule %s: fullDescription %q, help %q / %q, helpUri %q; want all set, linking to %s",
+				r.ID, r.FullDescription.Text, r.Help.Text, r.Help.Markdown, r.HelpURI, want)
+		}
+	}
+	for i, res := range run.Results {
+		loc := res.Locations[0].PhysicalLocation.ArtifactLocation
+		if loc.URIBaseID != sarifRoot || len(loc.URI) < 6 || loc.URI[:6] != "press/" {
+			t.Errorf("result %d: uri %q base %q, want press/… relative to %s", i, loc.URI, loc.URIBaseID, sarifRoot)
+		}
+		if res.PartialFingerprints[fingerprintKey] == "" {
+			t.Errorf("result %d: no partialFingerprints[%q]", i, fingerprintKey)
+		}
+	}
+}
