@@ -216,7 +216,8 @@ the layout of glossary/README.md; the rest of the file, comments included, is le
 
 The glossary is locked while it is edited (glossary/.relloc.lock) and each file is replaced atomically, so
 concurrent runs lose nothing and an interrupted run leaves the previous file. The result is validated before
-anything is written.`,
+anything is written, and an entry that relloc glossary lint would reject (no rendering for a required language,
+an English form another entry claims, a form another entry forbids) is refused with lint's message.`,
 		Example: `  relloc glossary add --id phnom-penh --category place --en "Phnom Penh" --km ភ្នំពេញ --ja プノンペン
   relloc glossary add --id he --category honorific --en H.E. --en-variant "His Excellency" --en-case-sensitive \
       --km ឯកឧត្តម --ja-policy omit --note "MOFA drops H.E."`,
@@ -240,8 +241,10 @@ anything is written.`,
 			}
 			e := &glossary.Entry{ID: o.ID, Targets: map[language.Tag]*glossary.Rendering{}}
 			o.apply(e)
-			res, err := glossaryStore(ws).Edit(func(*glossary.Glossary, []glossary.File) ([]glossedit.Change, error) {
-				return []glossedit.Change{{Op: glossedit.Add, ID: e.ID, Entry: e, File: target}}, nil
+			store := glossaryStore(ws)
+			res, err := store.Edit(func(_ *glossary.Glossary, files []glossary.File) ([]glossedit.Change, error) {
+				changes := []glossedit.Change{{Op: glossedit.Add, ID: e.ID, Entry: e, File: target}}
+				return changes, lintEdit(ws, store, files, changes, e.ID)
 			}, false)
 			if err != nil {
 				return err
@@ -262,7 +265,8 @@ func newGlossarySetCmd(g *Global) *cobra.Command {
 		Short: "Change fields of a glossary entry",
 		Long: `set changes the fields of an existing entry that the flags name and keeps the others; a repeatable flag
 replaces the whole list (give it once with "" to empty the list). The entry is re-rendered in place: the comments
-above and below it and the other entries stay as they are; comments inside the entry's tables are not kept.`,
+above and below it and the other entries stay as they are; comments inside the entry's tables are not kept.
+Like add, set refuses a change that relloc glossary lint would reject for the entry.`,
 		Example: `  relloc glossary set --id deputy-prime-minister --ja-forbidden 副総理 --ja-forbidden 副總理
   relloc glossary set --id he --ja-policy omit`,
 		Args: noArgs,
@@ -277,7 +281,8 @@ above and below it and the other entries stay as they are; comments inside the e
 			if err := o.check(ws.Config.Targets); err != nil {
 				return err
 			}
-			res, err := glossaryStore(ws).Edit(func(gl *glossary.Glossary, _ []glossary.File) ([]glossedit.Change, error) {
+			store := glossaryStore(ws)
+			res, err := store.Edit(func(gl *glossary.Glossary, files []glossary.File) ([]glossedit.Change, error) {
 				old, ok := gl.Lookup(o.ID)
 				if !ok {
 					return nil, usagef("no glossary entry with id %q (use relloc glossary add)", o.ID)
@@ -287,7 +292,8 @@ above and below it and the other entries stay as they are; comments inside the e
 				if glossedit.Equal(old, e) {
 					return nil, nil
 				}
-				return []glossedit.Change{{Op: glossedit.Update, ID: e.ID, Entry: e}}, nil
+				changes := []glossedit.Change{{Op: glossedit.Update, ID: e.ID, Entry: e}}
+				return changes, lintEdit(ws, store, files, changes, e.ID)
 			}, false)
 			if err != nil {
 				return err
