@@ -54,6 +54,8 @@ func (d *drafter) renderEnglish(s string) string {
 			add(m[0], m[1], localefmt.Anniversary(d.lang, n))
 		}
 	}
+	// Rendered persons and offices, for the Japanese order name+office.
+	var persons, offices []edit
 	if mt := d.in.Anchors.Matcher(d.in.Source); mt != nil {
 		for _, m := range mt.FindAll(s) {
 			if m.Form == "forbidden" {
@@ -72,6 +74,14 @@ func (d *drafter) renderEnglish(s string) string {
 				}
 				add(m.Start, end, "")
 			case r.Term != "":
+				if !taken(m.Start, m.End) {
+					switch e.Category {
+					case glossary.Person:
+						persons = append(persons, edit{m.Start, m.End, r.Term})
+					case glossary.Office:
+						offices = append(offices, edit{m.Start, m.End, r.Term})
+					}
+				}
 				add(m.Start, m.End, r.Term)
 			}
 		}
@@ -85,6 +95,17 @@ func (d *drafter) renderEnglish(s string) string {
 			add(n.Start, n.End, localefmt.Ordinal(d.lang, int(n.Value)))
 		default:
 			add(n.Start, n.End, d.number(s[n.Start:n.End]))
+		}
+	}
+	if base, _ := d.lang.Base(); base.String() == "ja" {
+		// Japanese writes the office right after the name (林芳正外務大臣), where English puts a comma between
+		// them ("H.E. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan").
+		for _, p := range persons {
+			for _, o := range offices {
+				if o.start == p.end+len(", ") && s[p.end:o.start] == ", " {
+					add(p.end, o.start, "")
+				}
+			}
 		}
 	}
 	out := string(applyEdits([]byte(s), spans))

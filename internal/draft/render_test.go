@@ -46,3 +46,26 @@ func TestKhmerPunctuationText(t *testing.T) {
 		}
 	}
 }
+
+// TestJapaneseNameAndOffice: a Japanese draft writes the office right after the name, as MOFA does
+// (林芳正外務大臣), not with the English comma between them.
+func TestJapaneseNameAndOffice(t *testing.T) {
+	w := loadRepo(t)
+	d, err := newDrafter(w.input(w.release(t, seedID), ja, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ in, want string }{
+		{"H.E. HAYASHI Yoshimasa, Minister of Foreign Affairs of Japan, welcomed the delegation.",
+			"林芳正外務大臣, welcomed the delegation."},
+		{"H.E. Prak Sokhonn, Minister of Foreign Affairs and International Cooperation, arrived.",
+			"プラック・ソコン外務国際協力大臣, arrived."},
+		// Two persons stay apart.
+		{"H.E. Prak Sokhonn, H.E. HAYASHI Yoshimasa and others attended.", "プラック・ソコン, 林芳正 and others attended."},
+	}
+	for _, tt := range tests {
+		if got := d.renderEnglish(tt.in); got != tt.want {
+			t.Errorf("%q\n got  %q\n want %q", tt.in, got, tt.want)
+		}
+	}
+}
