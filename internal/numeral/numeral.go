@@ -615,6 +615,9 @@ func (f *finder) emit(v float64, start, end int) {
 	}
 	rest = s[n.End:]
 	before := s[:start]
+	if f.lang == "en" && n.Value == 100 && certainty(strings.TrimLeft(rest, " ")) {
+		n.Weak = true // "100 percent certain": "absolutely"
+	}
 	switch {
 	case f.lang == "en" && ordinalSuffix(rest) > 0:
 		n.End += ordinalSuffix(rest)

@@ -60,6 +60,8 @@ func TestFindAsPeopleWrite(t *testing.T) {
 		{"km", "ទោះបីជាយ៉ាងណា ពីរបៀបដែល ពីរដ្ឋ", ""},
 		{"km", "ម្ភៃប្រាំនាក់", "25/number"},
 		{"km", "បានឈ្នះការប្រកួតពីរ ប៉ុន្តែ", "2/number"},
+		{"km", "ក្នុងរយៈពេលពីរទសវត្សរ៍ចុងក្រោយ", "20/number"},
+		{"en", "he is 100 percent certain, a hundred percent sure; 100 percent of the budget", "100/number* 100/percent* 100/number"},
 		{"km", "ទោះបី ជាយ៉ាងណា", ""},
 		{"km", "ច្រើនជាង ៣៧ កោដិដុល្លារ", "3.7e+08/number"},
 		{"km", "បំពង់ ណដ ស្ទ្រីម ២ (Nord Stream 2)", "2/number 2/number*"},

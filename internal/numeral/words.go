@@ -152,9 +152,27 @@ func (f *finder) englishWords() {
 		if strings.HasPrefix(rest, "percent") || strings.HasPrefix(rest, "per cent") || strings.HasPrefix(s[end:], "%") {
 			n.Kind = KindPercent
 		}
+		if v == 100 && n.Kind == KindPercent && certainty(rest) {
+			n.Weak = true // "a hundred percent sure" is 絶対に, "absolutely"
+		}
 		f.out = append(f.out, n)
 		i = k - 1
 	}
+}
+
+// certainty reports whether s, after a number, reads "percent certain" (or
+// sure, confident, committed): an idiom for "absolutely", not a quantity.
+func certainty(s string) bool {
+	for _, p := range []string{"percent ", "per cent ", "% "} {
+		if t, ok := strings.CutPrefix(s, p); ok {
+			for _, w := range []string{"certain", "sure", "confident", "committed", "behind"} {
+				if strings.HasPrefix(t, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // sentenceStart reports whether a word after before starts a sentence.
@@ -197,7 +215,7 @@ var (
 	kmScales = []struct {
 		word string
 		v    float64
-	}{{"រយ", 100}, {"ពាន់", 1e3}, {"ម៉ឺន", 1e4}, {"សែន", 1e5}, {"លាន", 1e6}, {"កោដិ", 1e7}}
+	}{{"រយ", 100}, {"ពាន់", 1e3}, {"ម៉ឺន", 1e4}, {"សែន", 1e5}, {"លាន", 1e6}, {"កោដិ", 1e7}, {"ទសវត្សរ៍", 10}}
 )
 
 // khmerWords reads Khmer number words: a tens word and a unit word
@@ -237,6 +255,7 @@ func (f *finder) khmerWords() {
 			continue
 		}
 		value := float64(v)
+		scaled := false
 		k := j
 		for k < len(s) && (s[k] == ' ' || strings.HasPrefix(s[k:], "\u200b")) {
 			k++ // ប្រាំមួយ លាននាក់
@@ -245,6 +264,7 @@ func (f *finder) khmerWords() {
 			if prefix(k, sc.word) {
 				value *= sc.v
 				j = k + len(sc.word)
+				scaled = true // ពីរទសវត្សរ៍ "two decades", បីរយ "three hundred"
 				break
 			}
 		}
@@ -255,7 +275,7 @@ func (f *finder) khmerWords() {
 			n.Ordinal, n.Kind = true, KindOrdinal // ទីពីរ, "second"
 		case v == 2 && value == 2 && strings.HasSuffix(before, "ទាំង"):
 			n.Weak = true // ទាំងពីរ, "both"
-		case !khmerCounter(s[j:]) && !khmerCountWord(before) && !strings.HasPrefix(strings.TrimLeft(s[j:], " \u200b"), "ទៅ") &&
+		case !scaled && !khmerCounter(s[j:]) && !khmerCountWord(before) && !strings.HasPrefix(strings.TrimLeft(s[j:], " \u200b"), "ទៅ") &&
 			!(khmerWordEnd(s[j:]) && !strings.HasSuffix(s[:i], "ទោះ") && !strings.HasSuffix(s[:i], "ពី")):
 			i = j // no counter after it: ពីរ in ពីរបៀប (ពី + របៀប), បី in ទោះបីជា "although"
 			continue
