@@ -18,15 +18,30 @@ import (
 	"github.com/relloc/relloc/internal/release"
 )
 
-// Known is one real problem of a reference text, found by reading it: the error finding it explains and why
-// it is real.
+// Known is one audited error finding on a reference text: where it is, and the verdict of the person who read
+// the English and the translation there, with the reason.
 type Known struct {
 	Set, Release, File string // file is the base name of the finding's path, e.g. ja.md
 	Line               int
-	Rule, Reason       string
+	Rule               string
+	Verdict            Verdict
+	Reason             string
 }
 
-// ParseKnown reads the audited list: tab-separated set, release, file:line, rule and reason; # starts a comment.
+// Verdict is what an audited finding is.
+type Verdict string
+
+const (
+	// Real: the translation really differs from the English there (a wrong or missing number, a dropped
+	// clause, a misspelt number word): a reviewer wants the finding.
+	Real Verdict = "real"
+	// Explained: the translation is right and the finding is a false alarm whose cause is understood and
+	// written down (a unit converted, an idiom rendered without its number), kept visible rather than hidden.
+	Explained Verdict = "explained"
+)
+
+// ParseKnown reads the audited list: tab-separated set, release, file:line, rule, verdict (real or explained)
+// and reason; # starts a comment.
 func ParseKnown(r io.Reader) ([]Known, error) {
 	var out []Known
 	sc := bufio.NewScanner(r)
@@ -36,18 +51,22 @@ func ParseKnown(r io.Reader) ([]Known, error) {
 			continue
 		}
 		f := strings.Split(t, "\t")
-		if len(f) != 5 {
-			return nil, fmt.Errorf("line %d: want 5 tab-separated fields, got %d", n, len(f))
+		if len(f) != 6 {
+			return nil, fmt.Errorf("line %d: want 6 tab-separated fields, got %d", n, len(f))
 		}
 		file, line, ok := strings.Cut(f[2], ":")
 		ln, err := strconv.Atoi(line)
 		if !ok || err != nil {
 			return nil, fmt.Errorf("line %d: %q is not file:line", n, f[2])
 		}
-		if strings.TrimSpace(f[4]) == "" {
-			return nil, fmt.Errorf("line %d: a known problem needs a reason", n)
+		v := Verdict(f[4])
+		if v != Real && v != Explained {
+			return nil, fmt.Errorf("line %d: verdict %q: want real or explained", n, f[4])
 		}
-		out = append(out, Known{Set: f[0], Release: f[1], File: file, Line: ln, Rule: f[3], Reason: f[4]})
+		if strings.TrimSpace(f[5]) == "" {
+			return nil, fmt.Errorf("line %d: an audited finding needs a reason", n)
+		}
+		out = append(out, Known{Set: f[0], Release: f[1], File: file, Line: ln, Rule: f[3], Verdict: v, Reason: f[5]})
 	}
 	return out, sc.Err()
 }
@@ -57,7 +76,7 @@ type Result struct {
 	Set      string
 	Langs    []string
 	Errors   []finding.Finding // error findings on the unaltered texts
-	Known    []bool            // Known[i]: Errors[i] is on the audited list
+	Known    []Verdict         // Known[i]: the audited verdict on Errors[i], "" when it is not on the list
 	Faults   []Fault
 	Caught   []bool
 	Releases int
@@ -74,7 +93,7 @@ func Evaluate(s *Set, seed uint64, known []Known) (*Result, error) {
 	for _, f := range base.Findings {
 		if f.Severity == finding.Error {
 			res.Errors = append(res.Errors, f)
-			res.Known = append(res.Known, isKnown(s.Name, f, known))
+			res.Known = append(res.Known, verdict(s.Name, f, known))
 		}
 	}
 	byRelease := map[string][]finding.Finding{}
@@ -109,14 +128,15 @@ func Evaluate(s *Set, seed uint64, known []Known) (*Result, error) {
 	return res, nil
 }
 
-func isKnown(set string, f finding.Finding, known []Known) bool {
+// verdict finds the audited verdict on f, or "".
+func verdict(set string, f finding.Finding, known []Known) Verdict {
 	for _, k := range known {
 		if k.Set == set && k.Release == path.Base(path.Dir(f.Path)) && k.File == path.Base(f.Path) &&
 			k.Line == f.Line && k.Rule == f.Rule {
-			return true
+			return k.Verdict
 		}
 	}
-	return false
+	return ""
 }
 
 // catches checks the release of ft with its file altered and reports whether a new error finding of the
@@ -166,24 +186,22 @@ func catches(in check.Input, files fstest.MapFS, ft Fault, before []finding.Find
 // every unexplained error and missed fault.
 func (r *Result) Report(w io.Writer) {
 	fmt.Fprintf(w, "== %s: %d releases\n", r.Set, r.Releases)
-	known := 0
-	for _, k := range r.Known {
-		if k {
-			known++
-		}
-	}
-	fmt.Fprintf(w, "error findings on the unaltered texts: %d (%d on the audited list of real problems, %d unexplained)\n",
-		len(r.Errors), known, len(r.Errors)-known)
+	real, explained := r.Count(Real), r.Count(Explained)
+	fmt.Fprintf(w, "error findings on the unaltered texts: %d (%d real, %d explained false alarms, %d not audited)\n",
+		len(r.Errors), real, explained, len(r.Errors)-real-explained)
 	for _, lang := range r.Langs {
-		rules := map[string][2]int{}
+		rules := map[string][3]int{}
 		for i, f := range r.Errors {
 			if f.Lang != lang {
 				continue
 			}
 			c := rules[f.Rule]
 			c[0]++
-			if r.Known[i] {
+			switch r.Known[i] {
+			case Real:
 				c[1]++
+			case Explained:
+				c[2]++
 			}
 			rules[f.Rule] = c
 		}
@@ -193,7 +211,7 @@ func (r *Result) Report(w io.Writer) {
 		}
 		sort.Strings(ids)
 		for _, id := range ids {
-			fmt.Fprintf(w, "  %-3s %-20s %4d errors (%d known)\n", lang, id, rules[id][0], rules[id][1])
+			fmt.Fprintf(w, "  %-3s %-20s %4d errors (%d real, %d explained)\n", lang, id, rules[id][0], rules[id][1], rules[id][2])
 		}
 		for _, kind := range Kinds {
 			planted, caught := r.Recall(lang, kind)
@@ -208,8 +226,8 @@ func (r *Result) Report(w io.Writer) {
 		fmt.Fprintf(w, "recall on planted faults: %d of %d (%.1f%%)\n", caught, planted, 100*float64(caught)/float64(planted))
 	}
 	for i, f := range r.Errors {
-		if !r.Known[i] {
-			fmt.Fprintf(w, "  unexplained: %s:%d %s %s\n", f.Path, f.Line, f.Rule, clip(f.Message, 140))
+		if r.Known[i] == "" {
+			fmt.Fprintf(w, "  not audited: %s:%d %s %s\n", f.Path, f.Line, f.Rule, clip(f.Message, 140))
 		}
 	}
 	for i, ft := range r.Faults {
@@ -232,11 +250,11 @@ func (r *Result) Recall(lang string, kind Kind) (planted, caught int) {
 	return planted, caught
 }
 
-// Unexplained counts the error findings that are not on the audited list.
-func (r *Result) Unexplained() int {
+// Count counts the error findings with verdict v ("" counts those not on the audited list).
+func (r *Result) Count(v Verdict) int {
 	n := 0
 	for _, k := range r.Known {
-		if !k {
+		if k == v {
 			n++
 		}
 	}

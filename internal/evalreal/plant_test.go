@@ -68,11 +68,17 @@ func TestPlantTitle(t *testing.T) {
 }
 
 func TestParseKnown(t *testing.T) {
-	k, err := ParseKnown(strings.NewReader("# comment\nmofa-en-ja\tr1\tja.md:3\tnumber-mismatch\t20 minutes against 25\n"))
-	if err != nil || len(k) != 1 || k[0].Line != 3 || k[0].File != "ja.md" {
+	k, err := ParseKnown(strings.NewReader("# comment\nmofa-en-ja\tr1\tja.md:3\tnumber-mismatch\treal\t20 minutes against 25\n"))
+	if err != nil || len(k) != 1 || k[0].Line != 3 || k[0].File != "ja.md" || k[0].Verdict != Real {
 		t.Fatalf("got %+v, %v", k, err)
 	}
-	if _, err := ParseKnown(strings.NewReader("mofa-en-ja\tr1\tja.md:3\tnumber-mismatch\t\n")); err == nil {
-		t.Error("a known problem without a reason was accepted")
+	for _, bad := range []string{
+		"mofa-en-ja\tr1\tja.md:3\tnumber-mismatch\treal\t\n",           // no reason
+		"mofa-en-ja\tr1\tja.md:3\tnumber-mismatch\tmaybe\twho knows\n", // no verdict
+		"mofa-en-ja\tr1\tja.md\tnumber-mismatch\treal\tno line\n",
+	} {
+		if _, err := ParseKnown(strings.NewReader(bad)); err == nil {
+			t.Errorf("%q was accepted", bad)
+		}
 	}
 }
