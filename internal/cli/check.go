@@ -25,6 +25,9 @@ type checkOptions struct {
 	Langs    string
 	Format   string
 	SelfTest bool
+	// ChangedSince is a git revision: check only the releases changed since it, or using a glossary entry
+	// changed since it.
+	ChangedSince string
 }
 
 func newCheckCmd(g *Global) *cobra.Command {
@@ -37,10 +40,14 @@ with the English or with the glossary: missing or forbidden glossary renderings,
 dropped or added sentences, untranslated text, markup, punctuation, Khmer encoding and Japanese width.
 
 With no PATH it checks every release of the workspace; a PATH is a release folder or one of its files.
+--changed-since REV checks only the releases whose files changed since the git revision REV (committed or not,
+untracked files included) and those that use a glossary entry changed since REV; a change of relloc.toml checks
+every release. How many releases it checks is printed on stderr.
 Exit status: 0 when no finding is an error, 1 when one is, 2 when the run itself failed.`,
 		Example: `  relloc check
   relloc check releases/2021-11-18-prak-sokhonn-hayashi-telephone --lang ja
   relloc check --format sarif > relloc.sarif
+  relloc check --changed-since origin/main --format github
   relloc check --self-test`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
@@ -51,6 +58,9 @@ Exit status: 0 when no finding is an error, 1 when one is, 2 when the run itself
 				if len(args) > 0 {
 					return usagef("--self-test takes no paths")
 				}
+				if o.ChangedSince != "" {
+					return usagef("--self-test and --changed-since cannot be used together")
+				}
 				return runSelfTest(g)
 			}
 			return runCheck(g, o)
@@ -58,6 +68,7 @@ Exit status: 0 when no finding is an error, 1 when one is, 2 when the run itself
 	}
 	cmd.Flags().StringVar(&o.Langs, "lang", "", "check only these target `languages` (comma-separated, e.g. km,ja)")
 	cmd.Flags().StringVar(&o.Format, "format", "text", "output `format`: "+strings.Join(report.Formats, ", "))
+	cmd.Flags().StringVar(&o.ChangedSince, "changed-since", "", "check only releases changed (or using glossary entries changed) since the git `revision`")
 	cmd.Flags().BoolVar(&o.SelfTest, "self-test", false, "run every rule on a known-bad sample built into relloc and fail if one does not fire")
 	return cmd
 }
@@ -144,6 +155,19 @@ func runCheck(g *Global, o checkOptions) error {
 	rels, err = selectReleases(ws, wd, rels, o.Paths)
 	if err != nil {
 		return err
+	}
+	if o.ChangedSince != "" {
+		sel, err := changedSince(ws, gl, rels, o.ChangedSince)
+		if err != nil {
+			return err
+		}
+		if sel.All {
+			fmt.Fprintf(g.IO.Err, "relloc: checking all %d releases: %s changed since %s\n", len(rels), workspace.FileName, o.ChangedSince)
+		} else {
+			fmt.Fprintf(g.IO.Err, "relloc: checking %d of %d releases: %d changed since %s, %d using one of %d changed glossary entries\n",
+				len(sel.Releases), len(rels), sel.Changed, o.ChangedSince, sel.ByGlossary, len(sel.Entries))
+		}
+		rels = sel.Releases
 	}
 	in := check.Input{Source: ws.Config.Source, Targets: ws.Config.Targets, Langs: langs, Config: ws.Config.Check,
 		Glossary: gl, Releases: rels}
