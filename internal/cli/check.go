@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -61,7 +62,10 @@ Exit status: 0 when no finding is an error, 1 when one is, 2 when the run itself
 				if o.ChangedSince != "" {
 					return usagef("--self-test and --changed-since cannot be used together")
 				}
-				return runSelfTest(g)
+				if o.Format != "text" && o.Format != "json" {
+					return usagef("--self-test prints text or json, not %s", o.Format)
+				}
+				return runSelfTest(g, o.Format)
 			}
 			return runCheck(g, o)
 		},
@@ -240,7 +244,29 @@ func writeResult(g *Global, ws *workspace.Workspace, format string, res check.Re
 	return nil
 }
 
-func runSelfTest(g *Global) error {
+// selfTestJSON is the self-test's report with --format json.
+type selfTestJSON struct {
+	OK         bool              `json:"ok"`
+	Rules      []selfTestRule    `json:"rules"`
+	Missing    []selfTestMissing `json:"missing"`
+	Unexpected []finding.Finding `json:"unexpected"`
+	Findings   int               `json:"findings"`
+}
+
+type selfTestMissing struct {
+	Path    string `json:"path"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Rule    string `json:"rule"`
+	Message string `json:"message"`
+}
+
+type selfTestRule struct {
+	ID     string `json:"id"`
+	Status string `json:"status"` // ok, silent or wrong
+}
+
+func runSelfTest(g *Global, format string) error {
 	rep, err := check.SelfTest()
 	if err != nil {
 		return fmt.Errorf("self-test: %w", err)
@@ -251,6 +277,34 @@ func runSelfTest(g *Global) error {
 	}
 	for _, f := range rep.Extra {
 		bad[f.Rule]++
+	}
+	if format == "json" {
+		out := selfTestJSON{OK: rep.OK(), Missing: []selfTestMissing{}, Unexpected: rep.Extra, Findings: len(rep.Result.Findings)}
+		for _, e := range rep.Missing {
+			out.Missing = append(out.Missing, selfTestMissing{e.Path, e.Line, e.Column, e.Rule, e.Message})
+		}
+		for _, r := range check.Rules() {
+			status := "ok"
+			switch {
+			case slices.Contains(rep.Silent, r.ID):
+				status = "silent"
+			case bad[r.ID] > 0:
+				status = "wrong"
+			}
+			out.Rules = append(out.Rules, selfTestRule{r.ID, status})
+		}
+		if out.Unexpected == nil {
+			out.Unexpected = []finding.Finding{}
+		}
+		enc := json.NewEncoder(g.IO.Out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+		if !rep.OK() {
+			return &findingsError{}
+		}
+		return nil
 	}
 	for _, r := range check.Rules() {
 		status := "ok"
