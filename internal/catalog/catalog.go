@@ -28,7 +28,11 @@ type Catalog struct {
 	bundle *i18n.Bundle
 	langs  map[language.Tag]map[string]*entry
 	order  []language.Tag // languages in the order their first file was parsed
+	files  []string       // paths of the files parsed, in order
 }
+
+// Files returns the paths of the message files the catalogue was parsed from, in the order given to Parse.
+func (c *Catalog) Files() []string { return c.files }
 
 // entry is one message of one language and where it was written.
 type entry struct {
@@ -53,6 +57,7 @@ func Parse(defaultLang language.Tag, files []File) (*Catalog, error) {
 		if err := c.parseFile(f); err != nil {
 			return nil, err
 		}
+		c.files = append(c.files, f.Path)
 	}
 	return c, nil
 }

@@ -54,6 +54,8 @@ func newCatalogCmd(g *Global) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "catalog",
 		Short: "Check the message catalogues of the letterhead and formulas",
+		Example: `  relloc catalog check
+  relloc catalog check --format github`,
 	}
 	var o catalogOptions
 	chk := &cobra.Command{
@@ -85,12 +87,14 @@ func runCatalogCheck(g *Global, o catalogOptions) error {
 	if err != nil {
 		return err
 	}
-	fs, err := catalogFindings(ws)
+	c, err := loadCatalog(ws)
 	if err != nil {
 		return err
 	}
+	fs := problemFindings(c.Check(ws.Config.Source, ws.Config.Targets))
 	finding.Sort(fs)
 	sum := finding.Summarize(fs)
+	sum.Files = len(c.Files())
 	opt := report.Options{Color: g.IO.Color(), ToolVersion: Version, Rules: check.Rules(), Summary: sum}
 	repoOptions(ws, &opt)
 	if err := report.Write(o.Format, g.IO.Out, fs, opt); err != nil {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -45,13 +44,10 @@ JSON: {"glossary": {"entries", "complete": {LANG: P}}, "releases": [{"release", 
 				return err
 			}
 			o.HasMin = cmd.Flags().Changed("min")
-			if o.HasMin && (o.Min < 0 || o.Min > 100) {
-				return usagef("--min %g: must be a percentage between 0 and 100", o.Min)
-			}
 			return runCoverage(g, o)
 		},
 	}
-	cmd.Flags().Float64Var(&o.Min, "min", 0, "fail (exit status 1) when a figure is below this `percent`")
+	cmd.Flags().Var((*percentValue)(&o.Min), "min", "fail (exit status 1) when a figure is below this `percent` (95 or 95%)")
 	cmd.Flags().StringVar(&o.Format, "format", "text", "output `format`: text or json")
 	return cmd
 }
@@ -83,7 +79,7 @@ func runCoverage(g *Global, o coverageOptions) error {
 }
 
 func writeCoverage(w io.Writer, r *coverage.Report) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTable(w)
 	var parts []string
 	for _, l := range r.Glossary.Languages() {
 		s := fmt.Sprintf("%s %g%%", l, r.Glossary.Complete[l])
@@ -104,7 +100,7 @@ func writeCoverage(w io.Writer, r *coverage.Report) error {
 	if len(r.Candidates) == 0 {
 		return nil
 	}
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw = newTable(w)
 	fmt.Fprintln(tw, "COUNT\tPHRASE\tRELEASES")
 	for _, c := range r.Candidates {
 		fmt.Fprintf(tw, "%d\t%s\t%s\n", c.Count, c.Phrase, strings.Join(c.Releases, ", "))

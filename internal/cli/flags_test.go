@@ -54,7 +54,7 @@ func TestExitStatus(t *testing.T) {
 		{[]string{"version"}, ExitOK, ""},
 		{[]string{"version", "extra"}, ExitFailure, "takes no arguments"},
 		{[]string{"check", "--format", "pdf"}, ExitFailure, `--format "pdf"`},
-		{[]string{"--workspace", t.TempDir(), "check"}, ExitFailure, "not inside a relloc workspace"},
+		{[]string{"--workspace", t.TempDir(), "check"}, ExitFailure, "not a relloc workspace (no relloc.toml in it)"},
 	}
 	for _, tt := range tests {
 		var out, errOut bytes.Buffer

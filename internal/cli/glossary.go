@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
@@ -25,6 +24,9 @@ func newGlossaryCmd(g *Global) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "glossary",
 		Short: "List, show and edit the diplomatic glossary",
+		Example: `  relloc glossary list
+  relloc glossary show prime-minister
+  relloc glossary lint --format github`,
 	}
 	cmd.AddCommand(newGlossaryListCmd(g), newGlossaryShowCmd(g))
 	for _, add := range glossaryCommands {
@@ -118,7 +120,7 @@ func rendering(e *glossary.Entry, lang language.Tag) string {
 }
 
 func writeGlossaryTable(w io.Writer, entries []*glossary.Entry, targets []language.Tag) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTable(w)
 	head := []string{"ID", "CATEGORY", "EN"}
 	for _, t := range targets {
 		head = append(head, strings.ToUpper(t.String()))
@@ -139,7 +141,9 @@ func newGlossaryShowCmd(g *Global) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "show ID",
 		Short: "Show one glossary entry",
-		Args:  exactArgs(1),
+		Example: `  relloc glossary show he
+  relloc glossary show prime-minister --format json`,
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(format, "text", "json"); err != nil {
 				return err
@@ -150,7 +154,7 @@ func newGlossaryShowCmd(g *Global) *cobra.Command {
 			}
 			e, ok := gl.Lookup(args[0])
 			if !ok {
-				return usagef("no glossary entry with id %q", args[0])
+				return usagef("no glossary entry with id %q%s", args[0], didYouMean(args[0], entryIDs(gl)))
 			}
 			if format == "json" {
 				return writeJSON(g.IO.Out, e)
@@ -163,7 +167,7 @@ func newGlossaryShowCmd(g *Global) *cobra.Command {
 }
 
 func writeEntry(w io.Writer, e *glossary.Entry, targets []language.Tag) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTable(w)
 	list := func(s []string) string { return strings.Join(s, "; ") }
 	fmt.Fprintf(tw, "id:\t%s\n", e.ID)
 	fmt.Fprintf(tw, "category:\t%s\n", e.Category)
@@ -200,4 +204,13 @@ func writeEntry(w io.Writer, e *glossary.Entry, targets []language.Tag) error {
 		fmt.Fprintf(tw, "source:\t%s\n", e.Source)
 	}
 	return tw.Flush()
+}
+
+// entryIDs lists the ids of the glossary's entries, for suggestions.
+func entryIDs(gl *glossary.Glossary) []string {
+	ids := make([]string, len(gl.Entries))
+	for i, e := range gl.Entries {
+		ids[i] = e.ID
+	}
+	return ids
 }

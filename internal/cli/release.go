@@ -5,7 +5,6 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -32,6 +31,13 @@ func findRelease(ws *workspace.Workspace, rels []*release.Release, wd, arg strin
 		if r.ID == arg || filepath.Base(r.Dir) == arg || r.Dir == rel || r.Dir == filepath.ToSlash(filepath.Dir(rel)) {
 			return r, nil
 		}
+	}
+	ids := make([]string, len(rels))
+	for i, r := range rels {
+		ids[i] = r.ID
+	}
+	if hint := didYouMean(arg, ids); hint != "" {
+		return nil, usagef("no release %q in %s%s", arg, ws.Config.Releases, hint)
 	}
 	return nil, usagef("no release %q in %s (run 'relloc release list')", arg, ws.Config.Releases)
 }
@@ -73,7 +79,7 @@ release show prints one release's files, blocks and sentences.`,
 				}
 				return writeJSON(g.IO.Out, out)
 			}
-			tw := tabwriter.NewWriter(ctrl.Writer{W: g.IO.Out}, 0, 0, 2, ' ', 0)
+			tw := newTable(ctrl.Writer{W: g.IO.Out})
 			fmt.Fprintln(tw, "ID\tDATE\tLANGUAGES\tFOLDER")
 			for _, r := range rels {
 				j := toReleaseJSON(ws, r)
@@ -169,7 +175,7 @@ func toReleaseJSON(ws *workspace.Workspace, r *release.Release) releaseJSON {
 }
 
 func writeRelease(w io.Writer, j releaseJSON) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTable(w)
 	fmt.Fprintf(tw, "id:\t%s\n", j.ID)
 	fmt.Fprintf(tw, "date:\t%s\n", j.Date)
 	if j.Place != "" {

@@ -59,7 +59,18 @@ type Global struct {
 // Open finds the workspace: --workspace, or walking up from the working directory.
 func (g *Global) Open() (*workspace.Workspace, error) {
 	if g.Workspace != "" {
-		return workspace.Open(g.Workspace)
+		st, err := os.Stat(g.Workspace)
+		switch {
+		case err != nil:
+			return nil, usagef("--workspace %s: no such folder", g.Workspace)
+		case !st.IsDir():
+			return nil, usagef("--workspace %s: not a folder", g.Workspace)
+		}
+		ws, err := workspace.Open(g.Workspace)
+		if errors.Is(err, workspace.ErrNotFound) {
+			return nil, usagef("--workspace %s: not a relloc workspace (no %s in it)", g.Workspace, workspace.FileName)
+		}
+		return ws, err
 	}
 	wd, err := g.IO.Getwd()
 	if err != nil {
@@ -91,6 +102,9 @@ func NewRoot(io *IO) *cobra.Command {
 names, numbers and dates in every language, checked sentence by sentence.
 
 It works on a workspace: the folder holding relloc.toml, found by walking up from the current folder.`,
+		Example: `  relloc check
+  relloc glossary list
+  relloc help check`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       Version,
@@ -100,6 +114,8 @@ It works on a workspace: the folder holding relloc.toml, found by walking up fro
 	root.SetErr(io.Err)
 	root.PersistentFlags().StringVarP(&g.Workspace, "workspace", "C", "", "workspace `folder` (default: found from the current folder upwards)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err} })
+	// relloc --version (-v) prints what relloc version prints.
+	root.SetVersionTemplate("relloc {{.Version}}\n")
 	root.AddCommand(
 		newVersionCmd(g),
 		newGlossaryCmd(g),
@@ -109,6 +125,7 @@ It works on a workspace: the folder holding relloc.toml, found by walking up fro
 	for _, add := range extraCommands {
 		root.AddCommand(add(g))
 	}
+	strictCommands(root)
 	return root
 }
 
@@ -156,9 +173,10 @@ func errorText(err error) string {
 
 func newVersionCmd(g *Global) *cobra.Command {
 	return &cobra.Command{
-		Use:   "version",
-		Short: "Print relloc's version",
-		Args:  noArgs,
+		Use:     "version",
+		Short:   "Print relloc's version",
+		Example: "  relloc version\n  relloc --version",
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_, err := fmt.Fprintf(g.IO.Out, "relloc %s\n", Version)
 			return err

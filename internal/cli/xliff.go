@@ -22,6 +22,8 @@ func newXLIFFCmd(g *Global) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "xliff",
 		Short: "Exchange a release's translation with CAT tools as XLIFF",
+		Example: `  relloc xliff export 2021-11-18-prak-sokhonn-hayashi-telephone --lang ja
+  relloc xliff import prak-sokhonn-hayashi-ja.xlf`,
 	}
 	cmd.AddCommand(newXLIFFExportCmd(g), newXLIFFImportCmd(g))
 	return cmd
