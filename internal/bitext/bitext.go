@@ -237,7 +237,33 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 			seq++
 			return &Segment{ID: fmt.Sprintf("%s.s%d", blockID, seq), Block: blockID, Sides: map[language.Tag]*Side{}}
 		}
-		// Target-only sentences that come before any English sentence of the block get their own segments.
+		// Index each language's links once, so that a paragraph of many sentences is merged in linear time:
+		// the link of each English sentence, and the target-only links by the English sentence they follow
+		// (-1: before the first).
+		linkOf := map[language.Tag][]int{}
+		after := map[language.Tag]map[int][]int{}
+		for _, lang := range bt.Targets {
+			lo := make([]int, n)
+			af := map[int][]int{}
+			last := -1
+			for k, l := range perLang[lang][bi] {
+				for _, s := range l.src {
+					lo[s] = k
+				}
+				if len(l.src) > 0 {
+					last = l.src[len(l.src)-1]
+				} else if len(l.tgt) > 0 {
+					af[last] = append(af[last], k)
+				}
+			}
+			linkOf[lang], after[lang] = lo, af
+		}
+		targetOnly := func(lang language.Tag, k int) *Segment {
+			l := perLang[lang][bi][k]
+			e := newSeg()
+			e.Sides[lang] = &Side{Doc: r.Doc(lang), Block: l.tgt[0].block, Start: l.tgt[0].start, End: l.tgt[len(l.tgt)-1].end, Sentences: len(l.tgt)}
+			return e
+		}
 		start := 0
 		for i := 0; i < n; i++ {
 			if !cut[i] {
@@ -248,41 +274,33 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 			seg.Sides[source] = &Side{Doc: src, Block: b, Start: first.start, End: last.end, Sentences: i - start + 1}
 			var extra []*Segment
 			for _, lang := range bt.Targets {
+				links := perLang[lang][bi]
 				var tg []sentence
-				for _, l := range perLang[lang][bi] {
-					if len(l.src) == 0 {
-						continue
-					}
-					if l.src[0] >= start && l.src[len(l.src)-1] <= i {
-						tg = append(tg, l.tgt...)
+				if len(links) > 0 {
+					for k := linkOf[lang][start]; k <= linkOf[lang][i]; k++ {
+						l := links[k]
+						if len(l.src) > 0 && l.src[0] >= start && l.src[len(l.src)-1] <= i {
+							tg = append(tg, l.tgt...)
+						}
 					}
 				}
 				if len(tg) > 0 {
 					seg.Sides[lang] = &Side{Doc: r.Doc(lang), Block: tg[0].block, Start: tg[0].start, End: tg[len(tg)-1].end, Sentences: len(tg)}
 				}
 				// Target sentences with no English (0:1) that follow this group's last English sentence.
-				for k, l := range perLang[lang][bi] {
-					if len(l.src) != 0 || len(l.tgt) == 0 || precedingSrc(perLang[lang][bi], k) != i {
-						continue
-					}
-					e := newSeg()
-					e.Sides[lang] = &Side{Doc: r.Doc(lang), Block: l.tgt[0].block, Start: l.tgt[0].start, End: l.tgt[len(l.tgt)-1].end, Sentences: len(l.tgt)}
-					extra = append(extra, e)
+				for _, k := range after[lang][i] {
+					extra = append(extra, targetOnly(lang, k))
 				}
 			}
 			bt.Segments = append(bt.Segments, seg)
 			bt.Segments = append(bt.Segments, extra...)
 			start = i + 1
 		}
-		// A block whose target links have target-only sentences before the first English one, or an English
-		// block with no sentences at all: covered by precedingSrc returning -1 below.
+		// Target-only sentences before the first English sentence of the block (or in a block whose English
+		// has no sentences at all) get their own segments.
 		for _, lang := range bt.Targets {
-			for k, l := range perLang[lang][bi] {
-				if len(l.src) == 0 && len(l.tgt) > 0 && precedingSrc(perLang[lang][bi], k) == -1 {
-					e := newSeg()
-					e.Sides[lang] = &Side{Doc: r.Doc(lang), Block: l.tgt[0].block, Start: l.tgt[0].start, End: l.tgt[len(l.tgt)-1].end, Sentences: len(l.tgt)}
-					bt.Segments = append(bt.Segments, e)
-				}
+			for _, k := range after[lang][-1] {
+				bt.Segments = append(bt.Segments, targetOnly(lang, k))
 			}
 		}
 		// Target blocks with no English block, placed after this English block.
@@ -298,16 +316,6 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 		}
 	}
 	return bt
-}
-
-// precedingSrc returns the last English sentence index linked before link k, or -1.
-func precedingSrc(links []sentLink, k int) int {
-	for j := k - 1; j >= 0; j-- {
-		if len(links[j].src) > 0 {
-			return links[j].src[len(links[j].src)-1]
-		}
-	}
-	return -1
 }
 
 func orphanSegments(lang language.Tag, d *release.Document, b *release.Block) []*Segment {
