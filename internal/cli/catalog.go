@@ -95,7 +95,7 @@ func runCatalogCheck(g *Global, o catalogOptions) error {
 	finding.Sort(fs)
 	sum := finding.Summarize(fs)
 	sum.Files = len(c.Files())
-	opt := report.Options{Color: g.IO.Color(), ToolVersion: Version, Rules: check.Rules(), Summary: sum}
+	opt := report.Options{Color: g.IO.Color(), ToolVersion: Version, Rules: check.Rules(), Summary: sum, UI: g.UI}
 	repoOptions(ws, &opt)
 	if err := report.Write(o.Format, g.IO.Out, fs, opt); err != nil {
 		return err

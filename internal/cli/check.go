@@ -166,10 +166,10 @@ func runCheck(g *Global, o checkOptions) error {
 			return err
 		}
 		if sel.All {
-			fmt.Fprintf(g.IO.Err, "relloc: checking all %d releases: %s changed since %s\n", len(rels), workspace.FileName, o.ChangedSince)
+			fmt.Fprintln(g.IO.Err, "relloc: "+g.UI.T("ChangedSinceAll", map[string]any{"Total": len(rels), "File": workspace.FileName, "Rev": o.ChangedSince}))
 		} else {
-			fmt.Fprintf(g.IO.Err, "relloc: checking %d of %d releases: %d changed since %s, %d using one of %d changed glossary entries\n",
-				len(sel.Releases), len(rels), sel.Changed, o.ChangedSince, sel.ByGlossary, len(sel.Entries))
+			fmt.Fprintln(g.IO.Err, "relloc: "+g.UI.T("ChangedSince", map[string]any{"Checked": len(sel.Releases), "Total": len(rels),
+				"Changed": sel.Changed, "Rev": o.ChangedSince, "ByGlossary": sel.ByGlossary, "Entries": len(sel.Entries)}))
 		}
 		rels = sel.Releases
 	}
@@ -233,7 +233,7 @@ func writeResult(g *Global, ws *workspace.Workspace, format string, res check.Re
 	}
 	sum := finding.Summarize(res.Findings)
 	sum.Files, sum.Releases = len(files), releases
-	opt := report.Options{Color: g.IO.Color(), ToolVersion: Version, Rules: check.Rules(), Cases: cases, Summary: sum}
+	opt := report.Options{Color: g.IO.Color(), ToolVersion: Version, Rules: check.Rules(), Cases: cases, Summary: sum, UI: g.UI}
 	repoOptions(ws, &opt)
 	if err := report.Write(format, g.IO.Out, res.Findings, opt); err != nil {
 		return err

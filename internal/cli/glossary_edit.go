@@ -388,7 +388,7 @@ Exit status: 0 when no finding is an error, 1 when one is, 2 when the run itself
 				}
 			}
 			sum.Files, sum.Releases = len(files), len(p.rels)
-			opt := report.Options{Color: g.IO.Color(), ToolVersion: Version, Rules: glosslint.Rules(), Summary: sum}
+			opt := report.Options{Color: g.IO.Color(), ToolVersion: Version, Rules: glosslint.Rules(), Summary: sum, UI: g.UI}
 			repoOptions(ws, &opt)
 			if err := report.Write(format, g.IO.Out, fs, opt); err != nil {
 				return err

@@ -11,6 +11,7 @@ import (
 
 	"github.com/relloc/relloc/internal/ctrl"
 	"github.com/relloc/relloc/internal/inputerr"
+	"github.com/relloc/relloc/internal/ui"
 	"github.com/relloc/relloc/internal/workspace"
 )
 
@@ -34,6 +35,8 @@ type IO struct {
 	ErrTerminal bool
 	// Getwd returns the directory relloc runs in.
 	Getwd func() (string, error)
+	// Getenv reads the environment (the language variables of package ui); nil reads nothing, as in tests.
+	Getenv func(string) string
 }
 
 // Color reports whether output may be coloured.
@@ -47,13 +50,16 @@ func SystemIO() *IO {
 	return &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 		Terminal:    isatty.IsTerminal(os.Stdout.Fd()) || isatty.IsCygwinTerminal(os.Stdout.Fd()),
 		ErrTerminal: isatty.IsTerminal(os.Stderr.Fd()) || isatty.IsCygwinTerminal(os.Stderr.Fd()),
-		Getwd:       os.Getwd}
+		Getwd:       os.Getwd, Getenv: os.Getenv}
 }
 
 // Global holds the flags every command shares.
 type Global struct {
 	IO        *IO
 	Workspace string
+	// UILang is --ui-lang; UI speaks the language chosen from it and the environment (package ui).
+	UILang string
+	UI     *ui.Printer
 }
 
 // Open finds the workspace: --workspace, or walking up from the working directory.
@@ -94,7 +100,12 @@ func usagef(format string, args ...any) error { return &usageError{fmt.Errorf(fo
 
 // NewRoot builds the command tree.
 func NewRoot(io *IO) *cobra.Command {
-	g := &Global{IO: io}
+	root, _ := newRoot(io)
+	return root
+}
+
+func newRoot(io *IO) (*cobra.Command, *Global) {
+	g := &Global{IO: io, UI: ui.English}
 	root := &cobra.Command{
 		Use:   "relloc",
 		Short: "Keep press releases consistent in English, Khmer and Japanese",
@@ -113,6 +124,15 @@ It works on a workspace: the folder holding relloc.toml, found by walking up fro
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
 	root.PersistentFlags().StringVarP(&g.Workspace, "workspace", "C", "", "workspace `folder` (default: found from the current folder upwards)")
+	root.PersistentFlags().StringVar(&g.UILang, "ui-lang", "", "`language` of relloc's messages: en, km or ja (default: $RELLOC_LANG, $LC_ALL, $LC_MESSAGES, $LANG)")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		tag, err := ui.Lang(g.UILang, io.Getenv)
+		if err != nil {
+			return &usageError{err}
+		}
+		g.UI = ui.New(tag)
+		return nil
+	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err} })
 	// relloc --version (-v) prints what relloc version prints.
 	root.SetVersionTemplate("relloc {{.Version}}\n")
@@ -126,7 +146,7 @@ It works on a workspace: the folder holding relloc.toml, found by walking up fro
 		root.AddCommand(add(g))
 	}
 	strictCommands(root)
-	return root
+	return root, g
 }
 
 // extraCommands lets each command file register itself, so that adding a command touches one file.
@@ -139,7 +159,9 @@ func Main() int {
 
 // Run runs relloc with args and returns the exit status; errors are printed to io.Err.
 func Run(io *IO, args []string) int {
-	root := NewRoot(io)
+	root, g := newRoot(io)
+	g.UI = uiFromArgs(io, args)
+	localizeHelp(root, g.UI)
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
@@ -156,7 +178,7 @@ func Run(io *IO, args []string) int {
 	fmt.Fprintln(io.Err, "relloc: "+ctrl.Escape(errorText(err)))
 	var ue *usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintln(io.Err, "Run 'relloc --help' for usage.")
+		fmt.Fprintln(io.Err, g.UI.T("UsageHint", nil))
 	}
 	return ExitFailure
 }

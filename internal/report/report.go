@@ -11,6 +11,7 @@ import (
 
 	"github.com/relloc/relloc/internal/ctrl"
 	"github.com/relloc/relloc/internal/finding"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // Options carries what the writers need besides the findings.
@@ -35,6 +36,9 @@ type Options struct {
 	// RepoRoot is the absolute path of the repository root, recorded in
 	// SARIF's originalUriBaseIds; empty leaves the uri out.
 	RepoRoot string
+	// UI renders the summary line of the text format in the reader's language; nil means English. Rule ids
+	// and the other formats stay English.
+	UI *ui.Printer
 	// Summary supplies Files and Releases, the numbers of files and releases
 	// checked. The severity counts are always recomputed from the findings.
 	Summary finding.Summary

@@ -18,7 +18,8 @@ import (
 //
 // (further lines of a multi-line message are indented) followed, when set, by an indented line with what was expected and found
 // (Go-quoted, so invisible characters show) and one naming the English
-// source. A last line sums up: "2 errors, 1 warning, 0 infos in 6 files".
+// source. A last line sums up: "2 errors, 1 warning, 0 infos in 6 files", in the language of o.UI
+// ("6ファイル中 エラー2件、警告1件、情報0件").
 // With o.Color the position is bold and the severity coloured (error red,
 // warning yellow, info cyan); colour is forced on or off by o.Color, never
 // guessed from the writer.
@@ -35,8 +36,9 @@ func Text(w io.Writer, fs []finding.Finding, o Options) error {
 		}
 	}
 	s := summary(fs, o)
-	fmt.Fprintf(bw, "%s, %s, %s in %s\n",
-		plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Infos, "info"), plural(s.Files, "file"))
+	p := o.UI
+	fmt.Fprintln(bw, p.T("Summary", map[string]string{"Errors": p.N("ErrorCount", s.Errors),
+		"Warnings": p.N("WarningCount", s.Warnings), "Infos": p.N("InfoCount", s.Infos), "Files": p.N("FileCount", s.Files)}))
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write text report: %w", err)
 	}
@@ -73,13 +75,6 @@ func (st textStyle) severity(s finding.Severity) *color.Color {
 	default:
 		return st.info
 	}
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // indent indents the lines after the first of a multi-line message, so that

@@ -1,0 +1,120 @@
+package ui
+
+import (
+	"embed"
+	"fmt"
+	"strings"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/pelletier/go-toml/v2"
+	"golang.org/x/text/language"
+)
+
+//go:embed locales/active.*.toml
+var locales embed.FS
+
+// Languages are the languages relloc speaks, English first (the default).
+var Languages = []language.Tag{language.English, language.Khmer, language.Japanese}
+
+var bundle = newBundle()
+
+func newBundle() *i18n.Bundle {
+	b := i18n.NewBundle(language.English)
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	for _, t := range Languages {
+		if _, err := b.LoadMessageFileFS(locales, "locales/active."+t.String()+".toml"); err != nil {
+			panic(fmt.Sprintf("ui: embedded catalogue: %v", err)) // a build with a broken catalogue fails every test
+		}
+	}
+	return b
+}
+
+// EnvVars are the environment variables Lang reads after the flag, in order: relloc's own, then the POSIX
+// locale variables.
+var EnvVars = []string{"RELLOC_LANG", "LC_ALL", "LC_MESSAGES", "LANG"}
+
+var matcher = language.NewMatcher(Languages)
+
+// Lang returns the language to speak: flag (--ui-lang) when set, else the first set variable of EnvVars, read
+// with getenv. POSIX locale names are accepted ("km_KH.UTF-8", "ja_JP.eucJP@euro"); "C" and "POSIX" mean
+// English, as does a language relloc does not speak. An unparsable flag value is an error; an unparsable
+// variable is skipped, as other programs do.
+func Lang(flag string, getenv func(string) string) (language.Tag, error) {
+	if flag != "" {
+		t, ok := parseLocale(flag)
+		if !ok {
+			return language.English, fmt.Errorf("--ui-lang %q: not a language (write en, km or ja)", flag)
+		}
+		return best(t), nil
+	}
+	if getenv == nil {
+		return language.English, nil
+	}
+	for _, v := range EnvVars {
+		if s := getenv(v); s != "" {
+			if t, ok := parseLocale(s); ok {
+				return best(t), nil
+			}
+		}
+	}
+	return language.English, nil
+}
+
+// parseLocale reads a BCP 47 tag or a POSIX locale name.
+func parseLocale(s string) (language.Tag, bool) {
+	if i := strings.IndexAny(s, ".@"); i >= 0 {
+		s = s[:i]
+	}
+	if s == "C" || s == "POSIX" {
+		return language.English, true
+	}
+	t, err := language.Parse(strings.ReplaceAll(s, "_", "-"))
+	return t, err == nil
+}
+
+func best(t language.Tag) language.Tag {
+	_, i, conf := matcher.Match(t)
+	if conf == language.No {
+		return language.English
+	}
+	return Languages[i]
+}
+
+// Printer renders relloc's messages in one language.
+type Printer struct {
+	Lang language.Tag
+	loc  *i18n.Localizer
+}
+
+// New returns a Printer for lang (one of Languages; others fall back to English).
+func New(lang language.Tag) *Printer {
+	return &Printer{Lang: lang, loc: i18n.NewLocalizer(bundle, lang.String())}
+}
+
+// English is the Printer of the default language.
+var English = New(language.English)
+
+// T renders the message id with data (a map or struct of template fields). A message missing from the
+// catalogues (a bug that TestCatalogues catches) renders as its id.
+func (p *Printer) T(id string, data any) string {
+	if p == nil {
+		p = English
+	}
+	s, err := p.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
+	if err != nil {
+		return id
+	}
+	return s
+}
+
+// N renders the plural message id for count n, which the template sees as {{.Count}}.
+func (p *Printer) N(id string, n int) string {
+	if p == nil {
+		p = English
+	}
+	s, err := p.loc.Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: n, TemplateData: map[string]any{"Count": n}})
+	if err != nil {
+		return id
+	}
+	return s
+}
