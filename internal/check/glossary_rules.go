@@ -60,14 +60,17 @@ func (glossaryMissing) Rule() finding.Rule {
 			"also an error when an honorific is rendered fewer times than the English has it (Khmer puts ឯកឧត្តម before " +
 			"every name), and when an office is rendered fewer times than the English mentions it while the segment " +
 			"holds the rendering of another honorific or office that the English does not mention: a title replaced by " +
-			"another (総理 written 外相). Any other shortfall is the glossary-count warning. A forbidden " +
+			"another (総理 written 外相). Any other shortfall is the glossary-count warning, and so is a person or office " +
+			"that the segment leaves out while its paragraph's translation names it (a repeated subject dropped, or " +
+			"moved into the next sentence), or a country that the segment leaves implied while the translation names " +
+			"it elsewhere (\"Prime Minister Kishida expressed Japan's desire\" is 岸田総理大臣から…したい旨). A forbidden " +
 			"rendering is reported by glossary-forbidden only. Use the glossary's rendering, or set the entry's policy to " +
 			"optional or omit if the language legitimately does not render it."}
 }
 
 func (glossaryMissing) Check(c *Context, report func(finding.Finding)) {
 	glossaryCounts(c, func(seg *bitext.Segment, lang language.Tag, tgt *bitext.Side, sf shortfall) {
-		if sf.have > 0 && sf.replacedBy == "" && sf.entry.Category != glossary.Honorific {
+		if sf.have > 0 && sf.replacedBy == "" && sf.entry.Category != glossary.Honorific || sf.carriedBy != "" {
 			return
 		}
 		e, r := sf.entry, sf.entry.Target(lang)
@@ -96,18 +99,25 @@ func (glossaryCount) Rule() finding.Rule {
 			"segment mentions it. This is a warning, not an error: Japanese and Khmer do not repeat a subject the sentence " +
 			"already has (\"Japan hopes …, and Japan expects …\" is one 日本; \"Prime Minister Kishida … with Prime " +
 			"Minister Hun Manet … with Prime Minister Hun Manet\" names フン・マネット首相 once), and refer back to a pair " +
-			"of countries as 両国 or to one as 同国. Check that no mention was lost. A term with no rendering at all, and a " +
-			"title replaced by another title, are glossary-missing errors."}
+			"of countries as 両国 or to one as 同国. Check that no mention was lost. A person or office that a segment leaves " +
+			"out is a warning too when the paragraph's translation names it (Japanese drops a repeated subject, and a " +
+			"translator may move a name into the next sentence), and so is a country that a segment leaves implied when " +
+			"the translation names it elsewhere. Any other term with no rendering at all in its segment, and a title " +
+			"replaced by another title, are glossary-missing errors."}
 }
 
 func (glossaryCount) Check(c *Context, report func(finding.Finding)) {
 	glossaryCounts(c, func(seg *bitext.Segment, lang language.Tag, tgt *bitext.Side, sf shortfall) {
-		if sf.have == 0 || sf.replacedBy != "" || sf.entry.Category == glossary.Honorific {
+		if sf.carriedBy == "" && (sf.have == 0 || sf.replacedBy != "" || sf.entry.Category == glossary.Honorific) {
 			return
 		}
 		e, r := sf.entry, sf.entry.Target(lang)
 		f := onWholeSide(c, seg, lang, tgt)
 		f.Message = fmt.Sprintf("%q (%s) occurs %d times in the English but its %s rendering %s only %d", e.EN.Term, e.ID, sf.want, lang, r.Term, sf.have)
+		if sf.carriedBy != "" {
+			f.Message = fmt.Sprintf("%q (%s) has no %s rendering in this segment, but the translation names it %s: check that the sentence means it",
+				e.EN.Term, e.ID, lang, sf.carriedBy)
+		}
 		f.Expected = r.Term
 		report(f)
 	})
@@ -144,6 +154,29 @@ type shortfall struct {
 	// replacedBy, for a title (honorific or office) rendered too few times, is the text of another title in the
 	// segment that the English segment does not mention: the sign of a title replaced by another.
 	replacedBy string
+	// carriedBy, for a person, office or country with no rendering in the segment, says where the translation
+	// names it nearby instead ("in this paragraph", "elsewhere in this translation"); empty when it does not.
+	carriedBy string
+}
+
+// carried says where the translation renders entry e near a segment that leaves it out: a person or office in the
+// same paragraph (Japanese does not repeat a subject; a translator may move a name into the next sentence), a
+// country anywhere in the translation (Japanese and Khmer leave a country implied when its leader or government is
+// the subject). Honorifics and every other category are never carried: they must be in their segment.
+func carried(c *Context, lang language.Tag, tgt *bitext.Side, e *glossary.Entry) string {
+	switch e.Category {
+	case glossary.Person, glossary.Office:
+		if renderingCounts(c.Anchors.Matches(lang, tgt.Block.Text))[e.ID] > 0 {
+			return "in this paragraph"
+		}
+	case glossary.Place:
+		for _, b := range tgt.Doc.Blocks {
+			if renderingCounts(c.Anchors.Matches(lang, b.Text))[e.ID] > 0 {
+				return "elsewhere in this translation"
+			}
+		}
+	}
+	return ""
 }
 
 // glossaryCounts calls fn for each shortfall of each aligned target segment. A forbidden rendering counts as a
@@ -183,6 +216,9 @@ func glossaryCounts(c *Context, fn func(seg *bitext.Segment, lang language.Tag, 
 			sf := shortfall{entry: e, want: want[id], have: have[id]}
 			if isTitle(e.Category) {
 				sf.replacedBy = unexpected
+			}
+			if sf.have == 0 && sf.replacedBy == "" {
+				sf.carriedBy = carried(c, lang, tgt, e)
 			}
 			fn(seg, lang, tgt, sf)
 		}
