@@ -8,7 +8,7 @@ RELLOC       ?= $(GO) run ./cmd/relloc
 REPORT       ?= text
 COVERAGE_MIN ?= 100
 
-.PHONY: all build install test test-short vet check coverage ci selftest eval eval-real bench screenshots fmt clean
+.PHONY: all build install test test-short vet check coverage ci selftest eval eval-real bench bench-scale screenshots fmt clean
 
 all: build
 
@@ -62,6 +62,18 @@ eval-real:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+# bench-scale: relloc check on a generated workspace of SCALE_RELEASES releases (en, km, ja) and SCALE_ENTRIES
+# glossary entries (internal/scalegen, seeded by SCALE_SEED, written to a temporary folder and removed), beside
+# ripgrep searching every term (Debian: apt-get install ripgrep) and Vale on the English, when installed: the
+# median wall time of SCALE_RUNS runs, peak memory and the ratios. `make bench-scale SCALE_RELEASES=1000` is quick.
+SCALE_RELEASES ?= 10000
+SCALE_ENTRIES  ?= 5000
+SCALE_SEED     ?= 1
+SCALE_RUNS     ?= 3
+bench-scale: build
+	$(GO) run ./cmd/relloc-benchscale -relloc $(BIN) -releases $(SCALE_RELEASES) -entries $(SCALE_ENTRIES) \
+	  -seed $(SCALE_SEED) -runs $(SCALE_RUNS)
 
 # screenshots: docs/review-index.png and docs/review-release.png, taken by the review site's browser test in
 # headless Chromium (Debian: apt-get install chromium fonts-khmeros fonts-noto-cjk).
