@@ -14,6 +14,7 @@ import (
 func init() { extraCommands = append(extraCommands, newCoverageCmd) }
 
 type coverageOptions struct {
+	Langs  string
 	Min    float64
 	HasMin bool
 	Format string
@@ -49,6 +50,7 @@ JSON: {"glossary": {"entries", "complete": {LANG: P}}, "releases": [{"release", 
 	}
 	cmd.Flags().Var((*percentValue)(&o.Min), "min", "fail (exit status 1) when a figure is below this `percent` (95 or 95%)")
 	cmd.Flags().StringVar(&o.Format, "format", "text", "output `format`: text or json")
+	cmd.Flags().StringVar(&o.Langs, "lang", "", "measure only these target `languages` (comma-separated, e.g. km,ja)")
 	return cmd
 }
 
@@ -57,7 +59,14 @@ func runCoverage(g *Global, o coverageOptions) error {
 	if err != nil {
 		return err
 	}
-	in := coverage.Input{Glossary: p.gl, Source: p.ws.Config.Source, Targets: p.ws.Config.Targets, Anchors: p.anchors}
+	langs, err := parseLangs(o.Langs, p.ws.Config.Targets)
+	if err != nil {
+		return err
+	}
+	if langs == nil {
+		langs = p.ws.Config.Targets
+	}
+	in := coverage.Input{Glossary: p.gl, Source: p.ws.Config.Source, Targets: langs, Anchors: p.anchors}
 	for _, r := range p.rels {
 		in.Bitexts = append(in.Bitexts, p.align(r))
 	}
@@ -91,7 +100,11 @@ func writeCoverage(w io.Writer, r *coverage.Report) error {
 	fmt.Fprintf(tw, "Glossary: %d entries; complete: %s\n\n", r.Glossary.Entries, strings.Join(parts, ", "))
 	fmt.Fprintln(tw, "RELEASE\tLANG\tOCCURRENCES\tRENDERED\tCOVERAGE")
 	for _, rc := range r.Releases {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%g%%\n", rc.Release, rc.Lang, rc.Occurrences, rc.Rendered, rc.Coverage)
+		note := ""
+		if rc.Untranslated {
+			note = " (no translation)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%g%%%s\n", rc.Release, rc.Lang, rc.Occurrences, rc.Rendered, rc.Coverage, note)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

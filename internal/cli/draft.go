@@ -50,7 +50,7 @@ whole. The rest of the file stays byte for byte. Once revised, relloc review --a
 On a translation without a [source] table, --update only records the current English, so that the
 translation starts being tracked.
 
-draft writes only the release's LANG.md (or --out inside the release folder): never the English source nor
+draft writes only the release's LANG.md (or -o/--output inside the release folder): never the English source nor
 another language's file, nor through a symbolic link leaving the workspace, --force or not. It never
 overwrites an existing translation without --force, and writes the file atomically.`,
 		Example: `  relloc draft 2021-11-18-prak-sokhonn-hayashi-telephone --lang km
@@ -66,7 +66,7 @@ overwrites an existing translation without --force, and writes the file atomical
 		},
 	}
 	cmd.Flags().StringVar(&o.Lang, "lang", "", "the target `language` to draft (km or ja)")
-	cmd.Flags().StringVar(&o.Out, "out", "", "write to `FILE` in the release folder instead of LANG.md")
+	outputFlag(cmd.Flags(), &o.Out, "write to `FILE` in the release folder instead of LANG.md")
 	cmd.Flags().BoolVar(&o.Stdout, "stdout", false, "print the draft instead of writing a file")
 	cmd.Flags().BoolVar(&o.Force, "force", false, "overwrite an existing translation")
 	cmd.Flags().BoolVar(&o.Update, "update", false, "revise the existing translation after its English changed: keep and mark changed sentences, draft added ones")
@@ -77,7 +77,7 @@ overwrites an existing translation without --force, and writes the file atomical
 func (o draftOptions) validate() error {
 	switch {
 	case o.Out != "" && o.Stdout:
-		return usagef("--out and --stdout exclude each other")
+		return usagef("--output and --stdout exclude each other")
 	case o.Update && o.Force:
 		return usagef("--update keeps the translation; --force would replace it: pass one of them")
 	case o.Threshold <= 0 || o.Threshold > 1:

@@ -147,6 +147,25 @@ func (o *entryFlags) apply(e *glossary.Entry) {
 	}
 }
 
+// idArg takes an entry's id as the positional argument, as glossary show and rm do; --id still works. Giving
+// both with different ids is a usage error.
+func idArg(o *entryFlags) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case len(args) == 0:
+			return nil
+		case len(args) > 1:
+			return usagef("%s takes one entry id, got %d arguments", cmd.CommandPath(), len(args))
+		case o.changed("id") && o.ID != args[0]:
+			return usagef("two ids: %q and --id %q", args[0], o.ID)
+		}
+		o.ID = args[0]
+		changed := o.changed
+		o.changed = func(name string) bool { return name == "id" || changed(name) }
+		return nil
+	}
+}
+
 // nonEmpty drops empty strings, so that --km-variant "" clears the list.
 func nonEmpty(s []string) []string {
 	var out []string
@@ -208,7 +227,7 @@ func newGlossaryAddCmd(g *Global) *cobra.Command {
 		file string
 	)
 	cmd := &cobra.Command{
-		Use:   "add --id ID --category CATEGORY --en TERM [flags]",
+		Use:   "add ID --category CATEGORY --en TERM [flags]",
 		Short: "Add a glossary entry",
 		Long: `add appends a new entry to a glossary file: the file named by --file, else glossary/<category>.toml when
 it exists, else the first glossary file (by name), else a new glossary/<category>.toml. The entry is written in
@@ -218,13 +237,16 @@ The glossary is locked while it is edited (glossary/.relloc.lock) and each file 
 concurrent runs lose nothing and an interrupted run leaves the previous file. The result is validated before
 anything is written, and an entry that relloc glossary lint would reject (no rendering for a required language,
 an English form another entry claims, a form another entry forbids) is refused with lint's message.`,
-		Example: `  relloc glossary add --id phnom-penh --category place --en "Phnom Penh" --km ភ្នំពេញ --ja プノンペン
-  relloc glossary add --id he --category honorific --en H.E. --en-variant "His Excellency" --en-case-sensitive \
+		Example: `  relloc glossary add phnom-penh --category place --en "Phnom Penh" --km ភ្នំពេញ --ja プノンペン
+  relloc glossary add he --category honorific --en H.E. --en-variant "His Excellency" --en-case-sensitive \
       --km ឯកឧត្តម --ja-policy omit --note "MOFA drops H.E."`,
-		Args: noArgs,
+		Args: idArg(&o),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			for _, req := range []string{"id", "category", "en"} {
 				if !o.changed(req) {
+					if req == "id" {
+						return usagef("add needs the entry's id: relloc glossary add ID --category CATEGORY --en TERM")
+					}
 					return usagef("add needs --%s", req)
 				}
 			}
@@ -261,18 +283,18 @@ an English form another entry claims, a form another entry forbids) is refused w
 func newGlossarySetCmd(g *Global) *cobra.Command {
 	var o entryFlags
 	cmd := &cobra.Command{
-		Use:   "set --id ID [flags]",
+		Use:   "set ID [flags]",
 		Short: "Change fields of a glossary entry",
 		Long: `set changes the fields of an existing entry that the flags name and keeps the others; a repeatable flag
 replaces the whole list (give it once with "" to empty the list). The entry is re-rendered in place: the comments
 above and below it and the other entries stay as they are; comments inside the entry's tables are not kept.
 Like add, set refuses a change that relloc glossary lint would reject for the entry.`,
-		Example: `  relloc glossary set --id deputy-prime-minister --ja-forbidden 副総理 --ja-forbidden 副總理
-  relloc glossary set --id he --ja-policy omit`,
-		Args: noArgs,
+		Example: `  relloc glossary set deputy-prime-minister --ja-forbidden 副総理 --ja-forbidden 副總理
+  relloc glossary set he --ja-policy omit`,
+		Args: idArg(&o),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !o.changed("id") {
-				return usagef("set needs --id")
+				return usagef("set needs the entry's id: relloc glossary set ID [flags]")
 			}
 			ws, err := g.Open()
 			if err != nil {
@@ -313,11 +335,11 @@ Like add, set refuses a change that relloc glossary lint would reject for the en
 func newGlossaryRmCmd(g *Global) *cobra.Command {
 	var id string
 	cmd := &cobra.Command{
-		Use:     "rm --id ID",
+		Use:     "rm ID",
 		Aliases: []string{"remove"},
 		Short:   "Remove a glossary entry",
 		Long:    `rm removes an entry with the comment lines directly above it; other comments and entries stay.`,
-		Example: `  relloc glossary rm --id sihanoukville`,
+		Example: `  relloc glossary rm sihanoukville`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 && id == "" {
 				id = args[0]
@@ -354,7 +376,7 @@ func newGlossaryRmCmd(g *Global) *cobra.Command {
 }
 
 func newGlossaryLintCmd(g *Global) *cobra.Command {
-	var format string
+	var format, langFlag string
 	cmd := &cobra.Command{
 		Use:   "lint",
 		Short: "Check the glossary as a whole",
@@ -374,7 +396,14 @@ Exit status: 0 when no finding is an error, 1 when one is, 2 when the run itself
 				return err
 			}
 			ws, gl := p.ws, p.gl
-			in := glosslint.Input{Glossary: gl, Source: ws.Config.Source, Targets: ws.Config.Targets, Releases: p.rels,
+			langs, err := parseLangs(langFlag, ws.Config.Targets)
+			if err != nil {
+				return err
+			}
+			if langs == nil {
+				langs = ws.Config.Targets
+			}
+			in := glosslint.Input{Glossary: gl, Source: ws.Config.Source, Targets: langs, Releases: p.rels,
 				Anchors: p.anchors}
 			fs := glosslint.Run(in)
 			sum := finding.Summarize(fs)
@@ -400,5 +429,6 @@ Exit status: 0 when no finding is an error, 1 when one is, 2 when the run itself
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output `format`: "+strings.Join(report.Formats, ", "))
+	cmd.Flags().StringVar(&langFlag, "lang", "", "lint only these target `languages` (comma-separated, e.g. km,ja)")
 	return cmd
 }

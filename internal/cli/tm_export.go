@@ -28,8 +28,8 @@ func newTMExportCmd(g *Global) *cobra.Command {
 first, then each translation in the workspace's order), for CAT tools such as Trados, memoQ and OmegaT. Bold,
 emphasis, superscript, subscript, code, links and line breaks are inline codes (<bpt>/<ept>/<ph> holding the
 Markdown), so that a tag-aware tool matches segments with markup exactly; each unit's creationdate is its
-release's date. Without --out it writes to standard output; with --out the file is written atomically.`,
-		Example: `  relloc tm export --format tmx --out relloc.tmx`,
+release's date. Without -o/--output it writes to standard output; with it the file is written atomically.`,
+		Example: `  relloc tm export --format tmx -o relloc.tmx`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(o.Format, "tmx"); err != nil {
@@ -63,7 +63,7 @@ release's date. Without --out it writes to standard output; with --out the file 
 		},
 	}
 	cmd.Flags().StringVar(&o.Format, "format", "tmx", "export `format`: tmx")
-	cmd.Flags().StringVar(&o.Out, "out", "", "write to `FILE` instead of standard output")
+	outputFlag(cmd.Flags(), &o.Out, "write to `FILE` instead of standard output")
 	return cmd
 }
 

@@ -38,8 +38,11 @@ type Release struct {
 	// Rendered counts those whose rendering (term or accepted variant) is in the aligned Lang segment, at most
 	// as many times per segment as the English has the term.
 	Rendered int `json:"rendered"`
-	// Coverage is Rendered / Occurrences as a percentage; 100 when there is nothing to render.
+	// Coverage is Rendered / Occurrences as a percentage; 100 when there is nothing to render, 0 when the
+	// release has no translation in Lang.
 	Coverage float64 `json:"coverage"`
+	// Untranslated is set when the release has no file in Lang: nothing of it is covered, whatever it says.
+	Untranslated bool `json:"untranslated,omitempty"`
 }
 
 // Candidate is a phrase of the English releases that looks like a diplomatic term and is not in the glossary.
@@ -113,12 +116,18 @@ func GlossaryCompleteness(g *glossary.Glossary, targets []language.Tag) Complete
 
 // ReleaseCoverage measures one aligned release: for each target language, how many English occurrences of
 // required glossary entries have their rendering in the aligned segment. A segment without a side in the
-// language counts its occurrences as not rendered, when the release has that language.
+// language counts its occurrences as not rendered. Every target language of in has a figure: a release with
+// no translation in a language is Untranslated, with a coverage of 0, so that a --min gate does not pass
+// over it.
 func ReleaseCoverage(bt *bitext.Bitext, in Input) []Release {
 	src := in.Anchors.Matcher(in.Source)
 	var out []Release
-	for _, lang := range bt.Targets {
-		rc := Release{Release: bt.Release.ID, Lang: lang.String()}
+	targets := in.Targets
+	if len(targets) == 0 {
+		targets = bt.Targets
+	}
+	for _, lang := range targets {
+		rc := Release{Release: bt.Release.ID, Lang: lang.String(), Untranslated: bt.Release.Doc(lang) == nil}
 		tm := in.Anchors.Matcher(lang)
 		for _, seg := range bt.Segments {
 			s := seg.Side(in.Source)
@@ -152,6 +161,9 @@ func ReleaseCoverage(bt *bitext.Bitext, in Input) []Release {
 			}
 		}
 		rc.Coverage = percent(rc.Rendered, rc.Occurrences)
+		if rc.Untranslated {
+			rc.Coverage = 0
+		}
 		out = append(out, rc)
 	}
 	return out
@@ -166,7 +178,9 @@ func (r *Report) Below(min float64) []string {
 		}
 	}
 	for _, rc := range r.Releases {
-		if rc.Coverage < min {
+		if rc.Untranslated && min > 0 {
+			out = append(out, fmt.Sprintf("release %s has no %s translation, below %g%%", rc.Release, rc.Lang, min))
+		} else if rc.Coverage < min {
 			out = append(out, fmt.Sprintf("release %s: %s coverage is %.2f%% (%d of %d), below %g%%", rc.Release, rc.Lang, rc.Coverage, rc.Rendered, rc.Occurrences, min))
 		}
 	}
