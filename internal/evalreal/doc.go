@@ -15,8 +15,9 @@
 //   - title: a rendering of an office or honorific entry is replaced by the rendering of another entry of the same
 //     category, the glossary's own categories deciding what a title is.
 //
-// A fault counts as caught when checking the altered release gives a new error finding of the kind's rules
-// (number-mismatch; segment-missing; glossary-missing or glossary-forbidden) that the unaltered release did not.
+// A fault counts as caught when checking the altered release gives an error finding of the kind's rules
+// (number-mismatch; segment-missing; glossary-missing or glossary-forbidden) that the unaltered release did not
+// give: a new finding, or one whose message changed (a changed number on a line that already had a number finding).
 //
 // The real problems of the reference texts are listed, each with a reason, in testdata/known.tsv, so that
 // "real" is a list anyone can audit: the evaluation prints each error finding as known or unexplained.

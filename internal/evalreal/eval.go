@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -139,9 +140,9 @@ func verdict(set string, f finding.Finding, known []Known) Verdict {
 	return ""
 }
 
-// catches checks the release of ft with its file altered and reports whether a new error finding of the
-// fault's rules appears in the altered language.
-func catches(in check.Input, files fstest.MapFS, ft Fault, before []finding.Finding) (bool, error) {
+// catches checks the release of ft with its file altered and reports whether an error finding of the fault's
+// rules appears in the altered language that the unaltered release did not give.
+func catches(in check.Input, files fstest.MapFS, ft Fault, before0 []finding.Finding) (bool, error) {
 	cfgLangs := append([]language.Tag{in.Source}, in.Targets...)
 	var rf []release.File
 	for _, lang := range cfgLangs {
@@ -164,20 +165,24 @@ func catches(in check.Input, files fstest.MapFS, ft Fault, before []finding.Find
 	one.Releases = []*release.Release{r}
 	one.Langs = []language.Tag{language.Make(ft.Lang)}
 	after := check.Run(one).Findings
-	count := func(fs []finding.Finding) map[string]int {
-		m := map[string]int{}
-		for _, f := range fs {
-			if f.Severity == finding.Error && f.Lang == ft.Lang {
-				m[f.Rule]++
-			}
+	// A finding of the fault's rules that the unaltered release did not have: a new one, or one whose message
+	// changed (a line that already had a number finding reports the changed number in it).
+	before := map[string]int{}
+	for _, f := range before0 {
+		if f.Severity == finding.Error && f.Lang == ft.Lang {
+			before[f.Rule+"\x00"+f.Message]++
 		}
-		return m
 	}
-	b, a := count(before), count(after)
-	for _, rule := range Rules[ft.Kind] {
-		if a[rule] > b[rule] {
-			return true, nil
+	for _, f := range after {
+		if f.Severity != finding.Error || f.Lang != ft.Lang || !slices.Contains(Rules[ft.Kind], f.Rule) {
+			continue
 		}
+		k := f.Rule + "\x00" + f.Message
+		if before[k] > 0 {
+			before[k]--
+			continue
+		}
+		return true, nil
 	}
 	return false, nil
 }
