@@ -32,13 +32,14 @@ type exportOptions struct {
 	Output     string
 	Category   string
 	TBXVersion string
+	Lang       string
 }
 
 func newGlossaryExportCmd(g *Global) *cobra.Command {
 	var o exportOptions
 	cmd := &cobra.Command{
-		Use:   "export --format toml|json|csv|tbx [--output FILE]",
-		Short: "Export the glossary as TOML, JSON, CSV or TBX",
+		Use:   "export --format toml|json|csv|tbx|omegat [--output FILE]",
+		Short: "Export the glossary as TOML, JSON, CSV, TBX or an OmegaT glossary",
 		Long: `export writes the whole glossary (or one category) to stdout or to --output.
 
   toml  one file in the layout of glossary/README.md
@@ -49,13 +50,20 @@ func newGlossaryExportCmd(g *Global) *cobra.Command {
   tbx   TBX-Basic for CAT tools: approved terms are preferredTerm-admn-sts, variants
         admittedTerm-admn-sts, forbidden forms deprecatedTerm-admn-sts, the category a subjectField, and
         term-base data kept from an import where it came from. TBX 2008 (<martif>) by default, which
-        OmegaT and Translate Toolkit read; --tbx-version 3 writes TBX v3 (<tbx>, ISO 30042:2019)`,
+        OmegaT and Translate Toolkit read; --tbx-version 3 writes TBX v3 (<tbx>, ISO 30042:2019)
+  omegat  an OmegaT glossary for --lang (put it in the project's glossary folder as NAME.utf8): UTF-8,
+        source<TAB>target<TAB>comment, a line per English form and accepted rendering; the comment names
+        the entry, marks forbidden forms (FORBIDDEN: ...) and carries the note`,
 		Example: `  relloc glossary export --format tbx --output glossary.tbx
-  relloc glossary export --format csv > glossary.csv`,
+  relloc glossary export --format csv > glossary.csv
+  relloc glossary export --format omegat --lang ja -o omegat/glossary/relloc.utf8`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(o.Format, "toml", "json", "csv", "tbx"); err != nil {
+			if err := checkFormat(o.Format, "toml", "json", "csv", "tbx", "omegat"); err != nil {
 				return err
+			}
+			if (o.Format == "omegat") != (o.Lang != "") {
+				return usagef("--lang goes with --format omegat, which needs it (an OmegaT glossary has one target language)")
 			}
 			if o.Category != "" && !glossary.ValidCategory(glossary.Category(o.Category)) {
 				return usagef("--category %q: must be one of %s", o.Category, categoryNames())
@@ -96,6 +104,7 @@ func newGlossaryExportCmd(g *Global) *cobra.Command {
 	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "write to `file` (atomically) instead of stdout")
 	cmd.Flags().StringVar(&o.Category, "category", "", "only entries of this `category`")
 	cmd.Flags().StringVar(&o.TBXVersion, "tbx-version", "2008", "TBX `version`: 2008 (<martif>) or 3 (<tbx>)")
+	cmd.Flags().StringVar(&o.Lang, "lang", "", "target `language` of an OmegaT glossary")
 	return cmd
 }
 
@@ -117,6 +126,12 @@ func exportGlossary(buf *bytes.Buffer, ws *workspace.Workspace, entries []*gloss
 		return writeJSON(buf, entries)
 	case "csv":
 		return termcsv.Write(buf, entries, termcsv.Options{Targets: ws.Config.Targets, BOM: true, CRLF: true})
+	case "omegat":
+		lang, err := singleLang(o.Lang, ws.Config.Targets)
+		if err != nil {
+			return err
+		}
+		return termcsv.WriteOmegaT(buf, entries, lang)
 	case "tbx":
 		d := tbx.TBX2008
 		if o.TBXVersion == "3" {
