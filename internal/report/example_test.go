@@ -27,8 +27,12 @@ func ExampleText() {
 	report.Text(os.Stdout, exampleFindings, o)
 	// Output:
 	// releases/2024-03-01-visit/ja.md:3:10: warning glossary-variant: variant “外務大臣閣下”: prefer “外務大臣”
+	//
 	// releases/2024-03-01-visit/km.md:12:5: error glossary-missing: “H.E.” is not rendered as “ឯកឧត្តម”
 	//     expected "ឯកឧត្តម", found "លោក"
+	//
+	// glossary-missing  1 error
+	// glossary-variant  1 warning
 	// 1 error, 1 warning, 0 infos in 3 files
 }
 

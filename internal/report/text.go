@@ -9,6 +9,7 @@ import (
 	"github.com/fatih/color"
 
 	"github.com/relloc/relloc/internal/finding"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // Text writes one line per finding, in the style of compilers and linters
@@ -18,15 +19,21 @@ import (
 //
 // (further lines of a multi-line message are indented) followed, when set, by an indented line with what was expected and found
 // (Go-quoted, so invisible characters show) and one naming the English
-// source. A last line sums up: "2 errors, 1 warning, 0 infos in 6 files", in the language of o.UI
-// ("6ファイル中 エラー2件、警告1件、情報0件").
+// source. Findings are grouped by file, a blank line between two files, and every line keeps its full
+// path so that editors and CI logs can still jump to it. After them, one line per rule that fired counts its
+// findings by severity ("glossary-missing  2 errors, 1 warning"), rules in id order, and a last line sums up:
+// "2 errors, 1 warning, 0 infos in 6 files", in the language of o.UI ("6ファイル中 エラー2件、警告1件、情報0件").
 // With o.Color the position is bold and the severity coloured (error red,
 // warning yellow, info cyan); colour is forced on or off by o.Color, never
 // guessed from the writer.
 func Text(w io.Writer, fs []finding.Finding, o Options) error {
 	st := newTextStyle(o.Color)
 	bw := bufio.NewWriter(w)
-	for _, f := range sorted(fs) {
+	fs = sorted(fs)
+	for i, f := range fs {
+		if i > 0 && f.Path != fs[i-1].Path {
+			bw.WriteString("\n")
+		}
 		fmt.Fprintf(bw, "%s: %s %s: %s\n", st.pos.Sprint(location(f)), st.severity(f.Severity).Sprint(f.Severity), f.Rule, indent(f.Message))
 		if ef := expectedFound(f); ef != "" {
 			fmt.Fprintf(bw, "    %s\n", ef)
@@ -35,8 +42,12 @@ func Text(w io.Writer, fs []finding.Finding, o Options) error {
 			fmt.Fprintf(bw, "    source: %s\n", location(finding.Finding{Path: f.SourcePath, Line: f.SourceLine}))
 		}
 	}
-	s := summary(fs, o)
 	p := o.UI
+	if len(fs) > 0 {
+		bw.WriteString("\n")
+		writeRuleCounts(bw, fs, p)
+	}
+	s := summary(fs, o)
 	fmt.Fprintln(bw, p.T("Summary", map[string]string{"Errors": p.N("ErrorCount", s.Errors),
 		"Warnings": p.N("WarningCount", s.Warnings), "Infos": p.N("InfoCount", s.Infos), "Files": p.N("FileCount", s.Files)}))
 	if err := bw.Flush(); err != nil {
@@ -82,4 +93,40 @@ func (st textStyle) severity(s finding.Severity) *color.Color {
 func indent(msg string) string {
 	msg = strings.TrimRight(msg, "\r\n")
 	return strings.ReplaceAll(strings.ReplaceAll(msg, "\r\n", "\n"), "\n", "\n    ")
+}
+
+// writeRuleCounts writes one line per rule of fs with its findings counted by severity, the rule ids padded
+// to one column.
+func writeRuleCounts(w io.Writer, fs []finding.Finding, p *ui.Printer) {
+	byRule := map[string]*finding.Summary{}
+	width := 0
+	for _, f := range fs {
+		c := byRule[f.Rule]
+		if c == nil {
+			c = &finding.Summary{}
+			byRule[f.Rule] = c
+			width = max(width, len(f.Rule))
+		}
+		switch {
+		case f.Severity >= finding.Error:
+			c.Errors++
+		case f.Severity == finding.Warning:
+			c.Warnings++
+		default:
+			c.Infos++
+		}
+	}
+	for _, rule := range sortedKeys(byRule) {
+		c := byRule[rule]
+		var parts []string
+		for _, n := range []struct {
+			id    string
+			count int
+		}{{"ErrorCount", c.Errors}, {"WarningCount", c.Warnings}, {"InfoCount", c.Infos}} {
+			if n.count > 0 {
+				parts = append(parts, p.N(n.id, n.count))
+			}
+		}
+		fmt.Fprintf(w, "%-*s  %s\n", width, rule, strings.Join(parts, ", "))
+	}
 }
