@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/relloc/relloc/internal/bitext"
+	"github.com/relloc/relloc/internal/draft"
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/testenv"
@@ -195,5 +196,49 @@ func TestValidates(t *testing.T) {
 		if err != nil {
 			t.Errorf("validate.sh %s: %v\n%s", format, err, out)
 		}
+	}
+}
+
+// TestExportStates: a sentence whose English changed since the translation recorded it is exported as
+// needs-review-translation (1.2) / initial with subState relloc:stale (2.1); the others keep their state,
+// final when the translation is published.
+func TestExportStates(t *testing.T) {
+	en := "+++\nid = \"2023-05-16-visit\"\ndate = 2023-05-16\n+++\n\n" +
+		"The Minister arrived in Tokyo on 16 May 2023. He met the Prime Minister of Japan.\n"
+	ja := "+++\nid = \"2023-05-16-visit\"\ndate = 2023-05-16\nstatus = \"published\"\n\n[source]\n" +
+		"\"" + draft.Digest("The Minister arrived in Tokyo on 15 May 2023.") + "\" = \"The Minister arrived in Tokyo on 15 May 2023.\"\n" +
+		"\"" + draft.Digest("He met the Prime Minister of Japan.") + "\" = \"He met the Prime Minister of Japan.\"\n+++\n\n" +
+		"大臣は2023年5月15日に東京に到着しました。日本国総理大臣と会談しました。\n"
+	r, err := release.Parse("releases/2023-05-16-visit", language.English, []release.File{
+		{Path: "releases/2023-05-16-visit/en.md", Lang: language.English, Data: []byte(en)},
+		{Path: "releases/2023-05-16-visit/ja.md", Lang: language.Japanese, Data: []byte(ja)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := []language.Tag{language.English, language.Japanese}
+	bt := bitext.Align(r, language.English, []language.Tag{language.Japanese}, bitext.NewAnchors(glossary.New(nil), language.English, langs))
+	d := Export(bt, language.Japanese, nil)
+	var got []string
+	for _, u := range d.Units {
+		got = append(got, u.ID+"="+string(u.State))
+	}
+	if g := strings.Join(got, " "); g != "b1.s1=stale b1.s2=final" {
+		t.Fatalf("states: got %s, want b1.s1=stale b1.s2=final", g)
+	}
+	var b12, b21 bytes.Buffer
+	if err := Write(&b12, d, V12); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&b21, d, V21); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<target state="needs-review-translation">大臣は2023年5月15日に東京に到着しました。</target>`, `<target state="final">`} {
+		if !strings.Contains(b12.String(), want) {
+			t.Errorf("XLIFF 1.2 lacks %s:\n%s", want, b12.String())
+		}
+	}
+	if !strings.Contains(b21.String(), `<segment state="initial" subState="relloc:stale">`) {
+		t.Errorf("XLIFF 2.1 lacks the stale state:\n%s", b21.String())
 	}
 }
