@@ -132,17 +132,68 @@ func isTitle(cat glossary.Category) bool {
 // renderingCounts counts the renderings of each entry among overlapping matches: matches of one entry that
 // overlap are one mention (日本 and the 日 of 訪日本 in 訪日本大使; 周年 and 年記念 in 周年記念).
 func renderingCounts(ms []termmatch.Match) map[string]int {
+	have := map[string]int{}
+	for _, m := range mentions(ms) {
+		have[m.ID]++
+	}
+	return have
+}
+
+// mentions merges the overlapping matches of each entry into one mention, in text order.
+func mentions(ms []termmatch.Match) []termmatch.Match {
 	sorted := slices.Clone(ms)
 	slices.SortFunc(sorted, func(a, b termmatch.Match) int { return cmp.Or(a.Start-b.Start, b.End-a.End) })
-	have := map[string]int{}
-	end := map[string]int{}
+	var out []termmatch.Match
+	last := map[string]int{} // entry → index in out of its latest mention
 	for _, m := range sorted {
-		if e, seen := end[m.ID]; seen && m.Start < e {
-			end[m.ID] = max(e, m.End)
+		if i, seen := last[m.ID]; seen && m.Start < out[i].End {
+			out[i].End = max(out[i].End, m.End)
 			continue
 		}
-		have[m.ID]++
-		end[m.ID] = m.End
+		last[m.ID] = len(out)
+		out = append(out, m)
+	}
+	return out
+}
+
+// assignRenderings counts the renderings of each entry when one span of the translation may render only one
+// English mention: a span that several entries accept (外務大臣 is the Japanese minister's title and an accepted
+// rendering of "Foreign Minister") goes to the entry that still lacks the most renderings, so that two English
+// mentions are never both satisfied by one Japanese word. A reference (両国, "the two countries") refers to
+// every entry it names and counts for each.
+func assignRenderings(ms []termmatch.Match, want map[string]int) map[string]int {
+	type span struct{ start, end int }
+	byspan := map[span][]string{}
+	var order []span
+	have := map[string]int{}
+	for _, m := range mentions(ms) {
+		if m.Form == "reference" {
+			have[m.ID]++
+			continue
+		}
+		sp := span{m.Start, m.End}
+		if byspan[sp] == nil {
+			order = append(order, sp)
+		}
+		byspan[sp] = append(byspan[sp], m.ID)
+	}
+	for _, sp := range order {
+		if ids := byspan[sp]; len(ids) == 1 {
+			have[ids[0]]++
+		}
+	}
+	for _, sp := range order {
+		ids := byspan[sp]
+		if len(ids) == 1 {
+			continue
+		}
+		best := ids[0]
+		for _, id := range ids[1:] {
+			if want[id]-have[id] > want[best]-have[best] {
+				best = id
+			}
+		}
+		have[best]++
 	}
 	return have
 }
@@ -194,12 +245,14 @@ func glossaryCounts(c *Context, fn func(seg *bitext.Segment, lang language.Tag, 
 		if len(want) == 0 {
 			return
 		}
-		have := renderingCounts(sideMatches(c, lang, tgt, true))
-		// Titles of the translation that the English does not mention, longest matches only (副首相 is the deputy
-		// prime minister, not also a prime minister).
+		have := assignRenderings(sideMatches(c, lang, tgt, true), want)
+		// Titles of the translation that the English does not mention, or mentions fewer times, longest matches
+		// only (副首相 is the deputy prime minister, not also a prime minister).
 		unexpected := ""
+		seen := map[string]int{}
 		for _, m := range sideMatches(c, lang, tgt, false) {
-			if e, ok := c.Glossary.Lookup(m.ID); ok && isTitle(e.Category) && want[m.ID] == 0 && m.Form != "forbidden" {
+			seen[m.ID]++
+			if e, ok := c.Glossary.Lookup(m.ID); ok && isTitle(e.Category) && seen[m.ID] > want[m.ID] && m.Form != "forbidden" {
 				unexpected = tgt.Block.Text[m.Start:m.End]
 				break
 			}

@@ -12,8 +12,8 @@
 //
 //   - number: a number of the translation that the English also has is changed (its last digit moves by three);
 //   - drop: one sentence of the translation is deleted (a whole paragraph when the paragraph has one sentence);
-//   - title: a rendering of an office or honorific entry is replaced by the rendering of another entry of the same
-//     category, the glossary's own categories deciding what a title is.
+//   - title: a rendering of an office or honorific entry that the English also gives is replaced by the rendering
+//     of another entry of the same category, the glossary's own categories deciding what a title is.
 //
 // A fault counts as caught when checking the altered release gives an error finding of the kind's rules
 // (number-mismatch; segment-missing; glossary-missing or glossary-forbidden) that the unaltered release did not

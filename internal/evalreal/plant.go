@@ -65,7 +65,7 @@ func Plant(seed uint64, kind Kind, release, lang string, en, text []byte, g *glo
 	case Drop:
 		out, line, what, ok = plantDrop(r, lang, string(text))
 	case Title:
-		out, line, what, ok = plantTitle(r, lang, string(text), g)
+		out, line, what, ok = plantTitle(r, lang, string(en), string(text), g)
 	}
 	if !ok {
 		return Fault{}, false
@@ -231,8 +231,11 @@ func plantDrop(r *rand.Rand, lang, text string) ([]byte, int, string, bool) {
 }
 
 // plantTitle replaces one occurrence of an office or honorific rendering with the term of another entry of
-// the same category.
-func plantTitle(r *rand.Rand, lang, text string, g *glossary.Glossary) ([]byte, int, string, bool) {
+// the same category. Only a title that the English gives is replaced: a title the translator added where the
+// English has none (メイ首相 for "Theresa May") is no rendering of the English, and no glossary check can know
+// which title its person holds.
+func plantTitle(r *rand.Rand, lang, en, text string, g *glossary.Glossary) ([]byte, int, string, bool) {
+	lowerEN := strings.ToLower(en)
 	tag := language.Make(lang)
 	type cand struct {
 		off  int
@@ -244,7 +247,7 @@ func plantTitle(r *rand.Rand, lang, text string, g *glossary.Glossary) ([]byte, 
 	for _, cat := range []glossary.Category{glossary.Office, glossary.Honorific} {
 		for _, e := range g.Filter(cat) {
 			rd := e.Target(tag)
-			if rd == nil {
+			if rd == nil || !mentions(lowerEN, e) {
 				continue
 			}
 			for _, form := range rd.Accepted() {
@@ -293,6 +296,16 @@ func clip(s string, n int) string {
 func accepts(rd *glossary.Rendering, s string) bool {
 	for _, a := range rd.Accepted() {
 		if a == s {
+			return true
+		}
+	}
+	return false
+}
+
+// mentions reports whether the lower-cased English text has one of the entry's English forms.
+func mentions(lowerEN string, e *glossary.Entry) bool {
+	for _, f := range e.EN.Forms() {
+		if f != "" && strings.Contains(lowerEN, strings.ToLower(f)) {
 			return true
 		}
 	}

@@ -58,12 +58,16 @@ func TestPlantTitle(t *testing.T) {
 		{ID: "japan", Category: glossary.Place, EN: glossary.English{Term: "Japan"},
 			Targets: map[language.Tag]*glossary.Rendering{ja: {Term: "日本"}}},
 	})
-	f, ok := Plant(3, Title, "releases/x", "ja", nil, []byte("日本の首相と会談した。\n"), g)
+	en := []byte("He met the Prime Minister of Japan.\n")
+	f, ok := Plant(3, Title, "releases/x", "ja", en, []byte("日本の首相と会談した。\n"), g)
 	if !ok || string(f.Data) != "日本の外相と会談した。\n" {
 		t.Fatalf("got %q, %v; want 首相 replaced by the other office's term", f.Data, ok)
 	}
-	if _, ok := Plant(3, Title, "releases/x", "ja", nil, []byte("日本を訪問した。\n"), g); ok {
+	if _, ok := Plant(3, Title, "releases/x", "ja", []byte("He visited Japan.\n"), []byte("日本を訪問した。\n"), g); ok {
 		t.Error("a place is not a title")
+	}
+	if _, ok := Plant(3, Title, "releases/x", "ja", []byte("Theresa May spoke.\n"), []byte("メイ首相が述べた。\n"), g); ok {
+		t.Error("a title the English does not give was replaced")
 	}
 }
 
