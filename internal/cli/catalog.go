@@ -12,6 +12,7 @@ import (
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/report"
 	"github.com/relloc/relloc/internal/safefile"
+	"github.com/relloc/relloc/internal/ui"
 	"github.com/relloc/relloc/internal/workspace"
 )
 
@@ -48,6 +49,7 @@ func init() {
 
 type catalogOptions struct {
 	Format string
+	UI     bool
 }
 
 func newCatalogCmd(g *Global) *cobra.Command {
@@ -55,7 +57,7 @@ func newCatalogCmd(g *Global) *cobra.Command {
 		Use:   "catalog",
 		Short: "Check the message catalogues of the letterhead and formulas",
 		Example: `  relloc catalog check
-  relloc catalog check --format github`,
+  relloc catalog check --ui`,
 	}
 	var o catalogOptions
 	chk := &cobra.Command{
@@ -66,9 +68,13 @@ active.km.toml, ...) with the English: messages missing in a language (catalog-m
 differ (catalog-placeholder), translations equal to the English (catalog-untranslated) and plural forms a
 language does not have under CLDR (catalog-plural). relloc check runs the same rules.
 
+With --ui it checks relloc's own messages (English, Khmer and Japanese, built into relloc) instead, and needs no
+workspace.
+
 Exit status: 0 when no finding is an error, 1 when one is, 2 when a catalogue cannot be read.`,
 		Example: `  relloc catalog check
-  relloc catalog check --format json`,
+  relloc catalog check --format json
+  relloc catalog check --ui`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(o.Format, "text", "json"); err != nil {
@@ -78,29 +84,44 @@ Exit status: 0 when no finding is an error, 1 when one is, 2 when a catalogue ca
 		},
 	}
 	chk.Flags().StringVar(&o.Format, "format", "text", "output `format`: text or json")
+	chk.Flags().BoolVar(&o.UI, "ui", false, "check relloc's own messages in English, Khmer and Japanese instead of the workspace's")
 	cmd.AddCommand(chk)
 	return cmd
 }
 
 func runCatalogCheck(g *Global, o catalogOptions) error {
-	ws, err := g.Open()
-	if err != nil {
-		return err
+	opt := report.Options{Color: g.IO.Color(), ToolVersion: Version, Rules: check.Rules(), UI: g.UI}
+	var (
+		c       *catalog.Catalog
+		source  language.Tag
+		targets []language.Tag
+	)
+	if o.UI {
+		var err error
+		c, err = catalog.Load(ui.Catalogues(), "locales", language.English)
+		if err != nil {
+			return fmt.Errorf("relloc's own catalogues: %w", err)
+		}
+		source, targets = ui.Languages[0], ui.Languages[1:]
+	} else {
+		ws, err := g.Open()
+		if err != nil {
+			return err
+		}
+		if c, err = loadCatalog(ws); err != nil {
+			return err
+		}
+		source, targets = ws.Config.Source, ws.Config.Targets
+		repoOptions(ws, &opt)
 	}
-	c, err := loadCatalog(ws)
-	if err != nil {
-		return err
-	}
-	fs := problemFindings(c.Check(ws.Config.Source, ws.Config.Targets))
+	fs := problemFindings(c.Check(source, targets))
 	finding.Sort(fs)
-	sum := finding.Summarize(fs)
-	sum.Files = len(c.Files())
-	opt := report.Options{Color: g.IO.Color(), ToolVersion: Version, Rules: check.Rules(), Summary: sum, UI: g.UI}
-	repoOptions(ws, &opt)
+	opt.Summary = finding.Summarize(fs)
+	opt.Summary.Files = len(c.Files())
 	if err := report.Write(o.Format, g.IO.Out, fs, opt); err != nil {
 		return err
 	}
-	if sum.Errors > 0 {
+	if opt.Summary.Errors > 0 {
 		return &findingsError{}
 	}
 	return nil

@@ -3,6 +3,7 @@ package ui
 import (
 	"embed"
 	"fmt"
+	"io/fs"
 	"strings"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -12,6 +13,9 @@ import (
 
 //go:embed locales/active.*.toml
 var locales embed.FS
+
+// Catalogues returns relloc's own message files (locales/active.LANG.toml), for relloc catalog check --ui.
+func Catalogues() fs.FS { return locales }
 
 // Languages are the languages relloc speaks, English first (the default).
 var Languages = []language.Tag{language.English, language.Khmer, language.Japanese}
