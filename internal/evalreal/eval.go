@@ -81,6 +81,8 @@ type Result struct {
 	Faults   []Fault
 	Caught   []bool
 	Releases int
+	// Stale lists the audited findings of this set that check no longer reports.
+	Stale []Known
 }
 
 // Evaluate checks a set unaltered, then plants its faults one at a time and checks each altered release.
@@ -91,10 +93,16 @@ func Evaluate(s *Set, seed uint64, known []Known) (*Result, error) {
 	}
 	base := check.Run(in)
 	res := &Result{Set: s.Name, Langs: s.Langs, Releases: len(in.Releases)}
+	used := make([]bool, len(known))
 	for _, f := range base.Findings {
 		if f.Severity == finding.Error {
 			res.Errors = append(res.Errors, f)
-			res.Known = append(res.Known, verdict(s.Name, f, known))
+			res.Known = append(res.Known, verdict(s.Name, f, known, used))
+		}
+	}
+	for i, k := range known {
+		if k.Set == s.Name && !used[i] {
+			res.Stale = append(res.Stale, k)
 		}
 	}
 	byRelease := map[string][]finding.Finding{}
@@ -129,11 +137,13 @@ func Evaluate(s *Set, seed uint64, known []Known) (*Result, error) {
 	return res, nil
 }
 
-// verdict finds the audited verdict on f, or "".
-func verdict(set string, f finding.Finding, known []Known) Verdict {
-	for _, k := range known {
-		if k.Set == set && k.Release == path.Base(path.Dir(f.Path)) && k.File == path.Base(f.Path) &&
+// verdict finds the audited verdict on f, or "": the first entry of the list for its place and rule that no
+// other finding took (a line with several findings of one rule is listed once per finding).
+func verdict(set string, f finding.Finding, known []Known, used []bool) Verdict {
+	for i, k := range known {
+		if !used[i] && k.Set == set && k.Release == path.Base(path.Dir(f.Path)) && k.File == path.Base(f.Path) &&
 			k.Line == f.Line && k.Rule == f.Rule {
+			used[i] = true
 			return k.Verdict
 		}
 	}
@@ -234,6 +244,9 @@ func (r *Result) Report(w io.Writer) {
 		if r.Known[i] == "" {
 			fmt.Fprintf(w, "  not audited: %s:%d %s %s\n", f.Path, f.Line, f.Rule, clip(f.Message, 140))
 		}
+	}
+	for _, k := range r.Stale {
+		fmt.Fprintf(w, "  audited, no longer reported: releases/%s/%s:%d %s (%s)\n", k.Release, k.File, k.Line, k.Rule, k.Verdict)
 	}
 	for i, ft := range r.Faults {
 		if !r.Caught[i] {
