@@ -5,7 +5,8 @@
 // aligns text. A link costs −log P(match type) − log P(|Z| ≥ |δ|), δ being the deviation of the target length
 // from c times the source length in units of its standard deviation √(l·s²)·c, plus an anchor term: anchors,
 // the normalised glossary terms and numbers of a unit that the caller extracts, are the strongest evidence:
-// shared anchors lower the cost of a link, disjoint ones raise it.
+// shared anchors lower the cost of a link, disjoint ones raise it. Sentences also pays for a link boundary that
+// cuts a quotation on one side only (quotes.go).
 //
 // The length model of a language pair (Model: the ratio c, the variance s² and the priors of the match types)
 // is calibrated on NTREX-128 for English–Khmer and English–Japanese (see EnglishKhmer and EnglishJapanese for

@@ -6,7 +6,7 @@ import "math"
 // When both sides have as many sentences and every 1:1 pair is plausible (|δ| ≤ PlausibleDelta and no anchor
 // conflict) the result is 1:1. Otherwise a dynamic programme chooses among 1:1, 1:2, 2:1, 1:3, 3:1, 2:2, 1:0
 // and 0:1 links, each costing −log P(match type) − log P(δ | match) plus the anchor term, with the priors and
-// variance of opt.Model. Links come in order and cover every index of both sides exactly once.
+// variance of opt.Model, plus QuoteCut for a link that ends inside a quotation on one side only. Links come in order and cover every index of both sides exactly once.
 //
 // A 1:0 or 0:1 link costs −log P(1:0) plus the length cost of a link at |δ| = SkipDelta, whatever the
 // sentence's length and anchors. (Gale & Church's program scores it by the δ of its one length, which grows
@@ -48,6 +48,7 @@ func Sentences(src, tgt []Unit, opt Options) ([]Link, error) {
 	skip := prior[1][0] + tailCost(SkipDelta)
 	sp, tp := prefix(sl), prefix(tl)
 	sr, tr := newRuns(sa), newRuns(ta)
+	sq, tq := quoteStates(src), quoteStates(tgt)
 	run := func(c float64) []Link {
 		return program(len(src), len(tgt), b, moves, func(i, j int, mv move) float64 {
 			if mv.ds == 0 || mv.dt == 0 {
@@ -57,7 +58,7 @@ func Sentences(src, tgt []Unit, opt Options) ([]Link, error) {
 				return math.Inf(1)
 			}
 			l1, l2 := sp[i+mv.ds]-sp[i], tp[j+mv.dt]-tp[j]
-			return prior[mv.ds][mv.dt] + tailCost(delta(l1, l2, c, v)) + anchorCost(sr.of(i, mv.ds), tr.of(j, mv.dt), AnchorMiss)
+			return quoteCut(sq[i+mv.ds], tq[j+mv.dt]) + prior[mv.ds][mv.dt] + tailCost(delta(l1, l2, c, v)) + anchorCost(sr.of(i, mv.ds), tr.of(j, mv.dt), AnchorMiss)
 		})
 	}
 	if given || b.cells > searchCells {
