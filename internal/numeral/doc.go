@@ -18,7 +18,9 @@
 //
 // What counts as a quantity is decided here, and documented on
 // Number.Weak: words a translation may leave unsaid or add ("one", "first",
-// "a dozen", "both"; 両国, 二人; a conversion into Japan time) are weak, and
+// "a dozen", "both", American class years such as "sophomore" (2) and
+// "senior year" (4), which Japanese writes 2年生 and 4年生 and Khmer
+// ឆ្នាំទី២; 両国, 二人; a conversion into Japan time) are weak, and
 // Compare reports a weak number only when it pairs with a different one.
 // Japanese often drops "one" and "a", and writes "a month" as 1か月, so
 // Compare never reports a lone 1 of the translation either.

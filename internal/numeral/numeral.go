@@ -624,6 +624,8 @@ func (f *finder) emit(v float64, start, end int) {
 		n.Ordinal, n.Kind = true, KindOrdinal
 	case strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, "％"):
 		n.Kind = KindPercent
+	case strings.HasPrefix(rest, "年生"):
+		n.Ordinal, n.Kind = true, KindOrdinal // 2年生, a second-year student: a school year, no calendar year
 	case strings.HasPrefix(rest, "年") && !strings.HasPrefix(rest, "年間"):
 		n.Kind = KindYear
 	case strings.HasPrefix(rest, "月"):

@@ -183,6 +183,13 @@ func TestCompare(t *testing.T) {
 		{"pairs by magnitude", ja, "183 emissions over 24 hours", "24時間で18回", "183>18||"},
 		{"scale error pairs by digits", km, "more than $37 billion for more than 2.25 billion people", "ជាង ៣៧ កោដិដុល្លារ សម្រាប់មនុស្សជាង ២.២៥ កោដិនាក់", "3.7e+10>3.7e+08 2.25e+09>2.25e+07||"},
 		{"a few days", km, "just days before", "ពីរ បីថ្ងៃមុន", "||"},
+		{"sophomore is a second year", ja, "Sokha, a sophomore, is in his first season with the club.", "2年生のソカ選手にとって、クラブでの初めてのシーズンである。", "||"},
+		{"sophomore in Khmer", km, "Sokha, a sophomore, is in his first season with the club.", "លោក សុខា ជានិស្សិតឆ្នាំទី ២ ដែលលេងរដូវកាលដំបូងជាមួយក្លឹប។", "||"},
+		{"senior year", ja, "one student asked why she was told only in her senior year", "一人の学生が、なぜ四年生になって初めて聞かされたのかと尋ねた", "||"},
+		{"senior year in Khmer", km, "one student asked why she was told only in her senior year", "សិស្សម្នាក់បានសួរថា ហេតុអ្វីទើបប្រាប់នាងនៅឆ្នាំទីបួន", "||"},
+		{"class year changed", ja, "Dara, a junior year student", "5年生のダラ", "3>5||"},
+		{"class year left unsaid", ja, "Dara, a sophomore at the university", "大学生のダラ", "||"},
+		{"senior officials are no year", ja, "senior officials of the two countries met three times", "両国の高官が3回会合した", "||"},
 		{"time pairs with time", ja, "at 3:45 p.m., 30 people", "午後4時45分、30人", "15>16||"},
 	}
 	for _, c := range cases {

@@ -30,6 +30,9 @@ var (
 		"thirds": 3, "quarters": 4, "biennial": 2,
 		"both": 2, "pair": 2, "couple": 2, "couples": 2, "duo": 2, "trio": 3,
 		"double": 2, "doubled": 2, "doubling": 2, "triple": 3, "tripled": 3, "tripling": 3}
+	// American class years (weak): the year of study they name, which a translation writes as a number
+	enClassYears = map[string]float64{"freshman": 1, "freshmen": 1, "sophomore": 2, "sophomores": 2,
+		"junior": 3, "senior": 4}
 )
 
 type word struct {
@@ -66,6 +69,21 @@ func (f *finder) englishWords() {
 		w := ws[i]
 		if v, ok := enWeakWords[w.lower]; ok {
 			f.out = append(f.out, Number{Value: v, Start: w.start, End: w.end, Kind: KindNumber, Weak: true})
+			continue
+		}
+		// A class year carries an implicit ordinal that Japanese and Khmer write as a number: "a sophomore" is
+		// 2年生 or ឆ្នាំទី២, "her senior year" 4年生 or ឆ្នាំទីបួន. "junior" and "senior" count only before
+		// "year" (a junior minister, senior officials are no years); "freshman" and "sophomore" always.
+		if v, ok := enClassYears[w.lower]; ok {
+			end := w.end
+			if v >= 3 {
+				if i+1 >= len(ws) || ws[i+1].lower != "year" || !joined(w, ws[i+1]) {
+					continue
+				}
+				end = ws[i+1].end
+				i++
+			}
+			f.out = append(f.out, Number{Value: v, Start: w.start, End: end, Kind: KindNumber, Weak: true})
 			continue
 		}
 		if w.lower == "quarter" && i+1 < len(ws) && ws[i+1].lower == "hour" && s[w.end:ws[i+1].start] == "-" {
