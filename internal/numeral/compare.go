@@ -32,10 +32,13 @@ type Comparison struct {
 //  4. A month or year of a source date whose other parts matched may be
 //     left out by the rendering (本8日 for "October 8", 8月4日 for "August
 //     4, 2022"), unless the rendering has a different number of that kind.
-//  5. The numbers left on both sides are paired, those of the same kind and
+//  5. Numbers in imperial units left in the source (6 feet) and numbers in
+//     metric units left in the rendering (198センチ) are a conversion: no
+//     finding.
+//  6. The numbers left on both sides are paired, those of the same kind and
 //     nearest magnitude first: each pair is one changed number (expected 20,
 //     found 25). A pair of two weak numbers is no finding.
-//  6. What is left is missing or extra, except weak numbers and, in the
+//  7. What is left is missing or extra, except weak numbers and, in the
 //     rendering, the number 1, which languages add or drop freely ("a
 //     month" is 1か月; 犠牲者の一人 for "one of the victims").
 func Compare(src, tgt []Number) Comparison {
@@ -92,6 +95,25 @@ func Compare(src, tgt []Number) Comparison {
 		}
 		if partMatched && !rival {
 			su[i] = true
+		}
+	}
+	// A translation converts imperial units into metric ones ("6-foot-6" is 198センチ): when the source has a
+	// number in imperial units left over and the rendering one in metric units, the metric numbers are that
+	// conversion, and the imperial ones are not missing. A conversion the English gives itself ("45 miles (72
+	// kilometers)", both weak) is compared as written.
+	metric := false
+	for j, b := range tgt {
+		metric = metric || !tu[j] && b.Unit == UnitMetric
+	}
+	imperial := false
+	for i, a := range src {
+		if metric && !su[i] && !a.Weak && a.Unit == UnitImperial {
+			imperial, su[i] = true, true
+		}
+	}
+	for j, b := range tgt {
+		if imperial && b.Unit == UnitMetric {
+			tu[j] = true
 		}
 	}
 	// pair what is left

@@ -375,3 +375,63 @@ func (f *finder) latinGlosses() {
 }
 
 func dateKind(k string) bool { return k == KindDay || k == KindMonth || k == KindYear }
+
+// Units of measurement that mark a number as imperial (English) or metric
+// (Japanese and Khmer, with Latin symbols): see Number.Unit.
+const (
+	UnitImperial = "imperial"
+	UnitMetric   = "metric"
+)
+
+var (
+	imperialUnits = []string{"foot", "feet", "ft", "inches", "inch", "miles", "mile", "mph", "pounds", "pound",
+		"lbs", "lb", "yards", "yard", "ounces", "ounce", "oz", "gallons", "gallon", "acres", "acre",
+		"degrees fahrenheit", "fahrenheit", "°f"}
+	metricUnits = []string{"センチ", "ｾﾝﾁ", "メートル", "ミリ", "キロ", "グラム", "トン", "リットル", "ヘクタール", "℃", "度",
+		"សង់ទីម៉ែត្រ", "ម៉ីលីម៉ែត្រ", "គីឡូម៉ែត្រ", "ម៉ែត្រ", "គីឡូក្រាម", "គីឡូ", "ក្រាម", "តោន", "លីត្រ", "ហិកតា",
+		"អង្សាសេ", "km", "cm", "mm", "kg", "m", "g"}
+)
+
+// units sets Number.Unit: an English number before an imperial unit, or
+// between one and the next ("6-foot-6", "5 feet 11 inches"); a Japanese or
+// Khmer number before a metric unit (198センチ, ៧២ គីឡូម៉ែត្រ). Only the
+// unit word is read: 度 is as often "times" as "degrees", but Compare uses
+// a metric number only when the English has an imperial one left over.
+func (f *finder) units() {
+	s := f.s
+	unitAfter := func(end int, units []string) bool {
+		rest := strings.ToLower(strings.TrimLeft(s[end:], " -\u00a0\u200b"))
+		for _, u := range units {
+			if strings.HasPrefix(rest, u) {
+				next := rest[len(u):]
+				if next == "" || !isASCIILetter(next[0]) || !isASCIILetter(u[len(u)-1]) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for i := range f.out {
+		n := &f.out[i]
+		if n.Kind != KindNumber || n.Weak && f.lang != "en" {
+			continue
+		}
+		switch f.lang {
+		case "en":
+			before := strings.ToLower(strings.TrimRight(s[:n.Start], " -\u00a0"))
+			inchesAfterFeet := false
+			for _, u := range []string{"foot", "feet", "ft"} {
+				if strings.HasSuffix(before, u) && len(before) < n.Start {
+					inchesAfterFeet = true
+				}
+			}
+			if unitAfter(n.End, imperialUnits) || inchesAfterFeet {
+				n.Unit = UnitImperial
+			}
+		case "ja", "km":
+			if unitAfter(n.End, metricUnits) {
+				n.Unit = UnitMetric
+			}
+		}
+	}
+}

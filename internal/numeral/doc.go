@@ -25,6 +25,11 @@
 // Japanese often drops "one" and "a", and writes "a month" as 1か月, so
 // Compare never reports a lone 1 of the translation either.
 //
+// Number.Unit marks English numbers in imperial units ("6-foot-6", "30
+// miles") and Japanese and Khmer numbers before a metric unit (198センチ,
+// ៤៨ គីឡូម៉ែត្រ): Compare takes the metric numbers of a rendering as the
+// conversion of the imperial ones left over, not as changed or extra.
+//
 // Compare pairs the numbers of a source and its rendering: equal values
 // match, relative date words (本日, 同日, 本年, from Relative) stand for the
 // English date, a month or year left to context (本8日 for "October 8") is

@@ -40,6 +40,12 @@ type Number struct {
 	// Relative marks a word that stands for a day, month or year the other
 	// side writes out (本日, 同日, 本年, 同月): Value is 0 and Kind says which.
 	Relative bool
+	// Unit is UnitImperial for an English number of feet, inches, miles,
+	// pounds or degrees Fahrenheit ("6-foot-6", "45 miles"), UnitMetric for
+	// a number before a metric unit in Japanese or Khmer (198センチ,
+	// ៧២ គីឡូម៉ែត្រ), and empty otherwise: a translation converts the one
+	// into the other (see Compare).
+	Unit string
 	// Date is shared, nonzero, by the day, month and year of one written date
 	// ("August 4, 2022", 令和4年8月4日), so that a translation may leave out a
 	// year or month the context gives.
@@ -309,6 +315,7 @@ func Find(lang language.Tag, s string) []Number {
 	}
 	sort.SliceStable(f.out, func(i, j int) bool { return f.out[i].Start < f.out[j].Start })
 	f.times()
+	f.units()
 	f.labels()
 	f.dates()
 	if f.lang != "en" {

@@ -188,8 +188,18 @@ func TestCompare(t *testing.T) {
 		{"senior year", ja, "one student asked why she was told only in her senior year", "一人の学生が、なぜ四年生になって初めて聞かされたのかと尋ねた", "||"},
 		{"senior year in Khmer", km, "one student asked why she was told only in her senior year", "សិស្សម្នាក់បានសួរថា ហេតុអ្វីទើបប្រាប់នាងនៅឆ្នាំទីបួន", "||"},
 		{"class year changed", ja, "Dara, a junior year student", "5年生のダラ", "3>5||"},
+		{"junior as a noun", ja, "A 6-foot-6 junior who grew up in Siem Reap", "シェムリアップ育ちで198センチの大学3年生", "||"},
+		{"junior minister is no year", ja, "the junior minister met 3 delegations", "副大臣は3つの代表団と会談した", "||"},
 		{"class year left unsaid", ja, "Dara, a sophomore at the university", "大学生のダラ", "||"},
 		{"senior officials are no year", ja, "senior officials of the two countries met three times", "両国の高官が3回会合した", "||"},
+		{"height converted", ja, "A 6-foot-6 forward, Sokha played in 32 games", "198センチのフォワード、ソカは32試合に出場した", "||"},
+		{"height converted in Khmer", km, "A 6-foot-6 forward, Sokha played in 32 games", "កីឡាករ សុខា កម្ពស់ ១៩៨ សង់ទីម៉ែត្រ បានលេង ៣២ ប្រកួត", "||"},
+		{"distance converted", ja, "the site lies 30 miles from the capital", "現場は首都から約48キロの地点にある", "||"},
+		{"distance kept", ja, "the site lies 30 miles from the capital", "現場は首都から30マイルの地点にある", "||"},
+		{"distance changed", ja, "the site lies 30 miles from the capital", "現場は首都から40マイルの地点にある", "30>40||"},
+		{"distance dropped", ja, "the site lies 30 miles from the capital, 20 minutes by car", "現場は首都から車で20分の地点にある", "|30|"},
+		{"metric changed without imperial", ja, "the site lies 48 kilometers from the capital", "現場は首都から58キロの地点にある", "48>58||"},
+		{"metric added without imperial", ja, "the site lies near the capital", "現場は首都から48キロの地点にある", "||48"},
 		{"time pairs with time", ja, "at 3:45 p.m., 30 people", "午後4時45分、30人", "15>16||"},
 	}
 	for _, c := range cases {

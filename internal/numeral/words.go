@@ -73,15 +73,22 @@ func (f *finder) englishWords() {
 		}
 		// A class year carries an implicit ordinal that Japanese and Khmer write as a number: "a sophomore" is
 		// 2年生 or ឆ្នាំទី២, "her senior year" 4年生 or ឆ្នាំទីបួន. "junior" and "senior" count only before
-		// "year" (a junior minister, senior officials are no years); "freshman" and "sophomore" always.
+		// "year", or as a noun before "who", "at" or "from" ("a 6-foot-6 junior who", 大学3年生): a junior
+		// minister and senior officials are no years. "freshman" and "sophomore" always count.
 		if v, ok := enClassYears[w.lower]; ok {
 			end := w.end
 			if v >= 3 {
-				if i+1 >= len(ws) || ws[i+1].lower != "year" || !joined(w, ws[i+1]) {
+				if i+1 >= len(ws) || !joined(w, ws[i+1]) {
 					continue
 				}
-				end = ws[i+1].end
-				i++
+				switch ws[i+1].lower {
+				case "year":
+					end = ws[i+1].end
+					i++
+				case "who", "at", "from":
+				default:
+					continue
+				}
 			}
 			f.out = append(f.out, Number{Value: v, Start: w.start, End: end, Kind: KindNumber, Weak: true})
 			continue
