@@ -49,15 +49,7 @@ func Read(path string, data []byte, origin string, langs []language.Tag) ([]tm.U
 		}
 		if err != nil {
 			line, col := lines.Position(int(off))
-			var se *xml.SyntaxError
-			msg := err.Error()
-			if errors.As(err, &se) {
-				msg = se.Msg
-				if se.Line != line {
-					line, col = se.Line, 0
-				}
-			}
-			return nil, &inputerr.Error{Path: path, Line: line, Column: col, Msg: "malformed XML: " + msg, Err: err}
+			return nil, inputerr.FromXML(path, line, col, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

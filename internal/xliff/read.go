@@ -74,15 +74,7 @@ func parse(path string, data []byte) (*node, error) {
 		}
 		if err != nil {
 			line, col := lines.Position(int(off))
-			msg := err.Error()
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				msg = se.Msg
-				if se.Line != line {
-					line, col = se.Line, 0
-				}
-			}
-			return nil, &inputerr.Error{Path: path, Line: line, Column: col, Msg: "malformed XML: " + msg, Err: err}
+			return nil, inputerr.FromXML(path, line, col, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
