@@ -123,7 +123,7 @@ func allDigits(s string) bool {
 // meridiem returns 1 if s starts with "p.m." (or pm, PM), -1 for "a.m.", 0
 // otherwise, across leading spaces.
 func meridiem(s string) int {
-	t := strings.ToLower(strings.TrimLeft(s, " \u00a0"))
+	t := strings.ToLower(strings.TrimLeft(headOf(s, nearby), " \u00a0"))
 	for _, m := range []struct {
 		s string
 		v int
@@ -350,8 +350,12 @@ func (f *finder) latinGlosses() {
 			continue
 		}
 		// the text between the nearest brackets around the number
-		lo := strings.LastIndexAny(s[:n.Start], "(（«“\"「『")
-		hi := strings.IndexAny(s[n.End:], ")）»”\"」』")
+		before := tailOf(s[:n.Start], 81)
+		lo := strings.LastIndexAny(before, "(（«“\"「『")
+		if lo >= 0 {
+			lo += n.Start - len(before)
+		}
+		hi := strings.IndexAny(headOf(s[n.End:], 81), ")）»”\"」』")
 		if lo < 0 || hi < 0 || n.Start-lo > 80 || hi > 80 {
 			continue
 		}
@@ -372,6 +376,34 @@ func (f *finder) latinGlosses() {
 			n.Weak = true
 		}
 	}
+}
+
+// nearby is how many bytes around a number its context readers look at: enough for the longest unit or
+// meridiem word with its spaces, and a bound that keeps a look at a number's neighbours as cheap in a long text
+// as in a short one (a 20,000-sentence paragraph read whole at each number made Find quadratic).
+const nearby = 64
+
+// headOf returns at most n bytes from the start of s, cut at a rune boundary.
+func headOf(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// tailOf returns at most n bytes from the end of s, cut at a rune boundary.
+func tailOf(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
 
 func dateKind(k string) bool { return k == KindDay || k == KindMonth || k == KindYear }
@@ -400,7 +432,7 @@ var (
 func (f *finder) units() {
 	s := f.s
 	unitAfter := func(end int, units []string) bool {
-		rest := strings.ToLower(strings.TrimLeft(s[end:], " -\u00a0\u200b"))
+		rest := strings.ToLower(strings.TrimLeft(headOf(s[end:], nearby), " -\u00a0\u200b"))
 		for _, u := range units {
 			if strings.HasPrefix(rest, u) {
 				next := rest[len(u):]
@@ -418,10 +450,12 @@ func (f *finder) units() {
 		}
 		switch f.lang {
 		case "en":
-			before := strings.ToLower(strings.TrimRight(s[:n.Start], " -\u00a0"))
+			w := tailOf(s[:n.Start], nearby)
+			trimmed := strings.TrimRight(w, " -\u00a0")
+			before := strings.ToLower(trimmed)
 			inchesAfterFeet := false
 			for _, u := range []string{"foot", "feet", "ft"} {
-				if strings.HasSuffix(before, u) && len(before) < n.Start {
+				if strings.HasSuffix(before, u) && len(trimmed) < len(w) {
 					inchesAfterFeet = true
 				}
 			}

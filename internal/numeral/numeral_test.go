@@ -240,3 +240,25 @@ func corpusLines(tb testing.TB, name string) []string {
 	}
 	return strings.Split(strings.TrimRight(string(data), "\n"), "\n")
 }
+
+// BenchmarkFindLongParagraph reads the numbers of one paragraph of 2,000 and 20,000 sentences: the time per
+// sentence must not grow with the paragraph (the look at each number's neighbours is bounded).
+func BenchmarkFindLongParagraph(b *testing.B) {
+	for _, c := range []struct {
+		lang language.Tag
+		s    string
+	}{
+		{language.English, "On 4 August at 3:30 p.m. the two ministers met for about 20 minutes (6-foot-6). "},
+		{language.Japanese, "8月4日午後3時30分から約20分間、両外相は会談を行いました（198センチ）。"},
+	} {
+		for _, n := range []int{2000, 20000} {
+			text := strings.Repeat(c.s, n)
+			b.Run(fmt.Sprintf("%s/%d", c.lang, n), func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				for b.Loop() {
+					Find(c.lang, text)
+				}
+			})
+		}
+	}
+}
