@@ -76,8 +76,12 @@ func (glossaryMissing) Check(c *Context, report func(finding.Finding)) {
 		e, r := sf.entry, sf.entry.Target(lang)
 		f := onWholeSide(c, seg, lang, tgt)
 		switch {
+		case len(r.Accepted()) == 0:
+			// An entry still being built: lint reports it, and check does not pass over it in silence.
+			f.Message = fmt.Sprintf("%q (%s) has no %s rendering in this segment, and the glossary gives none: add the %s term to the entry",
+				e.EN.Term, e.ID, lang, lang)
 		case sf.have == 0:
-			f.Message = fmt.Sprintf("%q (%s) has no %s rendering in this segment: expected %s", e.EN.Term, e.ID, lang, r.Term)
+			f.Message = fmt.Sprintf("%q (%s) has no %s rendering in this segment: expected %s", e.EN.Term, e.ID, lang, approved(r))
 		case sf.replacedBy == "":
 			f.Message = fmt.Sprintf("%q (%s) occurs %d times in the English but its %s rendering %s only %d", e.EN.Term, e.ID, sf.want, lang, r.Term, sf.have)
 		default:
@@ -85,9 +89,18 @@ func (glossaryMissing) Check(c *Context, report func(finding.Finding)) {
 				e.EN.Term, e.ID, sf.want, lang, r.Term, sf.have, sf.replacedBy)
 			f.Found = sf.replacedBy
 		}
-		f.Expected = r.Term
+		f.Expected = approved(r)
 		report(f)
 	})
+}
+
+// approved is the rendering a finding asks for: the approved term, or the first accepted variant of an entry
+// that has no term yet.
+func approved(r *glossary.Rendering) string {
+	if a := r.Accepted(); len(a) > 0 {
+		return a[0]
+	}
+	return ""
 }
 
 type glossaryCount struct{}
@@ -263,7 +276,7 @@ func glossaryCounts(c *Context, fn func(seg *bitext.Segment, lang language.Tag, 
 				continue
 			}
 			r := e.Target(lang)
-			if r.Policy != glossary.Required || r.Term == "" || have[id] >= want[id] {
+			if r.Policy != glossary.Required || have[id] >= want[id] {
 				continue
 			}
 			sf := shortfall{entry: e, want: want[id], have: have[id]}
