@@ -303,6 +303,13 @@ func sortedTags(m map[language.Tag]*Rendering) []language.Tag {
 // nfc returns s in Unicode normalization form C.
 func nfc(s string) string { return norm.NFC.String(s) }
 
+// lineEnds turns CR LF and lone CR into LF.
+var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+
+// Prose is how a note or a source is stored: NFC, with every line ending a LF, so that a glossary edited on
+// Windows, a spreadsheet cell and a TBX note read alike, and every export and import gives back what it was given.
+func Prose(s string) string { return nfc(lineEnds.Replace(s)) }
+
 // Load reads and parses every *.toml file of dir.
 func Load(dir string, opt Options, rel func(string) string) (*Glossary, error) {
 	files, err := ReadDir(dir, rel)

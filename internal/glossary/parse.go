@@ -124,9 +124,9 @@ func decodeEntry(e *Entry, m map[string]any, opt Options, bad func(key, format s
 		case "category":
 			e.Category = Category(str(k, v))
 		case "note":
-			e.Note = str(k, v)
+			e.Note = Prose(str(k, v))
 		case "source":
-			e.Source = str(k, v)
+			e.Source = Prose(str(k, v))
 		case "data":
 			e.Data = decodeData(v, bad)
 		case "en":

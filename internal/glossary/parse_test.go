@@ -236,3 +236,17 @@ func TestContextNotation(t *testing.T) {
 		}
 	}
 }
+
+// TestProseLineEndings: a note or source edited on Windows (CR LF) or an old Mac (CR) is stored with LF, as CSV
+// and TBX give it back, so that every export and import round trip is lossless.
+func TestProseLineEndings(t *testing.T) {
+	src := "[[entry]]\nid = \"he\"\ncategory = \"honorific\"\nnote = \"first line\\r\\nsecond\\rthird\"\nsource = \"MFAIC\\r\\nMOFA\"\n" +
+		"[entry.en]\nterm = \"H.E.\"\n"
+	g, err := Parse([]File{{Path: "g.toml", Data: []byte(src)}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := g.Entries[0]; e.Note != "first line\nsecond\nthird" || e.Source != "MFAIC\nMOFA" {
+		t.Errorf("got note %q, source %q; want LF line endings", e.Note, e.Source)
+	}
+}

@@ -287,7 +287,7 @@ func readEntry(ce *node, opt Options, warn func(*node, string, ...any)) (*glossa
 			}
 		case "admin":
 			if c.get("type") == "source" {
-				e.Source = c.content()
+				e.Source = glossary.Prose(c.content())
 				continue
 			}
 		case "note":
@@ -313,7 +313,7 @@ func readEntry(ce *node, opt Options, warn func(*node, string, ...any)) (*glossa
 			e.Data = append(e.Data, d)
 		}
 	}
-	e.Note = strings.Join(notes, "\n\n")
+	e.Note = glossary.Prose(strings.Join(notes, "\n\n"))
 	sawSource := false
 	for _, ls := range ce.children {
 		if ls.name.Local != "langSec" {

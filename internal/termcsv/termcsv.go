@@ -344,9 +344,9 @@ func readRow(path string, cr *csv.Reader, row int, rec []string, cols []column) 
 				bad(i, "%q is not true, false or empty", text)
 			}
 		case "note":
-			e.Note = norm.NFC.String(cell) // kept as typed: a note is prose
+			e.Note = glossary.Prose(cell) // kept as typed but for line endings: a note is prose
 		case "source":
-			e.Source = norm.NFC.String(cell)
+			e.Source = glossary.Prose(cell)
 		default:
 			if text == "" {
 				continue
