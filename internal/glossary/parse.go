@@ -170,6 +170,9 @@ func decodeEntry(e *Entry, m map[string]any, opt Options, bad func(key, format s
 		for _, f := range forms {
 			if strings.ContainsFunc(f, unicode.IsControl) || !utf8.ValidString(f) {
 				bad(key, "%s %q holds a control character: terms are plain text", key, f)
+			} else if f != strings.TrimSpace(f) {
+				// CSV and TBX cells lose them, and " H.E. " would come back as the term itself.
+				bad(key, "%s %q has spaces around it: write the rendering without them", key, f)
 			}
 		}
 	}

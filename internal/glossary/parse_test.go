@@ -250,3 +250,13 @@ func TestProseLineEndings(t *testing.T) {
 		t.Errorf("got note %q, source %q; want LF line endings", e.Note, e.Source)
 	}
 }
+
+// TestFormsWithoutSurroundingSpaces: a rendering with spaces around it is an error where it stands, not a
+// variant that an export and import would turn into the term itself.
+func TestFormsWithoutSurroundingSpaces(t *testing.T) {
+	src := "[[entry]]\nid = \"he\"\ncategory = \"honorific\"\n[entry.en]\nterm = \"H.E.\"\nvariants = [\" H.E. \"]\n"
+	_, err := Parse([]File{{Path: "g.toml", Data: []byte(src)}}, Options{})
+	if err == nil || !strings.Contains(err.Error(), `g.toml:6:1: en.variants " H.E. " has spaces around it`) {
+		t.Fatalf("got %v, want an error at g.toml:6:1 naming the variant", err)
+	}
+}
