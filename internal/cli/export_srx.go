@@ -3,10 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 
-	"github.com/google/renameio/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/relloc/relloc/internal/srx"
@@ -44,21 +41,7 @@ in one sentence) gets the exact matches of relloc's translation memory (relloc t
 				_, err := g.IO.Out.Write(buf.Bytes())
 				return err
 			}
-			p := out
-			if !filepath.IsAbs(p) {
-				wd, err := g.IO.Getwd()
-				if err != nil {
-					return err
-				}
-				p = filepath.Join(wd, p)
-			}
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				return fmt.Errorf("export srx: %w", err)
-			}
-			if err := renameio.WriteFile(p, buf.Bytes(), 0o644); err != nil {
-				return fmt.Errorf("export srx: %w", err)
-			}
-			return nil
+			return g.writeOutput("export srx", out, buf.Bytes())
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` (atomically) instead of standard output")

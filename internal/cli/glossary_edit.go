@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -202,13 +201,9 @@ func glossaryFileArg(g *Global, ws *workspace.Workspace, file string) (string, e
 	if file == "" {
 		return "", nil
 	}
-	p := file
-	if !filepath.IsAbs(p) {
-		wd, err := g.IO.Getwd()
-		if err != nil {
-			return "", err
-		}
-		p = filepath.Join(wd, p)
+	p, err := g.abs(file)
+	if err != nil {
+		return "", err
 	}
 	return ws.Rel(p), nil
 }

@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
-	"github.com/google/renameio/v2"
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
@@ -83,21 +81,7 @@ func newGlossaryExportCmd(g *Global) *cobra.Command {
 				_, err = g.IO.Out.Write(buf.Bytes())
 				return err
 			}
-			out := o.Output
-			if !filepath.IsAbs(out) {
-				wd, err := g.IO.Getwd()
-				if err != nil {
-					return err
-				}
-				out = filepath.Join(wd, out)
-			}
-			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-				return fmt.Errorf("export: %w", err)
-			}
-			if err := renameio.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-				return fmt.Errorf("export: %w", err)
-			}
-			return nil
+			return g.writeOutput("export", o.Output, buf.Bytes())
 		},
 	}
 	cmd.Flags().StringVar(&o.Format, "format", "", "`format`: toml, json, csv or tbx (required)")
@@ -226,13 +210,9 @@ func runImport(g *Global, o importOptions) error {
 	if err != nil {
 		return err
 	}
-	p := o.File
-	if !filepath.IsAbs(p) {
-		wd, err := g.IO.Getwd()
-		if err != nil {
-			return err
-		}
-		p = filepath.Join(wd, p)
+	p, err := g.abs(o.File)
+	if err != nil {
+		return err
 	}
 	entries, err := readImport(g, ws, p, o)
 	if err != nil {

@@ -59,13 +59,9 @@ func runTMImport(g *Global, o tmImportOptions) error {
 	if err != nil {
 		return err
 	}
-	p := o.File
-	if !filepath.IsAbs(p) {
-		wd, err := g.IO.Getwd()
-		if err != nil {
-			return err
-		}
-		p = filepath.Join(wd, p)
+	p, err := g.abs(o.File)
+	if err != nil {
+		return err
 	}
 	data, err := safefile.ReadFile("", p, o.File, maxTMXSize)
 	if err != nil {

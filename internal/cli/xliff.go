@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"time"
@@ -90,15 +89,8 @@ func runXLIFFExport(g *Global, o xliffExportOptions) error {
 		_, err := g.IO.Out.Write(buf.Bytes())
 		return err
 	}
-	out := o.Out
-	if !filepath.IsAbs(out) {
-		out = filepath.Join(wd, out)
-	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return fmt.Errorf("xliff export: %w", err)
-	}
-	if err := renameio.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("xliff export: %w", err)
+	if err := g.writeOutput("xliff export", o.Out, buf.Bytes()); err != nil {
+		return err
 	}
 	fmt.Fprintf(g.IO.Err, "wrote %d units of %s (%s) to %s\n", len(d.Units), r.Dir, lang, o.Out)
 	return nil
@@ -137,10 +129,9 @@ func runXLIFFImport(g *Global, o xliffImportOptions) error {
 	if err != nil {
 		return err
 	}
-	wd, _ := g.IO.Getwd()
-	path := o.File
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(wd, path)
+	path, err := g.abs(o.File)
+	if err != nil {
+		return err
 	}
 	data, err := safefile.ReadFile("", path, o.File, maxImportSize)
 	if err != nil {
@@ -168,6 +159,7 @@ func runXLIFFImport(g *Global, o xliffImportOptions) error {
 	if doc.Original == "" {
 		return fmt.Errorf("%s: the <file> has no original attribute naming the release's English file", o.File)
 	}
+	wd, _ := g.IO.Getwd()
 	r, err := findRelease(p.ws, p.rels, wd, p.ws.Path(filepath.FromSlash(doc.Original)))
 	if err != nil {
 		return fmt.Errorf("%s: original %q: %w", o.File, doc.Original, err)
