@@ -11,10 +11,11 @@ import (
 	"golang.org/x/text/language"
 )
 
-//go:embed locales/active.*.toml
+//go:embed locales/*.toml
 var locales embed.FS
 
-// Catalogues returns relloc's own message files (locales/active.LANG.toml), for relloc catalog check --ui.
+// Catalogues returns relloc's own message files (locales/NAME.LANG.toml: active for the CLI's words, more files
+// by concern as they grow), for relloc catalog check --ui.
 func Catalogues() fs.FS { return locales }
 
 // Languages are the languages relloc speaks, English first (the default).
@@ -25,8 +26,12 @@ var bundle = newBundle()
 func newBundle() *i18n.Bundle {
 	b := i18n.NewBundle(language.English)
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	for _, t := range Languages {
-		if _, err := b.LoadMessageFileFS(locales, "locales/active."+t.String()+".toml"); err != nil {
+	names, err := fs.Glob(locales, "locales/*.toml")
+	if err != nil {
+		panic(fmt.Sprintf("ui: embedded catalogues: %v", err))
+	}
+	for _, name := range names {
+		if _, err := b.LoadMessageFileFS(locales, name); err != nil {
 			panic(fmt.Sprintf("ui: embedded catalogue: %v", err)) // a build with a broken catalogue fails every test
 		}
 	}
