@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -135,14 +137,21 @@ var tmxType = map[string]string{xliff.Strong: "bold", xliff.Emphasis: "italic", 
 	xliff.Code: "x-code", xliff.Link: "link", xliff.LineBreak: "lb"}
 
 // inline writes content with <bpt>/<ept> for spans (paired by i, the code's number) and <ph> for line breaks.
+// A line break is followed by a space: a tool that reads the text without its codes (OmegaT and Translate
+// Toolkit read TMX so by default) must see two words where the break separates them, as a document filter
+// does ("KINGDOM OF CAMBODIA NATION RELIGION KING", not "CAMBODIANATION"), or the unit never matches exactly.
+// Markdown ignores the white space that starts the line after a break, so the space adds nothing to the text.
 func inline(c xliff.Content) string {
 	var b strings.Builder
-	for _, p := range c {
+	for i, p := range c {
 		switch {
 		case p.Code == nil:
 			b.WriteString(escape(p.Text))
 		case p.Code.Role == xliff.Standalone:
 			fmt.Fprintf(&b, `<ph x="%s" type="%s">%s</ph>`, escape(p.Code.ID), escape(tmxType[p.Code.Kind]), escape(native[p.Code.Kind][0]))
+			if p.Code.Kind == xliff.LineBreak && (i+1 == len(c) || c[i+1].Code != nil || !startsWithSpace(c[i+1].Text)) {
+				b.WriteByte(' ')
+			}
 		case p.Code.Role == xliff.Open:
 			fmt.Fprintf(&b, `<bpt i="%s" type="%s">%s</bpt>`, escape(p.Code.ID), escape(tmxType[p.Code.Kind]), escape(native[p.Code.Kind][0]))
 		default:
@@ -150,6 +159,11 @@ func inline(c xliff.Content) string {
 		}
 	}
 	return b.String()
+}
+
+func startsWithSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
 }
 
 // escape escapes s for XML text and attribute values; characters XML does

@@ -198,7 +198,7 @@ func TestWriteWith(t *testing.T) {
 	}
 	for _, want := range []string{
 		`<tu tuid="2022-11-09-anniversary/b5.s1" creationdate="20221109T000000Z">`,
-		`<tuv xml:lang="en"><seg>the 70<bpt i="1" type="superscript">&lt;sup&gt;</bpt>th<ept i="1">&lt;/sup&gt;</ept><ph x="2" type="lb">\&#xA;</ph>anniversary of diplomatic relations</seg></tuv>
+		`<tuv xml:lang="en"><seg>the 70<bpt i="1" type="superscript">&lt;sup&gt;</bpt>th<ept i="1">&lt;/sup&gt;</ept><ph x="2" type="lb">\&#xA;</ph> anniversary of diplomatic relations</seg></tuv>
       <tuv xml:lang="km"><seg>ខួបលើកទី៧០ នៃទំនាក់ទំនងការទូត</seg></tuv>
       <tuv xml:lang="ja"><seg>外交関係樹立70周年</seg></tuv>`,
 	} {
