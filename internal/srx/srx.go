@@ -144,3 +144,59 @@ func esc(s string) string {
 	_ = xml.EscapeText(&b, []byte(s))
 	return b.String()
 }
+
+// WriteOmegaT writes rules as OmegaT's project segmentation settings, the file omegat/segmentation.conf of an
+// OmegaT project (java.beans XML of org.omegat.core.segmentation.SRX, version 0.2.2). OmegaT 3.6 reads a
+// project's rules only from that file: it imports SRX files in its settings dialogue alone, so console mode and
+// a project handed to a translator need this form to split as relloc does. The rules replace OmegaT's own
+// (a file of an older version would be merged with them).
+func WriteOmegaT(w io.Writer, rules []LanguageRule) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
+<java version="1.8.0" class="java.beans.XMLDecoder">
+ <object class="org.omegat.core.segmentation.SRX">
+  <void property="mappingRules">
+`)
+	for _, lr := range rules {
+		fmt.Fprintf(bw, `   <void method="add">
+    <object class="org.omegat.core.segmentation.MapRule">
+     <void property="language">
+      <string>%s</string>
+     </void>
+     <void property="pattern">
+      <string>%s</string>
+     </void>
+     <void property="rules">
+      <object class="java.util.ArrayList">
+`, esc(lr.Name), esc(lr.Pattern))
+		for _, r := range lr.Rules {
+			fmt.Fprintf(bw, `       <void method="add">
+        <object class="org.omegat.core.segmentation.Rule">
+         <void property="afterbreak">
+          <string>%s</string>
+         </void>
+         <void property="beforebreak">
+          <string>%s</string>
+         </void>
+         <void property="breakRule">
+          <boolean>%t</boolean>
+         </void>
+        </object>
+       </void>
+`, esc(r.After), esc(r.Before), r.Break)
+		}
+		bw.WriteString(`      </object>
+     </void>
+    </object>
+   </void>
+`)
+	}
+	bw.WriteString(`  </void>
+  <void property="version">
+   <string>0.2.2</string>
+  </void>
+ </object>
+</java>
+`)
+	return bw.Flush()
+}

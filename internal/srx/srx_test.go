@@ -3,9 +3,11 @@ package srx
 import (
 	"bufio"
 	"bytes"
+	"encoding/xml"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -198,5 +200,92 @@ func TestWrite(t *testing.T) {
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Errorf("xmllint: %v\n%s", err, out)
 		}
+	}
+}
+
+// TestWriteOmegaT reads OmegaT's segmentation.conf back as java.beans XML and finds every rule of every
+// language in order, with its break flag, expressions unchanged by the escaping ("<" and "&" in none today,
+// quotes in the English ones).
+func TestWriteOmegaT(t *testing.T) {
+	rules := append(Rules(), LanguageRule{Name: `x <&> "y"`, Pattern: "(?i)XX.*", Rules: []Rule{{true, `a<b&c"`, ``}}})
+	var buf bytes.Buffer
+	if err := WriteOmegaT(&buf, rules); err != nil {
+		t.Fatal(err)
+	}
+	// <void property="p"><string>v</string></void> and <void property="breakRule"><boolean>b</boolean></void>
+	type void struct {
+		Property string  `xml:"property,attr"`
+		Method   string  `xml:"method,attr"`
+		String   *string `xml:"string"`
+		Boolean  *bool   `xml:"boolean"`
+		Object   *struct {
+			Class string `xml:"class,attr"`
+			Voids []struct {
+				Property string  `xml:"property,attr"`
+				String   *string `xml:"string"`
+				Boolean  *bool   `xml:"boolean"`
+				List     *struct {
+					Adds []struct {
+						Rule struct {
+							Class string `xml:"class,attr"`
+							Voids []struct {
+								Property string  `xml:"property,attr"`
+								String   *string `xml:"string"`
+								Boolean  *bool   `xml:"boolean"`
+							} `xml:"void"`
+						} `xml:"object"`
+					} `xml:"void"`
+				} `xml:"object"`
+			} `xml:"void"`
+		} `xml:"object"`
+	}
+	var doc struct {
+		XMLName xml.Name `xml:"java"`
+		Object  struct {
+			Class string `xml:"class,attr"`
+			Voids []struct {
+				Property string  `xml:"property,attr"`
+				String   *string `xml:"string"`
+				Adds     []void  `xml:"void"`
+			} `xml:"void"`
+		} `xml:"object"`
+	}
+	if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatalf("segmentation.conf is not XML: %v\n%s", err, buf.String())
+	}
+	if doc.Object.Class != "org.omegat.core.segmentation.SRX" || len(doc.Object.Voids) != 2 ||
+		doc.Object.Voids[0].Property != "mappingRules" || doc.Object.Voids[1].Property != "version" || *doc.Object.Voids[1].String != "0.2.2" {
+		t.Fatalf("not an OmegaT SRX of version 0.2.2:\n%s", buf.String())
+	}
+	var got []LanguageRule
+	for _, add := range doc.Object.Voids[0].Adds {
+		lr := LanguageRule{}
+		for _, v := range add.Object.Voids {
+			switch v.Property {
+			case "language":
+				lr.Name = *v.String
+			case "pattern":
+				lr.Pattern = *v.String
+			case "rules":
+				for _, a := range v.List.Adds {
+					var r Rule
+					for _, rv := range a.Rule.Voids {
+						switch rv.Property {
+						case "beforebreak":
+							r.Before = *rv.String
+						case "afterbreak":
+							r.After = *rv.String
+						case "breakRule":
+							r.Break = *rv.Boolean
+						}
+					}
+					lr.Rules = append(lr.Rules, r)
+				}
+			}
+		}
+		got = append(got, lr)
+	}
+	if !reflect.DeepEqual(got, rules) {
+		t.Errorf("segmentation.conf reads back as\n%#v\nwant\n%#v", got, rules)
 	}
 }
