@@ -68,34 +68,63 @@ func Parse(dir string, source language.Tag, files []File) (*Release, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	// The source document's front matter, else any document's, names the release.
-	order := append([]language.Tag{source}, sortedLangs(r.Docs)...)
-	for _, lang := range order {
-		d := r.Docs[lang]
-		if d == nil || !d.HasFront {
-			continue
+	fronts := map[language.Tag]*FrontMatter{}
+	for lang, d := range r.Docs {
+		if d.HasFront {
+			fronts[lang] = &d.Front
 		}
-		if d.Front.ID != "" {
-			r.ID = d.Front.ID
+	}
+	if f := naming(source, fronts); f != nil {
+		if f.ID != "" {
+			r.ID = f.ID
 		}
-		if t := d.Front.Time(); !t.IsZero() {
+		if t := f.Time(); !t.IsZero() {
 			r.Date = t
 		}
-		if d.Front.Place != "" {
-			r.Place = d.Front.Place
+		if f.Place != "" {
+			r.Place = f.Place
 		}
-		break
 	}
 	return r, nil
 }
 
-func sortedLangs(m map[language.Tag]*Document) []language.Tag {
-	tags := make([]language.Tag, 0, len(m))
-	for t := range m {
-		tags = append(tags, t)
+// naming returns the front matter that names a release: the source document's, else the first other
+// language's in the order of their tags; nil when no document has one.
+func naming(source language.Tag, fronts map[language.Tag]*FrontMatter) *FrontMatter {
+	if f := fronts[source]; f != nil {
+		return f
 	}
-	sort.Slice(tags, func(i, j int) bool { return tags[i].String() < tags[j].String() })
-	return tags
+	langs := make([]language.Tag, 0, len(fronts))
+	for t := range fronts {
+		langs = append(langs, t)
+	}
+	sort.Slice(langs, func(i, j int) bool { return langs[i].String() < langs[j].String() })
+	if len(langs) == 0 {
+		return nil
+	}
+	return fronts[langs[0]]
+}
+
+// ID returns the id of the release whose folder is dir (as shown to users) and whose files are files, as Parse
+// would, reading only their front matter and no Markdown: looking a release up by id need not parse every release.
+func ID(dir string, source language.Tag, files []File) (string, error) {
+	fronts := map[language.Tag]*FrontMatter{}
+	for _, f := range files {
+		d := &Document{Path: f.Path, Lang: f.Lang}
+		if err := inputerr.CheckText(f.Path, f.Data); err != nil {
+			return "", err
+		}
+		if _, err := d.splitFront(f.Data); err != nil {
+			return "", err
+		}
+		if d.HasFront {
+			fronts[f.Lang] = &d.Front
+		}
+	}
+	if f := naming(source, fronts); f != nil && f.ID != "" {
+		return f.ID, nil
+	}
+	return filepath.Base(dir), nil
 }
 
 // MaxFileSize is the largest release file relloc reads: a long press release is some 50 KB, and a file hundreds

@@ -195,3 +195,41 @@ func TestMarkdownEscapes(t *testing.T) {
 		}
 	}
 }
+
+// TestID: ID names a release from its files' front matter as Parse does: the source's, else the first other
+// language's that has one, else the folder's name.
+func TestID(t *testing.T) {
+	front := func(id string) string { return "+++\nid = \"" + id + "\"\n+++\n# T\n\nText.\n" }
+	const plain = "# T\n\nText.\n"
+	tests := []struct {
+		name       string
+		en, km, ja string
+		want       string
+	}{
+		{"source front matter", front("from-en"), front("from-km"), plain, "from-en"},
+		{"another language's", plain, front("from-km"), front("from-ja"), "from-ja"},
+		{"none", plain, plain, plain, "2021-01-01-folder"},
+		{"source front matter without id", "+++\nplace = \"Phnom Penh\"\n+++\n# T\n", front("from-km"), plain, "2021-01-01-folder"},
+	}
+	for _, tt := range tests {
+		files := []File{
+			{Path: "r/en.md", Lang: language.English, Data: []byte(tt.en)},
+			{Path: "r/km.md", Lang: language.Khmer, Data: []byte(tt.km)},
+			{Path: "r/ja.md", Lang: language.Japanese, Data: []byte(tt.ja)},
+		}
+		got, err := ID("releases/2021-01-01-folder", language.English, files)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		r, err := Parse("releases/2021-01-01-folder", language.English, files)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got != tt.want || r.ID != tt.want {
+			t.Errorf("%s: ID = %q, Parse gives %q; want %q", tt.name, got, r.ID, tt.want)
+		}
+	}
+	if _, err := ID("r", language.English, []File{{Path: "r/en.md", Lang: language.English, Data: []byte("+++\nid = 1\n")}}); err == nil {
+		t.Error("ID of a file whose front matter is never closed: no error")
+	}
+}
