@@ -1,0 +1,162 @@
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/safefile"
+)
+
+// Releases is the list of a workspace's release folders, made without reading any release file: the folders
+// under the releases folder that hold a <lang>.md of one of the workspace's languages, in the order of their
+// names. A command reads a release when it needs it (Load), so that checking an archive holds only the
+// releases being checked, and a command about one release reads that release alone.
+type Releases struct {
+	ws   *Workspace
+	dirs []string // absolute paths
+	errs []error  // errs[i] is why dirs[i] cannot be read (a symbolic link leaving the workspace), or nil
+}
+
+// ListReleases lists the release folders of the workspace. A folder that is a symbolic link leading outside the
+// workspace is listed, and Load reports it as an input error, as release.LoadAll does.
+func (w *Workspace) ListReleases() (*Releases, error) {
+	root := w.Path(w.Config.Releases)
+	l := &Releases{ws: w}
+	if err := safefile.Within(w.Root, root, w.Rel(root)); err != nil {
+		return nil, err
+	}
+	ents, err := os.ReadDir(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return l, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read releases: %w", err)
+	}
+	for _, e := range ents {
+		dir := filepath.Join(root, e.Name())
+		if e.Type()&fs.ModeSymlink != 0 {
+			if err := safefile.Within(w.Root, dir, w.Rel(dir)); err != nil {
+				l.dirs, l.errs = append(l.dirs, dir), append(l.errs, err)
+				continue
+			}
+			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+				continue
+			}
+		} else if !e.IsDir() {
+			continue
+		}
+		if w.hasReleaseFile(dir) {
+			l.dirs, l.errs = append(l.dirs, dir), append(l.errs, nil)
+		}
+	}
+	return l, nil
+}
+
+// hasReleaseFile reports whether dir holds a file (or anything) named <lang>.md for a language of the workspace.
+func (w *Workspace) hasReleaseFile(dir string) bool {
+	for _, lang := range w.Config.Languages() {
+		if _, err := os.Lstat(filepath.Join(dir, lang.String()+".md")); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// Len returns the number of release folders.
+func (l *Releases) Len() int { return len(l.dirs) }
+
+// Dir returns the i-th release folder as shown to users (relative to the workspace root, with forward slashes).
+func (l *Releases) Dir(i int) string { return l.ws.Rel(l.dirs[i]) }
+
+// Load reads and parses the i-th release. Errors in its files are input errors (inputerr) naming path:line:col.
+func (l *Releases) Load(i int) (*release.Release, error) {
+	if l.errs[i] != nil {
+		return nil, l.errs[i]
+	}
+	files, err := l.files(i)
+	if err != nil {
+		return nil, err
+	}
+	return release.Parse(l.Dir(i), l.ws.Config.Source, files)
+}
+
+func (l *Releases) files(i int) ([]release.File, error) {
+	files, err := release.ReadDir(l.ws.Root, l.dirs[i], l.ws.Config.Languages(), l.ws.Rel)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%s: no release files (%s.md, ...) in this folder", l.Dir(i), l.ws.Config.Source)
+	}
+	return files, nil
+}
+
+// ID returns the id of the i-th release, reading the front matter of its files and no Markdown.
+func (l *Releases) ID(i int) (string, error) {
+	if l.errs[i] != nil {
+		return "", l.errs[i]
+	}
+	files, err := l.files(i)
+	if err != nil {
+		return "", err
+	}
+	return release.ID(l.Dir(i), l.ws.Config.Source, files)
+}
+
+// Select returns the indexes of the releases that path (absolute) names: the release folder holding it or, for
+// a folder that holds releases (the releases folder, the workspace root), every release below it. ok is false
+// when path is inside no release and holds none.
+func (l *Releases) Select(path string, isDir bool) (idx []int, ok bool) {
+	rel := l.ws.Rel(path)
+	if !isDir {
+		rel = filepath.ToSlash(filepath.Dir(rel))
+	}
+	for i := range l.dirs {
+		d := l.Dir(i)
+		if d == rel || strings.HasPrefix(d, strings.TrimSuffix(rel, "/")+"/") || rel == "." {
+			idx = append(idx, i)
+		}
+	}
+	return idx, len(idx) > 0
+}
+
+// Find returns the index of the release named by arg: a path (relative to wd) to its folder or to one of its
+// files, the name of its folder, or its id. Paths and folder names are matched without reading any release; an
+// id that is neither is looked up in the front matter of each release in turn, and a release whose files cannot
+// be read is passed over there (it is not the one asked for, or reading it will say why). ok is false when no
+// release matches.
+func (l *Releases) Find(wd, arg string) (i int, ok bool) {
+	p := arg
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(wd, p)
+	}
+	rel := l.ws.Rel(p)
+	for i := range l.dirs {
+		d := l.Dir(i)
+		if filepath.Base(d) == arg || d == rel || d == filepath.ToSlash(filepath.Dir(rel)) {
+			return i, true
+		}
+	}
+	for i := range l.dirs {
+		if id, err := l.ID(i); err == nil && id == arg {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// IDs returns the ids of the releases that can be read, for suggestions when a name matches none.
+func (l *Releases) IDs() []string {
+	var out []string
+	for i := range l.dirs {
+		if id, err := l.ID(i); err == nil {
+			out = append(out, id)
+		}
+	}
+	return out
+}
