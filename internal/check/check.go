@@ -3,10 +3,8 @@ package check
 import (
 	"fmt"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"golang.org/x/text/language"
 
@@ -73,66 +71,55 @@ type Result struct {
 // Case is one checked language file of a release.
 type Case struct{ Release, Lang, Path string }
 
-// Run checks the releases of in with every rule.
+// Run checks the releases of in with every rule, on every core.
 func Run(in Input) Result {
-	checkers := in.checkers
-	if checkers == nil {
-		checkers = Checkers()
+	p := prepare(in)
+	outs := make([]Outcome, 0, len(in.Releases))
+	p.stream(releaseSlice(in.Releases), func(o Outcome) { outs = append(outs, o) })
+	return p.collect(outs)
+}
+
+// runner is a check run ready to go: the rules that are on, with their severities, and the glossary's matchers.
+type runner struct {
+	in       Input
+	langs    []language.Tag
+	checkers []Checker
+	sev      map[string]finding.Severity
+	anchors  *bitext.Anchors
+}
+
+func prepare(in Input) *runner {
+	p := &runner{in: in, langs: in.Langs, checkers: in.checkers}
+	if p.checkers == nil {
+		p.checkers = Checkers()
 	}
-	langs := in.Langs
-	if len(langs) == 0 {
-		langs = in.Targets
+	if len(p.langs) == 0 {
+		p.langs = in.Targets
 	}
-	anchors := bitext.NewAnchors(in.Glossary, in.Source, append([]language.Tag{in.Source}, in.Targets...))
-	sev := severities(checkers, in.Config)
-	// Releases are independent: check them on every core, then merge in release order.
-	type out struct {
-		findings []finding.Finding
-		cases    []Case
-	}
-	outs := make([]out, len(in.Releases))
-	next := make(chan int)
-	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		done int
-	)
-	for w := 0; w < min(runtime.GOMAXPROCS(0), len(in.Releases)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				outs[i].findings, outs[i].cases = checkRelease(in, in.Releases[i], langs, checkers, sev, anchors)
-				if in.Progress != nil {
-					mu.Lock()
-					done++
-					in.Progress(done, len(in.Releases))
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for i := range in.Releases {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	p.anchors = bitext.NewAnchors(in.Glossary, in.Source, append([]language.Tag{in.Source}, in.Targets...))
+	p.sev = severities(p.checkers, in.Config)
+	return p
+}
+
+// collect merges the outcomes of the releases, in the order given, with the findings from outside releases,
+// drops what check.ignore ignores and sorts the findings by position.
+func (p *runner) collect(outs []Outcome) Result {
 	var res Result
 	for _, o := range outs {
-		res.Findings = append(res.Findings, o.findings...)
-		res.Cases = append(res.Cases, o.cases...)
+		res.Findings = append(res.Findings, o.Findings...)
+		res.Cases = append(res.Cases, o.Cases...)
 	}
-	for _, f := range in.Extra {
-		if s, on := sev[f.Rule]; on {
+	for _, f := range p.in.Extra {
+		if s, on := p.sev[f.Rule]; on {
 			f.Severity = s
 			res.Findings = append(res.Findings, f)
-		} else if _, known := sev[f.Rule]; !known && !isKnown(checkers, f.Rule) {
+		} else if _, known := p.sev[f.Rule]; !known && !isKnown(p.checkers, f.Rule) {
 			res.Findings = append(res.Findings, f)
 		}
 	}
 	kept := res.Findings[:0]
 	for _, f := range res.Findings {
-		if !ignored(in.Config, f.Path) {
+		if !ignored(p.in.Config, f.Path) {
 			kept = append(kept, f)
 		}
 	}
@@ -142,15 +129,16 @@ func Run(in Input) Result {
 }
 
 // checkRelease runs every rule that is on over one release.
-func checkRelease(in Input, r *release.Release, langs []language.Tag, checkers []Checker, sev map[string]finding.Severity, anchors *bitext.Anchors) ([]finding.Finding, []Case) {
+func (p *runner) checkRelease(r *release.Release) ([]finding.Finding, []Case) {
+	in, langs := p.in, p.langs
 	// One match pass per text of the release, shared by alignment and the rules.
-	anchors = anchors.ForRelease()
+	anchors := p.anchors.ForRelease()
 	ctx := &Context{Source: in.Source, Targets: langs, Config: in.Config, Glossary: in.Glossary, Anchors: anchors,
 		Release: r, Bitext: bitext.Align(r, in.Source, langs, anchors)}
 	var fs []finding.Finding
-	for _, ck := range checkers {
+	for _, ck := range p.checkers {
 		rule := ck.Rule()
-		s, on := sev[rule.ID]
+		s, on := p.sev[rule.ID]
 		if !on {
 			continue
 		}
@@ -168,7 +156,7 @@ func checkRelease(in Input, r *release.Release, langs []language.Tag, checkers [
 	if in.badSuppressions != nil {
 		bad = in.badSuppressions
 	}
-	fs = append(fs, bad(r, sev)...)
+	fs = append(fs, bad(r, p.sev)...)
 	var cases []Case
 	for _, lang := range append([]language.Tag{in.Source}, langs...) {
 		if d := r.Doc(lang); d != nil && !ignored(in.Config, d.Path) {

@@ -1,0 +1,150 @@
+package check
+
+import (
+	"errors"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/relloc/relloc/internal/finding"
+	"github.com/relloc/relloc/internal/inputerr"
+	"github.com/relloc/relloc/internal/release"
+)
+
+// Source gives the releases of a run one at a time: Len of them, the i-th read by Load(i) when a worker reaches
+// it and dropped once checked, so that a run holds GOMAXPROCS releases at most, whatever the size of the
+// archive. Load may be called from several goroutines at once. It returns a nil release, and no error, for a
+// release that is not to be checked (one that --changed-since leaves out).
+type Source interface {
+	Len() int
+	Load(i int) (*release.Release, error)
+}
+
+// Outcome is what checking one release of a Source gave.
+type Outcome struct {
+	Index int    // the release's place in the Source
+	ID    string // the release's id; "" when it was left out or could not be read
+	// Findings are the release's findings with their configured severity, without consequences and suppressed
+	// findings, not yet sorted nor filtered by check.ignore.
+	Findings []finding.Finding
+	Cases    []Case
+	Err      error // why the release could not be read
+}
+
+// Stream checks the releases of src on GOMAXPROCS workers and calls emit with the outcome of each, in the order
+// of src: a reorder buffer holds the outcomes that are ready before an earlier one, and a worker waits before
+// starting a release more than a window ahead of the next outcome due, so that what is held stays bounded by the
+// number of workers, not by the archive. emit is called from one goroutine at a time. in.Releases is not read.
+func Stream(in Input, src Source, emit func(Outcome)) { prepare(in).stream(src, emit) }
+
+func (p *runner) stream(src Source, emit func(Outcome)) {
+	in := p.in
+	n := src.Len()
+	workers := min(runtime.GOMAXPROCS(0), n)
+	window := 4 * max(workers, 1)
+	var (
+		mu      sync.Mutex
+		cond    = sync.NewCond(&mu)
+		ready   = map[int]Outcome{}
+		next    int // the next index to start
+		emitted int // the next index to emit
+		done    int
+	)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				for next < n && next >= emitted+window {
+					cond.Wait()
+				}
+				if next >= n {
+					mu.Unlock()
+					return
+				}
+				i := next
+				next++
+				mu.Unlock()
+
+				o := Outcome{Index: i}
+				r, err := src.Load(i)
+				switch {
+				case err != nil:
+					o.Err = err
+				case r != nil:
+					o.ID = r.ID
+					o.Findings, o.Cases = p.checkRelease(r)
+				}
+
+				mu.Lock()
+				ready[i] = o
+				// Whoever completes the outcome due emits it and every one ready after it, in order.
+				for {
+					o, ok := ready[emitted]
+					if !ok {
+						break
+					}
+					delete(ready, emitted)
+					emitted++
+					emit(o)
+					done++
+					if in.Progress != nil {
+						in.Progress(done, n)
+					}
+				}
+				cond.Broadcast()
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// RunSource checks the releases of src as Run checks in.Releases, with the same result: findings sorted by
+// position and cases in the order of release ids. Only findings and cases are kept, never releases. When
+// releases cannot be read, it returns their input errors together (inputerr.List, in the order of src), or the
+// first other error, and no result.
+func RunSource(in Input, src Source) (Result, error) {
+	var (
+		outs     []Outcome
+		errs     inputerr.List
+		firstErr error
+	)
+	p := prepare(in)
+	p.stream(src, func(o Outcome) {
+		if o.Err != nil {
+			var l inputerr.List
+			var e *inputerr.Error
+			switch {
+			case errors.As(o.Err, &l):
+				errs = append(errs, l...)
+			case errors.As(o.Err, &e):
+				errs = append(errs, e)
+			case firstErr == nil:
+				firstErr = o.Err
+			}
+			return
+		}
+		if o.ID != "" {
+			o.Index = len(outs)
+			outs = append(outs, o)
+		}
+	})
+	if firstErr != nil {
+		return Result{}, firstErr
+	}
+	if len(errs) > 0 {
+		return Result{}, errs
+	}
+	// Releases are reported in the order of their ids, whatever the order of their folders.
+	sort.SliceStable(outs, func(i, j int) bool { return outs[i].ID < outs[j].ID })
+	return p.collect(outs), nil
+}
+
+// releaseSlice is a Source over releases already read.
+type releaseSlice []*release.Release
+
+func (s releaseSlice) Len() int                             { return len(s) }
+func (s releaseSlice) Load(i int) (*release.Release, error) { return s[i], nil }
