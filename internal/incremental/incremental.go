@@ -49,27 +49,13 @@ type Selection struct {
 
 // Select returns the releases that the change in can affect.
 func Select(in Input) Selection {
-	var sel Selection
-	if slices.Contains(in.Files, in.Config) {
-		sel.All = true
-		sel.Releases = in.Releases
-		sel.Changed = len(in.Releases)
-		sel.Entries = ChangedEntries(in.Old, in.New)
-		return sel
-	}
-	changed := map[string]bool{}
-	for _, f := range in.Files {
-		for d := path.Dir(f); d != "." && d != "/"; d = path.Dir(d) {
-			changed[d] = true
-		}
-	}
-	sel.Entries = ChangedEntries(in.Old, in.New)
-	uses := usesEntries(in, sel.Entries)
+	s := NewSelector(in)
+	sel := Selection{All: s.All(), Entries: s.Entries()}
 	for _, r := range in.Releases {
 		switch {
-		case changed[strings.TrimSuffix(r.Dir, "/")]:
+		case s.All() || s.ChangedDir(r.Dir):
 			sel.Changed++
-		case uses(r):
+		case s.UsesChanged(r):
 			sel.ByGlossary++
 		default:
 			continue
@@ -78,6 +64,49 @@ func Select(in Input) Selection {
 	}
 	return sel
 }
+
+// Selector decides release by release what a change affects, for a caller that reads the releases one at a time
+// rather than holding them all. Its methods may be called from several goroutines at once.
+type Selector struct {
+	all     bool
+	changed map[string]bool // folders holding a changed file
+	entries []string
+	uses    func(*release.Release) bool
+}
+
+// NewSelector prepares the selection of the change in; in.Releases is not read.
+func NewSelector(in Input) *Selector {
+	s := &Selector{all: slices.Contains(in.Files, in.Config), changed: map[string]bool{}, entries: ChangedEntries(in.Old, in.New)}
+	if s.all {
+		return s
+	}
+	for _, f := range in.Files {
+		for d := path.Dir(f); d != "." && d != "/"; d = path.Dir(d) {
+			s.changed[d] = true
+		}
+	}
+	s.uses = usesEntries(in, s.entries)
+	return s
+}
+
+// All reports whether the change affects every release (the configuration changed).
+func (s *Selector) All() bool { return s.all }
+
+// Entries returns the ids of the glossary entries that were added, changed or removed, sorted.
+func (s *Selector) Entries() []string { return s.entries }
+
+// ChangedDir reports whether a file in the release folder dir (as Release.Dir gives it) changed: the release is
+// affected without reading it.
+func (s *Selector) ChangedDir(dir string) bool {
+	return s.all || s.changed[strings.TrimSuffix(dir, "/")]
+}
+
+// GlossaryChanged reports whether a glossary entry changed, so that a release whose files did not change may
+// still be affected: only then does a caller need to read it to decide.
+func (s *Selector) GlossaryChanged() bool { return len(s.entries) > 0 }
+
+// UsesChanged reports whether the release r uses a changed glossary entry, in its old or new form.
+func (s *Selector) UsesChanged(r *release.Release) bool { return !s.all && s.uses(r) }
 
 // ChangedEntries returns the ids of the entries that old and new do not hold alike (added, removed or
 // changed), sorted. A nil glossary has no entries.
