@@ -10,32 +10,30 @@ import (
 
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/incremental"
-	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/workspace"
 )
 
-// changedSince selects the releases that changed since the git revision rev, or that use a glossary entry
-// that changed since then (package incremental). It runs git in the workspace's folder: the files that differ
+// changedSince prepares the selection of the releases that changed since the git revision rev, or that use a
+// glossary entry that changed since then (package incremental), to be made release by release. It runs git in the workspace's folder: the files that differ
 // between rev and the working tree, the untracked ones, and the glossary files as they were at rev.
-func changedSince(ws *workspace.Workspace, gl *glossary.Glossary, rels []*release.Release, rev string) (incremental.Selection, error) {
-	var sel incremental.Selection
+func changedSince(ws *workspace.Workspace, gl *glossary.Glossary, rev string) (*incremental.Selector, error) {
 	if _, err := git(ws.Root, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
 		var gitErr *gitError
 		if errors.As(err, &gitErr) {
-			return sel, usagef("--changed-since %q: not a revision of the git repository at %s", rev, ws.Root)
+			return nil, usagef("--changed-since %q: not a revision of the git repository at %s", rev, ws.Root)
 		}
-		return sel, fmt.Errorf("--changed-since: %w", err)
+		return nil, fmt.Errorf("--changed-since: %w", err)
 	}
 	diff, err := git(ws.Root, "diff", "-z", "--name-only", "--relative", "--no-renames", rev, "--")
 	if err != nil {
-		return sel, fmt.Errorf("--changed-since: %w", err)
+		return nil, fmt.Errorf("--changed-since: %w", err)
 	}
 	untracked, err := git(ws.Root, "ls-files", "-z", "--others", "--exclude-standard")
 	if err != nil {
-		return sel, fmt.Errorf("--changed-since: %w", err)
+		return nil, fmt.Errorf("--changed-since: %w", err)
 	}
 	files := append(nulSplit(diff), nulSplit(untracked)...)
-	in := incremental.Input{Files: files, Config: workspace.FileName, New: gl, Old: gl, Source: ws.Config.Source, Releases: rels}
+	in := incremental.Input{Files: files, Config: workspace.FileName, New: gl, Old: gl, Source: ws.Config.Source}
 	dir := path.Clean(ws.Config.Glossary) + "/"
 	for _, f := range files {
 		if strings.HasPrefix(f, dir) {
@@ -43,7 +41,7 @@ func changedSince(ws *workspace.Workspace, gl *glossary.Glossary, rels []*releas
 			break
 		}
 	}
-	return incremental.Select(in), nil
+	return incremental.NewSelector(in), nil
 }
 
 // glossaryAt parses the glossary folder dir as it was at rev, or returns nil when it did not exist or did not

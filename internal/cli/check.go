@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/relloc/relloc/internal/check"
 	"github.com/relloc/relloc/internal/finding"
+	"github.com/relloc/relloc/internal/incremental"
 	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/report"
 	"github.com/relloc/relloc/internal/workspace"
@@ -102,13 +104,18 @@ func parseLangs(s string, targets []language.Tag) ([]language.Tag, error) {
 	return out, nil
 }
 
-// selectReleases keeps the releases named by paths (release folders or files inside them).
-func selectReleases(ws *workspace.Workspace, wd string, rels []*release.Release, paths []string) ([]*release.Release, error) {
+// selectReleases returns the indexes in list of the releases named by paths (release folders or files inside
+// them, or folders holding releases), every release when there are none. It reads no release.
+func selectReleases(wd string, list *workspace.Releases, paths []string) ([]int, error) {
 	if len(paths) == 0 {
-		return rels, nil
+		idx := make([]int, list.Len())
+		for i := range idx {
+			idx[i] = i
+		}
+		return idx, nil
 	}
-	var out []*release.Release
-	seen := map[string]bool{}
+	var out []int
+	seen := map[int]bool{}
 	for _, p := range paths {
 		abs := p
 		if !filepath.IsAbs(abs) {
@@ -118,27 +125,53 @@ func selectReleases(ws *workspace.Workspace, wd string, rels []*release.Release,
 		if err != nil {
 			return nil, usagef("%s: no such release folder or file", p)
 		}
-		rel := ws.Rel(abs)
-		if !st.IsDir() {
-			rel = filepath.ToSlash(filepath.Dir(rel))
-		}
-		matched := false
-		for _, r := range rels {
-			if r.Dir == rel || strings.HasPrefix(r.Dir, strings.TrimSuffix(rel, "/")+"/") || rel == "." {
-				matched = true
-				if !seen[r.ID] {
-					seen[r.ID] = true
-					out = append(out, r)
-				}
-			}
-		}
-		if !matched {
+		idx, ok := list.Select(abs, st.IsDir())
+		if !ok {
 			return nil, usagef("%s: not a release of this workspace", p)
+		}
+		for _, i := range idx {
+			if !seen[i] {
+				seen[i] = true
+				out = append(out, i)
+			}
 		}
 	}
 	return out, nil
 }
 
+// checkSource gives check the selected releases of the workspace one at a time, read when a worker reaches them.
+// With --changed-since it leaves out the releases the change does not affect, reading one only when a changed
+// glossary entry may be in it.
+type checkSource struct {
+	list *workspace.Releases
+	idx  []int
+	sel  *incremental.Selector // nil: every release
+	// changed and byGlossary count the releases checked because their files changed or because they use a
+	// changed glossary entry.
+	changed, byGlossary atomic.Int64
+}
+
+func (s *checkSource) Len() int { return len(s.idx) }
+
+func (s *checkSource) Load(i int) (*release.Release, error) {
+	i = s.idx[i]
+	if s.sel == nil || s.sel.ChangedDir(s.list.Dir(i)) {
+		s.changed.Add(1)
+		return s.list.Load(i)
+	}
+	if !s.sel.GlossaryChanged() {
+		return nil, nil
+	}
+	r, err := s.list.Load(i)
+	if err != nil || !s.sel.UsesChanged(r) {
+		return nil, err
+	}
+	s.byGlossary.Add(1)
+	return r, nil
+}
+
+// runCheck checks the selected releases as a stream: each is read, checked and dropped in turn, on every core,
+// and only findings are kept for the report (see package check's Stream).
 func runCheck(g *Global, o checkOptions) error {
 	ws, gl, err := loadGlossary(g)
 	if err != nil {
@@ -151,36 +184,42 @@ func runCheck(g *Global, o checkOptions) error {
 	if unknown := check.UnknownRules(ws.Config.Check); len(unknown) > 0 {
 		return fmt.Errorf("%s: check.severity names unknown rules: %s", workspace.FileName, strings.Join(unknown, ", "))
 	}
-	rels, err := loadReleases(ws)
+	list, err := ws.ListReleases()
 	if err != nil {
 		return err
 	}
 	wd, _ := g.IO.Getwd()
-	rels, err = selectReleases(ws, wd, rels, o.Paths)
-	if err != nil {
+	src := &checkSource{list: list}
+	if src.idx, err = selectReleases(wd, list, o.Paths); err != nil {
 		return err
 	}
 	if o.ChangedSince != "" {
-		sel, err := changedSince(ws, gl, rels, o.ChangedSince)
-		if err != nil {
+		if src.sel, err = changedSince(ws, gl, o.ChangedSince); err != nil {
 			return err
 		}
-		if sel.All {
-			fmt.Fprintln(g.IO.Err, "relloc: "+g.UI.T("ChangedSinceAll", map[string]any{"Total": len(rels), "File": workspace.FileName, "Rev": o.ChangedSince}))
-		} else {
-			fmt.Fprintln(g.IO.Err, "relloc: "+g.UI.T("ChangedSince", map[string]any{"Checked": len(sel.Releases), "Total": len(rels),
-				"Changed": sel.Changed, "Rev": o.ChangedSince, "ByGlossary": sel.ByGlossary, "Entries": len(sel.Entries)}))
-		}
-		rels = sel.Releases
 	}
 	in := check.Input{Source: ws.Config.Source, Targets: ws.Config.Targets, Langs: langs, Config: ws.Config.Check,
-		Glossary: gl, Releases: rels}
+		Glossary: gl}
 	in.Extra, err = workspaceFindings(g, ws)
 	if err != nil {
 		return err
 	}
 	in.Progress = progress(g.IO, "checking releases")
-	return writeResult(g, ws, o.Format, check.Run(in), len(rels))
+	res, err := check.RunSource(in, src)
+	if err != nil {
+		return err
+	}
+	checked := src.Len()
+	if sel := src.sel; sel != nil {
+		checked = int(src.changed.Load() + src.byGlossary.Load())
+		if sel.All() {
+			fmt.Fprintln(g.IO.Err, "relloc: "+g.UI.T("ChangedSinceAll", map[string]any{"Total": src.Len(), "File": workspace.FileName, "Rev": o.ChangedSince}))
+		} else {
+			fmt.Fprintln(g.IO.Err, "relloc: "+g.UI.T("ChangedSince", map[string]any{"Checked": checked, "Total": src.Len(),
+				"Changed": src.changed.Load(), "Rev": o.ChangedSince, "ByGlossary": src.byGlossary.Load(), "Entries": len(sel.Entries())}))
+		}
+	}
+	return writeResult(g, ws, o.Format, res, checked)
 }
 
 // progressThreshold is the number of releases from which check shows a progress bar.
