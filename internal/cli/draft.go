@@ -99,20 +99,16 @@ func runDraft(g *Global, o draftOptions) error {
 		}
 		defer unlock()
 	}
-	p, err := loadProject(g)
-	if err != nil {
-		return err
-	}
-	ws = p.ws
 	lang, err := singleLang(o.Lang, ws.Config.Targets)
 	if err != nil {
 		return err
 	}
 	wd, _ := g.IO.Getwd()
-	r, err := findRelease(ws, p.rels, wd, o.Release)
+	p, err := loadSingle(g, wd, o.Release)
 	if err != nil {
 		return err
 	}
+	ws, r := p.ws, p.r
 	out := o.Out
 	if out == "" {
 		out = ws.Path(filepath.FromSlash(r.Dir), lang.String()+".md")
@@ -135,7 +131,10 @@ func runDraft(g *Global, o draftOptions) error {
 	if err != nil {
 		return err
 	}
-	mem, _ := p.memory()
+	mem, err := draftMemory(g)
+	if err != nil {
+		return err
+	}
 	in := draft.Input{Release: r, Source: ws.Config.Source, Lang: lang, Glossary: p.gl,
 		Anchors: p.anchors, Catalog: cat, Memory: mem, Threshold: o.Threshold}
 	var res *draft.Result

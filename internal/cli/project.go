@@ -54,3 +54,37 @@ func (p *project) memory() (*tm.Memory, []tm.Unit) {
 	all := append(append([]tm.Unit(nil), units...), p.external...)
 	return tm.New(all, p.ws.Config.Source.String()), units
 }
+
+// single is the glossary and one release of a workspace, for a command about that release alone (align, review,
+// draft), which reads no other release.
+type single struct {
+	ws      *workspace.Workspace
+	gl      *glossary.Glossary
+	r       *release.Release
+	anchors *bitext.Anchors
+}
+
+// loadSingle opens the workspace and reads its glossary and the release named by arg (see findRelease).
+func loadSingle(g *Global, wd, arg string) (*single, error) {
+	ws, gl, err := loadGlossary(g)
+	if err != nil {
+		return nil, err
+	}
+	r, err := findRelease(ws, wd, arg)
+	if err != nil {
+		return nil, err
+	}
+	return &single{ws: ws, gl: gl, r: r, anchors: bitext.NewAnchors(gl, ws.Config.Source, ws.Config.Languages())}, nil
+}
+
+// draftMemory gives draft its translation memory: the aligned segments of the workspace's releases (draft leaves
+// out the release it drafts) and the units of the memories imported under tm/. It is draft's one seam to the
+// archive: today it reads and aligns every release; a persistent index can answer instead without draft changing.
+var draftMemory = func(g *Global) (*tm.Memory, error) {
+	p, err := loadProject(g)
+	if err != nil {
+		return nil, err
+	}
+	mem, _ := p.memory()
+	return mem, nil
+}

@@ -19,9 +19,25 @@ func loadReleases(ws *workspace.Workspace) ([]*release.Release, error) {
 	return release.LoadAll(ws.Root, ws.Path(ws.Config.Releases), ws.Config.Source, ws.Config.Languages(), ws.Rel)
 }
 
-// findRelease returns the release of rels named by arg: its id, its folder name, or a path to its folder or to
-// one of its files.
-func findRelease(ws *workspace.Workspace, rels []*release.Release, wd, arg string) (*release.Release, error) {
+// findRelease reads the release named by arg: its folder's name, a path to its folder or to one of its files, or
+// its id (see workspace.Releases.Find). It reads that release alone: a command about one release neither waits
+// for nor fails on the others.
+func findRelease(ws *workspace.Workspace, wd, arg string) (*release.Release, error) {
+	list, err := ws.ListReleases()
+	if err != nil {
+		return nil, err
+	}
+	if i, ok := list.Find(wd, arg); ok {
+		return list.Load(i)
+	}
+	if hint := didYouMean(arg, list.IDs()); hint != "" {
+		return nil, usagef("no release %q in %s%s", arg, ws.Config.Releases, hint)
+	}
+	return nil, usagef("no release %q in %s (run 'relloc release list')", arg, ws.Config.Releases)
+}
+
+// findIn returns the release of rels named by arg, for a command that holds every release already.
+func findIn(ws *workspace.Workspace, rels []*release.Release, wd, arg string) (*release.Release, error) {
 	p := arg
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(wd, p)
@@ -113,12 +129,8 @@ release show prints one release's files, blocks and sentences.`,
 			if err != nil {
 				return err
 			}
-			rels, err := loadReleases(ws)
-			if err != nil {
-				return err
-			}
 			wd, _ := g.IO.Getwd()
-			r, err := findRelease(ws, rels, wd, args[0])
+			r, err := findRelease(ws, wd, args[0])
 			if err != nil {
 				return err
 			}
@@ -214,16 +226,12 @@ counterpart is shown as "—" (null in JSON).`,
 			if err := checkFormat(o.Format, "text", "json"); err != nil {
 				return err
 			}
-			p, err := loadProject(g)
-			if err != nil {
-				return err
-			}
 			wd, _ := g.IO.Getwd()
-			r, err := findRelease(p.ws, p.rels, wd, args[0])
+			p, err := loadSingle(g, wd, args[0])
 			if err != nil {
 				return err
 			}
-			bt := p.align(r)
+			bt := bitext.Align(p.r, p.ws.Config.Source, p.ws.Config.Targets, p.anchors)
 			if o.Format == "json" {
 				return writeJSON(g.IO.Out, bt)
 			}

@@ -101,11 +101,6 @@ func runReview(g *Global, o reviewOptions) error {
 		}
 		defer unlock()
 	}
-	p, err := loadProject(g)
-	if err != nil {
-		return err
-	}
-	ws = p.ws
 	langs, err := parseLangs(o.Lang, ws.Config.Targets)
 	if err != nil {
 		return err
@@ -114,10 +109,11 @@ func runReview(g *Global, o reviewOptions) error {
 		langs = ws.Config.Targets
 	}
 	wd, _ := g.IO.Getwd()
-	r, err := findRelease(ws, p.rels, wd, o.Release)
+	p, err := loadSingle(g, wd, o.Release)
 	if err != nil {
 		return err
 	}
+	ws, r := p.ws, p.r
 	var present []language.Tag
 	for _, lang := range langs {
 		if r.Doc(lang) != nil {

@@ -109,7 +109,7 @@ func namedReleases(g *Global, p *project, names []string) ([]*release.Release, e
 	wd, _ := g.IO.Getwd()
 	var rels []*release.Release
 	for _, n := range names {
-		r, err := findRelease(p.ws, p.rels, wd, n)
+		r, err := findIn(p.ws, p.rels, wd, n)
 		if err != nil {
 			return nil, err
 		}

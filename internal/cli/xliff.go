@@ -72,7 +72,7 @@ func runXLIFFExport(g *Global, o xliffExportOptions) error {
 		return err
 	}
 	wd, _ := g.IO.Getwd()
-	r, err := findRelease(p.ws, p.rels, wd, o.Release)
+	r, err := findIn(p.ws, p.rels, wd, o.Release)
 	if err != nil {
 		return err
 	}
@@ -160,7 +160,7 @@ func runXLIFFImport(g *Global, o xliffImportOptions) error {
 		return fmt.Errorf("%s: the <file> has no original attribute naming the release's English file", o.File)
 	}
 	wd, _ := g.IO.Getwd()
-	r, err := findRelease(p.ws, p.rels, wd, p.ws.Path(filepath.FromSlash(doc.Original)))
+	r, err := findIn(p.ws, p.rels, wd, p.ws.Path(filepath.FromSlash(doc.Original)))
 	if err != nil {
 		return fmt.Errorf("%s: original %q: %w", o.File, doc.Original, err)
 	}
