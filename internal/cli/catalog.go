@@ -56,7 +56,10 @@ func newCatalogCmd(g *Global) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "catalog",
 		Short: "Check the message catalogues of the letterhead and formulas",
-		Example: `  relloc catalog check
+		Example: `  # Check the message catalogues in the workspace's locale folder
+  relloc catalog check
+
+  # Check relloc's own messages instead
   relloc catalog check --ui`,
 	}
 	var o catalogOptions
@@ -72,8 +75,13 @@ With --ui it checks relloc's own messages (English, Khmer and Japanese, built in
 workspace.
 
 Exit status: 0 when no finding is an error, 1 when one is, 2 when a catalogue cannot be read.`,
-		Example: `  relloc catalog check
+		Example: `  # Check the message catalogues in the workspace's locale folder
+  relloc catalog check
+
+  # The same, as JSON
   relloc catalog check --format json
+
+  # Check relloc's own messages instead
   relloc catalog check --ui`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -47,10 +47,19 @@ With no PATH it checks every release of the workspace; a PATH is a release folde
 untracked files included) and those that use a glossary entry changed since REV; a change of relloc.toml checks
 every release. How many releases it checks is printed on stderr.
 Exit status: 0 when no finding is an error, 1 when one is, 2 when the run itself failed.`,
-		Example: `  relloc check
+		Example: `  # Check every release of the workspace
+  relloc check
+
+  # Check the Japanese translation of one release
   relloc check releases/2021-11-18-prak-sokhonn-hayashi-telephone --lang ja
+
+  # Write a SARIF report for code scanning
   relloc check --format sarif > relloc.sarif
+
+  # In a pull request: check only what changed since main, as GitHub annotations
   relloc check --changed-since origin/main --format github
+
+  # Make sure that every rule fires on relloc's built-in known-bad sample
   relloc check --self-test`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args

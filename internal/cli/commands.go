@@ -13,7 +13,11 @@ func strictCommands(root *cobra.Command) {
 	root.SetHelpCommand(newHelpCmd(root))
 	root.InitDefaultCompletionCmd()
 	if c, _, err := root.Find([]string{"completion"}); err == nil && c != root {
-		c.Example = "  relloc completion bash > /etc/bash_completion.d/relloc\n  relloc completion zsh > \"${fpath[1]}/_relloc\""
+		c.Example = `  # Complete relloc's commands and flags in every new bash session
+  relloc completion bash > /etc/bash_completion.d/relloc
+
+  # The same for zsh
+  relloc completion zsh > "${fpath[1]}/_relloc"`
 	}
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
@@ -53,7 +57,10 @@ func newHelpCmd(root *cobra.Command) *cobra.Command {
 		Use:   "help [COMMAND...]",
 		Short: "Show the help of a command",
 		Long:  "help prints the help page of a command: what it does, its flags, and examples.",
-		Example: `  relloc help check
+		Example: `  # Show the help of a command
+  relloc help check
+
+  # Show the help of a subcommand
   relloc help glossary add`,
 		RunE: func(c *cobra.Command, args []string) error {
 			target, rest, err := root.Find(args)

@@ -37,7 +37,10 @@ func newCoverageCmd(g *Global) *cobra.Command {
 With --min, the command exits with status 1 when a completeness or release figure is below PERCENT.
 JSON: {"glossary": {"entries", "complete": {LANG: P}}, "releases": [{"release", "lang", "occurrences",
 "rendered", "coverage"}], "candidates": [{"phrase", "count", "releases"}]}.`,
-		Example: `  relloc coverage
+		Example: `  # Report glossary completeness, release coverage and candidate terms
+  relloc coverage
+
+  # Fail below 95%, with the figures as JSON
   relloc coverage --min 95 --format json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {

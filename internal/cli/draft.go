@@ -53,8 +53,13 @@ translation starts being tracked.
 draft writes only the release's LANG.md (or -o/--output inside the release folder): never the English source nor
 another language's file, nor through a symbolic link leaving the workspace, --force or not. It never
 overwrites an existing translation without --force, and writes the file atomically.`,
-		Example: `  relloc draft 2021-11-18-prak-sokhonn-hayashi-telephone --lang km
+		Example: `  # Draft the Khmer translation of a release
+  relloc draft 2021-11-18-prak-sokhonn-hayashi-telephone --lang km
+
+  # Print a Japanese draft instead of writing it
   relloc draft releases/2021-11-18-prak-sokhonn-hayashi-telephone --lang ja --stdout
+
+  # Revise the Khmer translation after the English changed
   relloc draft 2021-11-18-prak-sokhonn-hayashi-telephone --lang km --update`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -13,9 +13,10 @@ func init() { extraCommands = append(extraCommands, newExportCmd) }
 
 func newExportCmd(g *Global) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:     "export",
-		Short:   "Export relloc's settings for CAT tools",
-		Example: `  relloc export srx -o relloc.srx`,
+		Use:   "export",
+		Short: "Export relloc's settings for CAT tools",
+		Example: `  # Write the segmentation rules for a CAT tool
+  relloc export srx -o relloc.srx`,
 	}
 	cmd.AddCommand(newExportSRXCmd(g))
 	return cmd
@@ -34,7 +35,10 @@ in one sentence) gets the exact matches of relloc's translation memory (relloc t
 --format omegat writes the same rules as OmegaT's project settings, the file omegat/segmentation.conf of an
 OmegaT project: OmegaT 3.6 imports SRX only in its settings dialogue, and reads a project's own rules (in
 console mode too) from that file alone.`,
-		Example: `  relloc export srx -o relloc.srx
+		Example: `  # Write the segmentation rules for a CAT tool
+  relloc export srx -o relloc.srx
+
+  # Write them as the segmentation settings of an OmegaT project
   relloc export srx --format omegat -o project/omegat/segmentation.conf`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {

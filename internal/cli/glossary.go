@@ -24,8 +24,13 @@ func newGlossaryCmd(g *Global) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "glossary",
 		Short: "List, show and edit the diplomatic glossary",
-		Example: `  relloc glossary list
+		Example: `  # List every entry of the glossary
+  relloc glossary list
+
+  # Show one entry
   relloc glossary show prime-minister
+
+  # Check the glossary as a whole, as GitHub annotations
   relloc glossary lint --format github`,
 	}
 	cmd.AddCommand(newGlossaryListCmd(g), newGlossaryShowCmd(g))
@@ -65,7 +70,10 @@ func newGlossaryListCmd(g *Global) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List glossary entries",
-		Example: `  relloc glossary list
+		Example: `  # List every entry of the glossary
+  relloc glossary list
+
+  # List the entries of persons, as JSON
   relloc glossary list --category person --format json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -141,7 +149,10 @@ func newGlossaryShowCmd(g *Global) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "show ID",
 		Short: "Show one glossary entry",
-		Example: `  relloc glossary show he
+		Example: `  # Show one entry
+  relloc glossary show he
+
+  # The same, as JSON
   relloc glossary show prime-minister --format json`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -232,7 +232,10 @@ The glossary is locked while it is edited (glossary/.relloc.lock) and each file 
 concurrent runs lose nothing and an interrupted run leaves the previous file. The result is validated before
 anything is written, and an entry that relloc glossary lint would reject (no rendering for a required language,
 an English form another entry claims, a form another entry forbids) is refused with lint's message.`,
-		Example: `  relloc glossary add phnom-penh --category place --en "Phnom Penh" --km ភ្នំពេញ --ja プノンペン
+		Example: `  # Add a place with its Khmer and Japanese renderings
+  relloc glossary add phnom-penh --category place --en "Phnom Penh" --km ភ្នំពេញ --ja プノンペン
+
+  # Add an honorific that the Japanese leaves out, with a note
   relloc glossary add he --category honorific --en H.E. --en-variant "His Excellency" --en-case-sensitive \
       --km ឯកឧត្តម --ja-policy omit --note "MOFA drops H.E."`,
 		Args: idArg(&o),
@@ -284,7 +287,10 @@ func newGlossarySetCmd(g *Global) *cobra.Command {
 replaces the whole list (give it once with "" to empty the list). The entry is re-rendered in place: the comments
 above and below it and the other entries stay as they are; comments inside the entry's tables are not kept.
 Like add, set refuses a change that relloc glossary lint would reject for the entry.`,
-		Example: `  relloc glossary set deputy-prime-minister --ja-forbidden 副総理 --ja-forbidden 副總理
+		Example: `  # Forbid two Japanese renderings of an entry
+  relloc glossary set deputy-prime-minister --ja-forbidden 副総理 --ja-forbidden 副總理
+
+  # Let the Japanese leave an entry out
   relloc glossary set he --ja-policy omit`,
 		Args: idArg(&o),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -334,7 +340,8 @@ func newGlossaryRmCmd(g *Global) *cobra.Command {
 		Aliases: []string{"remove"},
 		Short:   "Remove a glossary entry",
 		Long:    `rm removes an entry with the comment lines directly above it; other comments and entries stay.`,
-		Example: `  relloc glossary rm sihanoukville`,
+		Example: `  # Remove an entry
+  relloc glossary rm sihanoukville`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 && id == "" {
 				id = args[0]
@@ -379,7 +386,10 @@ func newGlossaryLintCmd(g *Global) *cobra.Command {
 accepts and another forbids, an English form that belongs to two entries, an entry with no rendering in a target
 language (no term and policy not omit), and forbidden forms that the releases contain.
 Exit status: 0 when no finding is an error, 1 when one is, 2 when the run itself failed.`,
-		Example: `  relloc glossary lint
+		Example: `  # Check the glossary as a whole
+  relloc glossary lint
+
+  # Check the glossary as a whole, as GitHub annotations
   relloc glossary lint --format github`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -52,8 +52,13 @@ func newGlossaryExportCmd(g *Global) *cobra.Command {
   omegat  an OmegaT glossary for --lang (put it in the project's glossary folder as NAME.utf8): UTF-8,
         source<TAB>target<TAB>comment, a line per English form and accepted rendering; the comment names
         the entry, marks forbidden forms (FORBIDDEN: ...) and carries the note`,
-		Example: `  relloc glossary export --format tbx --output glossary.tbx
+		Example: `  # Export the glossary as TBX for CAT tools
+  relloc glossary export --format tbx --output glossary.tbx
+
+  # Export the glossary for a spreadsheet
   relloc glossary export --format csv > glossary.csv
+
+  # Export the Japanese glossary for OmegaT
   relloc glossary export --format omegat --lang ja -o omegat/glossary/relloc.utf8`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -160,7 +165,10 @@ Toolkit's csv2tbx writes the target language as "xx": --lang-map xx=ja). An entr
 category concept (a merge keeps the existing entry's); an id that is not a relloc id is made one from it or
 from the English term. Definitions, contexts, part of speech, term types, notes and other data categories
 are kept in the entry's data and exported again.`,
-		Example: `  relloc glossary import glossary.csv --dry-run
+		Example: `  # Show what importing a spreadsheet would change, and write nothing
+  relloc glossary import glossary.csv --dry-run
+
+  # Make the glossary exactly the entries of a TBX file
   relloc glossary import termbase.tbx --replace`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

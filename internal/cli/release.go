@@ -65,15 +65,23 @@ func newReleaseCmd(g *Global) *cobra.Command {
 		Long: `release list prints every release of the workspace with its date, its languages and the status of each
 translation (draft, translated, reviewed, published; relloc draft and relloc review --accept move it);
 release show prints one release's files, blocks and sentences.`,
-		Example: `  relloc release list
+		Example: `  # List the releases with the status of each translation
+  relloc release list
+
+  # The same, as JSON
   relloc release list --format json
+
+  # Show a release's files, blocks and sentences
   relloc release show 2021-11-18-prak-sokhonn-hayashi-telephone`,
 	}
 	var listFormat string
 	list := &cobra.Command{
 		Use:   "list",
 		Short: "List the releases of the workspace, with the status of each translation",
-		Example: `  relloc release list
+		Example: `  # List the releases with the status of each translation
+  relloc release list
+
+  # The same, as JSON
   relloc release list --format json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -118,7 +126,10 @@ release show prints one release's files, blocks and sentences.`,
 	show := &cobra.Command{
 		Use:   "show RELEASE",
 		Short: "Show a release: its languages, files, blocks and sentences",
-		Example: `  relloc release show 2021-11-18-prak-sokhonn-hayashi-telephone
+		Example: `  # Show a release's files, blocks and sentences
+  relloc release show 2021-11-18-prak-sokhonn-hayashi-telephone
+
+  # The same for a release named by its folder, as JSON
   relloc release show releases/2021-11-18-prak-sokhonn-hayashi-telephone --format json`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -219,7 +230,10 @@ func newAlignCmd(g *Global) *cobra.Command {
 		Long: `align splits each language version of a release into blocks and sentences, aligns them with the English,
 and prints one segment per English sentence (or group of sentences) with its counterparts. A side that has no
 counterpart is shown as "—" (null in JSON).`,
-		Example: `  relloc align 2021-11-18-prak-sokhonn-hayashi-telephone
+		Example: `  # Print the aligned segments of a release, named by its id
+  relloc align 2021-11-18-prak-sokhonn-hayashi-telephone
+
+  # The same for a release named by its folder, as JSON
   relloc align releases/2021-11-18-prak-sokhonn-hayashi-telephone --format json`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

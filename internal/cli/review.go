@@ -42,9 +42,15 @@ nothing is left to review. Editing a stale sentence by hand and accepting it is 
 Without --lang, review works on every translation of the release.
 
 ` + reviewSiteHelp + `.`,
-		Example: `  relloc review 2021-11-18-prak-sokhonn-hayashi-telephone
+		Example: `  # List what is left to review in a release
+  relloc review 2021-11-18-prak-sokhonn-hayashi-telephone
+
+  # Record that one revised Japanese sentence is reviewed
   relloc review 2021-11-18-prak-sokhonn-hayashi-telephone --lang ja --accept --segment b8.s1
+
+  # Accept everything pending in the Khmer translation
   relloc review 2021-11-18-prak-sokhonn-hayashi-telephone --lang km --accept --all
+
 ` + reviewSiteExample,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if site.requested() {

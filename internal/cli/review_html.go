@@ -42,7 +42,10 @@ static host. review --serve serves the same pages from the workspace, on 127.0.0
 otherwise, and re-renders a page when a file of its release changes: an open page reloads itself. Cells link
 to their file and line with the editor URL of review.editor in relloc.toml (default
 vscode://file{path}:{line}:{column}; "" for no links). With RELEASE arguments only those releases are shown`
-	reviewSiteExample = `  relloc review --html site && xdg-open site/index.html
+	reviewSiteExample = `  # Write the review site and open it
+  relloc review --html site && xdg-open site/index.html
+
+  # Serve the review site on another port
   relloc review --serve --addr 127.0.0.1:9000`
 )
 

@@ -113,8 +113,13 @@ func newRoot(io *IO) (*cobra.Command, *Global) {
 names, numbers and dates in every language, checked sentence by sentence.
 
 It works on a workspace: the folder holding relloc.toml, found by walking up from the current folder.`,
-		Example: `  relloc check
+		Example: `  # Check every release of the workspace
+  relloc check
+
+  # List every entry of the glossary
   relloc glossary list
+
+  # Show the help of a command
   relloc help check`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -195,10 +200,14 @@ func errorText(err error) string {
 
 func newVersionCmd(g *Global) *cobra.Command {
 	return &cobra.Command{
-		Use:     "version",
-		Short:   "Print relloc's version",
-		Example: "  relloc version\n  relloc --version",
-		Args:    noArgs,
+		Use:   "version",
+		Short: "Print relloc's version",
+		Example: `  # Print the version of relloc
+  relloc version
+
+  # The same, as a flag
+  relloc --version`,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_, err := fmt.Fprintf(g.IO.Out, "relloc %s\n", Version)
 			return err

@@ -18,9 +18,14 @@ func newTMCmd(g *Global) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "tm",
 		Short: "Search and export the translation memory of the workspace's releases",
-		Example: `  relloc tm search "He expressed gratitude to Japan" --lang ja
+		Example: `  # Find Japanese translations of a similar English sentence
+  relloc tm search "He expressed gratitude to Japan" --lang ja
+
+  # Find every segment that contains a phrase
   relloc tm search --concordance "peacekeeping"
-  relloc tm export --format tmx --out memory.tmx`,
+
+  # Export the translation memory as TMX
+  relloc tm export --format tmx -o memory.tmx`,
 		Long: `The translation memory holds the aligned segments (English with its Khmer and Japanese) of every release
 of the workspace, as relloc align shows them, and the external memories imported into tm/ (relloc tm import).
 relloc draft fills sentences from it.`,
@@ -54,9 +59,16 @@ exact matches first, then sentences that start with TEXT, then the rest, best fi
 With --concordance, search prints every segment that contains the phrase TEXT in any language (English,
 Khmer or Japanese, compared in each language's matching form), with all its languages and the phrase
 marked «like this» (in colour on a terminal).`,
-		Example: `  relloc tm search "He expressed gratitude to Japan" --lang km
+		Example: `  # Find Khmer translations of a similar English sentence
+  relloc tm search "He expressed gratitude to Japan" --lang km
+
+  # Accept looser matches, as JSON
   relloc tm search "The two Foreign Ministers met." --threshold 0.6 --format json
+
+  # Find every segment that contains a phrase
   relloc tm search --concordance "peacekeeping"
+
+  # Find a Khmer phrase in the Khmer translations
   relloc tm search --concordance "ប្រាក់ សុខុន" --lang km`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -29,8 +29,9 @@ first, then each translation in the workspace's order), for CAT tools such as Tr
 emphasis, superscript, subscript, code, links and line breaks are inline codes (<bpt>/<ept>/<ph> holding the
 Markdown), so that a tag-aware tool matches segments with markup exactly; each unit's creationdate is its
 release's date. Without -o/--output it writes to standard output; with it the file is written atomically.`,
-		Example: `  relloc tm export --format tmx -o relloc.tmx`,
-		Args:    noArgs,
+		Example: `  # Export the translation memory as TMX
+  relloc tm export --format tmx -o relloc.tmx`,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(o.Format, "tmx"); err != nil {
 				return err

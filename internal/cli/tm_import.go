@@ -36,7 +36,10 @@ tm/NAME.tmx in the workspace, apart from the releases: relloc draft and relloc t
 too, marked with their origin (tm/NAME.tmx and the unit's tuid). Languages are read as the workspace's (ja-JP
 is ja); units of other languages are left out. NAME defaults to the file's name; importing a name again
 replaces that memory.`,
-		Example: `  relloc tm import mofa-2021.tmx
+		Example: `  # Import a TMX file as the memory tm/mofa-2021.tmx
+  relloc tm import mofa-2021.tmx
+
+  # Import OmegaT's project memory under another name
   relloc tm import omegat/project_save.tmx --name omegat-ja`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

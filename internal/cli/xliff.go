@@ -21,7 +21,10 @@ func newXLIFFCmd(g *Global) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "xliff",
 		Short: "Exchange a release's translation with CAT tools as XLIFF",
-		Example: `  relloc xliff export 2021-11-18-prak-sokhonn-hayashi-telephone --lang ja
+		Example: `  # Export a release's Japanese translation as XLIFF
+  relloc xliff export 2021-11-18-prak-sokhonn-hayashi-telephone --lang ja
+
+  # Write a translated XLIFF file back into its release
   relloc xliff import prak-sokhonn-hayashi-ja.xlf`,
 	}
 	cmd.AddCommand(newXLIFFExportCmd(g), newXLIFFImportCmd(g))
@@ -45,7 +48,10 @@ English as source, the current translation as target with its state (none yet, t
 the English changed since, signed-off or final when the front matter says reviewed or published), the
 segment's glossary terms as notes, and bold, emphasis, superscript, subscript, code, links and line breaks as
 inline codes. XLIFF 1.2 by default (OmegaT, Translate Toolkit, Trados, memoQ read it); --version 2.1 on request.`,
-		Example: `  relloc xliff export 2021-11-18-prak-sokhonn-hayashi-telephone --lang ja -o ja.xlf
+		Example: `  # Export the Japanese translation of a release to ja.xlf
+  relloc xliff export 2021-11-18-prak-sokhonn-hayashi-telephone --lang ja -o ja.xlf
+
+  # Export the Khmer translation as XLIFF 2.1
   relloc xliff export 2021-11-18-prak-sokhonn-hayashi-telephone --lang km --version 2.1`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -113,8 +119,9 @@ replaced in place, inline codes back as Markdown; the front matter, the structur
 as they are, and the file is replaced atomically under the workspace lock. A file whose sources no longer
 match the English is refused, naming the units, and nothing is written. Then check runs on the release: the
 exit status is check's.`,
-		Example: `  relloc xliff import ja.xlf`,
-		Args:    exactArgs(1),
+		Example: `  # Write a translated XLIFF file back into its release
+  relloc xliff import ja.xlf`,
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.File = args[0]
 			return runXLIFFImport(g, o)

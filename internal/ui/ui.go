@@ -116,6 +116,19 @@ func (p *Printer) T(id string, data any) string {
 	return s
 }
 
+// Lookup renders the message id with data like T, and reports whether p's own language has it: false when
+// the message is missing or only English has it (T would fall back to the English or to the id).
+func (p *Printer) Lookup(id string, data any) (string, bool) {
+	if p == nil {
+		p = English
+	}
+	s, tag, err := p.loc.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
+	if err != nil || tag != p.Lang {
+		return s, false
+	}
+	return s, true
+}
+
 // N renders the plural message id for count n, which the template sees as {{.Count}}.
 func (p *Printer) N(id string, n int) string {
 	if p == nil {

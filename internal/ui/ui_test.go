@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"io/fs"
 	"maps"
 	"regexp"
 	"slices"
@@ -10,21 +11,34 @@ import (
 	"golang.org/x/text/language"
 )
 
-// readCatalogue returns the messages of one embedded catalogue: id → plural form → text.
+// readCatalogue returns the messages of the embedded catalogues of one language (every locales/*.LANG.toml):
+// id → plural form → text.
 func readCatalogue(t *testing.T, lang language.Tag) map[string]map[string]string {
 	t.Helper()
-	data, err := locales.ReadFile("locales/active." + lang.String() + ".toml")
-	if err != nil {
-		t.Fatal(err)
+	names, err := fs.Glob(locales, "locales/*."+lang.String()+".toml")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no catalogue of %s: %v", lang, err)
 	}
-	var raw map[string]map[string]string
-	if err := toml.Unmarshal(data, &raw); err != nil {
-		t.Fatal(err)
+	all := map[string]map[string]string{}
+	for _, name := range names {
+		data, err := locales.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var raw map[string]map[string]string
+		if err := toml.Unmarshal(data, &raw); err != nil {
+			t.Fatal(err)
+		}
+		for id, m := range raw {
+			if _, dup := all[id]; dup {
+				t.Errorf("%s: message %s is defined twice", name, id)
+			}
+			delete(m, "description")
+			delete(m, "hash") // the English a translation was made from (internal/cli TestHelpTranslationsCurrent)
+			all[id] = m
+		}
 	}
-	for _, m := range raw {
-		delete(m, "description")
-	}
-	return raw
+	return all
 }
 
 var field = regexp.MustCompile(`\{\{\s*\.(\w+)\s*\}\}`)
@@ -120,5 +134,17 @@ func TestPlurals(t *testing.T) {
 		if got := New(tt.lang).N("ErrorCount", tt.n); got != tt.want {
 			t.Errorf("%s N(ErrorCount, %d) = %q, want %q", tt.lang, tt.n, got, tt.want)
 		}
+	}
+}
+
+func TestLookup(t *testing.T) {
+	if s, ok := New(language.Japanese).Lookup("UsageHint", nil); !ok || s != "使い方は 'relloc --help' で確認してください。" {
+		t.Errorf("ja Lookup(UsageHint) = %q, %v", s, ok)
+	}
+	if s, ok := New(language.Khmer).Lookup("no-such-message", nil); ok {
+		t.Errorf("km Lookup(no-such-message) = %q, true; want false", s)
+	}
+	if _, ok := English.Lookup("UsageHint", nil); !ok {
+		t.Errorf("en Lookup(UsageHint) = false")
 	}
 }
