@@ -35,7 +35,7 @@ func japaneseSentences(text string) []Span {
 		}
 		end := skipWhile(text, i, func(r rune) bool { return isJapaneseTerminator(r) || isJapaneseCloser(r) })
 		next := skipSpace(text, end)
-		if closedQuote(text[i:end]) && continuesQuote(text[next:]) {
+		if closedQuote(text[i:end]) && (continuesQuote(text[next:]) || attribution(text[next:])) {
 			i = next
 			continue
 		}
@@ -52,6 +52,40 @@ func continuesQuote(rest string) bool {
 	for _, q := range quotativeStarts {
 		if strings.HasPrefix(rest, q) {
 			return true
+		}
+	}
+	return false
+}
+
+// attributionVerbs are the verbs of saying that end a short attribution after a quotation.
+var attributionVerbs = []string{
+	"言った", "言う", "言っている", "言いました", "語った", "語る", "語っている", "語りました", "述べた", "述べる",
+	"述べている", "述べました", "話した", "話す", "話しました", "付け加えた", "加えた", "尋ねた", "答えた", "書いた",
+	"続けた", "嘆いた", "叫んだ", "説明した", "強調した", "明かした", "報じた",
+}
+
+// maxAttribution is the length in runes, full stop excluded, of the longest attribution that joins the
+// quotation before it: a speaker, perhaps a listener or a day, and a verb (ペロシ下院議長は記者団に語った).
+const maxAttribution = 16
+
+// attribution reports whether rest, the text after a closed quotation, opens with a short attribution of it
+// ended by a full stop: 「…。」彼女は言った。, which translators write for the English '"…," she said.' as
+// one would write 「…」と彼女は言った。 A clause that reports something of its own (林大臣は、…と述べた。,
+// 副首相は謝意を述べた。) has a comma, a quotative と before its verb, an object or more words, and is a
+// sentence of its own.
+func attribution(rest string) bool {
+	end := strings.IndexAny(rest, "。｡")
+	if end < 0 {
+		return false
+	}
+	clause := rest[:end]
+	if utf8.RuneCountInString(clause) > maxAttribution || strings.ContainsAny(clause, "、，,「『！？!?を") ||
+		!strings.ContainsAny(clause, "はが") {
+		return false
+	}
+	for _, v := range attributionVerbs {
+		if strings.HasSuffix(clause, v) {
+			return !strings.HasSuffix(clause, "と"+v)
 		}
 	}
 	return false

@@ -72,6 +72,11 @@ func TestSentences(t *testing.T) {
 			`Consular services resume on Nov. 2 at 9 a.m. in Phnom Penh.`,
 		}},
 		{"en closing quote", en, []string{`He said: "Japan will stand by Cambodia."`, `The call lasted 30 minutes.`}},
+		// A quotation and its attribution are one sentence, whether a pronoun or a name speaks.
+		{"en attribution after a quotation", en, []string{`"We will support the elections!" Minister Sokhonn added.`, `The call ended.`}},
+		{"en attribution with a comma", en, []string{`"Why now?" Prime Minister Kishida asked, smiling.`}},
+		{"en name opening a sentence after a quotation", en, []string{`He said: "We agree."`, `Sokhonn said the talks would resume.`}},
+		{"en pronoun opening a sentence after a quotation", en, []string{`"Is it not?"`, `She continued, "It is."`}},
 		{"en question and digit", en, []string{`Will the talks resume?`, `2022 will tell.`}},
 		{"en initials", en, []string{`The note was signed by J. R. Smith and H. E. Jones at No. 10.`, `No.`, `He did not.`}},
 		{"en company", en, []string{`Shares of Sony Co. Ltd. rose.`, `He left Acme Inc.`, `The talks ended.`}},
@@ -101,6 +106,13 @@ func TestSentences(t *testing.T) {
 			`「今後も連携していきたい。」`,
 		}},
 		{"ja quotative particle", ja, []string{`ソコン副首相は「感謝します。」と述べた。`, `本当ですか？！`, `はい。`}},
+		// A quotation and a short attribution without と are one sentence, as the English '"…," he said.' is;
+		// a clause that reports on its own is not.
+		{"ja attribution after a quotation", ja, []string{`「両国の協力をさらに強化したい。」大臣は記者団に語った。`, `会談は和やかに行われた。`}},
+		{"ja attribution after a question", ja, []string{`「次の会合はいつですか？」副首相は尋ねた。`}},
+		{"ja reporting clause after a quotation", ja, []string{
+			`「協力を強化したい。」`, `林大臣は、日本として引き続き支援すると述べた。`, `「ありがとう。」`, `副首相は謝意を述べた。`,
+		}},
 		{"ja quoted names", ja, []string{`両外相は、「自由で開かれたインド太平洋」の実現に向けて連携することで一致しました。`}},
 		{"ja half-width full stop", ja, []string{`会談は友好的な雰囲気で行われた｡`, `次回は東京で開催する。`}},
 		{"ja ascii name", ja, []string{`Yahoo!ニュースが報じた（共同）。`, `以上です。`}},
