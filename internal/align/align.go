@@ -368,14 +368,14 @@ func index(id int32) int32 {
 	return id
 }
 
-// runs holds the anchors of every unit and of every run of two and three adjacent units, sorted, so that the
+// runs holds the anchors of every unit and of every run of two to four adjacent units, sorted, so that the
 // programme looks a link's anchors up instead of merging them in each cell.
-type runs [3]anchors
+type runs [4]anchors
 
 func newRuns(a anchors) runs {
 	var r runs
 	r[0] = a
-	for n := 2; n <= 3; n++ {
+	for n := 2; n <= len(r); n++ {
 		r[n-1] = make(anchors, len(a))
 		for i := 0; i+n <= len(a); i++ {
 			r[n-1][i] = a.gather(i, n, nil)
@@ -384,7 +384,7 @@ func newRuns(a anchors) runs {
 	return r
 }
 
-// of returns the anchors of units [from, from+n), n from 1 to 3.
+// of returns the anchors of units [from, from+n), n from 1 to 4.
 func (r runs) of(from, n int) []int32 { return r[n-1][from] }
 
 // gather returns the anchors of units [from, from+n), sorted: the unit's own slice when n is 1, else merged

@@ -253,6 +253,10 @@ func TestSentencesMerges(t *testing.T) {
 		// Japanese translators cut a long English sentence into three.
 		{"one into three", units(120, 420, 110), units(54, 60, 64, 63, 50), "[0]-[0] [1]-[1 2 3] [2]-[4]"},
 		{"three into one", units(130, 60, 70, 80, 150), units(58, 95, 66), "[0]-[0] [1 2 3]-[1] [4]-[2]"},
+		// A long sentence cut into four (a headline without a full stop joined to the lead is another), and two
+		// sentences into three across their boundary.
+		{"one into four", units(120, 520, 110), units(54, 60, 64, 58, 52, 50), "[0]-[0] [1]-[1 2 3 4] [2]-[5]"},
+		{"two into three", units(130, 200, 180, 140), units(58, 57, 57, 57, 63), "[0]-[0] [1 2]-[1 2 3] [3]-[4]"},
 		// Two sentences rendered as two others, the boundary moved: one 2:2 link.
 		{"two as two", units(150, 40, 300, 160), units(68, 120, 40, 72), "[0]-[0] [1 2]-[1 2] [3]-[3]"},
 	}

@@ -15,7 +15,8 @@
 // refined from the 1:1 links of each candidate alignment.
 //
 // Blocks allows only 1:1, 1:0 and 0:1 links (a paragraph is translated, dropped or added); Sentences also
-// allows 1:2, 2:1, 1:3, 3:1 and 2:2 (sentences split or merged by the translator).
+// allows 1:2, 2:1, 1:3, 3:1, 2:2, 1:4, 2:3 and 3:2 (sentences split or merged by the translator), each where
+// its pair's model gives it a probability.
 //
 // Work and memory are bounded and near-linear. The programme fills only a band of its table: around the
 // straight line through anchor points — pairs of units that share a name or number occurring once on each

@@ -4,7 +4,7 @@ import "math"
 
 // Sentences aligns the sentences of a source block with those of its translation, after Gale & Church (1993).
 // When both sides have as many sentences and every 1:1 pair is plausible (|δ| ≤ PlausibleDelta and no anchor
-// conflict) the result is 1:1. Otherwise a dynamic programme chooses among 1:1, 1:2, 2:1, 1:3, 3:1, 2:2, 1:0
+// conflict) the result is 1:1. Otherwise a dynamic programme chooses among 1:1, 1:2, 2:1, 1:3, 3:1, 2:2, 1:4, 2:3, 3:2, 1:0
 // and 0:1 links, each costing −log P(match type) − log P(δ | match) plus the anchor term, with the priors and
 // variance of opt.Model, plus QuoteCut for a link that ends inside a quotation on one side only. Links come in order and cover every index of both sides exactly once.
 //
@@ -36,13 +36,13 @@ func Sentences(src, tgt []Unit, opt Options) ([]Link, error) {
 		return nil, err
 	}
 	pr := opt.Model.priors()
-	moves := []move{{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {3, 1}, {1, 3}, {2, 2}}
-	var prior [4][4]float64 // by source and target units of a move
+	moves := []move{{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {3, 1}, {1, 3}, {2, 2}, {1, 4}, {2, 3}, {3, 2}}
+	var prior [4][5]float64 // by source and target units of a move
 	for _, p := range []struct {
 		mv move
 		p  float64
 	}{{move{1, 1}, pr.P11}, {move{1, 0}, pr.P10}, {move{0, 1}, pr.P10}, {move{2, 1}, pr.P21}, {move{1, 2}, pr.P12},
-		{move{3, 1}, pr.P31}, {move{1, 3}, pr.P13}, {move{2, 2}, pr.P22}} {
+		{move{3, 1}, pr.P31}, {move{1, 3}, pr.P13}, {move{2, 2}, pr.P22}, {move{1, 4}, pr.P14}, {move{2, 3}, pr.P23}, {move{3, 2}, pr.P32}} {
 		prior[p.mv.ds][p.mv.dt] = -math.Log(p.p)
 	}
 	skip := prior[1][0] + tailCost(SkipDelta)
