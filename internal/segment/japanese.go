@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -57,36 +58,28 @@ func continuesQuote(rest string) bool {
 	return false
 }
 
-// attributionVerbs are the verbs of saying that end a short attribution after a quotation.
-var attributionVerbs = []string{
+// AttributionVerbs are the verbs of saying that end a short attribution after a Japanese quotation.
+var AttributionVerbs = []string{
 	"言った", "言う", "言っている", "言いました", "語った", "語る", "語っている", "語りました", "述べた", "述べる",
 	"述べている", "述べました", "話した", "話す", "話しました", "付け加えた", "加えた", "尋ねた", "答えた", "書いた",
 	"続けた", "嘆いた", "叫んだ", "説明した", "強調した", "明かした", "報じた",
 }
 
-// maxAttribution is the length in runes, full stop excluded, of the longest attribution that joins the
-// quotation before it: a speaker, perhaps a listener or a day, and a verb (ペロシ下院議長は記者団に語った).
-const maxAttribution = 16
+// JapaneseAttributionPattern is the regular expression, in the common subset of Go, ICU and Java syntax, of a
+// short attribution after a closed quotation, ended by its full stop: 「…。」彼女は言った。, which translators
+// write for the English '"…," she said.' as one would write 「…」と彼女は言った。 It is a speaker of at most ten
+// characters, は or が, at most eight more (a listener, a day: ペロシ下院議長は記者団に語った) and a verb of
+// AttributionVerbs. A clause that reports something of its own (林大臣は、…と述べた。, 副首相は謝意を述べた。) has
+// a comma, a quotative と before its verb, an object with を or more words, and is a sentence of its own.
+var JapaneseAttributionPattern = `[^` + notInAttribution + `]{1,10}[はが](?:[^` + notInAttribution + `]{0,7}[^` +
+	notInAttribution + `と])?(?:` + strings.Join(AttributionVerbs, "|") + `)[。｡]`
 
-// attribution reports whether rest, the text after a closed quotation, opens with a short attribution of it
-// ended by a full stop: 「…。」彼女は言った。, which translators write for the English '"…," she said.' as
-// one would write 「…」と彼女は言った。 A clause that reports something of its own (林大臣は、…と述べた。,
-// 副首相は謝意を述べた。) has a comma, a quotative と before its verb, an object or more words, and is a
-// sentence of its own.
-func attribution(rest string) bool {
-	end := strings.IndexAny(rest, "。｡")
-	if end < 0 {
-		return false
-	}
-	clause := rest[:end]
-	if utf8.RuneCountInString(clause) > maxAttribution || strings.ContainsAny(clause, "、，,「『！？!?を") ||
-		!strings.ContainsAny(clause, "はが") {
-		return false
-	}
-	for _, v := range attributionVerbs {
-		if strings.HasSuffix(clause, v) {
-			return !strings.HasSuffix(clause, "と"+v)
-		}
-	}
-	return false
-}
+// notInAttribution are the characters an attribution lacks: commas, quotation marks, terminators, を, and は
+// and が, which end the speaker.
+const notInAttribution = `、，,「」『』！？!?。｡をはが\s`
+
+var japaneseAttributionRE = regexp.MustCompile(`^` + JapaneseAttributionPattern)
+
+// attribution reports whether rest, the text after a closed quotation, opens with an attribution of it
+// (JapaneseAttributionPattern).
+func attribution(rest string) bool { return japaneseAttributionRE.MatchString(rest) }

@@ -3,7 +3,7 @@
 // after "H.E." and "Mr." never, after "U.N." or "Sen." only before a word that opens a sentence (and after
 // "Sen." before an office: "Hun Sen. Prime Minister …"), after
 // "No." or "Jan." only before a word that is not a number, after ។ and 。 with their closing quotes, never
-// inside ។ល។. A tool that splits elsewhere misses the exact matches of relloc's translation memory.
+// inside ។ល។, nor between a quotation and its short attribution ('"…!" Smith added.', 「…。」彼女は言った。). A tool that splits elsewhere misses the exact matches of relloc's translation memory.
 //
 // The rules are generated from the lists of package segment (Abbreviations, SentenceOpeners, OfficeOpeners) rather than
 // copied, so that they follow it. SRX rules are regular expressions tried in order at each position (the first

@@ -56,6 +56,7 @@ func English() LanguageRule {
 	}
 	dotted := `(?:\p{L}\.){2,}`
 	trailingOrDotted := "(?:" + alternatives(trailing) + "|" + dotted + ")"
+	quoteEnd := `[.!?…]+["'”’)\]}»]*["'”’»]`
 	return LanguageRule{Name: "relloc English", Pattern: "(?i)EN.*", Rules: []Rule{
 		// In segment's order: a listed abbreviation decides by its kind, then an initial, then a dotted acronym.
 		// Titles and Latin abbreviations never end a sentence.
@@ -70,6 +71,10 @@ func English() LanguageRule {
 		{false, wordStart + trailingOrDotted, `\s`},
 		// An initial ("J. Smith") never ends one.
 		{false, wordStart + `\p{Lu}\.`, `\s`},
+		// A quotation closed with its terminator goes on into a short attribution ('"…!" Smith added.'), unless
+		// a sentence opener follows ('"…?" She continued').
+		{true, quoteEnd, `\s+` + alternatives(segment.SentenceOpeners) + `(?:[^\p{L}]|$)`},
+		{false, quoteEnd, `\s+` + segment.AttributionPattern},
 		// A full stop, question or exclamation mark and its closing quotes, before an upper-case letter, a
 		// digit or an opening quote.
 		{true, `[.!?…]+["'”’)\]}»]*`, `\s+[\p{Lu}\p{Nd}"'“‘(\[{«]`},
@@ -81,8 +86,10 @@ func Japanese() LanguageRule {
 	closers := `」』）】〕”’)`
 	terms := `。｡！？!?`
 	return LanguageRule{Name: "relloc Japanese", Pattern: "(?i)JA.*", Rules: []Rule{
-		// A quotation that ends with a terminator goes on when a quotative particle follows (「…。」と述べた).
+		// A quotation that ends with a terminator goes on when a quotative particle follows (「…。」と述べた)
 		{false, `[` + terms + `][」』]+`, `(?:` + strings.Join(quotatives, "|") + `)`},
+		// and into a short attribution (「…。」彼女は言った。).
+		{false, `[` + terms + `][」』]+`, `\s*` + segment.JapaneseAttributionPattern},
 		// Otherwise a terminator with the closing brackets and terminators that follow ends the sentence.
 		{true, `[` + terms + `][` + terms + closers + `]*`, `[^` + terms + closers + `]`},
 	}}

@@ -147,10 +147,12 @@ func TestCases(t *testing.T) {
 		"He thanked Prime Minister Hun Sen. Furthermore, he welcomed the visit on Jan. 5 to Phnom Penh.",
 		"The Deputy Prime Minister met Sen. Graham in Washington, D.C. The talks lasted an hour.",
 		`He said: "We will continue." The delegation left.`,
+		`"Will Japan help?" Minister Sokhonn asked. "Is it not?" She continued, "It is."`,
 	})
 	compare(t, "ja", Japanese(), language.Japanese, []string{
 		"林大臣は「日本は支援を継続する。」と述べました。両外相は一致しました。",
 		"会談は和やかな雰囲気の中で行われました。今後も連携していくことで一致しました！",
+		"「協力を強化したい。」副首相は記者団に語った。「ありがとう。」副首相は謝意を述べた。",
 	})
 	compare(t, "km", Khmer(), language.Khmer, []string{
 		"ឯកឧត្តមបានថ្លែងអំណរគុណ។ ភាគីទាំងពីរបានឯកភាពគ្នា។",
