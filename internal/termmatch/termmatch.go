@@ -4,10 +4,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/coregx/ahocorasick"
 	"golang.org/x/text/language"
 
 	"github.com/relloc/relloc/internal/matchform"
@@ -42,21 +42,12 @@ type Match struct {
 type Matcher struct {
 	lang     string // base language: "en", "km", "ja" or other
 	patterns []Pattern
+	rank     []int8 // formRank of each pattern
 	// fold is the automaton over the default matching form (case-folded for
 	// English); exact, English only, holds the case-sensitive patterns and
 	// runs over the form that keeps case.
 	fold, exact *automaton
-}
-
-type automaton struct {
-	ac  *ahocorasick.Automaton
-	ids []int // automaton pattern id → index in Matcher.patterns
-	// edges of each automaton pattern: whether its first and last runes need
-	// a boundary check, and of which kind.
-	first, last []edge
-	// pre and post are the folded lengths of a pattern's context, trimmed
-	// from a hit to give the match.
-	pre, post []int
+	scratch     sync.Pool // of *scratch, FindAll's buffers
 }
 
 type edge uint8
@@ -71,9 +62,11 @@ const (
 // (matchform.For) once; empty patterns are ignored.
 func New(lang language.Tag, patterns []Pattern) *Matcher {
 	b, _ := lang.Base()
-	m := &Matcher{lang: b.String(), patterns: patterns}
+	m := &Matcher{lang: b.String(), patterns: patterns, rank: make([]int8, len(patterns))}
+	m.scratch.New = func() any { return new(scratch) }
 	var fold, exact folded
 	for i, p := range patterns {
+		m.rank[i] = int8(formRank(p.Form))
 		keep := m.lang == "en" && p.CaseSensitive
 		t := m.form(p.Text, keep).Text
 		if t == "" {
@@ -104,23 +97,18 @@ func (f *folded) add(text string, id, pre, post int) {
 }
 
 func (m *Matcher) build(f folded) *automaton {
-	texts, ids := f.texts, f.ids
-	if len(texts) == 0 {
+	if len(f.texts) == 0 {
 		return nil
 	}
-	ac, err := ahocorasick.NewBuilder().
-		SetMatchKind(ahocorasick.LeftmostLongest).
-		AddStrings(texts).
-		Build()
-	if err != nil {
-		// Build fails only without patterns, which is ruled out above.
-		panic("termmatch: build automaton: " + err.Error())
-	}
-	a := &automaton{ac: ac, ids: ids, first: make([]edge, len(texts)), last: make([]edge, len(texts)), pre: f.pre, post: f.post}
-	for i, t := range texts {
+	a := &automaton{ids: f.ids, first: make([]edge, len(f.texts)), last: make([]edge, len(f.texts)),
+		pre: f.pre, post: f.post, ctx: make([]bool, len(f.texts))}
+	a.compile(f.texts)
+	for i, t := range f.texts {
 		r, _ := utf8.DecodeRuneInString(t)
 		l, _ := utf8.DecodeLastRuneInString(t)
 		a.first[i], a.last[i] = m.edgeOf(r), m.edgeOf(l)
+		p := m.patterns[f.ids[i]]
+		a.ctx[i] = p.PrecededBy != "" || p.FollowedBy != ""
 	}
 	return a
 }
@@ -154,9 +142,143 @@ func (m *Matcher) edgeOf(r rune) edge {
 // order. Of two matches of the same span, an approved term wins over an
 // accepted variant, which wins over a form counted in context, then a
 // reference, then a forbidden rendering; then the pattern given first to
-// New wins.
+// New wins. It is LeftmostLongest(m.FindAllOverlapping(text)), computed
+// during the scan: only the best candidate of each start is kept.
 func (m *Matcher) FindAll(text string) []Match {
-	return LeftmostLongest(m.FindAllOverlapping(text))
+	sc := m.scratch.Get().(*scratch)
+	defer m.scratch.Put(sc)
+	sc.ids = sc.ids[:0]
+	var cands []cand
+	switch {
+	case m.fold != nil && m.exact != nil:
+		sc.a = m.candidates(sc, sc.a[:0], m.fold, text, m.form(text, false))
+		sc.b = m.candidates(sc, sc.b[:0], m.exact, text, m.form(text, true))
+		sc.c = m.merge(sc, sc.c[:0], sc.a, sc.b)
+		cands = sc.c
+	case m.fold != nil:
+		sc.a = m.candidates(sc, sc.a[:0], m.fold, text, m.form(text, false))
+		cands = sc.a
+	case m.exact != nil:
+		sc.a = m.candidates(sc, sc.a[:0], m.exact, text, m.form(text, true))
+		cands = sc.a
+	default:
+		return nil
+	}
+	n, end := 0, -1
+	for _, c := range cands {
+		if c.s >= end {
+			n++
+			end = c.e
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Match, 0, n)
+	end = -1
+	for _, c := range cands {
+		if c.s >= end {
+			out = append(out, m.match(text, c.s, c.e, int(c.pat)))
+			end = c.e
+		}
+	}
+	return out
+}
+
+// match returns the Match of pattern pi over text[s:e].
+func (m *Matcher) match(text string, s, e, pi int) Match {
+	p := &m.patterns[pi]
+	slice := text[s:e]
+	exact := slice == p.Text
+	if !exact && m.lang == "en" && !p.CaseSensitive {
+		exact = strings.EqualFold(slice, p.Text)
+	}
+	return Match{Start: s, End: e, Pattern: pi, ID: p.ID, Form: p.Form, Exact: exact}
+}
+
+// cand is the best match found so far that starts at s, in the original text: the longest, then the best by
+// rank (formRank) and pattern order. ids heads a list in scratch.ids of the entries matched over exactly [s, e),
+// which a pattern with context must not repeat (FindAllOverlapping drops such a duplicate).
+type cand struct {
+	s, e int
+	pat  int32
+	rank int8
+	ids  int32
+}
+
+// scratch holds the buffers of one FindAll call, reused across calls.
+type scratch struct {
+	a, b, c []cand
+	ids     []idLink
+}
+
+// idLink is a list cell of entry ids: the id of pattern pat, then next (-1 ends).
+type idLink struct{ pat, next int32 }
+
+// candidates appends to cs the best candidate of each start in text, sorted by start. Hits come in order of
+// end, so a new start lands at or near the end of cs.
+func (m *Matcher) candidates(sc *scratch, cs []cand, a *automaton, text string, f matchform.Form) []cand {
+	a.scan(f.Text, func(h hit) {
+		pi := a.ids[h.id]
+		s, e := f.Orig(h.s+a.pre[h.id]), f.OrigEnd(h.e-a.post[h.id])
+		k := len(cs)
+		for k > 0 && cs[k-1].s > s {
+			k--
+		}
+		if k > 0 && cs[k-1].s == s {
+			m.improve(sc, &cs[k-1], e, pi, a.ctx[h.id])
+			return
+		}
+		sc.ids = append(sc.ids, idLink{pat: int32(pi), next: -1})
+		cs = slices.Insert(cs, k, cand{s: s, e: e, pat: int32(pi), rank: m.rank[pi], ids: int32(len(sc.ids) - 1)})
+	})
+	return cs
+}
+
+// improve folds a hit of pattern pi over [c.s, e) into c.
+func (m *Matcher) improve(sc *scratch, c *cand, e, pi int, ctx bool) {
+	switch {
+	case e < c.e:
+		return
+	case e > c.e:
+		sc.ids = append(sc.ids, idLink{pat: int32(pi), next: -1})
+		*c = cand{s: c.s, e: e, pat: int32(pi), rank: m.rank[pi], ids: int32(len(sc.ids) - 1)}
+		return
+	}
+	id := m.patterns[pi].ID
+	if ctx {
+		for l := c.ids; l >= 0; l = sc.ids[l].next {
+			if m.patterns[sc.ids[l].pat].ID == id {
+				return // 日 between 訪 and カンボジア counts once
+			}
+		}
+	}
+	sc.ids = append(sc.ids, idLink{pat: int32(pi), next: c.ids})
+	c.ids = int32(len(sc.ids) - 1)
+	if r := m.rank[pi]; r < c.rank || r == c.rank && int32(pi) < c.pat {
+		c.pat, c.rank = int32(pi), r
+	}
+}
+
+// merge merges the candidates of the case-folding and the case-keeping automata, both sorted by start.
+func (m *Matcher) merge(sc *scratch, out, a, b []cand) []cand {
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0].s < b[0].s:
+			out, a = append(out, a[0]), a[1:]
+		case b[0].s < a[0].s:
+			out, b = append(out, b[0]), b[1:]
+		default:
+			c := a[0]
+			for l := b[0].ids; l >= 0; l = sc.ids[l].next {
+				pi := int(sc.ids[l].pat)
+				m.improve(sc, &c, b[0].e, pi, m.patterns[pi].PrecededBy != "" || m.patterns[pi].FollowedBy != "")
+			}
+			out, a, b = append(out, c), a[1:], b[1:]
+		}
+	}
+	out = append(out, a...)
+	return append(out, b...)
 }
 
 // LeftmostLongest selects from overlapping matches of one text (as FindAllOverlapping returns them) the
@@ -228,26 +350,14 @@ func (m *Matcher) FindAllOverlapping(text string) []Match {
 
 func (m *Matcher) find(out []Match, a *automaton, text string, keepCase bool) []Match {
 	f := m.form(text, keepCase)
-	ft := f.Text
-	for _, h := range a.ac.FindAllOverlapping([]byte(ft)) {
-		if !a.boundaryOK(ft, h.Start, h.End, h.PatternID) {
-			continue
+	a.scan(f.Text, func(h hit) {
+		pi := a.ids[h.id]
+		s, e := f.Orig(h.s+a.pre[h.id]), f.OrigEnd(h.e-a.post[h.id])
+		if a.ctx[h.id] && hasSpan(out, s, e, m.patterns[pi].ID) {
+			return // 日 between 訪 and カンボジア counts once
 		}
-		pi := a.ids[h.PatternID]
-		p := m.patterns[pi]
-		s, e := f.Orig(h.Start+a.pre[h.PatternID]), f.OrigEnd(h.End-a.post[h.PatternID])
-		slice := text[s:e]
-		exact := slice == p.Text
-		if !exact && m.lang == "en" && !p.CaseSensitive {
-			exact = strings.EqualFold(slice, p.Text)
-		}
-		if p.PrecededBy != "" || p.FollowedBy != "" {
-			if hasSpan(out, s, e, p.ID) {
-				continue // 日 between 訪 and カンボジア counts once
-			}
-		}
-		out = append(out, Match{Start: s, End: e, Pattern: pi, ID: p.ID, Form: p.Form, Exact: exact})
-	}
+		out = append(out, m.match(text, s, e, pi))
+	})
 	return out
 }
 

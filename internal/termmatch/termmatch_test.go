@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/scalegen"
 )
 
 type want struct {
@@ -280,3 +282,48 @@ func benchBuild(b *testing.B, lang string) {
 
 func BenchmarkNewEnglish(b *testing.B) { benchBuild(b, "en") }
 func BenchmarkNewKhmer(b *testing.B)   { benchBuild(b, "km") }
+
+// Benchmarks on realistic text: the press releases and the 5,000-entry glossary of package scalegen (the workspace
+// of make bench-scale), each language's releases joined into one text and matched with that language's terms.
+
+func scaleSetup(b *testing.B, lang string) (*Matcher, string) {
+	b.Helper()
+	var text strings.Builder
+	terms, err := scalegen.Generate(scalegen.Config{Releases: 40, Entries: 5000, Seed: 1}, func(path string, data []byte) error {
+		if strings.HasSuffix(path, "/"+lang+".md") {
+			text.Write(data)
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var pats []Pattern
+	for _, t := range terms {
+		s := map[string]string{"en": t.EN, "km": t.KM, "ja": t.JA}[lang]
+		pats = append(pats, Pattern{Text: s, ID: t.ID, Form: "term", CaseSensitive: lang == "en" && t.Category == "person"})
+	}
+	return New(language.MustParse(lang), pats), text.String()
+}
+
+func benchScale(b *testing.B, lang string, overlapping bool) {
+	m, text := scaleSetup(b, lang)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		if overlapping {
+			n = len(m.FindAllOverlapping(text))
+		} else {
+			n = len(m.FindAll(text))
+		}
+	}
+	b.ReportMetric(float64(n), "matches")
+}
+
+func BenchmarkReleasesEnglish(b *testing.B)             { benchScale(b, "en", false) }
+func BenchmarkReleasesKhmer(b *testing.B)               { benchScale(b, "km", false) }
+func BenchmarkReleasesJapanese(b *testing.B)            { benchScale(b, "ja", false) }
+func BenchmarkReleasesOverlappingEnglish(b *testing.B)  { benchScale(b, "en", true) }
+func BenchmarkReleasesOverlappingKhmer(b *testing.B)    { benchScale(b, "km", true) }
+func BenchmarkReleasesOverlappingJapanese(b *testing.B) { benchScale(b, "ja", true) }

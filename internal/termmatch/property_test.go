@@ -1,0 +1,159 @@
+package termmatch
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+)
+
+// The property tests compare the automaton with a reference that finds every occurrence of every pattern by
+// strings.Index at each position of the matching form and selects from that list, on generated texts in which
+// the patterns occur glued to letters, nested, repeated, in look-alike spellings and in other widths and cases.
+
+// reference returns FindAllOverlapping's answer, found the slow way.
+func reference(m *Matcher, text string) []Match {
+	var out []Match
+	for _, x := range []struct {
+		a    *automaton
+		keep bool
+	}{{m.fold, false}, {m.exact, true}} {
+		a := x.a
+		if a == nil {
+			continue
+		}
+		f := m.form(text, x.keep)
+		type occ struct{ id, s, e int }
+		var occs []occ
+		for id, pi := range a.ids {
+			p := m.patterns[pi]
+			t := m.form(p.PrecededBy, x.keep).Text + m.form(p.Text, x.keep).Text + m.form(p.FollowedBy, x.keep).Text
+			for i := 0; i <= len(f.Text); {
+				k := strings.Index(f.Text[i:], t)
+				if k < 0 {
+					break
+				}
+				s := i + k
+				if a.boundaryOK(f.Text, s, s+len(t), id) {
+					occs = append(occs, occ{id, s, s + len(t)})
+				}
+				i = s + 1
+			}
+		}
+		sort.Slice(occs, func(i, j int) bool {
+			if occs[i].e != occs[j].e {
+				return occs[i].e < occs[j].e
+			}
+			if occs[i].s != occs[j].s {
+				return occs[i].s < occs[j].s
+			}
+			return occs[i].id < occs[j].id
+		})
+		n := len(out)
+		for _, o := range occs {
+			pi := a.ids[o.id]
+			p := m.patterns[pi]
+			s, e := f.Orig(o.s+a.pre[o.id]), f.OrigEnd(o.e-a.post[o.id])
+			if (p.PrecededBy != "" || p.FollowedBy != "") && slices.ContainsFunc(out, func(x Match) bool {
+				return x.Start == s && x.End == e && x.ID == p.ID
+			}) {
+				continue
+			}
+			exact := text[s:e] == p.Text || m.lang == "en" && !p.CaseSensitive && strings.EqualFold(text[s:e], p.Text)
+			out = append(out, Match{Start: s, End: e, Pattern: pi, ID: p.ID, Form: p.Form, Exact: exact})
+		}
+		if x.keep && n > 0 && len(out) > n {
+			sort.SliceStable(out, func(i, j int) bool {
+				if out[i].End != out[j].End {
+					return out[i].End < out[j].End
+				}
+				return out[i].Start > out[j].Start
+			})
+		}
+	}
+	return out
+}
+
+// noise is what a generated text may hold between and inside pieces, per language: look-alike spellings,
+// other widths and cases, zero-width characters, punctuation and digits.
+var noise = map[string][]string{
+	"en": {" ", " ", " ", ", ", ". ", "'s ", "’s ", "-", "\u00a0", "s", "1", "é", "e\u0301", "(", ")", "ing "},
+	"km": {" ", "\u200b", "។ ", "្", "ា", "ំ", "ក", "ត្ដ", "ត្ត", "រ្ត", "្រ", "២០", "ក្ត", "ើ", "េា"},
+	"ja": {"、", "。", "・", "の", "日", "訪", "来", "カンボジア", "ｶﾞｲﾄﾞ", "ガイド", "１８", "18", "ＡＳＥＡＮ", "ASEAN", "S", "A", "\u3000"},
+}
+
+var forms = []string{"term", "variant", "context", "reference", "forbidden"}
+
+func generated(rng *rand.Rand, lang string) (*Matcher, []string) {
+	syl := append(slices.Clone(syllables[lang]), noise[lang]...)
+	piece := func() string {
+		var b strings.Builder
+		for range 1 + rng.IntN(3) {
+			b.WriteString(syl[rng.IntN(len(syl))])
+		}
+		return b.String()
+	}
+	var pats []Pattern
+	for i := range 10 + rng.IntN(60) {
+		p := Pattern{Text: piece(), ID: fmt.Sprint("e", rng.IntN(20)), Form: forms[rng.IntN(len(forms))]}
+		if lang == "en" {
+			if rng.IntN(3) == 0 {
+				p.CaseSensitive = true
+			}
+			if rng.IntN(2) == 0 {
+				p.Text = strings.ToUpper(p.Text[:1]) + p.Text[1:]
+			}
+		}
+		switch rng.IntN(8) {
+		case 0:
+			p.PrecededBy = syl[rng.IntN(len(syl))]
+		case 1:
+			p.FollowedBy = syl[rng.IntN(len(syl))]
+		}
+		if rng.IntN(5) == 0 && i > 0 { // the same text again, for another entry or form
+			q := pats[rng.IntN(len(pats))]
+			p.Text, p.CaseSensitive = q.Text, q.CaseSensitive
+		}
+		pats = append(pats, p)
+	}
+	var texts []string
+	for range 20 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			switch rng.IntN(4) {
+			case 0:
+				t := pats[rng.IntN(len(pats))].Text
+				if lang == "en" && rng.IntN(3) == 0 {
+					t = strings.ToUpper(t)
+				}
+				b.WriteString(t)
+			default:
+				b.WriteString(syl[rng.IntN(len(syl))])
+			}
+		}
+		texts = append(texts, b.String())
+	}
+	return New(language.MustParse(lang), pats), texts
+}
+
+func TestAgainstReference(t *testing.T) {
+	for _, lang := range []string{"en", "km", "ja"} {
+		rng := rand.New(rand.NewPCG(7, uint64(len(lang))))
+		for round := range 300 {
+			m, texts := generated(rng, lang)
+			for _, text := range texts {
+				want := reference(m, text)
+				if got := m.FindAllOverlapping(text); !slices.Equal(got, want) {
+					t.Fatalf("%s round %d: FindAllOverlapping(%q)\n got  %v\n want %v\npatterns %+v", lang, round, text, got, want, m.patterns)
+				}
+				if got, want := m.FindAll(text), LeftmostLongest(want); !slices.Equal(got, want) {
+					t.Fatalf("%s round %d: FindAll(%q)\n got  %v\n want %v\npatterns %+v", lang, round, text, got, want, m.patterns)
+				}
+			}
+		}
+	}
+}
