@@ -12,9 +12,14 @@ import (
 // half-width voiced or semi-voiced sound mark is composed onto its kana), the
 // ideographic space folded to a space, then NFC.
 func Japanese(s string) Form {
-	if isASCII(s) {
-		return Form{Text: s}
+	if isASCII(s) || !hasWidthVariant(s) && norm.NFC.IsNormalString(s) {
+		return Form{Text: s} // most Japanese text: nothing to fold
 	}
+	return japanese(s)
+}
+
+// japanese is Japanese without the shortcut for text that has nothing to fold.
+func japanese(s string) Form {
 	var b builder
 	b.init(s)
 	for i := 0; i < len(s); {
@@ -54,6 +59,24 @@ func inertRune(s string) int {
 		}
 	}
 	return n
+}
+
+// hasWidthVariant reports whether s holds a rune that width folding changes: the ideographic space U+3000 or a
+// rune of the Halfwidth and Fullwidth Forms block U+FF00–U+FFEF (TestWidthVariants checks every rune).
+func hasWidthVariant(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		switch s[i] {
+		case 0xE3: // U+3000 is E3 80 80
+			if s[i+1] == 0x80 && s[i+2] == 0x80 {
+				return true
+			}
+		case 0xEF: // U+FF00–U+FFEF are EF BC 80 – EF BF AF
+			if s[i+1] >= 0xBC && s[i+1] <= 0xBF {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // japaneseUnit returns the length of the first unit of s to fold: one

@@ -1,7 +1,9 @@
 package matchform
 
 import (
+	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -9,6 +11,7 @@ import (
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
 
 	"github.com/relloc/relloc/internal/testenv"
 )
@@ -358,4 +361,38 @@ func corpusLines(tb testing.TB, name string) []string {
 		tb.Skipf("corpus not available: %v", err)
 	}
 	return strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+}
+
+// TestWidthVariants: width folding changes no rune outside U+3000 and U+FF00–U+FFEF, which hasWidthVariant finds,
+// so Japanese may return a normalised text without those runes as it is.
+func TestWidthVariants(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r < 0xE000 {
+			continue
+		}
+		s := string(r)
+		inBlock := r == 0x3000 || r >= 0xFF00 && r <= 0xFFEF
+		if !inBlock && width.Fold.String(s) != s {
+			t.Errorf("width folding changes %U, which hasWidthVariant does not look for", r)
+		}
+		if inBlock && !hasWidthVariant("a"+s+"a") {
+			t.Errorf("hasWidthVariant misses %U", r)
+		}
+	}
+}
+
+// TestJapaneseShortcut: Japanese gives what the full folding gives, on texts with and without anything to fold.
+func TestJapaneseShortcut(t *testing.T) {
+	parts := []string{"外務大臣", "カンボジア", "、", "。", "2025年", "ｶﾞｲﾄﾞ", "１８日", "\u3000", "e\u0301", "é", "\u2985", "A", " ", "が", "か\u3099", "\uFFE5"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := b.String()
+		if got, want := Japanese(s), japanese(s); got.Text != want.Text || !slices.Equal(got.segs, want.segs) {
+			t.Fatalf("Japanese(%q) = %q %v, the full folding gives %q %v", s, got.Text, got.segs, want.Text, want.segs)
+		}
+	}
 }
