@@ -1,6 +1,7 @@
 package numeral
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -243,6 +244,24 @@ var (
 	}{{"រយ", 100}, {"ពាន់", 1e3}, {"ម៉ឺន", 1e4}, {"សែន", 1e5}, {"លាន", 1e6}, {"កោដិ", 1e7}, {"ទសវត្សរ៍", 10}}
 )
 
+// kmWordFirst holds the first rune of every word of kmTens and kmUnits: khmerWords tries the words only where
+// one of these stands.
+var kmWordFirst = func() []rune {
+	var out []rune
+	add := func(w string) {
+		if r, _ := utf8.DecodeRuneInString(w); !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	for _, t := range kmTens {
+		add(t.word)
+	}
+	for _, u := range kmUnits {
+		add(u.word)
+	}
+	return out
+}()
+
 // khmerWords reads Khmer number words: a tens word and a unit word
 // (ម្ភៃប្រាំ 25), optionally followed by a scale word (បីរយ 300, ប្រាំពាន់
 // 5000). A scale word alone is no number (សែន is also "very"). A word
@@ -257,9 +276,9 @@ func (f *finder) khmerWords() {
 		return !startsWithKhmerMark(s[i+len(w):])
 	}
 	for i := 0; i < len(s); {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		if strings.HasSuffix(s[:i], "\u17D2") {
-			i += size
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !slices.Contains(kmWordFirst, r) || strings.HasSuffix(s[:i], "\u17D2") {
+			i += size // no tens or unit word starts here
 			continue
 		}
 		j, v, any := i, 0, false
