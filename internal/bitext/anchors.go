@@ -1,6 +1,7 @@
 package bitext
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -17,9 +18,10 @@ import (
 type Anchors struct {
 	matchers map[language.Tag]*termmatch.Matcher
 	glossary *glossary.Glossary
-	// pass, in a view of ForRelease, holds the overlapping matches of each text matched so far: alignment (Of)
-	// and the check rules (Matches, Longest) read the same pass.
-	pass map[passKey][]termmatch.Match
+	source   language.Tag
+	// pass, in a view of ForRelease, holds what is known of each text seen so far: alignment (Of) and the check
+	// rules (Matches, Longest, Numbers) read the same pass.
+	pass map[passKey]*textPass
 }
 
 type passKey struct {
@@ -27,11 +29,31 @@ type passKey struct {
 	text string
 }
 
-// ForRelease returns a view of a for the texts of one release: every text is matched once, all occurrences
-// overlapping, and alignment anchors and glossary rules both take what they need from that pass. The view is
-// not safe for concurrent use; drop it with the release, so that memory does not grow with the archive.
+// textPass is what a release view knows of one text; each field is filled the first time it is asked for.
+type textPass struct {
+	over, longest []termmatch.Match
+	numbers       []numeral.Number
+	// which of the fields above are filled
+	haveOver, haveLongest, haveNumbers bool
+}
+
+// ForRelease returns a view of a for the texts of one release: every text is matched once, and alignment
+// anchors and glossary rules both take what they need from that pass: a translation's overlapping matches, from
+// which its leftmost-longest ones are derived, and the source's leftmost-longest matches alone (no rule counts
+// the source's overlapping ones), and the numbers of each text. The view is not safe for concurrent use; drop it
+// with the release, so that memory does not grow with the archive.
 func (a *Anchors) ForRelease() *Anchors {
-	return &Anchors{matchers: a.matchers, glossary: a.glossary, pass: map[passKey][]termmatch.Match{}}
+	return &Anchors{matchers: a.matchers, glossary: a.glossary, source: a.source, pass: map[passKey]*textPass{}}
+}
+
+func (a *Anchors) textPass(lang language.Tag, text string) *textPass {
+	k := passKey{lang, text}
+	p := a.pass[k]
+	if p == nil {
+		p = &textPass{}
+		a.pass[k] = p
+	}
+	return p
 }
 
 // Matches returns every occurrence of every glossary form in text (termmatch.Matcher.FindAllOverlapping), from
@@ -44,23 +66,52 @@ func (a *Anchors) Matches(lang language.Tag, text string) []termmatch.Match {
 	if a.pass == nil {
 		return m.FindAllOverlapping(text)
 	}
-	k := passKey{lang, text}
-	ms, ok := a.pass[k]
-	if !ok {
-		ms = m.FindAllOverlapping(text)
-		a.pass[k] = ms
+	p := a.textPass(lang, text)
+	if !p.haveOver {
+		p.over, p.haveOver = m.FindAllOverlapping(text), true
 	}
-	return ms
+	return p.over
 }
 
-// Longest returns the leftmost-longest matches of text, derived from Matches.
+// Longest returns the leftmost-longest matches of text (termmatch.Matcher.FindAll), from the release's pass when
+// a is a ForRelease view: derived from Matches in a translation, whose overlapping matches the rules read too,
+// and found directly in the source. The result must not be modified.
 func (a *Anchors) Longest(lang language.Tag, text string) []termmatch.Match {
-	return termmatch.LeftmostLongest(a.Matches(lang, text))
+	m := a.matchers[lang]
+	if m == nil {
+		return nil
+	}
+	if a.pass == nil {
+		return m.FindAll(text)
+	}
+	p := a.textPass(lang, text)
+	if !p.haveLongest {
+		if lang != a.source || p.haveOver {
+			p.longest = termmatch.LeftmostLongest(a.Matches(lang, text))
+		} else {
+			p.longest = m.FindAll(text)
+		}
+		p.haveLongest = true
+	}
+	return p.longest
+}
+
+// Numbers returns the numbers of text (numeral.Find), from the release's pass when a is a ForRelease view. The
+// result must not be modified; appending to it copies it.
+func (a *Anchors) Numbers(lang language.Tag, text string) []numeral.Number {
+	if a == nil || a.pass == nil {
+		return numeral.Find(lang, text)
+	}
+	p := a.textPass(lang, text)
+	if !p.haveNumbers {
+		p.numbers, p.haveNumbers = slices.Clip(numeral.Find(lang, text)), true
+	}
+	return p.numbers
 }
 
 // NewAnchors builds one term matcher per language of langs from the glossary (which may be nil).
 func NewAnchors(g *glossary.Glossary, source language.Tag, langs []language.Tag) *Anchors {
-	a := &Anchors{matchers: map[language.Tag]*termmatch.Matcher{}, glossary: g}
+	a := &Anchors{matchers: map[language.Tag]*termmatch.Matcher{}, glossary: g, source: source}
 	if g == nil {
 		return a
 	}
@@ -135,7 +186,7 @@ func (a *Anchors) Of(lang language.Tag, text string) []string {
 			out = append(out, "term:"+mt.ID)
 		}
 	}
-	for _, n := range numeral.Find(lang, text) {
+	for _, n := range a.Numbers(lang, text) {
 		inTerm := false
 		for _, t := range terms {
 			if n.Start >= t.Start && n.End <= t.End {

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/numeral"
 )
 
 // TestOnePass: a release view matches each text once; alignment's anchors and the rules' matches come from that
@@ -24,7 +26,7 @@ func TestOnePass(t *testing.T) {
 				continue
 			}
 			text := side.Text()
-			if _, ok := view.pass[passKey{lang, text}]; ok {
+			if p, ok := view.pass[passKey{lang, text}]; ok && p.haveLongest {
 				shared++ // alignment matched this very text already
 			}
 			got := view.Matches(lang, text)
@@ -36,6 +38,13 @@ func TestOnePass(t *testing.T) {
 			}
 			if again := view.Matches(lang, text); len(again) > 0 && &again[0] != &got[0] {
 				t.Errorf("%s %q: matched twice", lang, text)
+			}
+			nums := view.Numbers(lang, text)
+			if want := numeral.Find(lang, text); !slices.Equal(nums, want) {
+				t.Errorf("%s %q: numbers from the pass %v, afresh %v", lang, text, nums, want)
+			}
+			if again := view.Numbers(lang, text); len(again) > 0 && &again[0] != &nums[0] {
+				t.Errorf("%s %q: numbers read twice", lang, text)
 			}
 		}
 	}

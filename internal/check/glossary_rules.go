@@ -25,7 +25,7 @@ func sideMatches(c *Context, lang language.Tag, side *bitext.Side, overlapping b
 	if overlapping {
 		ms = slices.Clone(c.Anchors.Matches(lang, text))
 	} else {
-		ms = c.Anchors.Longest(lang, text)
+		ms = slices.Clone(c.Anchors.Longest(lang, text))
 	}
 	for i := range ms {
 		ms[i].Start += side.Start

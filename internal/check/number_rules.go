@@ -36,7 +36,7 @@ func sideNumbers(c *Context, lang language.Tag, side *bitext.Side) []numeral.Num
 	terms := sideMatches(c, lang, side, lang != c.Source)
 	var out []numeral.Number
 	text := side.Text()
-	for _, n := range append(numeral.Find(lang, text), numeral.Relative(lang, text)...) {
+	for _, n := range append(c.Anchors.Numbers(lang, text), numeral.Relative(lang, text)...) {
 		n.Start += side.Start
 		n.End += side.Start
 		inTerm := false
@@ -86,7 +86,7 @@ func (numberMismatch) Check(c *Context, report func(finding.Finding)) {
 	releaseDates := map[string]bool{}
 	for _, seg := range c.Bitext.Segments {
 		if src := seg.Side(c.Source); src != nil {
-			for _, d := range fullDates(numeral.Find(c.Source, src.Text())) {
+			for _, d := range fullDates(c.Anchors.Numbers(c.Source, src.Text())) {
 				releaseDates[d] = true
 			}
 		}
