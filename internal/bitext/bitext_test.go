@@ -196,3 +196,15 @@ func TestAlignWithinRefuses(t *testing.T) {
 		t.Errorf("Align refused %+v", bt.Refused)
 	}
 }
+
+// BenchmarkAlignSeed aligns the repository's seed release (English, Khmer, Japanese) with the workspace glossary,
+// as check does for each release: a fresh release view of the anchors each time, the matchers built once.
+func BenchmarkAlignSeed(b *testing.B) {
+	r, anchors := loadSeed(b, nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		if bt := Align(r, en, targets, anchors.ForRelease()); len(bt.Segments) == 0 {
+			b.Fatal("no segments")
+		}
+	}
+}

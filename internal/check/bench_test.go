@@ -144,3 +144,22 @@ func peakRSS() float64 {
 	}
 	return 0
 }
+
+// BenchmarkCheckRelease checks one generated release (24 sentences in each of three languages) against the
+// 5,000-entry glossary, its matchers built once, as in a run over an archive: the cost of one release in
+// BenchmarkCheckWorkspace, and what relloc check PATH adds to building the glossary's matchers.
+func BenchmarkCheckRelease(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	g := benchGlossary(r, 5000)
+	rels := []*release.Release{benchRelease(r, 0, g)}
+	p := prepare(Input{Source: language.English, Targets: []language.Tag{language.Khmer, language.Japanese}, Glossary: g, Releases: rels})
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n = 0
+		p.stream(releaseSlice(rels), func(o Outcome) { n += len(o.Findings) })
+	}
+	if n > 0 {
+		b.Fatalf("%d findings on a consistent release", n)
+	}
+}
