@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/safefile"
 	"github.com/relloc/relloc/internal/xliff"
 )
@@ -103,14 +104,16 @@ func runXLIFFExport(g *Global, o xliffExportOptions) error {
 }
 
 type xliffImportOptions struct {
-	File   string
-	DryRun bool
+	File    string
+	DryRun  bool
+	Release string // the release to write into, for a file whose <file original> names none
+	Lang    string // the translation's language, for a file that names none
 }
 
 func newXLIFFImportCmd(g *Global) *cobra.Command {
 	var o xliffImportOptions
 	cmd := &cobra.Command{
-		Use:   "import FILE [--dry-run]",
+		Use:   "import FILE [--release RELEASE] [--lang LANG] [--dry-run]",
 		Short: "Write the translations of an XLIFF file back into the release, then check it",
 		Long: `import reads an XLIFF 1.2 or 2.x file made by 'relloc xliff export' and translated in a CAT tool, and writes
 its targets into the translation file of the release it names (its <file original>, in the language of its
@@ -118,9 +121,17 @@ target-language or trgLang; a region such as ja-JP is read as ja). Each segment 
 replaced in place, inline codes back as Markdown; the front matter, the structure and every other segment stay
 as they are, and the file is replaced atomically under the workspace lock. A file whose sources no longer
 match the English is refused, naming the units, and nothing is written. Then check runs on the release: the
-exit status is check's.`,
+exit status is check's.
+
+A file that another tool wrote from relloc's (Translate Toolkit's po2xliff from xliff2po's PO file) may have
+lost the unit ids, the release and the language: --release and --lang name the last two, and a unit whose id
+is no segment of the release is placed by its source, which must be the English of exactly one segment
+(compared without white space, which such tools change around line breaks). A target that lost only its
+inline codes leaves the translation as it is; a changed one is written without them, with a warning.`,
 		Example: `  # Write a translated XLIFF file back into its release
-  relloc xliff import ja.xlf`,
+  relloc xliff import ja.xlf
+  # Write back a file that Translate Toolkit's po2xliff made, which names neither release nor language
+  relloc xliff import ja-from-po.xlf --release 2021-11-18-prak-sokhonn-hayashi-telephone --lang ja`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.File = args[0]
@@ -128,6 +139,8 @@ exit status is check's.`,
 		},
 	}
 	cmd.Flags().BoolVar(&o.DryRun, "dry-run", false, "say what would change and write nothing")
+	cmd.Flags().StringVar(&o.Release, "release", "", "the `release` to write into, when the file's <file original> names none")
+	cmd.Flags().StringVar(&o.Lang, "lang", "", "the translation's `language`, when the file names none")
 	return cmd
 }
 
@@ -159,17 +172,25 @@ func runXLIFFImport(g *Global, o xliffImportOptions) error {
 	if err != nil {
 		return err
 	}
-	lang, err := xliffLang(doc.TargetLang, p.ws.Config.Targets)
+	lang, err := xliffImportLang(o, doc.TargetLang, p.ws.Config.Targets)
 	if err != nil {
-		return fmt.Errorf("%s: %w", o.File, err)
-	}
-	if doc.Original == "" {
-		return fmt.Errorf("%s: the <file> has no original attribute naming the release's English file", o.File)
+		return err
 	}
 	wd, _ := g.IO.Getwd()
-	r, err := findIn(p.ws, p.rels, wd, p.ws.Path(filepath.FromSlash(doc.Original)))
+	var r *release.Release
+	switch {
+	case o.Release != "":
+		r, err = findIn(p.ws, p.rels, wd, o.Release)
+	case doc.Original == "":
+		return fmt.Errorf("%s: the <file> has no original attribute naming the release's English file; give --release", o.File)
+	default:
+		r, err = findIn(p.ws, p.rels, wd, p.ws.Path(filepath.FromSlash(doc.Original)))
+		if err != nil {
+			return fmt.Errorf("%s: original %q: %w (give --release for a file that relloc did not write)", o.File, doc.Original, err)
+		}
+	}
 	if err != nil {
-		return fmt.Errorf("%s: original %q: %w", o.File, doc.Original, err)
+		return err
 	}
 	res, err := xliff.Apply(p.align(r), lang, doc, o.File) // a *xliff.MismatchError exits with status 2
 	if err != nil {
@@ -178,6 +199,9 @@ func runXLIFFImport(g *Global, o xliffImportOptions) error {
 	target := r.Doc(lang)
 	for _, id := range res.Unplaced {
 		fmt.Fprintf(g.IO.Err, "warning: %s: unit %s has a translation but no aligned text in %s to replace; add it by hand\n", o.File, id, target.Path)
+	}
+	for _, id := range res.CodesDropped {
+		fmt.Fprintf(g.IO.Err, "warning: %s: unit %s has no inline codes: the bold, links or line breaks of its segment are gone from %s\n", o.File, id, target.Path)
 	}
 	summary := fmt.Sprintf("%s: %d segment(s) written, %d unchanged", target.Path, len(res.Changed), res.Unchanged)
 	if o.DryRun {
@@ -194,6 +218,31 @@ func runXLIFFImport(g *Global, o xliffImportOptions) error {
 	}
 	fmt.Fprintln(g.IO.Err, summary)
 	return runCheck(g, checkOptions{Paths: []string{p.ws.Path(filepath.FromSlash(r.Dir))}, Langs: lang.String(), Format: "text"})
+}
+
+// xliffImportLang is the language of an imported file: --lang, or else the file's target language, which must
+// agree with --lang when both are given.
+func xliffImportLang(o xliffImportOptions, fileLang string, targets []language.Tag) (language.Tag, error) {
+	if o.Lang == "" {
+		if fileLang == "" {
+			return language.Und, fmt.Errorf("%s: the <file> names no target language; give --lang", o.File)
+		}
+		lang, err := xliffLang(fileLang, targets)
+		if err != nil {
+			return language.Und, fmt.Errorf("%s: %w", o.File, err)
+		}
+		return lang, nil
+	}
+	lang, err := singleLang(o.Lang, targets)
+	if err != nil {
+		return language.Und, err
+	}
+	if fileLang != "" {
+		if fl, err := xliffLang(fileLang, targets); err != nil || fl != lang {
+			return language.Und, fmt.Errorf("%s: --lang %s, but the file's target language is %q", o.File, lang, fileLang)
+		}
+	}
+	return lang, nil
 }
 
 // xliffLang reads an XLIFF target language as a workspace language: ja-JP is ja.

@@ -8,7 +8,8 @@
 // <ph>/<it> native codes and <sc>/<ec> of other tools, into the same Document. Apply is the way back: it
 // writes the targets of a Document into the translation file, replacing the text of each changed segment in
 // place, with inline codes turned back into Markdown and every other byte (front matter, structure, other
-// segments) left as it was; it refuses a Document whose sources no longer match the English.
+// segments) left as it was; it refuses a Document whose sources no longer match the English. A unit whose id
+// is no segment of the release (Translate Toolkit's po2xliff numbers units afresh) is placed by its source.
 //
 // The XML is read with encoding/xml's tokenizer and written by hand: inline codes are mixed content, which
 // encoding/xml's struct mapping cannot express in order.

@@ -112,8 +112,9 @@ func Read(path string, data []byte) (*Document, error) {
 	bad := func(n *node, format string, args ...any) *inputerr.Error {
 		return inputerr.New(path, n.line, n.col, format, args...)
 	}
-	if root.name.Local != "xliff" || (root.name.Space != Namespace12 && root.name.Space != Namespace2) {
-		return nil, bad(root, "document element is {%s}%s; expected an XLIFF 1.2 or 2.x <xliff>", root.name.Space, root.name.Local)
+	v1 := root.name.Space == Namespace12 || root.name.Space == Namespace11
+	if root.name.Local != "xliff" || (!v1 && root.name.Space != Namespace2) {
+		return nil, bad(root, "document element is {%s}%s; expected an XLIFF 1.1, 1.2 or 2.x <xliff>", root.name.Space, root.name.Local)
 	}
 	files := root.elems("file")
 	if len(files) != 1 {
@@ -134,7 +135,7 @@ func Read(path string, data []byte) (*Document, error) {
 			d.Units = append(d.Units, u)
 		}
 	}
-	if root.name.Space == Namespace12 {
+	if v1 {
 		d.SourceLang, d.TargetLang = f.get("source-language"), f.get("target-language")
 		var units func(n *node)
 		units = func(n *node) {
@@ -147,7 +148,10 @@ func Read(path string, data []byte) (*Document, error) {
 				case "group", "body":
 					units(c)
 				case "trans-unit":
-					u := Unit{ID: c.get("id"), State: Translated}
+					if c.get("restype") == "x-gettext-domain-header" {
+						continue // the header of a PO file that Translate Toolkit made a unit: no text of the release
+					}
+					u := Unit{ID: c.get("id"), State: Translated, Line: c.line, Column: c.col}
 					if s := c.first("source"); s != nil {
 						u.Source = content(s)
 					}
@@ -183,7 +187,7 @@ func Read(path string, data []byte) (*Document, error) {
 				}
 				// A unit may hold several segments (and ignorables); relloc's are one segment each, and a tool
 				// that split one is read back joined.
-				u := Unit{ID: c.get("id"), State: Translated}
+				u := Unit{ID: c.get("id"), State: Translated, Line: c.line, Column: c.col}
 				var hasTarget bool
 				for _, k := range c.kids {
 					s, ok := k.(*node)

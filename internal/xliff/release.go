@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
@@ -12,6 +13,7 @@ import (
 	"github.com/relloc/relloc/internal/bitext"
 	"github.com/relloc/relloc/internal/draft"
 	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/inputerr"
 	"github.com/relloc/relloc/internal/release"
 )
 
@@ -125,37 +127,100 @@ type Result struct {
 	Changed   []string // ids of the units whose translation was written
 	Unchanged int      // units whose target equals the translation already
 	Unplaced  []string // ids of units with a target but no place in the translation (no aligned text)
+	// CodesDropped lists the changed units whose target came without the inline codes of the segment (a tool
+	// that keeps plain text only, such as a PO round trip): their markup is gone from the translation.
+	CodesDropped []string
 }
 
 // fold compares texts as CAT tools keep them: NFC, white space runs as one space.
 func fold(s string) string { return strings.Join(strings.Fields(norm.NFC.String(s)), " ") }
 
+// squeeze is a text without any white space, NFC: the key by which a source is compared with the English. A
+// tool that keeps text without its inline codes joins the words around a line break ("KINGDOM OF
+// CAMBODIANATION RELIGION KING") or spaces them, and a line break is white space to relloc.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, norm.NFC.String(s))
+}
+
+// segmentsOf maps the units of d to the segments of bt: a unit by its id, and a unit whose id is no segment
+// of the release (Translate Toolkit's po2xliff numbers its units 1, 2, 3…) by its source, which must be the
+// English of exactly one segment. A unit that matches none or several segments, or a segment that two units
+// claim, is an error at the unit's line; a unit whose source is not its segment's English is listed in a
+// *MismatchError.
+func segmentsOf(bt *bitext.Bitext, d *Document, path string) ([]*bitext.Segment, error) {
+	byID := map[string]*bitext.Segment{}
+	bySource := map[string][]*bitext.Segment{}
+	for _, s := range bt.Segments {
+		if s.Side(bt.Source) == nil {
+			continue
+		}
+		byID[s.ID] = s
+		k := squeeze(s.Side(bt.Source).Text())
+		bySource[k] = append(bySource[k], s)
+	}
+	out := make([]*bitext.Segment, len(d.Units))
+	var errs inputerr.List
+	var mismatch []string
+	claimed := map[string]string{} // segment id → the unit that claims it
+	for i, u := range d.Units {
+		s, ok := byID[u.ID]
+		if !ok {
+			switch c := bySource[squeeze(u.Source.Plain())]; len(c) {
+			case 0:
+				errs = append(errs, inputerr.New(path, u.Line, u.Column, "unit %q is no segment of %s, and no English sentence of it reads %q", u.ID, bt.Release.Dir, clip(u.Source.Plain())))
+				continue
+			case 1:
+				s = c[0]
+			default:
+				ids := make([]string, len(c))
+				for j, x := range c {
+					ids[j] = x.ID
+				}
+				errs = append(errs, inputerr.New(path, u.Line, u.Column, "unit %q is no segment of %s, and its source is the English of %d segments (%s): give the unit one of these ids", u.ID, bt.Release.Dir, len(c), strings.Join(ids, ", ")))
+				continue
+			}
+		} else if squeeze(u.Source.Plain()) != squeeze(s.Side(bt.Source).Text()) {
+			mismatch = append(mismatch, fmt.Sprintf("%s: the source is %q, the English now %q", u.ID, clip(u.Source.Plain()), clip(s.Side(bt.Source).Text())))
+			continue
+		}
+		if other, dup := claimed[s.ID]; dup {
+			errs = append(errs, inputerr.New(path, u.Line, u.Column, "unit %q is segment %s, which unit %q is already", u.ID, s.ID, other))
+			continue
+		}
+		claimed[s.ID] = u.ID
+		out[i] = s
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	if len(mismatch) > 0 {
+		return nil, &MismatchError{Path: path, Units: mismatch}
+	}
+	return out, nil
+}
+
 // Apply writes the targets of d into the translation of bt into lang, segment by segment: the text of each
 // segment whose target differs from the translation is replaced in place by the target as Markdown, and every
-// other byte of the file stays. It fails, changing nothing, when a unit's id is not a segment of the release
-// or its source is not the segment's English (a *MismatchError naming them), or when a target cannot be put
-// back (markup that runs over the segment's ends in the translation). path names the XLIFF file in errors.
+// other byte of the file stays. A unit is placed by its id or, when its id is no segment of the release, by
+// its source (see segmentsOf); sources are compared with the English without white space. It fails, changing
+// nothing, when a unit cannot be placed (an *inputerr.Error at its line), when a unit's source is not its
+// segment's English (a *MismatchError naming them), or when a target cannot be put back (markup that runs
+// over the segment's ends in the translation). A target without inline codes whose text is the
+// translation's, codes and white space aside, is unchanged: a tool that drops codes has not changed it. path
+// names the XLIFF file in errors.
 func Apply(bt *bitext.Bitext, lang language.Tag, d *Document, path string) (*Result, error) {
 	tgt := bt.Release.Doc(lang)
 	if tgt == nil {
 		return nil, fmt.Errorf("%s: the release has no %s translation to write into; draft one first (relloc draft)", path, lang)
 	}
-	segs := map[string]*bitext.Segment{}
-	for _, s := range bt.Segments {
-		segs[s.ID] = s
-	}
-	var mismatch []string
-	for _, u := range d.Units {
-		s, ok := segs[u.ID]
-		switch {
-		case !ok || s.Side(bt.Source) == nil:
-			mismatch = append(mismatch, fmt.Sprintf("%s: no such segment in %s", u.ID, bt.Release.Dir))
-		case fold(u.Source.Plain()) != fold(s.Side(bt.Source).Text()):
-			mismatch = append(mismatch, fmt.Sprintf("%s: the source is %q, the English now %q", u.ID, clip(u.Source.Plain()), clip(s.Side(bt.Source).Text())))
-		}
-	}
-	if len(mismatch) > 0 {
-		return nil, &MismatchError{Path: path, Units: mismatch}
+	placed, err := segmentsOf(bt, d, path)
+	if err != nil {
+		return nil, err
 	}
 	res := &Result{}
 	type edit struct {
@@ -163,14 +228,14 @@ func Apply(bt *bitext.Bitext, lang language.Tag, d *Document, path string) (*Res
 		text       string
 	}
 	var edits []edit
-	for _, u := range d.Units {
+	for i, u := range d.Units {
 		if u.Target == nil || fold(u.Target.Plain()) == "" {
 			continue
 		}
-		seg := segs[u.ID]
+		seg := placed[i]
 		side := seg.Side(lang)
 		if side == nil {
-			res.Unplaced = append(res.Unplaced, u.ID)
+			res.Unplaced = append(res.Unplaced, seg.ID)
 			continue
 		}
 		src := seg.Side(bt.Source)
@@ -181,16 +246,20 @@ func Apply(bt *bitext.Bitext, lang language.Tag, d *Document, path string) (*Res
 			}
 		})
 		cur := Renumber(FromBlock(side.Block, side.Start, side.End), u.Source)
-		if side.Text() == u.Target.Plain() && shape(cur) == shape(u.Target) {
+		plainOnly := shape(u.Target) == "" && shape(cur) != ""
+		if side.Text() == u.Target.Plain() && shape(cur) == shape(u.Target) || plainOnly && squeeze(side.Text()) == squeeze(u.Target.Plain()) {
 			res.Unchanged++
 			continue
 		}
 		start, end, err := span(tgt, side)
 		if err != nil {
-			return nil, fmt.Errorf("%s: unit %s: %w", path, u.ID, err)
+			return nil, fmt.Errorf("%s: unit %s: %w", path, seg.ID, err)
 		}
 		edits = append(edits, edit{start, end, u.Target.Markdown(links)})
-		res.Changed = append(res.Changed, u.ID)
+		res.Changed = append(res.Changed, seg.ID)
+		if plainOnly {
+			res.CodesDropped = append(res.CodesDropped, seg.ID)
+		}
 	}
 	sort.Slice(edits, func(i, j int) bool { return edits[i].start > edits[j].start })
 	out := append([]byte(nil), tgt.Source...)

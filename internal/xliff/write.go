@@ -21,6 +21,9 @@ const (
 const (
 	Namespace12 = "urn:oasis:names:tc:xliff:document:1.2"
 	Namespace2  = "urn:oasis:names:tc:xliff:document:2.0"
+	// Namespace11 is XLIFF 1.1's, which Read takes as 1.2 (the elements relloc reads are the same):
+	// Translate Toolkit's po2xliff writes it.
+	Namespace11 = "urn:oasis:names:tc:xliff:document:1.1"
 )
 
 // State is where a unit's translation stands.
@@ -42,6 +45,8 @@ type Unit struct {
 	Target Content // nil: no translation
 	State  State
 	Notes  []string
+	// Line and Column are where Read found the unit, for errors; zero in a unit that Export made.
+	Line, Column int
 }
 
 // Document is one release's translation into one language.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -141,12 +142,86 @@ func TestApplyRefusesChangedEnglish(t *testing.T) {
 	bt, _ := seed(t)
 	d := Export(bt, language.Japanese, nil)
 	d.Units[6].Source = Content{{Text: "On 19 November 2021"}}
-	d.Units = append(d.Units, Unit{ID: "b99.s1", Source: Content{{Text: "Phnom Penh"}}})
 	_, err := Apply(bt, language.Japanese, d, "ja.xlf")
 	me, ok := err.(*MismatchError)
-	if !ok || len(me.Units) != 2 || !strings.HasPrefix(me.Units[0], d.Units[6].ID+": the source is \"On 19 November 2021\"") ||
-		!strings.HasPrefix(me.Units[1], "b99.s1: no such segment") {
-		t.Errorf("got %v, want a MismatchError naming %s and b99.s1", err, d.Units[6].ID)
+	if !ok || len(me.Units) != 1 || !strings.HasPrefix(me.Units[0], d.Units[6].ID+": the source is \"On 19 November 2021\"") {
+		t.Errorf("got %v, want a MismatchError naming %s", err, d.Units[6].ID)
+	}
+}
+
+// poUnits is the seed's Japanese as Translate Toolkit's po2xliff writes it back from xliff2po's PO: units
+// numbered from 3 (1 and 2 were the PO file and its header) at lines 10, 14, …, plain text without inline
+// codes, a line break's words joined ("KINGDOM OF CAMBODIANATION RELIGION KING").
+func poUnits(t *testing.T) (*bitext.Bitext, *Document) {
+	bt, _ := seed(t)
+	d := Export(bt, language.Japanese, nil)
+	po := &Document{SourceLang: "en-US"}
+	for i, u := range d.Units {
+		plain := func(c Content) Content { return Content{{Text: strings.ReplaceAll(c.Plain(), "\n", "")}} }
+		po.Units = append(po.Units, Unit{ID: strconv.Itoa(i + 3), Source: plain(u.Source), Target: plain(u.Target), State: New, Line: 10 + 4*i, Column: 7})
+	}
+	return bt, po
+}
+
+// TestApplyBySource: units whose ids are no segments of the release are placed by their source; a target that
+// only lost its inline codes is unchanged, and a changed one is written (as plain text: its codes are gone).
+func TestApplyBySource(t *testing.T) {
+	bt, po := poUnits(t)
+	res, err := Apply(bt, language.Japanese, po, "ja.xlf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Unchanged != 19 || len(res.Changed) != 0 {
+		t.Fatalf("unchanged %d, changed %v; want 19 unchanged", res.Unchanged, res.Changed)
+	}
+	po.Units[2].Target = Content{{Text: "プレスリリース"}}       // b3.s1, 報道発表, a heading without codes
+	po.Units[1].Target = Content{{Text: "カンボジア外務・国際協力省"}} // b2.s1, bold with a line break
+	res, err = Apply(bt, language.Japanese, po, "ja.xlf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(res.Changed, " ") + "|" + strings.Join(res.CodesDropped, " "); got != "b2.s1 b3.s1|b2.s1" || res.Unchanged != 17 {
+		t.Fatalf("changed|codes dropped: got %s and %d unchanged, want b2.s1 b3.s1|b2.s1 and 17", got, res.Unchanged)
+	}
+	src := string(bt.Release.Doc(language.Japanese).Source)
+	for _, want := range []string{"\n# プレスリリース\n", "\nカンボジア外務・国際協力省\n"} {
+		if !strings.Contains(string(res.Data), want) {
+			t.Errorf("ja.md lacks %q:\n%s", want, res.Data)
+		}
+	}
+	if strings.Contains(string(res.Data), "報道発表") || len(res.Data) == len(src) {
+		t.Errorf("ja.md kept the old heading:\n%s", res.Data)
+	}
+}
+
+// TestApplyUnplaced: a unit with an unknown id is an error at its line when no English sentence, or several,
+// read as its source, or when it claims a segment that another unit has; nothing is written.
+func TestApplyUnplaced(t *testing.T) {
+	bt, po := poUnits(t)
+	po.Units[4].Source = Content{{Text: "On 19 November 2021"}}
+	po.Units[6].Source = po.Units[5].Source
+	_, err := Apply(bt, language.Japanese, po, "ja.xlf")
+	want := `ja.xlf:26:7: unit "7" is no segment of releases/` + seedID + `, and no English sentence of it reads "On 19 November 2021"` + "\n" +
+		`ja.xlf:34:7: unit "9" is segment b6.s1, which unit "8" is already`
+	if err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+
+	en := "+++\nid = \"2023-05-16-visit\"\ndate = 2023-05-16\n+++\n\nThank you.\n\nThe Minister spoke.\n\nThank you.\n"
+	ja := "+++\nid = \"2023-05-16-visit\"\ndate = 2023-05-16\n+++\n\nありがとうございます。\n\n大臣が発言しました。\n\nありがとうございます。\n"
+	r, err := release.Parse("releases/2023-05-16-visit", language.English, []release.File{
+		{Path: "releases/2023-05-16-visit/en.md", Lang: language.English, Data: []byte(en)},
+		{Path: "releases/2023-05-16-visit/ja.md", Lang: language.Japanese, Data: []byte(ja)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := []language.Tag{language.English, language.Japanese}
+	bt = bitext.Align(r, language.English, []language.Tag{language.Japanese}, bitext.NewAnchors(glossary.New(nil), language.English, langs))
+	d := &Document{Units: []Unit{{ID: "3", Source: Content{{Text: "Thank you."}}, Target: Content{{Text: "感謝します。"}}, Line: 5, Column: 3}}}
+	_, err = Apply(bt, language.Japanese, d, "po.xlf")
+	if want := `po.xlf:5:3: unit "3" is no segment of releases/2023-05-16-visit, and its source is the English of 2 segments (b1.s1, b3.s1): give the unit one of these ids`; err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}
 }
 
@@ -168,6 +243,29 @@ func TestReadOtherTools(t *testing.T) {
 	u := d.Units[0]
 	if got := u.Source.Plain() + "|" + u.Target.Plain() + "|" + string(u.State) + "|" + d.TargetLang; got != "the 70th anniversary|70周年|stale|ja-JP" {
 		t.Errorf("got %s", got)
+	}
+	// Translate Toolkit's po2xliff: XLIFF 1.1, the PO header as a unit of its own, no target-language.
+	in = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.1" version="1.1">
+  <file original="ja.po" source-language="en-US" datatype="plaintext">
+    <body>
+      <trans-unit xml:space="preserve" id="2" approved="no" restype="x-gettext-domain-header"><source>Project-Id-Version: PACKAGE VERSION
+</source><target state="translated">Project-Id-Version: PACKAGE VERSION
+</target></trans-unit>
+      <trans-unit xml:space="preserve" id="3" approved="no"><source>PRESS RELEASE</source>
+        <target state="needs-translation">報道発表</target></trans-unit>
+    </body>
+  </file>
+</xliff>`
+	d, err = Read("po.xlf", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Units) != 1 || d.TargetLang != "" {
+		t.Fatalf("po2xliff: got %+v, want one unit and no target language", d)
+	}
+	if u := d.Units[0]; u.ID != "3" || u.Line != 8 || u.Column != 7 || u.Target.Plain() != "報道発表" {
+		t.Errorf("po2xliff: got unit %s at %d:%d with %q, want 3 at 8:7 with 報道発表", u.ID, u.Line, u.Column, u.Target.Plain())
 	}
 	if _, err := Read("bad.xlf", []byte(`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file><body><trans-unit><source>x</source></trans-unit></body></file></xliff>`)); err == nil || !strings.Contains(err.Error(), "bad.xlf:1:") {
 		t.Errorf("unit without id: got %v", err)
