@@ -2,6 +2,8 @@ package glosslint
 
 import (
 	"fmt"
+	"maps"
+	"math"
 	"testing"
 
 	"golang.org/x/text/language"
@@ -47,6 +49,56 @@ func TestLintLarge(t *testing.T) {
 	if count[RuleEnglishConflict] != n/100 || count[RuleDuplicateRendering] != n/100 || len(fs) != 2*n/100 {
 		t.Errorf("got %v (%d findings), want %d English conflicts and %d duplicate renderings", count, len(fs), n/100, n/100)
 	}
+}
+
+// TestLintNLogN: on 20,000 generated entries the lint compares fewer than n·log2(n) pairs of forms, where a
+// lint that compares every form with every other (as it did) makes some 10⁹ comparisons: its work is counted,
+// not timed.
+func TestLintNLogN(t *testing.T) {
+	const n = 20000
+	fs, pairs := lint(Input{Glossary: bigGlossary(n), Source: language.English, Targets: targets})
+	if len(fs) != 2*n/100 {
+		t.Fatalf("%d findings, want the %d planted", len(fs), 2*n/100)
+	}
+	if limit := int(n * math.Log2(n)); pairs > limit {
+		t.Errorf("the lint compared %d pairs of forms for %d entries, want at most n·log2(n) = %d", pairs, n, limit)
+	}
+	t.Logf("%d entries: %d pairs of forms compared", n, pairs)
+}
+
+// TestLintNLogNShared: 20,000 entries that all share one English term, one Japanese term, and a form that every
+// entry forbids and every tenth accepts. Every entry is in conflict, and the lint says so once per entry and
+// form (not once per pair of entries, some 2·10⁸ findings), comparing fewer than n·log2(n) pairs.
+func TestLintNLogNShared(t *testing.T) {
+	const n = 20000
+	entries := make([]*glossary.Entry, n)
+	for i := range entries {
+		ja := &glossary.Rendering{Term: "大使", Forbidden: []string{"特命全権大使"}, Policy: glossary.Required}
+		if i%10 == 5 {
+			ja.Forbidden, ja.Variants = nil, []string{"特命全権大使"}
+		}
+		entries[i] = &glossary.Entry{
+			ID: fmt.Sprintf("ambassador-%d", i), Category: "title",
+			EN: glossary.English{Term: "Ambassador", CaseSensitive: i%2 == 0},
+			Targets: map[language.Tag]*glossary.Rendering{
+				language.Khmer:    {Term: fmt.Sprintf("ឯកអគ្គរដ្ឋទូតទី%d", i), Policy: glossary.Required},
+				language.Japanese: ja,
+			},
+			Pos: glossary.Pos{Path: "glossary/titles.toml", Line: 1 + 12*i},
+		}
+	}
+	fs, pairs := lint(Input{Glossary: glossary.New(entries), Source: language.English, Targets: targets})
+	count := map[string]int{}
+	for _, f := range fs {
+		count[f.Rule]++
+	}
+	if want := map[string]int{RuleEnglishConflict: n - 1, RuleDuplicateRendering: n - 1, RuleConflictingRendering: n - n/10}; !maps.Equal(count, want) {
+		t.Errorf("findings by rule: got %v, want %v", count, want)
+	}
+	if limit := int(n * math.Log2(n)); pairs > limit {
+		t.Errorf("the lint compared %d pairs of forms for %d entries, want at most n·log2(n) = %d", pairs, n, limit)
+	}
+	t.Logf("%d entries: %d pairs of forms compared", n, pairs)
 }
 
 // BenchmarkLint shows the lint's time for 1,000, 10,000 and 100,000 entries: it grows as n log n (it took 30 s
