@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -281,15 +280,11 @@ func readImport(g *Global, ws *workspace.Workspace, p string, o importOptions) (
 	case "csv":
 		return termcsv.ReadFrom(o.File, r, termcsv.Options{Targets: ws.Config.Targets})
 	case "tbx":
-		data, err := io.ReadAll(r)
-		if err != nil {
-			return nil, err
-		}
 		lm, err := parseLangMap(o.LangMap, ws)
 		if err != nil {
 			return nil, err
 		}
-		return tbx.Read(o.File, data, tbx.Options{Source: ws.Config.Source, Targets: ws.Config.Targets, LangMap: lm,
+		return tbx.ReadFrom(o.File, r, tbx.Options{Source: ws.Config.Source, Targets: ws.Config.Targets, LangMap: lm,
 			Warn: func(w *inputerr.Error) { fmt.Fprintf(g.IO.Err, "warning: %s\n", ctrl.Escape(w.Error())) }})
 	}
 	return nil, usagef("--format %q: must be csv or tbx", o.Format)

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -66,13 +68,38 @@ func runTMImport(g *Global, o tmImportOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := safefile.ReadFile("", p, o.File, maxTMXSize)
+	r, closeFile, err := safefile.OpenReader("", p, o.File, maxTMXSize)
 	if err != nil {
 		return fmt.Errorf("tm import: %w", err)
 	}
-	origin := tmDir + "/" + o.Name + ".tmx"
-	units, err := tmx.Read(o.File, data, origin, ws.Config.Languages())
+	defer closeFile()
+	// The file is copied into tm/ as it is parsed, to a temporary file that replaces the memory only when the
+	// whole file has been read and holds units: it is never held in memory.
+	dir := ws.Path(tmDir)
+	_, statErr := os.Stat(dir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("tm import: %w", err)
+	}
+	copied, err := renameio.NewPendingFile(filepath.Join(dir, o.Name+".tmx"), renameio.WithPermissions(0o644))
 	if err != nil {
+		return fmt.Errorf("tm import: %w", err)
+	}
+	keep := false
+	defer func() {
+		if !keep {
+			copied.Cleanup()
+			if statErr != nil {
+				os.Remove(dir) // the folder made for this import, if still empty
+			}
+		}
+	}()
+	origin := tmDir + "/" + o.Name + ".tmx"
+	units, err := tmx.ReadFrom(o.File, io.TeeReader(r, copyTo{copied}), origin, ws.Config.Languages())
+	if err != nil {
+		var we *writeError
+		if errors.As(err, &we) {
+			return fmt.Errorf("tm import: %w", we.err)
+		}
 		return err
 	}
 	src := ws.Config.Source.String()
@@ -85,15 +112,33 @@ func runTMImport(g *Global, o tmImportOptions) error {
 	if n == 0 {
 		return fmt.Errorf("%s: no unit has %s text and a translation into %v", o.File, src, ws.Config.Targets)
 	}
-	dir := ws.Path(tmDir)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	// The decoder stops at the end of the document: what follows it (white space) is copied too.
+	if _, err := io.Copy(copied, r); err != nil {
 		return fmt.Errorf("tm import: %w", err)
 	}
-	if err := renameio.WriteFile(filepath.Join(dir, o.Name+".tmx"), data, 0o644); err != nil {
+	if err := copied.CloseAtomicallyReplace(); err != nil {
 		return fmt.Errorf("tm import: %w", err)
 	}
+	keep = true
 	fmt.Fprintf(g.IO.Err, "%s: %d units with %s and a translation\n", origin, n, src)
 	return nil
+}
+
+// writeError is an error of writing the copy that tm import makes as it parses, told apart from the errors of
+// the file read (which the parser reports, wrapping this one).
+type writeError struct{ err error }
+
+func (e *writeError) Error() string { return e.err.Error() }
+
+// copyTo is a writer whose errors are writeErrors.
+type copyTo struct{ w io.Writer }
+
+func (c copyTo) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	if err != nil {
+		err = &writeError{err}
+	}
+	return n, err
 }
 
 // externalUnits reads the workspace's external memories, tm/*.tmx, sorted by name.
@@ -104,12 +149,13 @@ func externalUnits(ws *workspace.Workspace) ([]tm.Unit, error) {
 	}
 	var out []tm.Unit
 	for _, n := range names {
-		data, err := safefile.ReadFile(ws.Root, n, ws.Rel(n), maxTMXSize)
+		r, closeFile, err := safefile.OpenReader(ws.Root, n, ws.Rel(n), maxTMXSize)
 		if err != nil {
 			return nil, fmt.Errorf("read translation memory: %w", err)
 		}
 		origin := tmDir + "/" + filepath.Base(n)
-		units, err := tmx.Read(origin, data, origin, ws.Config.Languages())
+		units, err := tmx.ReadFrom(origin, r, origin, ws.Config.Languages())
+		closeFile()
 		if err != nil {
 			return nil, err
 		}

@@ -153,11 +153,12 @@ func runXLIFFImport(g *Global, o xliffImportOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := safefile.ReadFile("", path, o.File, maxImportSize)
+	in, closeFile, err := safefile.OpenReader("", path, o.File, maxImportSize)
 	if err != nil {
 		return fmt.Errorf("xliff import: %w", err)
 	}
-	doc, err := xliff.Read(o.File, data)
+	doc, err := xliff.ReadFrom(o.File, in)
+	closeFile()
 	if err != nil {
 		return err
 	}

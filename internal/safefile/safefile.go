@@ -124,6 +124,26 @@ func Open(path, shown string) (*os.File, error) {
 	return f, nil
 }
 
+// OpenReader opens the regular file path for a streaming parser: a Reader over it that stops at the first NUL
+// byte or past max bytes (a file whose size already says so is refused at once), and the function that closes
+// the file. When root is not empty, path must lie inside root (see Within). shown is the path as users see it.
+func OpenReader(root, path, shown string, max int64) (*Reader, func() error, error) {
+	if root != "" {
+		if err := Within(root, path, shown); err != nil {
+			return nil, nil, err
+		}
+	}
+	f, err := Open(path, shown)
+	if err != nil {
+		return nil, nil, err
+	}
+	if st, err := f.Stat(); err == nil && st.Size() > max {
+		f.Close()
+		return nil, nil, tooLarge(shown, max)
+	}
+	return &Reader{R: f, Path: shown, MaxSize: max, MaxLine: max}, f.Close, nil
+}
+
 func kind(m fs.FileMode) string {
 	switch {
 	case m.IsDir():

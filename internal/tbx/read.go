@@ -12,7 +12,6 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/glossedit"
 	"github.com/relloc/relloc/internal/inputerr"
@@ -48,24 +47,30 @@ func (n *node) lang() string {
 func (n *node) content() string { return norm.NFC.String(n.text.String()) }
 
 // parse reads the document into a tree; inline markup inside notes and terms contributes its text only.
-func parse(path string, data []byte) (*node, error) {
-	lines := finding.NewLines(data)
-	d := xml.NewDecoder(bytes.NewReader(data))
+// The document is read from r as it comes (r may stop it with an *inputerr.Error, at a size limit).
+func parse(path string, r io.Reader) (*node, error) {
+	pos := inputerr.NewPositions(r)
+	d := xml.NewDecoder(pos)
 	var stack []*node
 	var root *node
 	for {
 		off := d.InputOffset()
+		pos.Position(off) // passes the bytes before the token, so that pos holds no more than one token
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
 			break
 		}
+		var ie *inputerr.Error
+		if errors.As(err, &ie) {
+			return nil, ie
+		}
 		if err != nil {
-			line, col := lines.Position(int(off))
+			line, col := pos.Position(off)
 			return nil, inputerr.FromXML(path, line, col, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			line, col := lines.Position(int(off))
+			line, col := pos.Position(off)
 			n := &node{name: t.Name, attr: t.Attr, line: line, col: col}
 			if len(stack) > 0 {
 				p := stack[len(stack)-1]
@@ -143,7 +148,13 @@ const DefaultCategory = glossary.Concept
 // not mention. Language tags are folded to the workspace's languages (km-KH is km, en-US is en); langSecs of
 // other languages and data categories relloc does not model are kept in the entry's data.
 func Read(path string, data []byte, opt Options) ([]glossedit.Imported, error) {
-	root, err := parse(path, data)
+	return ReadFrom(path, bytes.NewReader(data), opt)
+}
+
+// ReadFrom is Read from a stream, which it reads once without holding it: a size-capped reader
+// (safefile.Reader) stops an oversized file with its own error.
+func ReadFrom(path string, r io.Reader, opt Options) ([]glossedit.Imported, error) {
+	root, err := parse(path, r)
 	if err != nil {
 		return nil, err
 	}

@@ -11,7 +11,6 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/inputerr"
 	"github.com/relloc/relloc/internal/tm"
 )
@@ -24,8 +23,14 @@ import (
 // white space is folded as in relloc's own units. path is used in errors, which name
 // path:line:col.
 func Read(path string, data []byte, origin string, langs []language.Tag) ([]tm.Unit, error) {
-	lines := finding.NewLines(data)
-	d := xml.NewDecoder(bytes.NewReader(data))
+	return ReadFrom(path, bytes.NewReader(data), origin, langs)
+}
+
+// ReadFrom is Read from a stream, which it reads once without holding it: a size-capped reader
+// (safefile.Reader) stops an oversized file with its own error.
+func ReadFrom(path string, r io.Reader, origin string, langs []language.Tag) ([]tm.Unit, error) {
+	pos := inputerr.NewPositions(r)
+	d := xml.NewDecoder(pos)
 	var (
 		units   []tm.Unit
 		cur     *tm.Unit
@@ -38,17 +43,22 @@ func Read(path string, data []byte, origin string, langs []language.Tag) ([]tm.U
 		started bool
 	)
 	fail := func(off int64, format string, args ...any) error {
-		line, col := lines.Position(int(off))
+		line, col := pos.Position(off)
 		return inputerr.New(path, line, col, format, args...)
 	}
 	for {
 		off := d.InputOffset()
+		pos.Position(off) // passes the bytes before the token, so that pos holds no more than one token
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
 			break
 		}
+		var ie *inputerr.Error
+		if errors.As(err, &ie) {
+			return nil, ie
+		}
 		if err != nil {
-			line, col := lines.Position(int(off))
+			line, col := pos.Position(off)
 			return nil, inputerr.FromXML(path, line, col, err)
 		}
 		switch t := tok.(type) {

@@ -9,7 +9,6 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/inputerr"
 )
 
@@ -61,24 +60,30 @@ func (n *node) text() string {
 	return b.String()
 }
 
-func parse(path string, data []byte) (*node, error) {
-	lines := finding.NewLines(data)
-	d := xml.NewDecoder(bytes.NewReader(data))
+// parse reads the document from r as it comes (r may stop it with an *inputerr.Error, at a size limit).
+func parse(path string, r io.Reader) (*node, error) {
+	pos := inputerr.NewPositions(r)
+	d := xml.NewDecoder(pos)
 	var stack []*node
 	var root *node
 	for {
 		off := d.InputOffset()
+		pos.Position(off) // passes the bytes before the token, so that pos holds no more than one token
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
 			break
 		}
+		var ie *inputerr.Error
+		if errors.As(err, &ie) {
+			return nil, ie
+		}
 		if err != nil {
-			line, col := lines.Position(int(off))
+			line, col := pos.Position(off)
 			return nil, inputerr.FromXML(path, line, col, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			line, col := lines.Position(int(off))
+			line, col := pos.Position(off)
 			n := &node{name: t.Name, attr: t.Copy().Attr, line: line, col: col}
 			if len(stack) > 0 {
 				p := stack[len(stack)-1]
@@ -105,7 +110,13 @@ func parse(path string, data []byte) (*node, error) {
 // Read parses an XLIFF 1.2 or 2.x document with one <file>; path is used in errors only. Errors name
 // path:line:col.
 func Read(path string, data []byte) (*Document, error) {
-	root, err := parse(path, data)
+	return ReadFrom(path, bytes.NewReader(data))
+}
+
+// ReadFrom is Read from a stream, which it reads once without holding it: a size-capped reader
+// (safefile.Reader) stops an oversized file with its own error.
+func ReadFrom(path string, r io.Reader) (*Document, error) {
+	root, err := parse(path, r)
 	if err != nil {
 		return nil, err
 	}
