@@ -19,8 +19,9 @@ type automaton struct {
 	edgeByte []byte
 	edgeTo   []int32
 	fail     []int32
-	// dict is the longest proper suffix state that ends a pattern (0: none).
-	dict []int32
+	// dict is the longest proper suffix state that ends a pattern (0: none); emit is the state itself when it
+	// ends a pattern, else its dict.
+	dict, emit []int32
 	// The patterns that end at state n are outPat[outOff[n]:outOff[n+1]], in the order they were added.
 	outOff []int32
 	outPat []int32
@@ -106,7 +107,12 @@ func (a *automaton) compile(texts []string) {
 	a.edgeOff = make([]int32, len(nodes)+1)
 	a.outOff = make([]int32, len(nodes)+1)
 	a.depth = make([]int32, len(nodes))
+	a.emit = make([]int32, len(nodes))
 	for i := range nodes {
+		a.emit[i] = a.dict[i]
+		if len(nodes[i].out) > 0 {
+			a.emit[i] = int32(i)
+		}
 		n := &nodes[i]
 		a.edgeOff[i+1] = a.edgeOff[i] + int32(len(n.bytes))
 		a.outOff[i+1] = a.outOff[i] + int32(len(n.out))
@@ -198,11 +204,7 @@ func (a *automaton) scan(t string, visit func(hit)) {
 	s := int32(0)
 	for i := 0; i < len(t); i++ {
 		s = a.next(s, t[i])
-		n := s
-		if a.outOff[n] == a.outOff[n+1] {
-			n = a.dict[n]
-		}
-		for n != 0 {
+		for n := a.emit[s]; n != 0; n = a.dict[n] {
 			e := i + 1
 			start := e - int(a.depth[n])
 			for _, id := range a.outPat[a.outOff[n]:a.outOff[n+1]] {
@@ -210,7 +212,6 @@ func (a *automaton) scan(t string, visit func(hit)) {
 					visit(hit{int(id), start, e})
 				}
 			}
-			n = a.dict[n]
 		}
 	}
 }

@@ -1,8 +1,8 @@
 package termmatch
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -289,17 +289,8 @@ func LeftmostLongest(ms []Match) []Match {
 		return slices.Clone(ms)
 	}
 	all := slices.Clone(ms)
-	sort.SliceStable(all, func(i, j int) bool {
-		if all[i].Start != all[j].Start {
-			return all[i].Start < all[j].Start
-		}
-		if all[i].End != all[j].End {
-			return all[i].End > all[j].End
-		}
-		if ri, rj := formRank(all[i].Form), formRank(all[j].Form); ri != rj {
-			return ri < rj
-		}
-		return all[i].Pattern < all[j].Pattern
+	slices.SortStableFunc(all, func(a, b Match) int {
+		return cmp.Or(a.Start-b.Start, b.End-a.End, formRank(a.Form)-formRank(b.Form), a.Pattern-b.Pattern)
 	})
 	out := all[:0]
 	end := -1
@@ -337,12 +328,7 @@ func (m *Matcher) FindAllOverlapping(text string) []Match {
 		n := len(out)
 		out = m.find(out, m.exact, text, true)
 		if n > 0 && len(out) > n {
-			sort.SliceStable(out, func(i, j int) bool {
-				if out[i].End != out[j].End {
-					return out[i].End < out[j].End
-				}
-				return out[i].Start > out[j].Start
-			})
+			slices.SortStableFunc(out, func(a, b Match) int { return cmp.Or(a.End-b.End, b.Start-a.Start) })
 		}
 	}
 	return out
