@@ -171,7 +171,16 @@ func digits(v float64) string {
 }
 
 func withoutLabels(ns []Number) []Number {
-	var out []Number
+	k := 0
+	for _, n := range ns {
+		if n.Kind != KindLabel {
+			k++
+		}
+	}
+	if k == 0 {
+		return nil
+	}
+	out := make([]Number, 0, k)
 	for _, n := range ns {
 		if n.Kind != KindLabel {
 			out = append(out, n)

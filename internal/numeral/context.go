@@ -18,6 +18,9 @@ import (
 func (f *finder) times() {
 	s := f.s
 	var out []Number
+	if len(f.out) > 0 {
+		out = make([]Number, 0, len(f.out)) // each number gives one or two
+	}
 	localMinutes := 0.0 // the minutes of the last local time
 	for i := 0; i < len(f.out); i++ {
 		n := f.out[i]
