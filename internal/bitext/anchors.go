@@ -19,6 +19,7 @@ type Anchors struct {
 	matchers map[language.Tag]*termmatch.Matcher
 	glossary *glossary.Glossary
 	source   language.Tag
+	keys     map[string]string // entry id → its anchor, "term:ID", made once
 	// pass, in a view of ForRelease, holds what is known of each text seen so far: alignment (Of) and the check
 	// rules (Matches, Longest, Numbers) read the same pass.
 	pass map[passKey]*textPass
@@ -43,7 +44,7 @@ type textPass struct {
 // the source's overlapping ones), and the numbers of each text. The view is not safe for concurrent use; drop it
 // with the release, so that memory does not grow with the archive.
 func (a *Anchors) ForRelease() *Anchors {
-	return &Anchors{matchers: a.matchers, glossary: a.glossary, source: a.source, pass: map[passKey]*textPass{}}
+	return &Anchors{matchers: a.matchers, glossary: a.glossary, source: a.source, keys: a.keys, pass: map[passKey]*textPass{}}
 }
 
 func (a *Anchors) textPass(lang language.Tag, text string) *textPass {
@@ -111,9 +112,12 @@ func (a *Anchors) Numbers(lang language.Tag, text string) []numeral.Number {
 
 // NewAnchors builds one term matcher per language of langs from the glossary (which may be nil).
 func NewAnchors(g *glossary.Glossary, source language.Tag, langs []language.Tag) *Anchors {
-	a := &Anchors{matchers: map[language.Tag]*termmatch.Matcher{}, glossary: g, source: source}
+	a := &Anchors{matchers: map[language.Tag]*termmatch.Matcher{}, glossary: g, source: source, keys: map[string]string{}}
 	if g == nil {
 		return a
+	}
+	for _, e := range g.Entries {
+		a.keys[e.ID] = "term:" + e.ID
 	}
 	for _, lang := range langs {
 		a.matchers[lang] = termmatch.New(lang, Patterns(g, source, lang))
@@ -183,7 +187,11 @@ func (a *Anchors) Of(lang language.Tag, text string) []string {
 				continue
 			}
 			terms = append(terms, mt)
-			out = append(out, "term:"+mt.ID)
+			k, ok := a.keys[mt.ID]
+			if !ok {
+				k = "term:" + mt.ID
+			}
+			out = append(out, k)
 		}
 	}
 	for _, n := range a.Numbers(lang, text) {
