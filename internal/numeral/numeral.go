@@ -2,6 +2,7 @@ package numeral
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -297,9 +298,15 @@ func Diff(a, b []Number) (missing, extra []Number) {
 }
 
 // Find returns the numbers of s, a text in language lang, in order.
-func Find(lang language.Tag, s string) []Number {
+func Find(lang language.Tag, s string) []Number { return find(lang, s, nil) }
+
+// FindForm is Find for a caller that has made the matching form of s already (matchform.For(lang, s)), so that
+// it is not made again: Khmer month names are looked for in it.
+func FindForm(lang language.Tag, s string, form matchform.Form) []Number { return find(lang, s, &form) }
+
+func find(lang language.Tag, s string, form *matchform.Form) []Number {
 	b, _ := lang.Base()
-	f := finder{lang: b.String(), s: s}
+	f := finder{lang: b.String(), s: s, form: form}
 	f.scan()
 	switch f.lang {
 	case "en":
@@ -313,7 +320,7 @@ func Find(lang language.Tag, s string) []Number {
 	if f.lang == "en" || f.lang == "km" || f.lang == "ja" {
 		f.englishMonths() // English month names also appear in Khmer and Japanese text
 	}
-	sort.SliceStable(f.out, func(i, j int) bool { return f.out[i].Start < f.out[j].Start })
+	slices.SortStableFunc(f.out, func(a, b Number) int { return a.Start - b.Start })
 	f.times()
 	f.units()
 	f.labels()
@@ -331,6 +338,7 @@ func Find(lang language.Tag, s string) []Number {
 type finder struct {
 	lang string
 	s    string
+	form *matchform.Form // the matching form of s, when the caller has it
 	out  []Number
 }
 
@@ -770,7 +778,12 @@ var khmerMonths = []string{"មករា", "កុម្ភៈ", "មីនា",
 // ធ្នូ "bow", តុលា in តុលាការ "court"). The search runs on the Khmer matching
 // form, so look-alike spellings and zero-width spaces do not hide a month.
 func (f *finder) khmerMonths() {
-	form := matchform.Khmer(f.s)
+	var form matchform.Form
+	if f.form != nil {
+		form = *f.form
+	} else {
+		form = matchform.Khmer(f.s)
+	}
 	t := form.Text
 	for mi, name := range khmerMonths {
 		for off := 0; ; {

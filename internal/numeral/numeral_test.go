@@ -3,11 +3,13 @@ package numeral
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
 
+	"github.com/relloc/relloc/internal/matchform"
 	"github.com/relloc/relloc/internal/testenv"
 )
 
@@ -117,9 +119,13 @@ func TestFind(t *testing.T) {
 		{"km", "ខែមេសា និងខែកក្កដា", "4 7"},
 	}
 	for _, c := range cases {
-		got := Find(language.MustParse(c.lang), c.in)
+		lang := language.MustParse(c.lang)
+		got := Find(lang, c.in)
 		if g := vals(got); g != c.want {
 			t.Errorf("Find(%s, %q) = [%s], want [%s]  %+v", c.lang, c.in, g, c.want, got)
+		}
+		if withForm := FindForm(lang, c.in, matchform.For(lang, c.in)); !slices.Equal(withForm, got) {
+			t.Errorf("FindForm(%s, %q) = %+v, Find gives %+v", c.lang, c.in, withForm, got)
 		}
 		for _, n := range got {
 			if n.Start < 0 || n.End > len(c.in) || n.Start >= n.End {
