@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/matchform"
 	"github.com/relloc/relloc/internal/numeral"
 	"github.com/relloc/relloc/internal/termmatch"
 )
@@ -32,10 +33,18 @@ type passKey struct {
 
 // textPass is what a release view knows of one text; each field is filled the first time it is asked for.
 type textPass struct {
+	form          matchform.Form // matchform.For(lang, text), which the matcher and numeral.Find share
 	over, longest []termmatch.Match
 	numbers       []numeral.Number
 	// which of the fields above are filled
-	haveOver, haveLongest, haveNumbers bool
+	haveForm, haveOver, haveLongest, haveNumbers bool
+}
+
+func (p *textPass) matchForm(lang language.Tag, text string) matchform.Form {
+	if !p.haveForm {
+		p.form, p.haveForm = matchform.For(lang, text), true
+	}
+	return p.form
 }
 
 // ForRelease returns a view of a for the texts of one release: every text is matched once, and alignment
@@ -69,7 +78,7 @@ func (a *Anchors) Matches(lang language.Tag, text string) []termmatch.Match {
 	}
 	p := a.textPass(lang, text)
 	if !p.haveOver {
-		p.over, p.haveOver = m.FindAllOverlapping(text), true
+		p.over, p.haveOver = m.FindAllOverlappingForm(text, p.matchForm(lang, text)), true
 	}
 	return p.over
 }
@@ -90,7 +99,7 @@ func (a *Anchors) Longest(lang language.Tag, text string) []termmatch.Match {
 		if lang != a.source || p.haveOver {
 			p.longest = termmatch.LeftmostLongest(a.Matches(lang, text))
 		} else {
-			p.longest = m.FindAll(text)
+			p.longest = m.FindAllForm(text, p.matchForm(lang, text))
 		}
 		p.haveLongest = true
 	}
@@ -105,7 +114,12 @@ func (a *Anchors) Numbers(lang language.Tag, text string) []numeral.Number {
 	}
 	p := a.textPass(lang, text)
 	if !p.haveNumbers {
-		p.numbers, p.haveNumbers = slices.Clip(numeral.Find(lang, text)), true
+		if b, _ := lang.Base(); p.haveForm || b.String() == "km" { // only Khmer months are read in the form
+			p.numbers = numeral.FindForm(lang, text, p.matchForm(lang, text))
+		} else {
+			p.numbers = numeral.Find(lang, text)
+		}
+		p.numbers, p.haveNumbers = slices.Clip(p.numbers), true
 	}
 	return p.numbers
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/matchform"
 )
 
 // The property tests compare the automaton with a reference that finds every occurrence of every pattern by
@@ -152,6 +154,13 @@ func TestAgainstReference(t *testing.T) {
 				}
 				if got, want := m.FindAll(text), LeftmostLongest(want); !slices.Equal(got, want) {
 					t.Fatalf("%s round %d: FindAll(%q)\n got  %v\n want %v\npatterns %+v", lang, round, text, got, want, m.patterns)
+				}
+				form := matchform.For(language.MustParse(lang), text)
+				if got := m.FindAllOverlappingForm(text, form); !slices.Equal(got, want) {
+					t.Fatalf("%s round %d: FindAllOverlappingForm(%q)\n got  %v\n want %v", lang, round, text, got, want)
+				}
+				if got, want := m.FindAllForm(text, form), LeftmostLongest(want); !slices.Equal(got, want) {
+					t.Fatalf("%s round %d: FindAllForm(%q)\n got  %v\n want %v", lang, round, text, got, want)
 				}
 			}
 		}

@@ -144,19 +144,35 @@ func (m *Matcher) edgeOf(r rune) edge {
 // reference, then a forbidden rendering; then the pattern given first to
 // New wins. It is LeftmostLongest(m.FindAllOverlapping(text)), computed
 // during the scan: only the best candidate of each start is kept.
-func (m *Matcher) FindAll(text string) []Match {
+func (m *Matcher) FindAll(text string) []Match { return m.findAll(text, nil) }
+
+// FindAllForm is FindAll for a caller that has made the matching form of text already (matchform.For with the
+// matcher's language), so that it is not made again.
+func (m *Matcher) FindAllForm(text string, form matchform.Form) []Match {
+	return m.findAll(text, &form)
+}
+
+// foldForm returns form, or the matching form of text when form is nil.
+func (m *Matcher) foldForm(text string, form *matchform.Form) matchform.Form {
+	if form != nil {
+		return *form
+	}
+	return m.form(text, false)
+}
+
+func (m *Matcher) findAll(text string, form *matchform.Form) []Match {
 	sc := m.scratch.Get().(*scratch)
 	defer m.scratch.Put(sc)
 	sc.ids = sc.ids[:0]
 	var cands []cand
 	switch {
 	case m.fold != nil && m.exact != nil:
-		sc.a = m.candidates(sc, sc.a[:0], m.fold, text, m.form(text, false))
+		sc.a = m.candidates(sc, sc.a[:0], m.fold, text, m.foldForm(text, form))
 		sc.b = m.candidates(sc, sc.b[:0], m.exact, text, m.form(text, true))
 		sc.c = m.merge(sc, sc.c[:0], sc.a, sc.b)
 		cands = sc.c
 	case m.fold != nil:
-		sc.a = m.candidates(sc, sc.a[:0], m.fold, text, m.form(text, false))
+		sc.a = m.candidates(sc, sc.a[:0], m.fold, text, m.foldForm(text, form))
 		cands = sc.a
 	case m.exact != nil:
 		sc.a = m.candidates(sc, sc.a[:0], m.exact, text, m.form(text, true))
@@ -319,14 +335,22 @@ func formRank(form string) int {
 
 // FindAllOverlapping returns every occurrence of every pattern in text, in
 // order of end then start.
-func (m *Matcher) FindAllOverlapping(text string) []Match {
+func (m *Matcher) FindAllOverlapping(text string) []Match { return m.findAllOverlapping(text, nil) }
+
+// FindAllOverlappingForm is FindAllOverlapping for a caller that has made the matching form of text already
+// (matchform.For with the matcher's language), so that it is not made again.
+func (m *Matcher) FindAllOverlappingForm(text string, form matchform.Form) []Match {
+	return m.findAllOverlapping(text, &form)
+}
+
+func (m *Matcher) findAllOverlapping(text string, form *matchform.Form) []Match {
 	var out []Match
 	if m.fold != nil {
-		out = m.find(out, m.fold, text, false)
+		out = m.find(out, m.fold, text, m.foldForm(text, form))
 	}
 	if m.exact != nil {
 		n := len(out)
-		out = m.find(out, m.exact, text, true)
+		out = m.find(out, m.exact, text, m.form(text, true))
 		if n > 0 && len(out) > n {
 			slices.SortStableFunc(out, func(a, b Match) int { return cmp.Or(a.End-b.End, b.Start-a.Start) })
 		}
@@ -334,8 +358,7 @@ func (m *Matcher) FindAllOverlapping(text string) []Match {
 	return out
 }
 
-func (m *Matcher) find(out []Match, a *automaton, text string, keepCase bool) []Match {
-	f := m.form(text, keepCase)
+func (m *Matcher) find(out []Match, a *automaton, text string, f matchform.Form) []Match {
 	a.scan(f.Text, func(h hit) {
 		pi := a.ids[h.id]
 		s, e := f.Orig(h.s+a.pre[h.id]), f.OrigEnd(h.e-a.post[h.id])
