@@ -40,5 +40,8 @@
 // boundary rules apply to that whole string, and the match reported is the
 // pattern alone, so the context is still found as a match of its own.
 // LeftmostLongest derives the non-overlapping matches from the overlapping
-// ones, so a caller that needs both views can keep one pass per text.
+// ones, so a caller that needs both views can keep one pass per text, and
+// FindAllForm and FindAllOverlappingForm take a matching form the caller has
+// made already (bitext's release view makes one per text, shared with
+// numeral.FindForm).
 package termmatch
