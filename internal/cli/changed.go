@@ -20,7 +20,7 @@ func changedSince(ws *workspace.Workspace, gl *glossary.Glossary, rev string) (*
 	if _, err := git(ws.Root, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
 		var gitErr *gitError
 		if errors.As(err, &gitErr) {
-			return nil, usagef("--changed-since %q: not a revision of the git repository at %s", rev, ws.Root)
+			return nil, usage("ChangedSinceNotRevision", "Rev", q(rev), "Root", ws.Root)
 		}
 		return nil, fmt.Errorf("--changed-since: %w", err)
 	}

@@ -68,13 +68,13 @@ Exit status: 0 when no finding is an error, 1 when one is, 2 when the run itself
 			}
 			if o.SelfTest {
 				if len(args) > 0 {
-					return usagef("--self-test takes no paths")
+					return usage("SelfTestNoPaths")
 				}
 				if o.ChangedSince != "" {
-					return usagef("--self-test and --changed-since cannot be used together")
+					return usage("FlagsExclude", "A", "--self-test", "B", "--changed-since")
 				}
 				if o.Format != "text" && o.Format != "json" {
-					return usagef("--self-test prints text or json, not %s", o.Format)
+					return usage("SelfTestFormat", "Format", o.Format)
 				}
 				return runSelfTest(g, o.Format)
 			}
@@ -97,7 +97,7 @@ func parseLangs(s string, targets []language.Tag) ([]language.Tag, error) {
 	for _, part := range strings.Split(s, ",") {
 		tag, err := language.Parse(strings.TrimSpace(part))
 		if err != nil {
-			return nil, usagef("--lang: %q is not a language tag", part)
+			return nil, usage("LangNotTag", "Value", q(part))
 		}
 		found := false
 		for _, t := range targets {
@@ -106,7 +106,7 @@ func parseLangs(s string, targets []language.Tag) ([]language.Tag, error) {
 			}
 		}
 		if !found {
-			return nil, usagef("--lang: %s is not a target language of this workspace (%v)", tag, targets)
+			return nil, usage("LangNotTarget", "Lang", tag.String(), "Targets", fmt.Sprint(targets))
 		}
 		out = append(out, tag)
 	}
@@ -132,11 +132,11 @@ func selectReleases(wd string, list *workspace.Releases, paths []string) ([]int,
 		}
 		st, err := os.Stat(abs)
 		if err != nil {
-			return nil, usagef("%s: no such release folder or file", p)
+			return nil, usage("NoReleasePath", "Path", p)
 		}
 		idx, ok := list.Select(abs, st.IsDir())
 		if !ok {
-			return nil, usagef("%s: not a release of this workspace", p)
+			return nil, usage("NotReleasePath", "Path", p)
 		}
 		for _, i := range idx {
 			if !seen[i] {

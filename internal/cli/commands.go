@@ -7,8 +7,9 @@ import (
 )
 
 // strictCommands makes the command tree treat every unknown name as a usage error (exit status 2) with a
-// suggestion, where cobra prints a help page and exits 0: a command that only groups others (glossary,
-// release, tm, completion) rejects an unknown subcommand, and `relloc help TOPIC` an unknown topic.
+// suggestion in the reader's language, where cobra prints a help page and exits 0 or an English error: relloc
+// and each command that only groups others (glossary, release, tm, completion) reject an unknown subcommand,
+// cobra's per-shell completion commands an argument, and `relloc help TOPIC` an unknown topic.
 func strictCommands(root *cobra.Command) {
 	root.SetHelpCommand(newHelpCmd(root))
 	root.InitDefaultCompletionCmd()
@@ -24,14 +25,17 @@ func strictCommands(root *cobra.Command) {
 		for _, sub := range c.Commands() {
 			walk(sub)
 		}
-		if c == root || c.Runnable() || !c.HasSubCommands() {
+		if c.HasParent() && c.Parent().Name() == "completion" {
+			c.Args = noArgs
+		}
+		if c != root && c.Runnable() || !c.HasSubCommands() {
 			return
 		}
 		c.Args = func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return nil
 			}
-			return usagef("unknown command %q for %q%s", args[0], c.CommandPath(), didYouMean(args[0], commandNames(c)))
+			return usage("UnknownCommand", "Name", q(args[0]), "Parent", q(c.CommandPath())).suggesting(args[0], commandNames(c))
 		}
 		c.RunE = func(c *cobra.Command, args []string) error { return c.Help() }
 	}
@@ -74,7 +78,7 @@ func newHelpCmd(root *cobra.Command) *cobra.Command {
 					parent = target
 					unknown = rest[0]
 				}
-				return usagef("unknown help topic %q%s", strings.Join(args, " "), didYouMean(unknown, commandNames(parent)))
+				return usage("UnknownHelpTopic", "Topic", q(strings.Join(args, " "))).suggesting(unknown, commandNames(parent))
 			}
 			target.InitDefaultHelpFlag()
 			target.InitDefaultVersionFlag()

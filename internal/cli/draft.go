@@ -82,11 +82,11 @@ overwrites an existing translation without --force, and writes the file atomical
 func (o draftOptions) validate() error {
 	switch {
 	case o.Out != "" && o.Stdout:
-		return usagef("--output and --stdout exclude each other")
+		return usage("FlagsExclude", "A", "--output", "B", "--stdout")
 	case o.Update && o.Force:
-		return usagef("--update keeps the translation; --force would replace it: pass one of them")
+		return usage("DraftUpdateForce")
 	case o.Threshold <= 0 || o.Threshold > 1:
-		return usagef("--threshold %v: must be in (0, 1]", o.Threshold)
+		return usage("ThresholdRange", "Value", fmt.Sprint(o.Threshold))
 	}
 	return nil
 }

@@ -81,7 +81,7 @@ func newGlossaryListCmd(g *Global) *cobra.Command {
 				return err
 			}
 			if o.Category != "" && !glossary.ValidCategory(glossary.Category(o.Category)) {
-				return usagef("--category %q: must be one of %v", o.Category, glossary.Categories)
+				return usage("ValueNotOneOf", "Flag", "--category", "Value", q(o.Category), "Allowed", fmt.Sprint(glossary.Categories))
 			}
 			ws, gl, err := loadGlossary(g)
 			if err != nil {
@@ -165,7 +165,7 @@ func newGlossaryShowCmd(g *Global) *cobra.Command {
 			}
 			e, ok := gl.Lookup(args[0])
 			if !ok {
-				return usagef("no glossary entry with id %q%s", args[0], didYouMean(args[0], entryIDs(gl)))
+				return usage("NoGlossaryEntry", "ID", q(args[0])).suggesting(args[0], entryIDs(gl))
 			}
 			if format == "json" {
 				return writeJSON(g.IO.Out, e)

@@ -76,17 +76,17 @@ func categoryNames() string {
 // check validates the flags that can be checked without the glossary.
 func (o *entryFlags) check(targets []language.Tag) error {
 	if o.changed("category") && !glossary.ValidCategory(glossary.Category(o.Category)) {
-		return usagef("--category %q: must be one of %s", o.Category, categoryNames())
+		return usage("ValueNotOneOf", "Flag", "--category", "Value", q(o.Category), "Allowed", categoryNames())
 	}
 	for _, t := range editLangs {
 		s := t.String()
 		l := o.Langs[t]
 		used := o.changed(s) || o.changed(s+"-variant") || o.changed(s+"-forbidden") || o.changed(s+"-policy")
 		if used && !hasTag(targets, t) {
-			return usagef("--%s...: %s is not a target language of this workspace (%v)", s, s, targets)
+			return usage("GlossaryLangNotTarget", "Lang", s, "Targets", fmt.Sprint(targets))
 		}
 		if o.changed(s+"-policy") && !glossary.ValidPolicy(glossary.Policy(l.Policy)) {
-			return usagef("--%s-policy %q: must be required, optional or omit", s, l.Policy)
+			return usage("ValueNotOneOf", "Flag", "--"+s+"-policy", "Value", q(l.Policy), "Allowed", "[required optional omit]")
 		}
 	}
 	return nil
@@ -154,9 +154,9 @@ func idArg(o *entryFlags) cobra.PositionalArgs {
 		case len(args) == 0:
 			return nil
 		case len(args) > 1:
-			return usagef("%s takes one entry id, got %d arguments", cmd.CommandPath(), len(args))
+			return usage("GlossaryOneID", "Command", cmd.CommandPath(), "Got", len(args))
 		case o.changed("id") && o.ID != args[0]:
-			return usagef("two ids: %q and --id %q", args[0], o.ID)
+			return usage("GlossaryTwoIDs", "Arg", q(args[0]), "ID", q(o.ID))
 		}
 		o.ID = args[0]
 		changed := o.changed
@@ -243,9 +243,9 @@ an English form another entry claims, a form another entry forbids) is refused w
 			for _, req := range []string{"id", "category", "en"} {
 				if !o.changed(req) {
 					if req == "id" {
-						return usagef("add needs the entry's id: relloc glossary add ID --category CATEGORY --en TERM")
+						return usage("GlossaryAddNeedsID")
 					}
-					return usagef("add needs --%s", req)
+					return usage("FlagRequired", "Command", "add", "Flag", "--"+req)
 				}
 			}
 			ws, err := g.Open()
@@ -295,7 +295,7 @@ Like add, set refuses a change that relloc glossary lint would reject for the en
 		Args: idArg(&o),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !o.changed("id") {
-				return usagef("set needs the entry's id: relloc glossary set ID [flags]")
+				return usage("GlossarySetNeedsID")
 			}
 			ws, err := g.Open()
 			if err != nil {
@@ -308,7 +308,7 @@ Like add, set refuses a change that relloc glossary lint would reject for the en
 			res, err := store.Edit(func(gl *glossary.Glossary, files []glossary.File) ([]glossedit.Change, error) {
 				old, ok := gl.Lookup(o.ID)
 				if !ok {
-					return nil, usagef("no glossary entry with id %q (use relloc glossary add)", o.ID)
+					return nil, usage("NoGlossaryEntryAdd", "ID", q(o.ID))
 				}
 				e := clone(old)
 				o.apply(e)
@@ -351,7 +351,7 @@ func newGlossaryRmCmd(g *Global) *cobra.Command {
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if id == "" {
-				return usagef("rm needs --id")
+				return usage("FlagRequired", "Command", "rm", "Flag", "--id")
 			}
 			ws, err := g.Open()
 			if err != nil {
@@ -361,7 +361,7 @@ func newGlossaryRmCmd(g *Global) *cobra.Command {
 			_, err = glossaryStore(ws).Edit(func(gl *glossary.Glossary, _ []glossary.File) ([]glossedit.Change, error) {
 				e, ok := gl.Lookup(id)
 				if !ok {
-					return nil, usagef("no glossary entry with id %q", id)
+					return nil, usage("NoGlossaryEntry", "ID", q(id))
 				}
 				path = e.Pos.Path
 				return []glossedit.Change{{Op: glossedit.Remove, ID: id}}, nil

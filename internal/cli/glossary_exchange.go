@@ -65,13 +65,13 @@ func newGlossaryExportCmd(g *Global) *cobra.Command {
 				return err
 			}
 			if (o.Format == "omegat") != (o.Lang != "") {
-				return usagef("--lang goes with --format omegat, which needs it (an OmegaT glossary has one target language)")
+				return usage("OmegaTLang")
 			}
 			if o.Category != "" && !glossary.ValidCategory(glossary.Category(o.Category)) {
-				return usagef("--category %q: must be one of %s", o.Category, categoryNames())
+				return usage("ValueNotOneOf", "Flag", "--category", "Value", q(o.Category), "Allowed", categoryNames())
 			}
 			if o.TBXVersion != "2008" && o.TBXVersion != "3" {
-				return usagef("--tbx-version %q: must be 2008 or 3", o.TBXVersion)
+				return usage("ValueNotOneOf", "Flag", "--tbx-version", "Value", q(o.TBXVersion), "Allowed", "[2008 3]")
 			}
 			ws, gl, err := loadGlossary(g)
 			if err != nil {
@@ -127,7 +127,7 @@ func exportGlossary(buf *bytes.Buffer, ws *workspace.Workspace, entries []*gloss
 		}
 		return tbx.Write(buf, entries, tbx.Options{Source: ws.Config.Source, Targets: ws.Config.Targets, Dialect: d})
 	}
-	return usagef("unknown format %q", format)
+	return usage("ValueNotOneOf", "Flag", "--format", "Value", q(format), "Allowed", "[toml json csv tbx omegat]")
 }
 
 type importOptions struct {
@@ -173,19 +173,19 @@ are kept in the entry's data and exported again.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.File = args[0]
 			if o.Merge && o.Replace {
-				return usagef("--merge and --replace exclude each other")
+				return usage("FlagsExclude", "A", "--merge", "B", "--replace")
 			}
 			if o.Format == "" {
 				o.Format = strings.TrimPrefix(strings.ToLower(filepath.Ext(o.File)), ".")
 				if o.Format != "csv" && o.Format != "tbx" {
-					return usagef("cannot tell the format of %s from its name: give --format csv or --format tbx", o.File)
+					return usage("ImportFormatUnknown", "File", o.File)
 				}
 			}
 			if err := checkFormat(o.Format, "csv", "tbx"); err != nil {
 				return err
 			}
 			if len(o.LangMap) > 0 && o.Format != "tbx" {
-				return usagef("--lang-map applies to TBX files only")
+				return usage("LangMapTBXOnly")
 			}
 			return runImport(g, o)
 		},
@@ -205,7 +205,7 @@ func parseLangMap(pairs []string, ws *workspace.Workspace) (map[string]language.
 		from, to, ok := strings.Cut(p, "=")
 		tag, err := language.Parse(strings.TrimSpace(to))
 		if !ok || strings.TrimSpace(from) == "" || err != nil || !slices.Contains(ws.Config.Languages(), tag) {
-			return nil, usagef("--lang-map %q: want TAG=LANG with LANG one of %v", p, ws.Config.Languages())
+			return nil, usage("LangMapInvalid", "Value", q(p), "Langs", fmt.Sprint(ws.Config.Languages()))
 		}
 		m[strings.TrimSpace(from)] = tag
 	}
@@ -287,5 +287,5 @@ func readImport(g *Global, ws *workspace.Workspace, p string, o importOptions) (
 		return tbx.ReadFrom(o.File, r, tbx.Options{Source: ws.Config.Source, Targets: ws.Config.Targets, LangMap: lm,
 			Warn: func(w *inputerr.Error) { fmt.Fprintf(g.IO.Err, "warning: %s\n", ctrl.Escape(w.Error())) }})
 	}
-	return nil, usagef("--format %q: must be csv or tbx", o.Format)
+	return nil, usage("ValueNotOneOf", "Flag", "--format", "Value", q(o.Format), "Allowed", "[csv tbx]")
 }

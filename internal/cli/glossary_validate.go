@@ -40,7 +40,7 @@ func lintEdit(ws *workspace.Workspace, store *glossedit.Store, files []glossary.
 	if len(bad) == 0 {
 		return nil
 	}
-	return usagef("%s would fail relloc glossary lint; nothing was written:\n%s", id, strings.Join(bad, "\n"))
+	return usage("GlossaryLintRefused", "ID", id, "Problems", strings.Join(bad, "\n"))
 }
 
 // entryEnd returns the line where the entry after e starts in e's file, or 0 when e is the file's last.

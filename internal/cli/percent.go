@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 )
@@ -18,10 +17,10 @@ func (p *percentValue) Type() string { return "percent" }
 func (p *percentValue) Set(s string) error {
 	v, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%")), 64)
 	if err != nil {
-		return errors.New("not a percentage: write a number from 0 to 100, such as 95 or 95%")
+		return usage("PercentInvalid")
 	}
 	if v < 0 || v > 100 {
-		return errors.New("must be a percentage between 0 and 100")
+		return usage("PercentRange")
 	}
 	*p = percentValue(v)
 	return nil

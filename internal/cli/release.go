@@ -30,10 +30,7 @@ func findRelease(ws *workspace.Workspace, wd, arg string) (*release.Release, err
 	if i, ok := list.Find(wd, arg); ok {
 		return list.Load(i)
 	}
-	if hint := didYouMean(arg, list.IDs()); hint != "" {
-		return nil, usagef("no release %q in %s%s", arg, ws.Config.Releases, hint)
-	}
-	return nil, usagef("no release %q in %s (run 'relloc release list')", arg, ws.Config.Releases)
+	return nil, noRelease(ws, arg, list.IDs())
 }
 
 // findIn returns the release of rels named by arg, for a command that holds every release already.
@@ -52,10 +49,16 @@ func findIn(ws *workspace.Workspace, rels []*release.Release, wd, arg string) (*
 	for i, r := range rels {
 		ids[i] = r.ID
 	}
-	if hint := didYouMean(arg, ids); hint != "" {
-		return nil, usagef("no release %q in %s%s", arg, ws.Config.Releases, hint)
+	return nil, noRelease(ws, arg, ids)
+}
+
+// noRelease is the usage error for a release id that names no release of ids: the ids it may mean, else a
+// pointer to relloc release list.
+func noRelease(ws *workspace.Workspace, arg string, ids []string) error {
+	if e := usage("NoRelease", "ID", q(arg), "Dir", ws.Config.Releases).suggesting(arg, ids); len(e.suggest) > 0 {
+		return e
 	}
-	return nil, usagef("no release %q in %s (run 'relloc release list')", arg, ws.Config.Releases)
+	return usage("NoReleaseList", "ID", q(arg), "Dir", ws.Config.Releases)
 }
 
 func newReleaseCmd(g *Global) *cobra.Command {

@@ -57,7 +57,7 @@ Without --lang, review works on every translation of the release.
 				return site.run(cmd, g, args)
 			}
 			if len(args) != 1 {
-				return usagef("review takes one RELEASE to list or accept (or --html DIR or --serve for the review site), got %d arguments", len(args))
+				return usage("ReviewArgs", "Got", len(args))
 			}
 			o.Release = args[0]
 			if err := o.validate(); err != nil {
@@ -78,11 +78,11 @@ Without --lang, review works on every translation of the release.
 func (o reviewOptions) validate() error {
 	switch {
 	case !o.Accept && (o.All || len(o.Segments) > 0):
-		return usagef("--segment and --all say what to accept: pass --accept with them")
+		return usage("ReviewNeedsAccept")
 	case o.Accept && o.All && len(o.Segments) > 0:
-		return usagef("--all and --segment exclude each other")
+		return usage("FlagsExclude", "A", "--all", "B", "--segment")
 	case o.Accept && !o.All && len(o.Segments) == 0:
-		return usagef("--accept needs --segment ID or --all")
+		return usage("ReviewAcceptWhat")
 	}
 	return checkFormat(o.Format, "text", "json")
 }
@@ -127,7 +127,7 @@ func runReview(g *Global, o reviewOptions) error {
 		}
 	}
 	if len(present) == 0 {
-		return usagef("%s has no %v translation", r.Dir, langs)
+		return usage("ReviewNoTranslation", "Dir", r.Dir, "Langs", fmt.Sprint(langs))
 	}
 	if !o.Accept {
 		var out []reviewJSON
@@ -185,7 +185,7 @@ func runReview(g *Global, o reviewOptions) error {
 		fmt.Fprintln(g.IO.Err, msg)
 	}
 	if len(nothing) == len(present) {
-		return usagef("%v", errors.Join(nothing...))
+		return &usageError{err: errors.Join(nothing...)}
 	}
 	return nil
 }

@@ -65,7 +65,7 @@ func (o *reviewHTMLOptions) requested() bool { return o.HTML != "" || o.Serve }
 func (o *reviewHTMLOptions) run(cmd *cobra.Command, g *Global, args []string) error {
 	for _, name := range []string{"accept", "segment", "all", "lang", "format"} {
 		if cmd.Flags().Changed(name) {
-			return usagef("review: --%s is for listing and accepting revisions, not for --html or --serve", name)
+			return usage("ReviewSiteFlag", "Flag", "--"+name)
 		}
 	}
 	o.Releases = args
@@ -82,11 +82,11 @@ func (o *reviewHTMLOptions) run(cmd *cobra.Command, g *Global, args []string) er
 func (o reviewHTMLOptions) validate(addrSet bool) error {
 	switch {
 	case o.HTML == "" && !o.Serve:
-		return usagef("review: give --html DIR to write the site or --serve to serve it")
+		return usage("ReviewSiteWhich")
 	case o.HTML != "" && o.Serve:
-		return usagef("review: --html and --serve cannot be used together")
+		return usage("FlagsExclude", "A", "--html", "B", "--serve")
 	case addrSet && !o.Serve:
-		return usagef("review: --addr needs --serve")
+		return usage("FlagNeeds", "Flag", "--addr", "Needs", "--serve")
 	}
 	return nil
 }
@@ -189,7 +189,7 @@ func checkSiteDir(dir string) error {
 	if _, err := os.Stat(filepath.Join(dir, siteMarker)); err == nil {
 		return nil
 	}
-	return usagef("--html %s: the folder is not empty and is not a review site relloc wrote; choose a new or empty folder", dir)
+	return usage("HTMLNotEmpty", "Dir", dir)
 }
 
 func runReviewServe(ctx context.Context, g *Global, o reviewHTMLOptions) error {
@@ -200,7 +200,7 @@ func runReviewServe(ctx context.Context, g *Global, o reviewHTMLOptions) error {
 	}
 	ln, err := net.Listen("tcp", o.Addr)
 	if err != nil {
-		return usagef("--addr %s: %v", o.Addr, err)
+		return usage("AddrInvalid", "Addr", o.Addr, "Err", err.Error())
 	}
 	h := reviewsite.Handler(&liveWorkspace{g: g, names: o.Releases}, g.IO.Err)
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {

@@ -28,7 +28,7 @@ func TestReviewOptions(t *testing.T) {
 		{reviewHTMLOptions{Serve: true}, false, ""},
 		{reviewHTMLOptions{Serve: true, Addr: "127.0.0.1:9000"}, true, ""},
 		{reviewHTMLOptions{}, false, "give --html DIR"},
-		{reviewHTMLOptions{HTML: "site", Serve: true}, false, "cannot be used together"},
+		{reviewHTMLOptions{HTML: "site", Serve: true}, false, "exclude each other"},
 		{reviewHTMLOptions{HTML: "site", Addr: "127.0.0.1:9000"}, true, "--addr needs --serve"},
 	}
 	for _, tt := range tests {

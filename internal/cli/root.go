@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -68,13 +69,13 @@ func (g *Global) Open() (*workspace.Workspace, error) {
 		st, err := os.Stat(g.Workspace)
 		switch {
 		case err != nil:
-			return nil, usagef("--workspace %s: no such folder", g.Workspace)
+			return nil, usage("WorkspaceNoFolder", "Path", g.Workspace)
 		case !st.IsDir():
-			return nil, usagef("--workspace %s: not a folder", g.Workspace)
+			return nil, usage("WorkspaceNotFolder", "Path", g.Workspace)
 		}
 		ws, err := workspace.Open(g.Workspace)
 		if errors.Is(err, workspace.ErrNotFound) {
-			return nil, usagef("--workspace %s: not a relloc workspace (no %s in it)", g.Workspace, workspace.FileName)
+			return nil, usage("WorkspaceNotWorkspace", "Path", g.Workspace, "File", workspace.FileName)
 		}
 		return ws, err
 	}
@@ -89,14 +90,6 @@ func (g *Global) Open() (*workspace.Workspace, error) {
 type findingsError struct{ msg string }
 
 func (e *findingsError) Error() string { return e.msg }
-
-// usageError is a bad flag or argument: exit status 2.
-type usageError struct{ err error }
-
-func (e *usageError) Error() string { return e.err.Error() }
-func (e *usageError) Unwrap() error { return e.err }
-
-func usagef(format string, args ...any) error { return &usageError{fmt.Errorf(format, args...)} }
 
 // NewRoot builds the command tree.
 func NewRoot(io *IO) *cobra.Command {
@@ -133,12 +126,12 @@ It works on a workspace: the folder holding relloc.toml, found by walking up fro
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		tag, err := ui.Lang(g.UILang, io.Getenv)
 		if err != nil {
-			return &usageError{err}
+			return usage("UILangInvalid", "Value", q(g.UILang))
 		}
 		g.UI = ui.New(tag)
 		return nil
 	}
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err} })
+	root.SetFlagErrorFunc(flagError)
 	// relloc --version (-v) prints what relloc version prints.
 	root.SetVersionTemplate("relloc {{.Version}}\n")
 	root.AddCommand(
@@ -180,7 +173,7 @@ func Run(io *IO, args []string) int {
 		return ExitFindings
 	}
 	// An error may quote what a user wrote (a path, a key, a release id): control characters are escaped.
-	fmt.Fprintln(io.Err, "relloc: "+ctrl.Escape(errorText(err)))
+	fmt.Fprintln(io.Err, "relloc: "+ctrl.Escape(errorText(g.UI, err)))
 	var ue *usageError
 	if errors.As(err, &ue) {
 		fmt.Fprintln(io.Err, g.UI.T("UsageHint", nil))
@@ -188,14 +181,17 @@ func Run(io *IO, args []string) int {
 	return ExitFailure
 }
 
-func errorText(err error) string {
+// errorText is err as Run prints it, in p's language where it is one of relloc's messages.
+func errorText(p *ui.Printer, err error) string {
 	if inputerr.Is(err) {
 		return err.Error()
 	}
 	if errors.Is(err, workspace.ErrNotFound) {
-		return err.Error() + "; run relloc inside a workspace or pass --workspace"
+		// Find's error, alone or after the folder it started from.
+		dir, _ := strings.CutSuffix(err.Error(), workspace.ErrNotFound.Error())
+		return dir + p.T("WorkspaceNotFound", map[string]any{"File": workspace.FileName})
 	}
-	return err.Error()
+	return errorIn(p, err)
 }
 
 func newVersionCmd(g *Global) *cobra.Command {
@@ -218,7 +214,7 @@ func newVersionCmd(g *Global) *cobra.Command {
 // noArgs rejects positional arguments as a usage error.
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usagef("%s takes no arguments, got %q", cmd.CommandPath(), args[0])
+		return usage("ArgsNone", "Command", cmd.CommandPath(), "Arg", q(args[0]))
 	}
 	return nil
 }
@@ -227,7 +223,7 @@ func noArgs(cmd *cobra.Command, args []string) error {
 func exactArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
-			return usagef("%s takes %d argument(s), got %d", cmd.CommandPath(), n, len(args))
+			return usage("ArgsExact", "Command", cmd.CommandPath(), "Want", n, "Got", len(args))
 		}
 		return nil
 	}
@@ -240,5 +236,5 @@ func checkFormat(f string, allowed ...string) error {
 			return nil
 		}
 	}
-	return usagef("--format %q: must be one of %v", f, allowed)
+	return usage("ValueNotOneOf", "Flag", "--format", "Value", q(f), "Allowed", fmt.Sprint(allowed))
 }

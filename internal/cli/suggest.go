@@ -48,16 +48,3 @@ func closest(s string, candidates []string) []string {
 	}
 	return out
 }
-
-// didYouMean is the hint for a mistyped name: "; did you mean X?" or "; did you mean X or Y?", or "" when no
-// candidate is close.
-func didYouMean(s string, candidates []string) string {
-	c := closest(s, candidates)
-	switch len(c) {
-	case 0:
-		return ""
-	case 1:
-		return "; did you mean " + c[0] + "?"
-	}
-	return "; did you mean " + strings.Join(c[:len(c)-1], ", ") + " or " + c[len(c)-1] + "?"
-}

@@ -3,6 +3,8 @@ package cli
 import (
 	"slices"
 	"testing"
+
+	"github.com/relloc/relloc/internal/ui"
 )
 
 func TestClosest(t *testing.T) {
@@ -24,7 +26,7 @@ func TestClosest(t *testing.T) {
 			t.Errorf("closest(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
-	if got, want := didYouMean("hayashi", ids), "; did you mean 2021-11-18-prak-sokhonn-hayashi-telephone or 2022-08-04-hayashi-visit?"; got != want {
+	if got, want := didYouMean(ui.English, closest("hayashi", ids)), "; did you mean 2021-11-18-prak-sokhonn-hayashi-telephone or 2022-08-04-hayashi-visit?"; got != want {
 		t.Errorf("didYouMean = %q, want %q", got, want)
 	}
 }

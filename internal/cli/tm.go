@@ -77,11 +77,11 @@ marked «like this» (in colour on a terminal).`,
 				return err
 			}
 			if o.Threshold <= 0 || o.Threshold > 1 {
-				return usagef("--threshold %v: must be in (0, 1]", o.Threshold)
+				return usage("ThresholdRange", "Value", fmt.Sprint(o.Threshold))
 			}
 			if o.Concordance {
 				if cmd.Flags().Changed("threshold") {
-					return usagef("--threshold does not apply to --concordance, which finds the phrase itself")
+					return usage("ThresholdConcordance")
 				}
 				return runTMConcordance(g, o)
 			}
@@ -162,10 +162,10 @@ func writeTMMatches(w io.Writer, ms []tmMatch) error {
 // singleLang parses a --lang flag that must name exactly one target.
 func singleLang(s string, targets []language.Tag) (language.Tag, error) {
 	if s == "" {
-		return language.Und, usagef("--lang is required (one of %v)", targets)
+		return language.Und, usage("LangRequired", "Targets", fmt.Sprint(targets))
 	}
 	if strings.Contains(s, ",") {
-		return language.Und, usagef("--lang takes one language, got %q", s)
+		return language.Und, usage("LangOne", "Value", q(s))
 	}
 	ls, err := parseLangs(s, targets)
 	if err != nil {

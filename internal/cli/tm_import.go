@@ -50,7 +50,7 @@ replaces that memory.`,
 				o.Name = strings.TrimSuffix(filepath.Base(o.File), filepath.Ext(o.File))
 			}
 			if !tmName.MatchString(o.Name) {
-				return usagef("--name %q: use letters, digits, '.', '_' and '-'", o.Name)
+				return usage("TMNameInvalid", "Value", q(o.Name))
 			}
 			return runTMImport(g, o)
 		},

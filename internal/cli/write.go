@@ -25,16 +25,16 @@ func translationTarget(ws *workspace.Workspace, r *release.Release, lang languag
 	}
 	dir := ws.Path(filepath.FromSlash(r.Dir))
 	if rel, err := filepath.Rel(dir, abs); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || strings.Contains(rel, string(filepath.Separator)) {
-		return "", usagef("%s is outside the release folder %s: relloc writes a translation only as %s/%s.md (use --stdout to print it)", ws.Rel(abs), r.Dir, r.Dir, lang)
+		return "", usage("WriteOutsideRelease", "Path", ws.Rel(abs), "Dir", r.Dir, "Lang", lang.String())
 	}
 	for _, other := range ws.Config.Languages() {
 		if other == lang || filepath.Base(abs) != other.String()+".md" {
 			continue
 		}
 		if other == ws.Config.Source {
-			return "", usagef("%s is the %s source of the release: relloc never writes it, --force or not", ws.Rel(abs), other)
+			return "", usage("WriteSource", "Path", ws.Rel(abs), "Lang", other.String())
 		}
-		return "", usagef("%s is the %s translation, not the %s one: relloc will not write a %s translation over it", ws.Rel(abs), other, lang, lang)
+		return "", usage("WriteOtherTranslation", "Path", ws.Rel(abs), "Other", other.String(), "Lang", lang.String())
 	}
 	// Follow the path as the operating system would, through links of the folder or of the file itself.
 	real, err := resolve(abs)
@@ -46,10 +46,10 @@ func translationTarget(ws *workspace.Workspace, r *release.Release, lang languag
 		return "", fmt.Errorf("write %s: %w", ws.Rel(abs), err)
 	}
 	if rel, err := filepath.Rel(root, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", usagef("%s leads to %s, outside the workspace (a symbolic link): refusing to write through it", ws.Rel(abs), real)
+		return "", usage("WriteLinkOutside", "Path", ws.Rel(abs), "Target", real)
 	}
 	if srcReal, err := resolve(filepath.Join(dir, ws.Config.Source.String()+".md")); err == nil && srcReal == real {
-		return "", usagef("%s leads to the %s source of the release (a symbolic link): relloc never writes it", ws.Rel(abs), ws.Config.Source)
+		return "", usage("WriteLinkSource", "Path", ws.Rel(abs), "Lang", ws.Config.Source.String())
 	}
 	return abs, nil
 }

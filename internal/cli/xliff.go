@@ -58,7 +58,7 @@ inline codes. XLIFF 1.2 by default (OmegaT, Translate Toolkit, Trados, memoQ rea
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Release = args[0]
 			if o.Version != "1.2" && o.Version != "2.1" {
-				return usagef("--version %q: must be 1.2 or 2.1", o.Version)
+				return usage("ValueNotOneOf", "Flag", "--version", "Value", q(o.Version), "Allowed", "[1.2 2.1]")
 			}
 			return runXLIFFExport(g, o)
 		},
