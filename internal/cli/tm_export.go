@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/google/renameio/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/relloc/relloc/internal/draft"
@@ -56,8 +55,8 @@ release's date. Without -o/--output it writes to standard output; with it the fi
 				_, err := g.IO.Out.Write(buf.Bytes())
 				return err
 			}
-			if err := renameio.WriteFile(o.Out, buf.Bytes(), 0o644); err != nil {
-				return fmt.Errorf("tm export: %w", err)
+			if err := g.writeOutput("tm export", o.Out, buf.Bytes()); err != nil {
+				return err
 			}
 			fmt.Fprintf(g.IO.Err, "wrote %d translation units to %s\n", len(units), o.Out)
 			return nil
