@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/relloc/relloc/internal/matchform"
 	"github.com/relloc/relloc/internal/scalegen"
 )
 
@@ -320,6 +321,24 @@ func benchScale(b *testing.B, lang string, overlapping bool) {
 	}
 	b.ReportMetric(float64(n), "matches")
 }
+
+// benchPrefolded matches text in a matching form made once, as a release view does: the automaton's own speed,
+// without the folding of the text.
+func benchPrefolded(b *testing.B, lang string) {
+	m, text := scaleSetup(b, lang)
+	form := matchform.For(language.MustParse(lang), text)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n = len(m.FindAllForm(text, form))
+	}
+	b.ReportMetric(float64(n), "matches")
+}
+
+func BenchmarkReleasesPrefoldedEnglish(b *testing.B)  { benchPrefolded(b, "en") }
+func BenchmarkReleasesPrefoldedKhmer(b *testing.B)    { benchPrefolded(b, "km") }
+func BenchmarkReleasesPrefoldedJapanese(b *testing.B) { benchPrefolded(b, "ja") }
 
 func BenchmarkReleasesEnglish(b *testing.B)             { benchScale(b, "en", false) }
 func BenchmarkReleasesKhmer(b *testing.B)               { benchScale(b, "km", false) }
