@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,12 +20,15 @@ func (numberMismatch) Rule() finding.Rule {
 	return finding.Rule{ID: "number-mismatch", Default: finding.Error,
 		Summary: "A number, ordinal, date or time of the English is missing from the translation, changed, or the reverse",
 		Description: "Numbers are compared by value: Khmer digits, full-width digits, Japanese kanji numerals and English " +
-			"and Khmer number words count as the same number, month names as month numbers, Japanese era years as " +
+			"and Khmer number words count as the same number (a Khmer number word written bare, without a classifier, " +
+			"as in បេក្ខជនពីរ \"two candidates\", renders an English number word but counts as no number of its own), month names as month numbers, Japanese era years as " +
 			"Gregorian years (令和4年 = 2022), clock times on a 24-hour clock (3:45 p.m. = 午後3時45分 = 15時45分), " +
 			"ordinals as their number (70th = ៧០ = 70周年), and a range as both ends. A number the translation " +
 			"renders as a different number is one finding that says what was expected and what was found. Not counted: " +
 			"numbers inside glossary terms (Covid-19), list labels (\"1.\", \"(1)\"), words a translation may leave " +
-			"unsaid or add (English \"one\", \"first\", \"a dozen\"; a 1 of the translation, as in 1か月 for " +
+			"unsaid or add (English \"one\", \"first\", \"a dozen\", a group named by its size such as \"foursomes\", " +
+			"the fraction in \"the final third\", golf's \"front nine\"; Japanese 2か国間 \"bilateral\", 2つに割れる " +
+			"\"divided\", イレブン \"the eleven\"; a 1 of the translation, as in 1か月 for " +
 			"\"a month\"), a time the translation adds as a conversion into Japan time (日本時間), a month or year " +
 			"the translation leaves to the context (本8日 for \"October 8\"), relative date words that stand for " +
 			"the English date (同日, 本年), and a full date the translation repeats from elsewhere in the release " +
@@ -36,7 +40,7 @@ func sideNumbers(c *Context, lang language.Tag, side *bitext.Side) []numeral.Num
 	terms := sideMatches(c, lang, side, lang != c.Source)
 	var out []numeral.Number
 	text := side.Text()
-	for _, n := range append(c.Anchors.Numbers(lang, text), numeral.Relative(lang, text)...) {
+	for _, n := range slices.Concat(c.Anchors.Numbers(lang, text), numeral.Relative(lang, text), numeral.Bare(lang, text)) {
 		n.Start += side.Start
 		n.End += side.Start
 		inTerm := false

@@ -26,7 +26,10 @@ type Comparison struct {
 // them:
 //
 //  1. List labels are left out: they are no quantities.
-//  2. Numbers of equal value match, whatever their script or kind.
+//  2. Numbers of equal value match, whatever their script or kind. Then a
+//     bare Khmer number word of the rendering (from Bare) matches an
+//     English number word of its value left over; bare words count for
+//     nothing else.
 //  3. A relative date word of the rendering (本日, 同日, 本年) matches a day,
 //     month or year of the same kind in the source.
 //  4. A month or year of a source date whose other parts matched may be
@@ -43,6 +46,8 @@ type Comparison struct {
 //     month" is 1か月; 犠牲者の一人 for "one of the victims").
 func Compare(src, tgt []Number) Comparison {
 	src, tgt = withoutLabels(src), withoutLabels(tgt)
+	var bare []Number
+	tgt, bare = withoutBare(tgt)
 	su := make([]bool, len(src)) // matched
 	tu := make([]bool, len(tgt))
 	// hard numbers first, then weak ones; the same kind first
@@ -62,6 +67,19 @@ func Compare(src, tgt []Number) Comparison {
 	for _, sameKind := range []bool{true, false} {
 		for _, w := range [][2]bool{{false, false}, {true, false}, {false, true}, {true, true}} {
 			match(sameKind, w[0], w[1])
+		}
+	}
+	// bare Khmer number words render English number words: "two candidates" is បេក្ខជនពីរ
+	bu := make([]bool, len(bare))
+	for i, a := range src {
+		if su[i] || !a.Spelled {
+			continue
+		}
+		for k, b := range bare {
+			if !bu[k] && a.Value == b.Value {
+				su[i], bu[k] = true, true
+				break
+			}
 		}
 	}
 	// relative date words
@@ -168,6 +186,18 @@ func Compare(src, tgt []Number) Comparison {
 func digits(v float64) string {
 	s := strings.ReplaceAll(strconv.FormatFloat(math.Abs(v), 'f', -1, 64), ".", "")
 	return strings.Trim(s, "0")
+}
+
+// withoutBare splits ns into its numbers and its bare number words.
+func withoutBare(ns []Number) (numbers, bare []Number) {
+	for _, n := range ns {
+		if n.Bare {
+			bare = append(bare, n)
+		} else {
+			numbers = append(numbers, n)
+		}
+	}
+	return numbers, bare
 }
 
 func withoutLabels(ns []Number) []Number {

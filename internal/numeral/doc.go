@@ -14,13 +14,19 @@
 // 1 万 6 千), clock times (3:45 p.m., 午後3時45分 and 15時45分 are all 15 and
 // 45), English number words and ordinals ("six", "Fifty-eight", "Fifth",
 // "two thousand", "a dozen") and Khmer number words before a classifier
-// (ប្រាំមួយនាក់). List labels ("1.", "(1)", "2)") are read as KindLabel.
+// (ប្រាំមួយនាក់). Bare returns the Khmer number words written without one
+// (បេក្ខជនពីរ, "two candidates"), which Compare lets render an English
+// number word and counts as nothing else. List labels ("1.", "(1)", "2)")
+// are read as KindLabel.
 //
 // What counts as a quantity is decided here, and documented on
 // Number.Weak: words a translation may leave unsaid or add ("one", "first",
 // "a dozen", "both", American class years such as "sophomore" (2) and
 // "senior year" (4), which Japanese writes 2年生 and 4年生 and Khmer
-// ឆ្នាំទី២; 両国, 二人; a conversion into Japan time) are weak, and
+// ឆ្នាំទី២; a group named by its size, "foursomes", which Khmer writes
+// ក្រុមបួននាក់ and Japanese フォーサム; the fraction "the final third";
+// golf's "front nine"; 両国, 二人, 2か国間 "bilateral", 2つに割れる
+// "divided"; イレブン, "the eleven"; a conversion into Japan time) are weak, and
 // Compare reports a weak number only when it pairs with a different one.
 // Japanese often drops "one" and "a", and writes "a month" as 1か月, so
 // Compare never reports a lone 1 of the translation either.

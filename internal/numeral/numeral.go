@@ -47,6 +47,12 @@ type Number struct {
 	// ៧២ គីឡូម៉ែត្រ), and empty otherwise: a translation converts the one
 	// into the other (see Compare).
 	Unit string
+	// Spelled marks an English number written in words ("two", "Fifty-eight"), which a Khmer translation
+	// may render with a bare number word (see Bare).
+	Spelled bool
+	// Bare marks a Khmer number word with no classifier after it, from Bare: it may render an English number
+	// word of its value, but it counts as no number of its own.
+	Bare bool
 	// Date is shared, nonzero, by the day, month and year of one written date
 	// ("August 4, 2022", 令和4年8月4日), so that a translation may leave out a
 	// year or month the context gives.
@@ -340,6 +346,7 @@ type finder struct {
 	s    string
 	form *matchform.Form // the matching form of s, when the caller has it
 	out  []Number
+	bare *[]Number // where khmerWords puts bare number words, when asked (Bare)
 }
 
 func (f *finder) scan() {
@@ -359,6 +366,14 @@ func (f *finder) scan() {
 		if f.lang == "ja" && isKanjiNumeral(r) {
 			i = f.kanji(i)
 			continue
+		}
+		if f.lang == "ja" && r >= 'イ' && r <= 'ナ' {
+			if w, v, ok := katakanaNumeral(s[:i], s[i:]); ok {
+				// weak: the team, which a translation may call the players or the line-up
+				f.out = append(f.out, Number{Value: v, Start: i, End: i + len(w), Kind: KindNumber, Weak: true})
+				i += len(w)
+				continue
+			}
 		}
 		if f.lang == "ja" && strings.HasPrefix(s[i:], "双方") {
 			// "both sides", "the two sides"
@@ -543,6 +558,53 @@ func (f *finder) kanji(i int) int {
 	return j
 }
 
+// bilateral reports whether rest, after a 2, makes it 2か国間 ("between two countries", "bilateral").
+func bilateral(rest string) bool {
+	for _, c := range []string{"か国", "カ国", "ヶ国", "ヵ国", "国"} {
+		if strings.HasPrefix(rest, c+"間") {
+			return true
+		}
+	}
+	return false
+}
+
+// splitInTwo reports whether rest, after a 2, makes it 2つに割れる or 2つに分かれる ("split in two",
+// "divided").
+func splitInTwo(rest string) bool {
+	for _, c := range []string{"つに割れ", "つに分かれ", "つに分断", "つに割", "つに分裂"} {
+		if strings.HasPrefix(rest, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// katakanaNumerals are English number words that Japanese writes in katakana as the name of a team by its
+// size: イレブン is a football eleven ("the same starting 11" is 同じイレブン), ナイン a baseball nine.
+var katakanaNumerals = []struct {
+	word  string
+	value float64
+}{{"イレブン", 11}, {"ナイン", 9}}
+
+// katakanaNumeral returns the katakana team numeral at the start of s and its value, unless it is part of a
+// longer katakana word (セブンイレブン, ナインティ).
+func katakanaNumeral(before, s string) (string, float64, bool) {
+	for _, k := range katakanaNumerals {
+		if !strings.HasPrefix(s, k.word) {
+			continue
+		}
+		p, _ := utf8.DecodeLastRuneInString(before)
+		r, _ := utf8.DecodeRuneInString(s[len(k.word):])
+		if isKatakana(p) || isKatakana(r) {
+			return "", 0, false
+		}
+		return k.word, k.value, true
+	}
+	return "", 0, false
+}
+
+func isKatakana(r rune) bool { return unicode.Is(unicode.Katakana, r) || r == 'ー' }
+
 // counters that make a single kanji numeral a number.
 var counters = []string{"周年", "か国", "カ国", "ヶ国", "ヵ国", "か月", "カ月", "ヶ月", "ヵ月", "ケ月", "か所", "カ所", "箇所",
 	"試合", "戦", "勝", "敗", "点", "本", "枚", "台", "隻", "機", "社", "校", "票", "議席", "ゴール", "年", "月", "日", "回", "人", "件", "%", "％",
@@ -674,6 +736,10 @@ func (f *finder) emit(v float64, start, end int) {
 			n.Weak = true // 10代 "teenage", 20代 "in their twenties"
 		case text == "二" && strings.HasPrefix(rest, "人"):
 			n.Weak = true // 二人 is as often "the pair", "the couple" as "two people"
+		case n.Value == 2 && bilateral(rest):
+			n.Weak = true // 2か国間 is 二国間, "bilateral", "between the (two) countries": a relation, no count
+		case n.Value == 2 && splitInTwo(rest):
+			n.Weak = true // 意見が2つに割れる, "opinion is divided": the idiom of division, no count
 		}
 	}
 	f.out = append(f.out, n)

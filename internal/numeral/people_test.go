@@ -2,6 +2,7 @@ package numeral
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -38,6 +39,17 @@ func TestFindAsPeopleWrite(t *testing.T) {
 		{"en", "the first visit and the twenty-first meeting", "1/ordinal* 21/ordinal"},
 		{"en", "one of the largest donors, a hundred years", "1/number* 100/number"},
 		{"en", "in the past two decades", "20/number"},
+		// groups named by their size, fractions, golf's halves: weak
+		{"en", "Sunday's foursomes and a string quartet", "4/number* 4/number*"},
+		{"en", "their play in the final third, a third of the budget and the third round", "3/number* 3/number* 3/ordinal"},
+		{"en", "one third of the votes", "1/number* 3/number*"},
+		{"en", "the back nine and nine holes", "9/number* 9/number"},
+		// Japanese: the bilateral compound, the idiom of division, the team by its size in katakana
+		{"ja", "2か国間の協力と2か国の首脳", "2/number* 2/number"},
+		{"ja", "意見が2つに割れている", "2/number*"},
+		{"ja", "2つの提案", "2/number"},
+		{"ja", "先週と同じイレブンで臨んだ", "11/number*"},
+		{"ja", "セブンイレブンの店舗", ""},
 		{"en", "someone often tends", ""},
 		{"en", "into the Four Corners, during World War One", "4/number* 1/number*"},
 		{"en", "Four people", "4/number"},
@@ -201,9 +213,24 @@ func TestCompare(t *testing.T) {
 		{"metric changed without imperial", ja, "the site lies 48 kilometers from the capital", "現場は首都から58キロの地点にある", "48>58||"},
 		{"metric added without imperial", ja, "the site lies near the capital", "現場は首都から48キロの地点にある", "||48"},
 		{"time pairs with time", ja, "at 3:45 p.m., 30 people", "午後4時45分、30人", "15>16||"},
+		// Khmer writes small counts bare, after a noun or verb: they render English number words
+		{"bare word after a verb", km, "The team lost two, then won four.", "ក្រុមនេះចាញ់ពីរបន្ទាប់មកឈ្នះបួន។", "||"},
+		{"bare word after a noun", km, "two candidates for one constituency", "បេក្ខជនពីរសម្រាប់មណ្ឌលបោះឆ្នោតតែមួយ", "||"},
+		{"bare word is no extra number", km, "the candidates for one constituency", "បេក្ខជនពីរសម្រាប់មណ្ឌលបោះឆ្នោតតែមួយ", "||"},
+		{"bare word renders no digits", km, "2 candidates for one constituency", "បេក្ខជនពីរសម្រាប់មណ្ឌលបោះឆ្នោតតែមួយ", "|2|"},
+		{"bare word of another value", km, "The team lost two before the break.", "ក្រុមនេះចាញ់បួនមុនពេលសម្រាក។", "|2|"},
+		{"changed digit beside a bare word", km, "two candidates won 25 seats", "បេក្ខជនពីរនាក់បានឈ្នះ ២៨ អាសនៈ", "25>28||"},
+		{"from is no two", km, "two delegations", "គណៈប្រតិភូមកពីរដ្ឋធានី", "|2|"},
+		{"group of four", km, "Sunday's foursomes", "ការប្រកួតក្រុមបួននាក់ថ្ងៃអាទិត្យ", "||"},
+		{"golf's front nine", km, "a bogey on the front nine", "បូហ្គីនៅរន្ធប្រាំបួនមុខ", "||"},
+		{"fraction left to a loanword", ja, "their play in the final third", "ファイナルサードでのプレー", "||"},
+		{"bilateral", ja, "trade between the two countries grew", "2か国間の貿易が伸びた", "||"},
+		{"divided opinion", ja, "The proposal has divided opinion among members.", "その提案をめぐり、加盟国の意見は2つに割れている。", "||"},
+		{"the eleven", ja, "the coach kept the same 11 for the final", "監督は決勝でも同じイレブンを起用した", "||"},
+		{"eleven changed", ja, "the coach kept the same 12 for the final", "監督は決勝でも同じイレブンを起用した", "12>11||"},
 	}
 	for _, c := range cases {
-		cmp := Compare(Find(en, c.src), append(Find(c.lang, c.tgt), Relative(c.lang, c.tgt)...))
+		cmp := Compare(Find(en, c.src), slices.Concat(Find(c.lang, c.tgt), Relative(c.lang, c.tgt), Bare(c.lang, c.tgt)))
 		var ch []string
 		for _, p := range cmp.Changed {
 			ch = append(ch, fmt.Sprintf("%v>%v", p.Expected.Value, p.Found.Value))

@@ -30,6 +30,10 @@ var (
 	enWeakWords = map[string]float64{"once": 1, "twice": 2, "half": 0.5, "decade": 10, "century": 100, "zero": 0,
 		"thirds": 3, "quarters": 4, "biennial": 2,
 		"both": 2, "pair": 2, "couple": 2, "couples": 2, "duo": 2, "trio": 3,
+		// a group named by its size: a translation says "the two", "groups of four" (ក្រុមបួននាក់) or transliterates
+		// it (フォーサム), and either is right
+		"twosome": 2, "twosomes": 2, "threesome": 3, "threesomes": 3, "foursome": 4, "foursomes": 4,
+		"quartet": 4, "quartets": 4, "quintet": 5, "quintets": 5,
 		"double": 2, "doubled": 2, "doubling": 2, "triple": 3, "tripled": 3, "tripling": 3}
 	// American class years (weak): the year of study they name, which a translation writes as a number
 	enClassYears = map[string]float64{"freshman": 1, "freshmen": 1, "sophomore": 2, "sophomores": 2,
@@ -160,7 +164,7 @@ func (f *finder) englishWords() {
 			end = ws[k-2].end
 		}
 		v := total + cur
-		n := Number{Value: v, Start: ws[start].start, End: end, Kind: KindNumber}
+		n := Number{Value: v, Start: ws[start].start, End: end, Kind: KindNumber, Spelled: true}
 		if ordinal {
 			n.Ordinal, n.Kind = true, KindOrdinal
 			// "first" is as often 初めて or 初の; "second" is also a unit of time
@@ -169,6 +173,19 @@ func (f *finder) englishWords() {
 			n.Weak = v == 1 && k-start == 1
 		}
 		rest := strings.TrimLeft(s[end:], " \u00a0")
+		prev := ""
+		if start > 0 && joined(ws[start-1], ws[start]) {
+			prev = ws[start-1].lower
+		}
+		if ordinal && v == 3 && k-start == 1 && fractionOfThird(prev, rest) {
+			// "the final third", "a third of": a fraction (a third of the pitch, of the budget), which a
+			// translation may write as a share or leave to a loanword (ファイナルサード); its 3 is weak, as in "two
+			// thirds"
+			n.Ordinal, n.Kind, n.Weak = false, KindNumber, true
+		}
+		if v == 9 && !ordinal && k-start == 1 && (prev == "front" || prev == "back") {
+			n.Weak = true // golf's "front nine" and "back nine" are the halves of a round: 前半9ホール, ប៊ែកណាញ
+		}
 		if v == 2 && !ordinal && k-start == 1 && pairNoun(rest) {
 			n.Weak = true // "our two countries", "the two leaders": 両国, 両首脳, ប្រទេសទាំងពីរ
 		}
@@ -184,6 +201,19 @@ func (f *finder) englishWords() {
 		f.out = append(f.out, n)
 		i = k - 1
 	}
+}
+
+// fractionOfThird reports whether "third", after the word prev and before rest, is the fraction: "the
+// final third", "the last third", "the middle third", "a third of", "one third", "one-third". "the third of
+// June" and "a third term" are ordinals.
+func fractionOfThird(prev, rest string) bool {
+	switch prev {
+	case "final", "last", "middle":
+		return !startsWithLetter(rest) || strings.HasPrefix(rest, "of ")
+	case "a", "one":
+		return strings.HasPrefix(rest, "of ") || prev == "one" && !startsWithLetter(rest)
+	}
+	return false
 }
 
 // certainty reports whether s, after a number, reads "percent certain" (or
@@ -321,7 +351,13 @@ func (f *finder) khmerWords() {
 			n.Weak = true // ទាំងពីរ, "both"
 		case !scaled && !khmerCounter(s[j:]) && !khmerCountWord(before) && !strings.HasPrefix(strings.TrimLeft(s[j:], " \u200b"), "ទៅ") &&
 			!(khmerWordEnd(s[j:]) && !strings.HasSuffix(s[:i], "ទោះ") && !strings.HasSuffix(s[:i], "ពី")):
-			i = j // no counter after it: ពីរ in ពីរបៀប (ពី + របៀប), បី in ទោះបីជា "although"
+			// no counter after it: ពីរ in ពីរបៀប (ពី + របៀប), បី in ទោះបីជា "although"; or a number word that
+			// Khmer writes bare, after a noun or verb (បេក្ខជនពីរ "two candidates", ចាញ់បួន "lost four")
+			if f.bare != nil && v > 1 && bareNumberWord(s[:i], s[i:j], s[j:]) {
+				n.Bare, n.Weak = true, true
+				*f.bare = append(*f.bare, n)
+			}
+			i = j
 			continue
 		}
 		if strings.HasPrefix(strings.TrimLeft(s[j:], " \u200b"), "បី") || strings.HasSuffix(before, "ពីរ") {
@@ -330,6 +366,43 @@ func (f *finder) khmerWords() {
 		f.out = append(f.out, n)
 		i = j
 	}
+}
+
+// Bare returns the Khmer number words of s that have no classifier after them (បេក្ខជនពីរ "two candidates",
+// ឈ្នះបី "won three"), each with Bare set, which Find leaves out: a bare
+// word is as often part of another word (ពីរបៀប is ពី + របៀប, "from the way") as a number. Compare lets one
+// render an English number word of its value and counts it as nothing else, so that a changed or added
+// number is found as before. Other languages have none.
+func Bare(lang language.Tag, s string) []Number {
+	if b, _ := lang.Base(); b.String() != "km" {
+		return nil
+	}
+	var out []Number
+	f := finder{lang: "km", s: s, bare: &out}
+	f.khmerWords()
+	return out
+}
+
+// bareNumberWord reports whether w, a Khmer number word between before and after with no classifier, reads as
+// a number, not as part of another word: not ទោះបី or ហាក់បីដូចជា ("although", "as if"), nor ពី ("from")
+// before a word that starts with រ (ពីរដ្ឋ "from the state", ពីរន្ធ "from the hole").
+func bareNumberWord(before, w, after string) bool {
+	for _, p := range []string{"ទោះ", "ហាក់", "ដូច", "ទុក"} {
+		if w == "បី" && strings.HasSuffix(before, p) {
+			return false
+		}
+	}
+	if w == "បី" && strings.HasPrefix(after, "ដូច") {
+		return false
+	}
+	if w == "ពីរ" {
+		for _, r := range []string{"បស់", "ដ្ឋ", "ដូវ", "បៀប", "លក", "សៀល", "បាយការណ៍", "ន្ធ", "យៈ", "ថយន្ត", "ង្វាន់", "វាង", "ហូត", "បប", "ចនា", "ក្សា", "ក"} {
+			if strings.HasPrefix(after, r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // khmerCounters are the classifiers and units that follow a Khmer number
