@@ -27,7 +27,8 @@ func (untranslated) Rule() finding.Rule {
 			"glossary renderings written in Latin (ASEAN in Japanese), names and acronyms (capitalised words, when the " +
 			"segment has no English prose around them), the original-language form in brackets after a localized " +
 			"name (フン・セン首相(Samdech … HUN SEN, Prime Minister of …), ហាយ៉ាស៊ិ យ៉ុស៊ិម៉ាសា (HAYASHI Yoshimasa)), " +
-			"titles of foreign works in 『』, URLs and e-mail addresses."}
+			"titles of foreign works in 『』, a quotation kept in its original language (not English) and followed by " +
+			"its translation in brackets (Il faut avancer ensemble.（共に前進しなければならない）), URLs and e-mail addresses."}
 }
 
 func (untranslated) Check(c *Context, report func(finding.Finding)) {
@@ -94,7 +95,59 @@ func keptInLatin(text string) []bool {
 			set(i, i+j)
 		}
 	}
+	glossedQuotations(text, set)
 	return mask
+}
+
+// glossedQuotations calls set on each quotation that text keeps in its original language, other than English,
+// and follows with its translation in brackets ("Il faut avancer ensemble.（共に前進しなければならない）"): the convention of
+// an original quotation with a translator's gloss. The Latin run before the bracket counts as kept when the
+// bracket holds Khmer or Japanese and the run has no English function word: English left in place with a gloss
+// is still untranslated.
+func glossedQuotations(text string, set func(s, e int)) {
+	for i, r := range text {
+		if r != '(' && r != '（' {
+			continue
+		}
+		closer := ')'
+		if r == '（' {
+			closer = '）'
+		}
+		j := strings.IndexRune(text[i:], closer)
+		if j < 0 || strings.IndexFunc(text[i:i+j], isLocalLetter) < 0 {
+			continue
+		}
+		// the Latin run before the bracket, back to the last Khmer or Japanese letter or the start
+		start := strings.LastIndexFunc(text[:i], isLocalLetter)
+		if start < 0 {
+			start = 0
+		} else {
+			_, n := utf8.DecodeRuneInString(text[start:])
+			start += n
+		}
+		run := text[start:i]
+		if strings.IndexFunc(run, unicode.IsLetter) < 0 || hasEnglishWord(run) {
+			continue
+		}
+		set(start, i)
+	}
+}
+
+// englishFunctionWords are words that nearly every English sentence has and that French, Spanish, Italian,
+// German, Portuguese and Latin quotations lack.
+var englishFunctionWords = map[string]bool{"the": true, "a": true, "an": true, "and": true, "of": true, "to": true,
+	"is": true, "are": true, "was": true, "were": true, "be": true, "it": true, "that": true, "this": true, "we": true,
+	"you": true, "he": true, "she": true, "they": true, "i": true, "not": true, "with": true, "for": true, "have": true,
+	"has": true, "will": true, "on": true, "at": true, "by": true, "from": true, "our": true, "my": true}
+
+// hasEnglishWord reports whether s has an English function word.
+func hasEnglishWord(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		if englishFunctionWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // isLocalLetter reports whether r is a letter or mark of Khmer or of Japanese (kanji, kana, the prolonged sound
