@@ -140,6 +140,36 @@ func TestSeedMutations(t *testing.T) {
 			min:    finding.Error,
 		},
 		{
+			name: "the call rendered with the everyday Japanese word",
+			file: ja,
+			edit: func(s string) string {
+				return strings.Replace(s, "和やかな雰囲気の中で電話会談を行いました", "和やかな雰囲気の中で電話で会談しました", 1)
+			},
+			needle: "電話で会談しました",
+			want:   []got{{"glossary-variant", "ja", 0}}, // a variant to read, not a missing term
+			min:    finding.Warning,
+		},
+		{
+			name: "the call rendered with the everyday Khmer word",
+			file: km,
+			edit: func(s string) string {
+				return strings.Replace(s, "បានធ្វើកិច្ចសន្ទនាតាមទូរស័ព្ទប្រកបដោយ", "បានហៅទូរស័ព្ទប្រកបដោយ", 1)
+			},
+			needle: "បានហៅទូរស័ព្ទប្រកបដោយ",
+			want:   []got{{"glossary-variant", "km", 0}},
+			min:    finding.Warning,
+		},
+		{
+			name: "the call not rendered at all",
+			file: ja,
+			edit: func(s string) string {
+				return strings.Replace(s, "和やかな雰囲気の中で電話会談を行いました", "和やかな雰囲気の中で会談を行いました", 1)
+			},
+			needle: "和やかな雰囲気の中で会談を行いました",
+			want:   []got{{"glossary-missing", "ja", 0}},
+			min:    finding.Error,
+		},
+		{
 			name: "ឯកឧត្តម written with coeng DA",
 			file: km,
 			edit: func(s string) string {
