@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -142,14 +143,15 @@ type importOptions struct {
 func newGlossaryImportCmd(g *Global) *cobra.Command {
 	var o importOptions
 	cmd := &cobra.Command{
-		Use:   "import FILE [--format csv|tbx] [--merge|--replace] [--dry-run]",
-		Short: "Import glossary entries from CSV or TBX",
+		Use:   "import FILE [--format csv|tbx|json|toml] [--merge|--replace] [--dry-run]",
+		Short: "Import glossary entries from CSV, TBX, JSON or TOML",
 		Long: `import reads entries from a CSV file (the columns of 'relloc glossary export --format csv', in any order;
-UTF-8 with or without a byte-order mark, CRLF or LF) or a TBX file (TBX 2008 <martif> or TBX v3 <tbx>), and
-merges them into the glossary:
+UTF-8 with or without a byte-order mark, CRLF or LF), a TBX file (TBX 2008 <martif> or TBX v3 <tbx>), or the
+JSON or TOML that 'relloc glossary export --format json|toml' writes, and merges them into the glossary:
 
   --merge    (the default) add new entries; an existing entry takes the fields the file gives a value for
-             and keeps every other field: a column or element the file lacks, or an empty cell, changes nothing
+             and keeps every other field: a column, element or key the file lacks, or an empty cell or
+             value, changes nothing
   --replace  the glossary becomes the file's entries: fields and entries the file lacks are removed (the only
              way an import clears a field)
 
@@ -168,7 +170,10 @@ are kept in the entry's data and exported again.`,
   relloc glossary import glossary.csv --dry-run
 
   # Make the glossary exactly the entries of a TBX file
-  relloc glossary import termbase.tbx --replace`,
+  relloc glossary import termbase.tbx --replace
+
+  # Bring back a glossary exported as JSON
+  relloc glossary import glossary.json --replace`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.File = args[0]
@@ -177,11 +182,11 @@ are kept in the entry's data and exported again.`,
 			}
 			if o.Format == "" {
 				o.Format = strings.TrimPrefix(strings.ToLower(filepath.Ext(o.File)), ".")
-				if o.Format != "csv" && o.Format != "tbx" {
+				if !slices.Contains(importFormats, o.Format) {
 					return usage("ImportFormatUnknown", "File", o.File)
 				}
 			}
-			if err := checkFormat(o.Format, "csv", "tbx"); err != nil {
+			if err := checkFormat(o.Format, importFormats...); err != nil {
 				return err
 			}
 			if len(o.LangMap) > 0 && o.Format != "tbx" {
@@ -190,7 +195,7 @@ are kept in the entry's data and exported again.`,
 			return runImport(g, o)
 		},
 	}
-	cmd.Flags().StringVar(&o.Format, "format", "", "`format` of FILE: csv or tbx (default: from the file's extension)")
+	cmd.Flags().StringVar(&o.Format, "format", "", "`format` of FILE: csv, tbx, json or toml (default: from the file's extension)")
 	cmd.Flags().BoolVar(&o.Merge, "merge", false, "add new and update changed entries, keep the others (the default)")
 	cmd.Flags().BoolVar(&o.Replace, "replace", false, "make the glossary exactly the file's entries")
 	cmd.Flags().BoolVar(&o.DryRun, "dry-run", false, "print what would change and write nothing")
@@ -286,6 +291,45 @@ func readImport(g *Global, ws *workspace.Workspace, p string, o importOptions) (
 		}
 		return tbx.ReadFrom(o.File, r, tbx.Options{Source: ws.Config.Source, Targets: ws.Config.Targets, LangMap: lm,
 			Warn: func(w *inputerr.Error) { fmt.Fprintf(g.IO.Err, "warning: %s\n", ctrl.Escape(w.Error())) }})
+	case "json", "toml":
+		data, err := io.ReadAll(r)
+		if err != nil {
+			return nil, err
+		}
+		opt := glossary.Options{Targets: ws.Config.Targets, Partial: true}
+		var entries []*glossary.Entry
+		if o.Format == "json" {
+			entries, err = glossary.ParseJSON(o.File, data, opt)
+		} else {
+			var gl *glossary.Glossary
+			if gl, err = glossary.Parse([]glossary.File{{Path: o.File, Data: data}}, opt); err == nil {
+				entries = gl.Entries
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+		return givenInFile(entries), nil
 	}
-	return nil, usage("ValueNotOneOf", "Flag", "--format", "Value", q(o.Format), "Allowed", "[csv tbx]")
+	return nil, usage("ValueNotOneOf", "Flag", "--format", "Value", q(o.Format), "Allowed", fmt.Sprint(importFormats))
+}
+
+// importFormats are the formats glossary import reads.
+var importFormats = []string{"csv", "tbx", "json", "toml"}
+
+// givenInFile pairs entries read from a JSON or TOML file with the fields the file gives a value for: a key
+// the file has, with a value that is not empty (as in a CSV cell). A key the file lacks (a policy that
+// decoding defaults to required, a variants list) changes nothing.
+func givenInFile(entries []*glossary.Entry) []glossedit.Imported {
+	out := make([]glossedit.Imported, len(entries))
+	for i, e := range entries {
+		given := glossedit.GivenFields(e)
+		for f := range given {
+			if !e.Has(string(f)) {
+				delete(given, f)
+			}
+		}
+		out[i] = glossedit.Imported{Entry: e, Given: given}
+	}
+	return out
 }

@@ -223,6 +223,7 @@ func writeRelease(w io.Writer, j releaseJSON) error {
 
 type alignOptions struct {
 	Format string
+	Lang   string
 }
 
 func newAlignCmd(g *Global) *cobra.Command {
@@ -237,7 +238,10 @@ counterpart is shown as "—" (null in JSON).`,
   relloc align 2021-11-18-prak-sokhonn-hayashi-telephone
 
   # The same for a release named by its folder, as JSON
-  relloc align releases/2021-11-18-prak-sokhonn-hayashi-telephone --format json`,
+  relloc align releases/2021-11-18-prak-sokhonn-hayashi-telephone --format json
+
+  # Only the English and the Japanese
+  relloc align 2021-11-18-prak-sokhonn-hayashi-telephone --lang ja`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(o.Format, "text", "json"); err != nil {
@@ -248,7 +252,13 @@ counterpart is shown as "—" (null in JSON).`,
 			if err != nil {
 				return err
 			}
-			bt := bitext.Align(p.r, p.ws.Config.Source, p.ws.Config.Targets, p.anchors)
+			targets := p.ws.Config.Targets
+			if o.Lang != "" {
+				if targets, err = parseLangs(o.Lang, targets); err != nil {
+					return err
+				}
+			}
+			bt := bitext.Align(p.r, p.ws.Config.Source, targets, p.anchors)
 			if o.Format == "json" {
 				return writeJSON(g.IO.Out, bt)
 			}
@@ -256,6 +266,7 @@ counterpart is shown as "—" (null in JSON).`,
 		},
 	}
 	cmd.Flags().StringVar(&o.Format, "format", "text", "output `format`: text or json")
+	cmd.Flags().StringVar(&o.Lang, "lang", "", "show only these target `languages` (comma-separated, e.g. km,ja)")
 	return cmd
 }
 

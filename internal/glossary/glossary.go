@@ -167,6 +167,13 @@ func (e *Entry) Line(key string) int {
 	return e.Pos.Line
 }
 
+// Has reports whether the entry's file gave it key ("note", "en.variants", "km.policy"): an import leaves
+// alone what a file does not give.
+func (e *Entry) Has(key string) bool {
+	_, ok := e.keyLines[key]
+	return ok
+}
+
 // Glossary is a loaded glossary: entries in file order (files sorted by name).
 type Glossary struct {
 	Entries []*Entry

@@ -21,6 +21,9 @@ type Options struct {
 	// Targets are the target languages of the workspace; a language table for any other language is an error.
 	// When empty, any valid language tag is accepted.
 	Targets []language.Tag
+	// Partial accepts entries without a category or an English term, as an import file that changes some
+	// fields of existing entries gives them; a category or term that is there must still be valid.
+	Partial bool
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -158,10 +161,10 @@ func decodeEntry(e *Entry, m map[string]any, opt Options, bad func(key, format s
 	case !idPattern.MatchString(e.ID):
 		bad("id", "id %q must be lower-case letters and digits separated by '-'", e.ID)
 	}
-	if !ValidCategory(e.Category) {
+	if !ValidCategory(e.Category) && !(opt.Partial && e.Category == "") {
 		bad("category", "category %q is not one of %s", e.Category, categoryList())
 	}
-	if strings.TrimSpace(e.EN.Term) == "" {
+	if strings.TrimSpace(e.EN.Term) == "" && !(opt.Partial && !e.Has("en.term")) {
 		bad("en.term", "entry %q has no English term", e.ID)
 	}
 	// A term is matched in text and printed in findings: a control character (an ANSI escape pasted from a

@@ -13,7 +13,7 @@ import (
 
 // Field names one field of an entry: "category", "note", "source", "data", "en.term", "en.variants",
 // "en.case_sensitive", and per target language "<lang>.term", "<lang>.variants", "<lang>.forbidden",
-// "<lang>.policy".
+// "<lang>.policy", "<lang>.context".
 type Field string
 
 // The fields of an entry that do not depend on a language.
@@ -27,7 +27,8 @@ const (
 	FieldCaseSensitive Field = "en.case_sensitive"
 )
 
-// TargetField returns the field of a target language: name is "term", "variants", "forbidden" or "policy".
+// TargetField returns the field of a target language: name is "term", "variants", "forbidden", "policy" or
+// "context".
 func TargetField(lang language.Tag, name string) Field { return Field(lang.String() + "." + name) }
 
 // Imported is an entry read from an exchange file (CSV, TBX) together with the fields the file gives a value
@@ -60,6 +61,7 @@ func GivenFields(e *glossary.Entry) map[Field]bool {
 		set(TargetField(tag, "variants"), len(r.Variants) > 0)
 		set(TargetField(tag, "forbidden"), len(r.Forbidden) > 0)
 		set(TargetField(tag, "policy"), r.Policy != "")
+		set(TargetField(tag, "context"), len(r.Context) > 0)
 	}
 	return g
 }
@@ -92,7 +94,7 @@ func Merge(old *glossary.Entry, imp Imported) *glossary.Entry {
 	}
 	for tag, nr := range n.Targets {
 		given := func(name string) bool { return imp.Given[TargetField(tag, name)] }
-		if !given("term") && !given("variants") && !given("forbidden") && !given("policy") {
+		if !given("term") && !given("variants") && !given("forbidden") && !given("policy") && !given("context") {
 			continue
 		}
 		r, ok := e.Targets[tag]
@@ -111,6 +113,9 @@ func Merge(old *glossary.Entry, imp Imported) *glossary.Entry {
 		}
 		if given("policy") {
 			r.Policy = nr.Policy
+		}
+		if given("context") {
+			r.Context = cloneContext(nr.Context)
 		}
 	}
 	return e
@@ -141,9 +146,21 @@ func Clone(e *glossary.Entry) *glossary.Entry {
 		Targets: map[language.Tag]*glossary.Rendering{}}
 	for t, r := range e.Targets {
 		c.Targets[t] = &glossary.Rendering{Term: r.Term, Policy: r.Policy,
-			Variants: slices.Clone(r.Variants), Forbidden: slices.Clone(r.Forbidden)}
+			Variants: slices.Clone(r.Variants), Forbidden: slices.Clone(r.Forbidden), Context: cloneContext(r.Context)}
 	}
 	return c
+}
+
+func cloneContext(cs []glossary.Context) []glossary.Context {
+	if cs == nil {
+		return nil
+	}
+	out := make([]glossary.Context, len(cs))
+	for i, c := range cs {
+		out[i] = glossary.Context{Form: c.Form, PrecededBy: slices.Clone(c.PrecededBy),
+			FollowedBy: slices.Clone(c.FollowedBy), Reference: c.Reference}
+	}
+	return out
 }
 
 // FieldDiff is one field that differs between two versions of an entry, with both values as text (lists
@@ -205,6 +222,7 @@ func Diff(a, b *glossary.Entry, targets []language.Tag) []FieldDiff {
 		add(TargetField(t, "variants"), list(ra.Variants), list(rb.Variants))
 		add(TargetField(t, "forbidden"), list(ra.Forbidden), list(rb.Forbidden))
 		add(TargetField(t, "policy"), policy(ra), policy(rb))
+		add(TargetField(t, "context"), contexts(ra.Context), contexts(rb.Context))
 	}
 	return out
 }
@@ -222,4 +240,13 @@ func data(ds []glossary.Datum) string {
 		parts = append(parts, strings.Join(head, " ")+": "+d.Value)
 	}
 	return strings.Join(parts, " | ")
+}
+
+// contexts renders context forms as Diff shows them, joined with " | ".
+func contexts(cs []glossary.Context) string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.String()
+	}
+	return strings.Join(out, " | ")
 }

@@ -85,3 +85,31 @@ func TestPlanKeepsFieldsTheFileLacks(t *testing.T) {
 		t.Errorf("replace: got %+v, want one update that clears note and forbidden forms", got)
 	}
 }
+
+// TestMergeKeepsContext: an entry's context forms survive a merge that changes another field of the language
+// (Clone copied every field but them), and a file that gives context forms replaces them, with a diff line.
+func TestMergeKeepsContext(t *testing.T) {
+	old := deputyPM()
+	old.Targets[language.Japanese].Context = []glossary.Context{{Form: "副首相兼外相", Reference: false}}
+	imp := Imported{Entry: &glossary.Entry{ID: old.ID, Targets: map[language.Tag]*glossary.Rendering{
+		language.Japanese: {Term: "副首相", Variants: []string{"副総理大臣"}}}},
+		Given: map[Field]bool{TargetField(language.Japanese, "variants"): true}}
+	got := Merge(old, imp)
+	if c := got.Targets[language.Japanese].Context; len(c) != 1 || c[0].Form != "副首相兼外相" {
+		t.Errorf("merge of ja.variants: ja.context = %v, want the old form kept", c)
+	}
+	imp.Entry.Targets[language.Japanese].Context = []glossary.Context{{Form: "両国", Reference: true}}
+	imp.Given[TargetField(language.Japanese, "context")] = true
+	got = Merge(old, imp)
+	if c := got.Targets[language.Japanese].Context; len(c) != 1 || c[0].Form != "両国" {
+		t.Errorf("merge of ja.context: ja.context = %v, want the file's form", c)
+	}
+	targets := []language.Tag{language.Khmer, language.Japanese}
+	var lines []string
+	for _, d := range Diff(old, got, targets) {
+		lines = append(lines, d.String())
+	}
+	if want := `ja.context: "副首相兼外相" -> "~両国"`; !strings.Contains(strings.Join(lines, "\n"), want) {
+		t.Errorf("Diff = %q, want a line %q", lines, want)
+	}
+}
