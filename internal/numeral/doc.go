@@ -25,7 +25,7 @@
 // "senior year" (4), which Japanese writes 2年生 and 4年生 and Khmer
 // ឆ្នាំទី២; a group named by its size, "foursomes", which Khmer writes
 // ក្រុមបួននាក់ and Japanese フォーサム; the fraction "the final third";
-// golf's "front nine"; 両国, 二人, 2か国間 "bilateral", 2つに割れる
+// golf's "front nine"; 両国, 二人 and Khmer ពីរនាក់ ("the two of them"), 2か国間 "bilateral", 2つに割れる
 // "divided"; イレブン, "the eleven"; a conversion into Japan time) are weak, and
 // Compare reports a weak number only when it pairs with a different one.
 // Japanese often drops "one" and "a", and writes "a month" as 1か月, so

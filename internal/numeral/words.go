@@ -363,6 +363,9 @@ func (f *finder) khmerWords() {
 		if strings.HasPrefix(strings.TrimLeft(s[j:], " \u200b"), "បី") || strings.HasSuffix(before, "ពីរ") {
 			n.Weak = true // ពីរបីថ្ងៃ, "two or three days", "a few days"
 		}
+		if value == 2 && strings.HasPrefix(strings.TrimLeft(s[j:], " \u200b"), "នាក់") {
+			n.Weak = true // ពីរនាក់ is as often "the two of them", "the pair" as "two people", like Japanese 二人
+		}
 		f.out = append(f.out, n)
 		i = j
 	}
