@@ -199,21 +199,34 @@ func phraseSpan(run []word) Span {
 
 // Candidates extracts the candidate phrases of texts and counts them, most frequent first.
 func Candidates(texts []Text) []Candidate {
+	var ps []Phrases
+	for _, t := range texts {
+		p := Phrases{Release: t.Release}
+		for _, s := range Extract(t.Text, t.Covered) {
+			p.Phrases = append(p.Phrases, strings.Join(strings.Fields(t.Text[s.Start:s.End]), " "))
+		}
+		ps = append(ps, p)
+	}
+	return Tally(ps)
+}
+
+// Tally counts the candidate phrases of releases, most frequent first, then by phrase, each with the sorted
+// releases it occurs in.
+func Tally(ps []Phrases) []Candidate {
 	type acc struct {
 		count    int
 		releases map[string]bool
 	}
 	byPhrase := map[string]*acc{}
-	for _, t := range texts {
-		for _, s := range Extract(t.Text, t.Covered) {
-			p := strings.Join(strings.Fields(t.Text[s.Start:s.End]), " ")
+	for _, rp := range ps {
+		for _, p := range rp.Phrases {
 			a := byPhrase[p]
 			if a == nil {
 				a = &acc{releases: map[string]bool{}}
 				byPhrase[p] = a
 			}
 			a.count++
-			a.releases[t.Release] = true
+			a.releases[rp.Release] = true
 		}
 	}
 	out := make([]Candidate, 0, len(byPhrase))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -64,25 +65,55 @@ type Input struct {
 
 // Build measures the glossary and the releases.
 func Build(in Input) *Report {
-	r := &Report{Glossary: GlossaryCompleteness(in.Glossary, in.Targets), Releases: []Release{}, Candidates: []Candidate{}}
-	var docs []Text
+	var (
+		releases []Release
+		phrases  []Phrases
+	)
 	for _, bt := range in.Bitexts {
-		r.Releases = append(r.Releases, ReleaseCoverage(bt, in)...)
-		if d := bt.Release.Doc(in.Source); d != nil {
-			m := in.Anchors.Matcher(in.Source)
-			for _, b := range d.Blocks {
-				t := Text{Release: bt.Release.ID, Text: b.Text}
-				if m != nil {
-					for _, mt := range m.FindAll(b.Text) {
-						t.Covered = append(t.Covered, Span{mt.Start, mt.End})
-					}
-				}
-				docs = append(docs, t)
+		releases = append(releases, ReleaseCoverage(bt, in)...)
+		phrases = append(phrases, ReleasePhrases(bt, in))
+	}
+	return Assemble(in.Glossary, in.Targets, releases, phrases)
+}
+
+// Assemble makes the report of the glossary from the figures of each release (ReleaseCoverage, in release
+// order) and the candidate phrases of each (ReleasePhrases): what Build does once it has measured every
+// release, and what a persistent index does with the figures it keeps.
+func Assemble(g *glossary.Glossary, targets []language.Tag, releases []Release, phrases []Phrases) *Report {
+	r := &Report{Glossary: GlossaryCompleteness(g, targets), Releases: releases, Candidates: Tally(phrases)}
+	if r.Releases == nil {
+		r.Releases = []Release{}
+	}
+	return r
+}
+
+// Phrases are the candidate phrases of one release, one per occurrence, in the order of its English text.
+type Phrases struct {
+	Release string
+	Phrases []string
+}
+
+// ReleasePhrases extracts the candidate phrases of one aligned release's English (see Extract), each with its
+// white space folded to single spaces.
+func ReleasePhrases(bt *bitext.Bitext, in Input) Phrases {
+	p := Phrases{Release: bt.Release.ID}
+	d := bt.Release.Doc(in.Source)
+	if d == nil {
+		return p
+	}
+	m := in.Anchors.Matcher(in.Source)
+	for _, b := range d.Blocks {
+		var covered []Span
+		if m != nil {
+			for _, mt := range m.FindAll(b.Text) {
+				covered = append(covered, Span{mt.Start, mt.End})
 			}
 		}
+		for _, s := range Extract(b.Text, covered) {
+			p.Phrases = append(p.Phrases, strings.Join(strings.Fields(b.Text[s.Start:s.End]), " "))
+		}
 	}
-	r.Candidates = Candidates(docs)
-	return r
+	return p
 }
 
 // percent returns part/whole as a percentage rounded down to two decimals (so that 99.999 never shows as 100),
