@@ -28,9 +28,9 @@ type Input struct {
 	// (nil: DefaultMessages).
 	Catalog  *catalog.Catalog
 	Messages []string
-	// Memory is the translation memory, possibly holding Release itself: the drafter leaves Release out.
-	// nil drafts without memory.
-	Memory *tm.Memory
+	// Memory is the translation memory (a tm.Memory, or one kept in the workspace's index), possibly holding
+	// Release itself: the drafter leaves Release out. nil drafts without memory.
+	Memory tm.Source
 	// Threshold is the score a fuzzy match needs (0: tm.DefaultThreshold).
 	Threshold float64
 }
@@ -77,7 +77,7 @@ type drafter struct {
 	lang  language.Tag
 	src   *release.Document
 	forms []formula
-	mem   *tm.Memory
+	mem   tm.Source
 	// ids makes markers name the English sentence they are for, so that relloc review --accept can clear one
 	// sentence's marker; every drafter sets it (it is a field so that a caller could turn it off).
 	ids bool
@@ -102,7 +102,7 @@ func newDrafter(in Input) (*drafter, error) {
 	}
 	d := &drafter{in: in, lang: in.Lang, src: src, ids: true}
 	if in.Memory != nil {
-		d.mem = in.Memory.Exclude(in.Release.ID)
+		d.mem = in.Memory.Without(in.Release.ID)
 	}
 	d.forms = d.formulas()
 	return d, nil

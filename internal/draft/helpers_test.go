@@ -79,5 +79,9 @@ func (w *workspace) release(t testing.TB, id string) *release.Release {
 }
 
 func (w *workspace) input(r *release.Release, lang language.Tag, mem *tm.Memory) Input {
-	return Input{Release: r, Source: en, Lang: lang, Glossary: w.glossary, Anchors: w.anchors, Catalog: w.catalog, Memory: mem}
+	in := Input{Release: r, Source: en, Lang: lang, Glossary: w.glossary, Anchors: w.anchors, Catalog: w.catalog}
+	if mem != nil { // a nil *tm.Memory in the interface would be a memory
+		in.Memory = mem
+	}
+	return in
 }

@@ -1,0 +1,70 @@
+package tm
+
+// Filter says which units a lookup can return, for a store that keeps units outside memory (a persistent index)
+// and must hand Lookup or Search a set of candidates holding every unit that can match: a unit whose normalised
+// source has a length outside [MinLen, MaxLen] code points, or shares fewer than Need of the query's trigrams
+// Grams (counted with multiplicity, min of both counts), cannot score at the threshold. The bounds are those
+// Lookup and Search use themselves, loosened by a margin for rounding, on the trigrams without boundary marks
+// (the four of each text with a boundary mark are left out of Grams and of Need), which a full-text index of
+// trigrams holds.
+type Filter struct {
+	MinLen, MaxLen int // MaxLen < 0: no upper bound
+	Grams          map[string]int
+	// Need ≤ 0: the trigrams exclude nothing, only the lengths do.
+	Need int
+}
+
+// margin loosens the filter's bounds so that floating-point rounding never makes them stricter than Lookup's.
+const margin = 1e-6
+
+// NewFilter returns the filter of Lookup (search false) or Search (search true) for text and threshold (outside
+// (0, 1]: DefaultThreshold). ok is false when no unit can match, as when text is empty after normalisation.
+func NewFilter(text string, threshold float64, search bool) (f Filter, ok bool) {
+	if threshold <= 0 || threshold > 1 {
+		threshold = DefaultThreshold
+	}
+	q := []rune(Normalize(text))
+	lq := len(q)
+	if lq == 0 {
+		return Filter{}, false
+	}
+	maxDist := func(l int) int { return int((1-threshold)*float64(max(lq, l)) + margin) }
+	maxLen := int(float64(lq)/threshold + margin)
+	f = Filter{MinLen: -1, MaxLen: -1, Grams: map[string]int{}}
+	weakest := lq + 2
+	for l := 1; l <= maxLen+1; l++ {
+		if abs(l-lq) > maxDist(l) {
+			continue
+		}
+		if f.MinLen < 0 {
+			f.MinLen = l
+		}
+		f.MaxLen = l
+		weakest = min(weakest, max(lq, l)+2-3*maxDist(l))
+	}
+	f.Need = weakest - 4 // l = lq always passes: MinLen and MaxLen are set
+	if search && lq >= minPrefix {
+		// The start of a unit within maxDist(lq) of the query shares its trigrams but those an edit destroys.
+		f.MaxLen = -1
+		f.Need = min(f.Need, lq-2-3*maxDist(lq))
+	}
+	for i := 0; i+3 <= lq; i++ {
+		f.Grams[string(q[i:i+3])]++
+	}
+	return f, true
+}
+
+// Source is a translation memory that sentences are looked up in: a Memory, or a store that finds the candidate
+// units of each lookup and looks them up in a Memory of those (package index).
+type Source interface {
+	// Lookup is Memory.Lookup.
+	Lookup(text, target string, threshold float64) []Match
+	// Without returns the source without the units of release, as Memory.Exclude.
+	Without(release string) Source
+}
+
+// Without is Exclude, for Source.
+func (m *Memory) Without(release string) Source { return m.Exclude(release) }
+
+// Units returns the units of the memory, excluded ones too, in the order they were given.
+func (m *Memory) Units() []Unit { return m.units }

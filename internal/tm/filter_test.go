@@ -1,0 +1,76 @@
+package tm
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// passes reports whether a unit's normalised source passes f.
+func passes(f Filter, norm string) bool {
+	r := []rune(norm)
+	if len(r) < f.MinLen || f.MaxLen >= 0 && len(r) > f.MaxLen {
+		return false
+	}
+	have := map[string]int{}
+	for i := 0; i+3 <= len(r); i++ {
+		have[string(r[i:i+3])]++
+	}
+	shared := 0
+	for g, c := range f.Grams {
+		shared += min(c, have[g])
+	}
+	return shared >= f.Need
+}
+
+// TestFilterIsLossless checks that every unit Lookup and Search return passes the filter of its query, over
+// generated memories, near-repeat and prefix queries, and thresholds from permissive to strict; and that the
+// filter excludes most units, or it would be no use to an index.
+func TestFilterIsLossless(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	units := generate(r, 1000)
+	m := New(units, "en")
+	norms := map[string]string{}
+	for _, u := range units {
+		norms[u.Release+"/"+u.Segment] = Normalize(u.Text["en"])
+	}
+	excluded, considered := 0, 0
+	for _, threshold := range []float64{0.6, 0.75, 0.9, 1} {
+		for q := 0; q < 25; q++ {
+			text := mutate(r, units[r.IntN(len(units))].Text["en"], r.IntN(6))
+			if q%4 == 0 { // a few words typed
+				rs := []rune(text)
+				text = string(rs[:min(len(rs), 12+r.IntN(20))])
+			}
+			for _, search := range []bool{false, true} {
+				f, ok := NewFilter(text, threshold, search)
+				ms := m.Lookup(text, "km", threshold)
+				if search {
+					ms = m.Search(text, "km", threshold)
+				}
+				if !ok {
+					if len(ms) > 0 {
+						t.Fatalf("NewFilter(%q, %v, %v) says nothing matches; got %d matches", text, threshold, search, len(ms))
+					}
+					continue
+				}
+				for _, x := range ms {
+					if !passes(f, norms[x.Release+"/"+x.Segment]) {
+						t.Fatalf("threshold %v, search %v, query %q: match %s/%s (score %.3f) fails the filter %+v",
+							threshold, search, text, x.Release, x.Segment, x.Score, f)
+					}
+				}
+				if threshold == DefaultThreshold {
+					for _, n := range norms {
+						considered++
+						if !passes(f, n) {
+							excluded++
+						}
+					}
+				}
+			}
+		}
+	}
+	if excluded*10 < considered*9 {
+		t.Errorf("at the default threshold the filter excludes %d of %d units, want over 90%%", excluded, considered)
+	}
+}
