@@ -1,5 +1,7 @@
 package tm
 
+import "unicode/utf8"
+
 // Filter says which units a lookup can return, for a store that keeps units outside memory (a persistent index)
 // and must hand Lookup or Search a set of candidates holding every unit that can match: a unit whose normalised
 // source has a length outside [MinLen, MaxLen] code points, or shares fewer than Need of the query's trigrams
@@ -12,6 +14,9 @@ type Filter struct {
 	Grams          map[string]int
 	// Need ≤ 0: the trigrams exclude nothing, only the lengths do.
 	Need int
+
+	ordinal map[uint64]int // packed trigram of Grams → index in counts
+	counts  []int32
 }
 
 // margin loosens the filter's bounds so that floating-point rounding never makes them stricter than Lookup's.
@@ -51,6 +56,12 @@ func NewFilter(text string, threshold float64, search bool) (f Filter, ok bool) 
 	for i := 0; i+3 <= lq; i++ {
 		f.Grams[string(q[i:i+3])]++
 	}
+	f.ordinal = make(map[uint64]int, len(f.Grams))
+	for g, c := range f.Grams {
+		r := []rune(g)
+		f.ordinal[pack(r[0], r[1], r[2])] = len(f.counts)
+		f.counts = append(f.counts, int32(c))
+	}
 	return f, true
 }
 
@@ -68,3 +79,33 @@ func (m *Memory) Without(release string) Source { return m.Exclude(release) }
 
 // Units returns the units of the memory, excluded ones too, in the order they were given.
 func (m *Memory) Units() []Unit { return m.units }
+
+// Pass reports whether a unit whose normalised source is norm passes f.
+func (f Filter) Pass(norm string) bool {
+	n := utf8.RuneCountInString(norm)
+	if n < f.MinLen || f.MaxLen >= 0 && n > f.MaxLen {
+		return false
+	}
+	if f.Need <= 0 {
+		return true
+	}
+	used := make([]int32, len(f.counts))
+	shared := 0
+	var a, b rune
+	i := 0
+	for _, c := range norm {
+		if i >= 2 {
+			if k, ok := f.ordinal[pack(a, b, c)]; ok && used[k] < f.counts[k] {
+				used[k]++
+				if shared++; shared >= f.Need {
+					return true
+				}
+			}
+		}
+		a, b = b, c
+		i++
+	}
+	return false
+}
+
+func pack(a, b, c rune) uint64 { return uint64(a)<<42 | uint64(b)<<21 | uint64(c) }

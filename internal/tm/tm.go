@@ -56,7 +56,11 @@ type posting struct {
 
 // New indexes units by their text in the source language. Units without
 // source text are kept out of the index.
-func New(units []Unit, source string) *Memory {
+func New(units []Unit, source string) *Memory { return NewNormalized(units, source, nil) }
+
+// NewNormalized is New for units whose normalised source texts are known (a store keeps them): norms[i], when
+// norms is that long, is Normalize of units[i]'s source text.
+func NewNormalized(units []Unit, source string, norms []string) *Memory {
 	m := &Memory{
 		source:   source,
 		units:    units,
@@ -66,7 +70,12 @@ func New(units []Unit, source string) *Memory {
 	}
 	grams := map[uint64]int32{}
 	for i, u := range units {
-		n := Normalize(u.Text[source])
+		var n string
+		if i < len(norms) {
+			n = norms[i]
+		} else {
+			n = Normalize(u.Text[source])
+		}
 		if n == "" {
 			continue
 		}
