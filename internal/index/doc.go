@@ -1,0 +1,28 @@
+// Package index is relloc's persistent index of a workspace's releases, kept in .relloc/index.db under the
+// workspace root: per release file its digest (size and modification time as a quick test, a SHA-256 of its
+// contents to confirm), and per release what the commands about the whole archive need from it, computed once
+// when it changes: its translation-memory units (tm search, draft), its glossary coverage figures and
+// candidate-term phrases (coverage), and its glossary usage (which entries each language of it uses, how
+// often). The release files stay the source of truth: Open brings the index up to date with them before any
+// query, re-reading only the releases whose files changed, and rebuilds it whole when it is missing, of
+// another schema version, made from another glossary, configuration or relloc build, or unreadable (a
+// truncated or corrupt file is removed and rebuilt, with a note on stderr).
+//
+// The store is SQLite through modernc.org/sqlite, a pure-Go translation of SQLite (relloc stays a static
+// binary built without cgo). SQLite rather than a key-value store such as bbolt because the index answers
+// queries, not lookups by key: its FTS5 full-text index with the trigram tokenizer finds the segments holding
+// a phrase by substring in every language, which a word tokenizer cannot do in Khmer and Japanese (written
+// without spaces), and gives the translation memory a candidate filter (Filter) without relloc keeping its own
+// inverted index; secondary indexes (segment length, glossary entry) and transactions come with it. bbolt
+// would have needed all of that written by hand over sorted keys.
+//
+// One writer at a time: Open takes .relloc/index.lock (gofrs/flock) while it compares and updates, so that two
+// commands started together do not both rebuild; every update is one SQLite transaction in write-ahead-log
+// mode, so that readers, in this process or another, see the index before or after an update, never half of
+// one, and are not blocked by it.
+//
+// The pure part is Analyse, which turns an aligned release into what the index keeps of it; the store is
+// the edge. Queries give the same results as the commands computing everything from the release files: Memory
+// fetches the candidates of a lookup (tm.Filter) and looks them up in a tm.Memory of those, in the same order,
+// and Coverage assembles the figures of each release with coverage.Assemble.
+package index

@@ -1,0 +1,411 @@
+package index
+
+import (
+	"bytes"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/relloc/relloc/internal/bitext"
+	"github.com/relloc/relloc/internal/coverage"
+	"github.com/relloc/relloc/internal/draft"
+	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/scalegen"
+	"github.com/relloc/relloc/internal/tm"
+	"github.com/relloc/relloc/internal/workspace"
+)
+
+// fixture is a generated workspace (package scalegen) on disk.
+type fixture struct {
+	ws   *workspace.Workspace
+	gl   *glossary.Glossary
+	warn bytes.Buffer
+}
+
+func newFixture(t testing.TB, releases int) *fixture {
+	t.Helper()
+	root := t.TempDir()
+	_, err := scalegen.Generate(scalegen.Config{Releases: releases, Entries: 300, Seed: 3}, func(path string, data []byte) error {
+		p := filepath.Join(root, filepath.FromSlash(path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(p, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, err := workspace.Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := glossary.ReadDir(ws.Path(ws.Config.Glossary), ws.Rel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gl, err := glossary.Parse(files, glossary.Options{Targets: ws.Config.Targets})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{ws: ws, gl: gl}
+}
+
+func (f *fixture) config() Config {
+	ws := f.ws
+	return Config{Root: ws.Root, Releases: ws.Path(ws.Config.Releases), Source: ws.Config.Source,
+		Targets: ws.Config.Targets, Glossary: f.gl, Inputs: [][]byte{[]byte("glossary v1")}, Rel: ws.Rel, Warn: &f.warn,
+		Anchors: func() *bitext.Anchors { return bitext.NewAnchors(f.gl, ws.Config.Source, ws.Config.Languages()) }}
+}
+
+func (f *fixture) open(t testing.TB) *Index {
+	t.Helper()
+	ix, err := Open(f.config())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// direct is what the commands compute without an index: every release read and aligned.
+type direct struct {
+	units []tm.Unit
+	mem   *tm.Memory
+	in    coverage.Input
+}
+
+func (f *fixture) direct(t testing.TB) direct {
+	t.Helper()
+	ws := f.ws
+	rels, err := release.LoadAll(ws.Root, ws.Path(ws.Config.Releases), ws.Config.Source, ws.Config.Languages(), ws.Rel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	anchors := bitext.NewAnchors(f.gl, ws.Config.Source, ws.Config.Languages())
+	d := direct{in: coverage.Input{Glossary: f.gl, Source: ws.Config.Source, Targets: ws.Config.Targets, Anchors: anchors}}
+	for _, r := range rels {
+		bt := bitext.Align(r, ws.Config.Source, ws.Config.Targets, anchors)
+		d.in.Bitexts = append(d.in.Bitexts, bt)
+		d.units = append(d.units, draft.Units(bt)...)
+	}
+	d.mem = tm.New(d.units, "en")
+	return d
+}
+
+// queries are lookups drawn from the units: whole sentences, sentences with a word changed, the first words.
+func queries(units []tm.Unit) []string {
+	var out []string
+	for i := 0; i < len(units); i += max(1, len(units)/8) {
+		en := units[i].Text["en"]
+		words := strings.Fields(en)
+		out = append(out, en)
+		if len(words) > 4 {
+			w := append([]string(nil), words...)
+			w[len(w)/2] = "Cambodia"
+			out = append(out, strings.Join(w, " "), strings.Join(words[:4], " "))
+		}
+	}
+	return out
+}
+
+// same checks that the index answers every query as a memory of every release does.
+func same(t *testing.T, ix *Index, d direct) {
+	t.Helper()
+	m := ix.Memory(nil)
+	for _, q := range queries(d.units) {
+		for _, th := range []float64{0.6, tm.DefaultThreshold, 0.95} {
+			for _, lang := range []string{"km", "ja"} {
+				got, err := m.Search(q, lang, th)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want := d.mem.Search(q, lang, th); !reflect.DeepEqual(got, want) {
+					t.Fatalf("Search(%q, %s, %v): the index finds\n%v\nthe memory\n%v", q, lang, th, got, want)
+				}
+				if got, want := m.Lookup(q, lang, th), d.mem.Lookup(q, lang, th); !reflect.DeepEqual(got, want) {
+					t.Fatalf("Lookup(%q, %s, %v): the index finds\n%v\nthe memory\n%v", q, lang, th, got, want)
+				}
+			}
+		}
+	}
+	excl := d.units[0].Release
+	q := d.units[1].Text["en"]
+	if got, want := m.Without(excl).Lookup(q, "km", 0.6), d.mem.Exclude(excl).Lookup(q, "km", 0.6); !reflect.DeepEqual(got, want) {
+		t.Fatalf("Without(%s).Lookup(%q): the index finds\n%v\nthe memory\n%v", excl, q, got, want)
+	}
+	for _, c := range []struct {
+		phrase string
+		langs  []string
+	}{
+		{"Cambodia", nil}, {"ឯកឧត្តម", nil}, {"ឯកឧត្ដម", []string{"en", "km"}}, {"大臣", nil}, {"大使", []string{"ja"}},
+		{"Ministry of Foreign Affairs", nil}, {"H.E.", []string{"en"}}, {"no such phrase", nil},
+	} {
+		got, err := m.Concordance(c.phrase, c.langs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := d.mem.Concordance(c.phrase, c.langs); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Concordance(%q, %v): the index finds %d hits, the memory %d", c.phrase, c.langs, len(got), len(want))
+		}
+	}
+	if err := m.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for _, targets := range [][]string{{"km", "ja"}, {"ja"}} {
+		in := d.in
+		in.Targets = nil
+		for _, l := range targets {
+			for _, tag := range d.in.Targets {
+				if tag.String() == l {
+					in.Targets = append(in.Targets, tag)
+				}
+			}
+		}
+		got, err := ix.Coverage(in.Targets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := coverage.Build(in); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Coverage(%v): the index gives\n%+v\nBuild gives\n%+v", targets, got, want)
+		}
+	}
+}
+
+func TestIndexEqualsReadingEveryRelease(t *testing.T) {
+	f := newFixture(t, 12)
+	ix := f.open(t)
+	if ix.Read != 12 {
+		t.Errorf("a new index read %d releases, want 12", ix.Read)
+	}
+	same(t, ix, f.direct(t))
+	if f.warn.Len() > 0 {
+		t.Errorf("a new index warned: %s", f.warn.String())
+	}
+	if ix := f.open(t); ix.Read != 0 {
+		t.Errorf("an index up to date read %d releases again", ix.Read)
+	}
+}
+
+func TestIndexFollowsTheReleases(t *testing.T) {
+	f := newFixture(t, 8)
+	f.open(t)
+	dirs, _ := filepath.Glob(filepath.Join(f.ws.Root, "releases", "*"))
+
+	// A release whose English changes is read again.
+	en := filepath.Join(dirs[2], "en.md")
+	data, _ := os.ReadFile(en)
+	data = append(data, []byte("\nThe Minister of Foreign Affairs and International Cooperation thanked the people of Japan for their steadfast support.\n")...)
+	if err := os.WriteFile(en, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix := f.open(t)
+	if ix.Read != 1 {
+		t.Errorf("after one release changed, the index read %d releases, want 1", ix.Read)
+	}
+	same(t, ix, f.direct(t))
+
+	// A release deleted leaves the index.
+	if err := os.RemoveAll(dirs[5]); err != nil {
+		t.Fatal(err)
+	}
+	ix = f.open(t)
+	same(t, ix, f.direct(t))
+
+	// A translation deleted is a change of its release.
+	if err := os.Remove(filepath.Join(dirs[0], "ja.md")); err != nil {
+		t.Fatal(err)
+	}
+	ix = f.open(t)
+	if ix.Read != 1 {
+		t.Errorf("after a translation was deleted, the index read %d releases, want 1", ix.Read)
+	}
+	same(t, ix, f.direct(t))
+
+	// A file touched, its contents as they were, is not read again.
+	old := time.Now().Add(-time.Hour)
+	km := filepath.Join(dirs[1], "km.md")
+	if err := os.Chtimes(km, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if ix := f.open(t); ix.Read != 0 {
+		t.Errorf("after a file was touched, the index read %d releases, want 0", ix.Read)
+	}
+
+	// Another glossary: everything is read again.
+	c := f.config()
+	c.Inputs = [][]byte{[]byte("glossary v2")}
+	ix2, err := Open(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix2.Close()
+	if ix2.Read != 7 {
+		t.Errorf("after the glossary changed, the index read %d releases, want 7", ix2.Read)
+	}
+}
+
+func TestIndexRebuildsWhenDamaged(t *testing.T) {
+	for _, damage := range []struct {
+		name string
+		do   func(t *testing.T, path string)
+		note string
+	}{
+		{"truncated", func(t *testing.T, path string) {
+			st, _ := os.Stat(path)
+			if err := os.Truncate(path, st.Size()/3); err != nil {
+				t.Fatal(err)
+			}
+		}, "is damaged"},
+		{"overwritten", func(t *testing.T, path string) {
+			if err := os.WriteFile(path, bytes.Repeat([]byte("not a database\n"), 500), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, "is damaged"},
+		{"old schema", func(t *testing.T, path string) {
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if _, err := db.Exec(`UPDATE meta SET value = '0' WHERE key = 'schema'`); err != nil {
+				t.Fatal(err)
+			}
+		}, "another version of relloc (schema 0, not 1)"},
+		{"deleted", func(t *testing.T, path string) {
+			if err := remove(filepath.Dir(filepath.Dir(path))); err != nil {
+				t.Fatal(err)
+			}
+		}, ""},
+	} {
+		t.Run(damage.name, func(t *testing.T) {
+			f := newFixture(t, 6)
+			ix := f.open(t)
+			ix.Close()
+			damage.do(t, Path(f.ws.Root))
+			ix = f.open(t)
+			if damage.note == "" && f.warn.Len() > 0 || !strings.Contains(f.warn.String(), damage.note) {
+				t.Errorf("stderr: %q, want a note with %q", f.warn.String(), damage.note)
+			}
+			if ix.Read != 6 {
+				t.Errorf("the rebuilt index read %d releases, want 6", ix.Read)
+			}
+			same(t, ix, f.direct(t))
+		})
+	}
+}
+
+// TestIndexReadersSeeWholeUpdates rewrites one release again and again between two versions, each time updating
+// the index, while readers check that what the index holds of the release is all of one version: its files'
+// digest and its units agree.
+func TestIndexReadersSeeWholeUpdates(t *testing.T) {
+	f := newFixture(t, 4)
+	f.open(t).Close()
+	dirs, _ := filepath.Glob(filepath.Join(f.ws.Root, "releases", "*"))
+	en := filepath.Join(dirs[1], "en.md")
+	a, _ := os.ReadFile(en)
+	b := append(append([]byte(nil), a...), []byte("\nBoth sides agreed to hold the next meeting in Phnom Penh.\n\nThe Minister thanked Japan.\n")...)
+	relPath := f.ws.Rel(en)
+
+	// The units each version gives, by the digest of its English.
+	units := map[string]int{}
+	for _, v := range [][]byte{b, a} {
+		if err := os.WriteFile(en, v, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ix := f.open(t)
+		var hash []byte
+		var n int
+		if err := ix.db.QueryRow(`SELECT f.hash, (SELECT count(*) FROM units u WHERE u.rel = f.rel) FROM files f WHERE f.path = ?`,
+			relPath).Scan(&hash, &n); err != nil {
+			t.Fatal(err)
+		}
+		units[string(hash)] = n
+		ix.Close()
+	}
+	if len(units) != 2 {
+		t.Fatalf("the two versions have the same digest: %v", units)
+	}
+
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for r := 0; r < 2; r++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			db, err := sql.Open("sqlite", "file:"+Path(f.ws.Root)+"?_pragma=busy_timeout(60000)")
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer db.Close()
+			for reads := 0; ; reads++ {
+				select {
+				case <-stop:
+					if reads == 0 {
+						errs <- fmt.Errorf("a reader read nothing")
+					}
+					return
+				default:
+				}
+				tx, err := db.Begin()
+				if err != nil {
+					errs <- err
+					return
+				}
+				var hash []byte
+				var n, total int
+				err = tx.QueryRow(`SELECT f.hash, (SELECT count(*) FROM units u WHERE u.rel = f.rel) FROM files f WHERE f.path = ?`,
+					relPath).Scan(&hash, &n)
+				if err == nil {
+					err = tx.QueryRow(`SELECT count(*) FROM units_fts`).Scan(&total)
+				}
+				var units2 int
+				if err == nil {
+					err = tx.QueryRow(`SELECT count(*) FROM units`).Scan(&units2)
+				}
+				tx.Rollback()
+				if err != nil {
+					errs <- err
+					return
+				}
+				if want, ok := units[string(hash)]; !ok || want != n {
+					errs <- fmt.Errorf("torn state: the release's digest is of a version with %d units, and it has %d", want, n)
+					return
+				}
+				if total != units2 {
+					errs <- fmt.Errorf("torn state: %d units and %d rows of their full-text index", units2, total)
+					return
+				}
+			}
+		}()
+	}
+	for i := 0; i < 6; i++ {
+		v := a
+		if i%2 == 0 {
+			v = b
+		}
+		if err := os.WriteFile(en, v, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c := f.config()
+		ix, err := Open(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix.Close()
+	}
+	close(stop)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}

@@ -1,0 +1,649 @@
+package index
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gofrs/flock"
+	"golang.org/x/text/language"
+	"modernc.org/sqlite"
+
+	"github.com/relloc/relloc/internal/bitext"
+	"github.com/relloc/relloc/internal/coverage"
+	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/inputerr"
+	"github.com/relloc/relloc/internal/matchform"
+	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/safefile"
+	"github.com/relloc/relloc/internal/tm"
+)
+
+const (
+	// Dir is the folder of the index under the workspace root; it is git-ignored (workspace.GitIgnore).
+	Dir = ".relloc"
+	// FileName is the SQLite database in Dir.
+	FileName = "index.db"
+	// LockName is the lock file in Dir that the one writer holds.
+	LockName = "index.lock"
+	// SchemaVersion is the version of the tables; an index of another version is rebuilt.
+	SchemaVersion = 1
+)
+
+// lockTimeout is how long Open waits for another relloc process updating the index.
+const lockTimeout = 5 * time.Minute
+
+// Config is what Open needs of the workspace.
+type Config struct {
+	Root     string // the workspace root
+	Releases string // the folder of releases, absolute
+	Source   language.Tag
+	Targets  []language.Tag
+	Glossary *glossary.Glossary
+	// Anchors returns the glossary's term matchers; it is called only when a release has to be read.
+	Anchors func() *bitext.Anchors
+	// Inputs are the bytes other than the release files that the entries depend on (relloc.toml, the glossary
+	// files); when they change, the index is rebuilt.
+	Inputs [][]byte
+	// Rel turns a path into the path shown to users, relative to the workspace root.
+	Rel func(string) string
+	// Warn receives notes for the user (an index rebuilt because it was corrupt); nil: none.
+	Warn io.Writer
+}
+
+// Index is an open index, up to date with the release files when Open returned.
+type Index struct {
+	db    *sql.DB
+	cfg   Config
+	langs []language.Tag // the source, then the targets: the order of the forms columns
+	// Read counts the release folders Open read again.
+	Read int
+}
+
+// Path returns the path of the index database of the workspace at root.
+func Path(root string) string { return filepath.Join(root, Dir, FileName) }
+
+// Open opens the index of the workspace, creating or rebuilding it when it is missing, of another schema
+// version, made from other inputs, or corrupt, and brings it up to date with the release files. A release
+// that does not parse is an input error, as when every release is read, and leaves the index as it was.
+func Open(c Config) (*Index, error) {
+	dir := filepath.Join(c.Root, Dir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	lock := flock.New(filepath.Join(dir, LockName))
+	ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
+	defer cancel()
+	if ok, err := lock.TryLockContext(ctx, 10*time.Millisecond); err != nil || !ok {
+		return nil, fmt.Errorf("index: another relloc process has been updating %s for over %s: %v", c.rel(dir), lockTimeout, err)
+	}
+	defer func() { _ = lock.Unlock() }()
+	ix, err := open(c)
+	if isCorrupt(err) {
+		c.warn("relloc: %s is damaged (%v); rebuilding it\n", c.rel(Path(c.Root)), err)
+		if err := remove(c.Root); err != nil {
+			return nil, err
+		}
+		ix, err = open(c)
+	}
+	return ix, err
+}
+
+// open opens the database, makes its schema current and syncs it.
+func open(c Config) (*Index, error) {
+	p := Path(c.Root)
+	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(p)+
+		"?_pragma=busy_timeout(60000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	ix := &Index{db: db, cfg: c, langs: append([]language.Tag{c.Source}, c.Targets...)}
+	if err := ix.prepare(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := ix.sync(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return ix, nil
+}
+
+// Close closes the database.
+func (ix *Index) Close() error { return ix.db.Close() }
+
+func (c Config) rel(p string) string {
+	if c.Rel == nil {
+		return p
+	}
+	return c.Rel(p)
+}
+
+func (c Config) warn(format string, a ...any) {
+	if c.Warn != nil {
+		fmt.Fprintf(c.Warn, format, a...)
+	}
+}
+
+// remove deletes the index database of the workspace at root, with its write-ahead log.
+func remove(root string) error {
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		if err := os.Remove(Path(root) + suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("index: %w", err)
+		}
+	}
+	return nil
+}
+
+// isCorrupt reports whether err says that the database file is damaged or no database.
+func isCorrupt(err error) bool {
+	var e *sqlite.Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	switch e.Code() & 0xff {
+	case 11, 26: // SQLITE_CORRUPT, SQLITE_NOTADB
+		return true
+	}
+	return false
+}
+
+// key is the digest of everything besides the release files that the index's contents depend on: the schema,
+// relloc's build, the languages and Config.Inputs.
+func (c Config) key() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "schema %d\n", SchemaVersion)
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		fmt.Fprintf(h, "%s %s\n", bi.Main.Path, bi.Main.Version)
+		for _, s := range bi.Settings {
+			if strings.HasPrefix(s.Key, "vcs.") {
+				fmt.Fprintf(h, "%s=%s\n", s.Key, s.Value)
+			}
+		}
+	}
+	fmt.Fprintf(h, "source %s targets %v\n", c.Source, c.Targets)
+	for _, in := range c.Inputs {
+		fmt.Fprintf(h, "%d\n", len(in))
+		h.Write(in)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// prepare checks the schema version and the inputs' key and, when either differs, recreates the tables in one
+// transaction (an index of another schema version is removed first: its tables may not be these).
+func (ix *Index) prepare() error {
+	var schema, key string
+	err := ix.db.QueryRow(`SELECT (SELECT value FROM meta WHERE key = 'schema'), (SELECT value FROM meta WHERE key = 'key')`).Scan(&schema, &key)
+	switch {
+	case err == nil && schema == strconv.Itoa(SchemaVersion) && key == ix.cfg.key():
+		return nil
+	case err == nil && schema != strconv.Itoa(SchemaVersion):
+		ix.cfg.warn("relloc: %s was written by another version of relloc (schema %s, not %d); rebuilding it\n",
+			ix.cfg.rel(Path(ix.cfg.Root)), schema, SchemaVersion)
+	case err != nil && !strings.Contains(err.Error(), "no such table"):
+		return fmt.Errorf("index: %w", err)
+	}
+	tx, err := ix.db.Begin()
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	defer tx.Rollback()
+	var forms []string
+	for i := range ix.langs {
+		forms = append(forms, fmt.Sprintf("f%d", i))
+	}
+	for _, s := range []string{
+		`DROP TABLE IF EXISTS meta`, `DROP TABLE IF EXISTS releases`, `DROP TABLE IF EXISTS files`,
+		`DROP TABLE IF EXISTS units`, `DROP TABLE IF EXISTS usage`, `DROP TABLE IF EXISTS units_vocab`,
+		`DROP TABLE IF EXISTS units_fts`,
+		`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+		// One row per release folder: its id, its coverage figures in every target language and its candidate
+		// phrases (JSON).
+		`CREATE TABLE releases (id INTEGER PRIMARY KEY, dir TEXT NOT NULL UNIQUE, release TEXT NOT NULL,
+			coverage TEXT NOT NULL, phrases TEXT NOT NULL)`,
+		`CREATE TABLE files (path TEXT PRIMARY KEY, rel INTEGER NOT NULL, size INTEGER NOT NULL,
+			mtime INTEGER NOT NULL, hash BLOB NOT NULL)`,
+		`CREATE INDEX files_rel ON files (rel)`,
+		// The translation-memory units in release order: text is the JSON object of the unit's languages, norm
+		// its normalised source (tm.Normalize) and len the length of norm in code points.
+		`CREATE TABLE units (id INTEGER PRIMARY KEY, rel INTEGER NOT NULL, pos INTEGER NOT NULL,
+			segment TEXT NOT NULL, text TEXT NOT NULL, norm TEXT NOT NULL, len INTEGER NOT NULL)`,
+		`CREATE INDEX units_rel ON units (rel, pos)`,
+		`CREATE INDEX units_len ON units (len)`,
+		// Trigrams of each unit's normalised source (norm) and of its matching form in each language (f0: the
+		// source, f1...: the targets), for the memory's candidate filter and for concordance.
+		`CREATE VIRTUAL TABLE units_fts USING fts5 (norm, ` + strings.Join(forms, ", ") +
+			`, content='', contentless_delete=1, tokenize='trigram case_sensitive 1')`,
+		`CREATE VIRTUAL TABLE units_vocab USING fts5vocab (units_fts, 'col')`,
+		`CREATE TABLE usage (rel INTEGER NOT NULL, lang TEXT NOT NULL, entry TEXT NOT NULL, count INTEGER NOT NULL,
+			PRIMARY KEY (rel, lang, entry))`,
+		`CREATE INDEX usage_entry ON usage (entry, lang)`,
+	} {
+		if _, err := tx.Exec(s); err != nil {
+			return fmt.Errorf("index: create tables: %w", err)
+		}
+	}
+	if _, err := tx.Exec(`INSERT INTO meta (key, value) VALUES ('schema', ?), ('key', ?)`,
+		strconv.Itoa(SchemaVersion), ix.cfg.key()); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	return tx.Commit()
+}
+
+// file is the digest of one release file.
+type file struct {
+	path        string // as Config.Rel gives it
+	abs         string
+	size, mtime int64
+	hash        []byte
+}
+
+// folder is a release folder as found on disk, with the digests of its files.
+type folder struct {
+	dir   string // as Config.Rel gives it
+	abs   string
+	files []file
+}
+
+// scan lists the release folders and the size and modification time of their files, as release.LoadAll finds
+// them.
+func (c Config) scan() ([]folder, error) {
+	if err := safefile.Within(c.Root, c.Releases, c.rel(c.Releases)); err != nil {
+		return nil, err
+	}
+	ents, err := os.ReadDir(c.Releases)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read releases: %w", err)
+	}
+	var out []folder
+	var errs inputerr.List
+	for _, e := range ents {
+		abs := filepath.Join(c.Releases, e.Name())
+		if e.Type()&fs.ModeSymlink != 0 {
+			if err := safefile.Within(c.Root, abs, c.rel(abs)); err != nil {
+				var ie *inputerr.Error
+				if errors.As(err, &ie) {
+					errs = append(errs, ie)
+					continue
+				}
+				return nil, err
+			}
+			if st, err := os.Stat(abs); err != nil || !st.IsDir() {
+				continue
+			}
+		} else if !e.IsDir() {
+			continue
+		}
+		f := folder{dir: c.rel(abs), abs: abs}
+		for _, lang := range append([]language.Tag{c.Source}, c.Targets...) {
+			p := filepath.Join(abs, lang.String()+".md")
+			st, err := os.Stat(p)
+			if errors.Is(err, fs.ErrNotExist) {
+				if _, lerr := os.Lstat(p); lerr == nil {
+					// A dangling link: release.ReadDir reports it.
+					f.files = append(f.files, file{path: c.rel(p), abs: p, size: -1})
+				}
+				continue
+			}
+			if err != nil {
+				return nil, fmt.Errorf("read release: %w", err)
+			}
+			f.files = append(f.files, file{path: c.rel(p), abs: p, size: st.Size(), mtime: st.ModTime().UnixNano()})
+		}
+		if len(f.files) > 0 {
+			out = append(out, f)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return out, nil
+}
+
+// sync brings the index up to date with the release folders: a folder whose files' sizes and modification
+// times are those recorded is unchanged; one whose sizes are but not its times is unchanged if its files'
+// contents hash as recorded (the times are updated); any other is read again, and a folder gone is removed.
+// The changes are written in one transaction.
+func (ix *Index) sync() error {
+	start := time.Now()
+	folders, err := ix.cfg.scan()
+	if err != nil {
+		return err
+	}
+	type known struct {
+		id    int64
+		files map[string]file
+	}
+	have := map[string]*known{}
+	rows, err := ix.db.Query(`SELECT r.id, r.dir, f.path, f.size, f.mtime, f.hash FROM releases r JOIN files f ON f.rel = r.id`)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	for rows.Next() {
+		var (
+			id        int64
+			dir       string
+			f         file
+			size, mod int64
+		)
+		if err := rows.Scan(&id, &dir, &f.path, &size, &mod, &f.hash); err != nil {
+			rows.Close()
+			return fmt.Errorf("index: %w", err)
+		}
+		f.size, f.mtime = size, mod
+		k := have[dir]
+		if k == nil {
+			k = &known{id: id, files: map[string]file{}}
+			have[dir] = k
+		}
+		k.files[f.path] = f
+	}
+	if err := rows.Close(); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+
+	var (
+		changed []folder
+		touched []file // files whose contents are as recorded, with their new time
+		gone    []int64
+	)
+	seen := map[string]bool{}
+	for _, f := range folders {
+		seen[f.dir] = true
+		k := have[f.dir]
+		if k == nil || len(k.files) != len(f.files) {
+			changed = append(changed, f)
+			continue
+		}
+		same := true
+		var retimed []file
+		for _, x := range f.files {
+			old, ok := k.files[x.path]
+			switch {
+			case !ok || old.size != x.size || x.size < 0:
+				same = false
+			case old.mtime != x.mtime:
+				data, err := os.ReadFile(x.abs)
+				if err != nil {
+					same = false
+					break
+				}
+				sum := sha256.Sum256(data)
+				if string(sum[:]) != string(old.hash) {
+					same = false
+					break
+				}
+				x.hash = old.hash
+				retimed = append(retimed, x)
+			}
+			if !same {
+				break
+			}
+		}
+		if same {
+			touched = append(touched, retimed...)
+		} else {
+			changed = append(changed, f)
+		}
+	}
+	for dir, k := range have {
+		if !seen[dir] {
+			gone = append(gone, k.id)
+		}
+	}
+	for _, f := range changed {
+		if k := have[f.dir]; k != nil {
+			gone = append(gone, k.id)
+		}
+	}
+	if len(changed) == 0 && len(gone) == 0 && len(touched) == 0 {
+		return nil
+	}
+	tx, err := ix.db.Begin()
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	defer tx.Rollback()
+	for _, id := range gone {
+		for _, s := range []string{
+			`DELETE FROM units_fts WHERE rowid IN (SELECT id FROM units WHERE rel = ?)`,
+			`DELETE FROM units WHERE rel = ?`, `DELETE FROM files WHERE rel = ?`, `DELETE FROM usage WHERE rel = ?`,
+			`DELETE FROM releases WHERE id = ?`,
+		} {
+			if _, err := tx.Exec(s, id); err != nil {
+				return fmt.Errorf("index: %w", err)
+			}
+		}
+	}
+	for _, f := range touched {
+		if _, err := tx.Exec(`UPDATE files SET mtime = ? WHERE path = ?`, racy(f.mtime, start), f.path); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+	}
+	if err := ix.read(tx, changed, start); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	ix.Read = len(changed)
+	return nil
+}
+
+// racy returns the modification time to record for a file read at start: 0 when the file was modified so
+// shortly before that a change within the file system's time resolution could leave the time as it is, so that
+// the next sync compares its contents.
+func racy(mtime int64, start time.Time) int64 {
+	if mtime >= start.Add(-2*time.Second).UnixNano() {
+		return 0
+	}
+	return mtime
+}
+
+// read is what the index keeps of a folder read again: its entry and the digests of its files.
+type read struct {
+	folder
+	entry Entry
+}
+
+// read parses, aligns and analyses the changed folders on every core and inserts them in tx as they come. A
+// folder that does not parse is an input error; all of them are reported, and tx is to be rolled back.
+func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time) error {
+	if len(folders) == 0 {
+		return nil
+	}
+	c := ix.cfg
+	anchors := c.Anchors()
+	in := coverage.Input{Glossary: c.Glossary, Source: c.Source, Targets: c.Targets, Anchors: anchors}
+	langs := append([]language.Tag{c.Source}, c.Targets...)
+	type result struct {
+		read read
+		err  error
+	}
+	next, results := make(chan folder), make(chan result)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range next {
+				files, err := release.ReadDir(c.Root, f.abs, langs, c.rel)
+				if err == nil && len(files) == 0 {
+					err = fmt.Errorf("%s: no release files (%s.md, ...) in this folder", f.dir, c.Source)
+				}
+				if err != nil {
+					results <- result{err: err}
+					continue
+				}
+				byPath := map[string][]byte{}
+				for _, rf := range files {
+					byPath[rf.Path] = rf.Data
+				}
+				f.files = append([]file(nil), f.files...)
+				for j, x := range f.files {
+					sum := sha256.Sum256(byPath[x.path])
+					f.files[j].hash = sum[:]
+					f.files[j].mtime = racy(x.mtime, start)
+				}
+				r, err := release.Parse(f.dir, c.Source, files)
+				if err != nil {
+					results <- result{err: err}
+					continue
+				}
+				results <- result{read: read{folder: f, entry: Analyse(bitext.Align(r, c.Source, c.Targets, anchors), in)}}
+			}
+		}()
+	}
+	go func() {
+		for _, f := range folders {
+			next <- f
+		}
+		close(next)
+		wg.Wait()
+		close(results)
+	}()
+	var (
+		list  inputerr.List
+		other error
+	)
+	for r := range results {
+		var l inputerr.List
+		var e *inputerr.Error
+		switch {
+		case r.err == nil && len(list) == 0 && other == nil:
+			other = ix.insert(tx, []read{r.read})
+		case r.err == nil:
+		case errors.As(r.err, &l):
+			list = append(list, l...)
+		case errors.As(r.err, &e):
+			list = append(list, e)
+		case other == nil:
+			other = r.err
+		}
+	}
+	if other != nil {
+		return other
+	}
+	if len(list) > 0 {
+		sort.SliceStable(list, func(i, j int) bool { return list[i].Path < list[j].Path })
+		return list
+	}
+	return nil
+}
+
+// insert writes the entries of folders read again.
+func (ix *Index) insert(tx *sql.Tx, reads []read) error {
+	relStmt, err := tx.Prepare(`INSERT INTO releases (dir, release, coverage, phrases) VALUES (?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	defer relStmt.Close()
+	fileStmt, err := tx.Prepare(`INSERT INTO files (path, rel, size, mtime, hash) VALUES (?, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	defer fileStmt.Close()
+	unitStmt, err := tx.Prepare(`INSERT INTO units (rel, pos, segment, text, norm, len) VALUES (?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	defer unitStmt.Close()
+	cols := []string{"rowid", "norm"}
+	marks := []string{"?", "?"}
+	for i := range ix.langs {
+		cols, marks = append(cols, fmt.Sprintf("f%d", i)), append(marks, "?")
+	}
+	ftsStmt, err := tx.Prepare(`INSERT INTO units_fts (` + strings.Join(cols, ", ") + `) VALUES (` + strings.Join(marks, ", ") + `)`)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	defer ftsStmt.Close()
+	useStmt, err := tx.Prepare(`INSERT INTO usage (rel, lang, entry, count) VALUES (?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	defer useStmt.Close()
+	for _, r := range reads {
+		cov, err := json.Marshal(r.entry.Coverage)
+		if err != nil {
+			return err
+		}
+		phrases, err := json.Marshal(r.entry.Phrases)
+		if err != nil {
+			return err
+		}
+		res, err := relStmt.Exec(r.dir, r.entry.Release, string(cov), string(phrases))
+		if err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+		for _, f := range r.files {
+			if _, err := fileStmt.Exec(f.path, id, f.size, f.mtime, f.hash); err != nil {
+				return fmt.Errorf("index: %w", err)
+			}
+		}
+		for pos, u := range r.entry.Units {
+			text, err := json.Marshal(u.Text)
+			if err != nil {
+				return err
+			}
+			norm := tm.Normalize(u.Text[ix.cfg.Source.String()])
+			res, err := unitStmt.Exec(id, pos, u.Segment, string(text), norm, len([]rune(norm)))
+			if err != nil {
+				return fmt.Errorf("index: %w", err)
+			}
+			uid, err := res.LastInsertId()
+			if err != nil {
+				return fmt.Errorf("index: %w", err)
+			}
+			args := []any{uid, norm}
+			for _, l := range ix.langs {
+				form := ""
+				if t, ok := u.Text[l.String()]; ok {
+					form = matchform.For(l, t).Text
+				}
+				args = append(args, form)
+			}
+			if _, err := ftsStmt.Exec(args...); err != nil {
+				return fmt.Errorf("index: %w", err)
+			}
+		}
+		langs := make([]string, 0, len(r.entry.Usage))
+		for l := range r.entry.Usage {
+			langs = append(langs, l)
+		}
+		sort.Strings(langs)
+		for _, l := range langs {
+			for entry, n := range r.entry.Usage[l] {
+				if _, err := useStmt.Exec(id, l, entry, n); err != nil {
+					return fmt.Errorf("index: %w", err)
+				}
+			}
+		}
+	}
+	return nil
+}
