@@ -58,22 +58,22 @@ JSON: {"glossary": {"entries", "complete": {LANG: P}}, "releases": [{"release", 
 }
 
 func runCoverage(g *Global, o coverageOptions) error {
-	p, err := loadProject(g)
+	x, err := openIndexed(g)
 	if err != nil {
 		return err
 	}
-	langs, err := parseLangs(o.Langs, p.ws.Config.Targets)
+	defer x.close()
+	langs, err := parseLangs(o.Langs, x.ws.Config.Targets)
 	if err != nil {
 		return err
 	}
 	if langs == nil {
-		langs = p.ws.Config.Targets
+		langs = x.ws.Config.Targets
 	}
-	in := coverage.Input{Glossary: p.gl, Source: p.ws.Config.Source, Targets: langs, Anchors: p.anchors}
-	for _, r := range p.rels {
-		in.Bitexts = append(in.Bitexts, p.align(r))
+	rep, err := x.coverage(langs)
+	if err != nil {
+		return err
 	}
-	rep := coverage.Build(in)
 	if o.Format == "json" {
 		err = writeJSON(g.IO.Out, rep)
 	} else {

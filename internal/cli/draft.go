@@ -136,7 +136,7 @@ func runDraft(g *Global, o draftOptions) error {
 	if err != nil {
 		return err
 	}
-	mem, err := draftMemory(g)
+	mem, done, err := draftMemory(g, ws, p.gl)
 	if err != nil {
 		return err
 	}
@@ -147,6 +147,9 @@ func runDraft(g *Global, o draftOptions) error {
 		res, err = draft.Update(in)
 	} else {
 		res, err = draft.Draft(in)
+	}
+	if err := done(); err != nil {
+		return err
 	}
 	if err != nil {
 		return err

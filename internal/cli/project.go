@@ -79,12 +79,30 @@ func loadSingle(g *Global, wd, arg string) (*single, error) {
 
 // draftMemory gives draft its translation memory: the aligned segments of the workspace's releases (draft leaves
 // out the release it drafts) and the units of the memories imported under tm/. It is draft's one seam to the
-// archive: today it reads and aligns every release; a persistent index can answer instead without draft changing.
-var draftMemory = func(g *Global) (*tm.Memory, error) {
-	p, err := loadProject(g)
+// archive: the workspace's index answers (package index), or, when it is off or unusable, a memory of every
+// release aligned now. done closes the index and returns the first error of the index's lookups, if any, which
+// draft checks before it writes.
+var draftMemory = func(g *Global, ws *workspace.Workspace, gl *glossary.Glossary) (mem tm.Source, done func() error, err error) {
+	ix, err := openIndex(g, ws, gl)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	mem, _ := p.memory()
-	return mem, nil
+	if ix == nil {
+		p, err := loadProject(g)
+		if err != nil {
+			return nil, nil, err
+		}
+		mem, _ := p.memory()
+		return mem, func() error { return nil }, nil
+	}
+	external, err := externalUnits(ws)
+	if err != nil {
+		ix.Close()
+		return nil, nil, err
+	}
+	m := ix.Memory(external)
+	return m, func() error {
+		ix.Close()
+		return m.Err()
+	}, nil
 }

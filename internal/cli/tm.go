@@ -108,11 +108,12 @@ type tmMatch struct {
 }
 
 func runTMSearch(g *Global, o tmSearchOptions) error {
-	p, err := loadProject(g)
+	x, err := openIndexed(g)
 	if err != nil {
 		return err
 	}
-	ws := p.ws
+	defer x.close()
+	ws := x.ws
 	langs, err := parseLangs(o.Lang, ws.Config.Targets)
 	if err != nil {
 		return err
@@ -120,10 +121,17 @@ func runTMSearch(g *Global, o tmSearchOptions) error {
 	if len(langs) == 0 {
 		langs = ws.Config.Targets
 	}
-	mem, _ := p.memory()
+	search, _, err := x.tmQueries()
+	if err != nil {
+		return err
+	}
 	out := []tmMatch{}
 	for _, lang := range langs {
-		for _, m := range mem.Search(o.Text, lang.String(), o.Threshold) {
+		ms, err := search(o.Text, lang.String(), o.Threshold)
+		if err != nil {
+			return err
+		}
+		for _, m := range ms {
 			out = append(out, tmMatch{Lang: lang.String(), Score: m.Score, Exact: m.Exact, Prefix: m.Prefix, Release: m.Release,
 				Segment: m.Segment, Source: m.Source, Target: m.Target})
 		}
@@ -183,11 +191,12 @@ type tmHit struct {
 }
 
 func runTMConcordance(g *Global, o tmSearchOptions) error {
-	p, err := loadProject(g)
+	x, err := openIndexed(g)
 	if err != nil {
 		return err
 	}
-	ws := p.ws
+	defer x.close()
+	ws := x.ws
 	langs, err := parseLangs(o.Lang, ws.Config.Targets)
 	if err != nil {
 		return err
@@ -199,9 +208,16 @@ func runTMConcordance(g *Global, o tmSearchOptions) error {
 			codes = append(codes, l.String())
 		}
 	}
-	mem, _ := p.memory()
+	_, concordance, err := x.tmQueries()
+	if err != nil {
+		return err
+	}
+	hits, err := concordance(o.Text, codes)
+	if err != nil {
+		return err
+	}
 	out := []tmHit{}
-	for _, h := range mem.Concordance(o.Text, codes) {
+	for _, h := range hits {
 		out = append(out, tmHit{Release: h.Release, Segment: h.Segment, Text: h.Text, Spans: h.Spans})
 	}
 	if o.Format == "json" {

@@ -9,11 +9,13 @@ import (
 )
 
 // GitIgnore is the .gitignore that relloc documents for a workspace (README, "Version control"): the lock
-// files, and the temporary files of atomic writes that a killed relloc leaves. Atomic writes (renameio, and
+// files, the persistent index (.relloc/, package index), and the temporary files of atomic writes that a killed
+// relloc leaves. Atomic writes (renameio, and
 // the glossary's multi-file edits) write ".<name><digits>" beside the file <name> and rename it into place.
-const GitIgnore = `# relloc: lock files and the temporary files of interrupted atomic writes (.<name><digits>)
+const GitIgnore = `# relloc: lock files, the index and the temporary files of interrupted atomic writes (.<name><digits>)
 .relloc.lock
 .relloc.journal
+.relloc/
 .*.md[0-9]*
 .*.toml[0-9]*
 .*.csv[0-9]*
