@@ -371,8 +371,8 @@ func runSelfTest(g *Global, format string) error {
 		fmt.Fprintf(g.IO.Out, "unexpected: %s:%d:%d: %s: %s\n", f.Path, f.Line, f.Column, f.Rule, f.Message)
 	}
 	if !rep.OK() {
-		return &findingsError{msg: fmt.Sprintf("relloc: self-test failed: %d rule(s) silent, %d expected finding(s) missing, %d unexpected",
-			len(rep.Silent), len(rep.Missing), len(rep.Extra))}
+		return &findingsError{id: "SelfTestFailed", data: map[string]any{"Silent": len(rep.Silent),
+			"Missing": len(rep.Missing), "Unexpected": len(rep.Extra)}}
 	}
 	fmt.Fprintf(g.IO.Out, "self-test passed: all %d rules give exactly their %d expected findings on the known-bad sample\n",
 		len(check.Rules()), len(rep.Result.Findings))

@@ -84,7 +84,8 @@ func runCoverage(g *Global, o coverageOptions) error {
 	}
 	if o.HasMin {
 		if below := rep.Below(o.Min); len(below) > 0 {
-			return &findingsError{msg: "relloc: coverage below --min " + fmt.Sprint(o.Min) + ":\n  " + strings.Join(below, "\n  ")}
+			return &findingsError{id: "CoverageBelow", data: map[string]any{"Min": fmt.Sprint(o.Min),
+				"Figures": strings.Join(below, "\n  ")}}
 		}
 	}
 	return nil

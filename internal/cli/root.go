@@ -86,10 +86,21 @@ func (g *Global) Open() (*workspace.Workspace, error) {
 	return workspace.Find(wd)
 }
 
-// findingsError is returned by commands that ran fine but found error-level problems: exit status 1.
-type findingsError struct{ msg string }
+// findingsError is returned by commands that ran fine but found error-level problems: exit status 1. Its
+// message, if any, is the catalogue message id with its fields, printed after "relloc: ".
+type findingsError struct {
+	id   string
+	data map[string]any
+}
 
-func (e *findingsError) Error() string { return e.msg }
+func (e *findingsError) Error() string { return e.text(ui.English) }
+
+func (e *findingsError) text(p *ui.Printer) string {
+	if e.id == "" {
+		return ""
+	}
+	return p.T(e.id, e.data)
+}
 
 // NewRoot builds the command tree.
 func NewRoot(io *IO) *cobra.Command {
@@ -167,8 +178,8 @@ func Run(io *IO, args []string) int {
 	}
 	var fe *findingsError
 	if errors.As(err, &fe) {
-		if fe.msg != "" {
-			fmt.Fprintln(io.Err, fe.msg)
+		if msg := fe.text(g.UI); msg != "" {
+			fmt.Fprintln(io.Err, "relloc: "+msg)
 		}
 		return ExitFindings
 	}

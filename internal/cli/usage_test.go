@@ -13,14 +13,14 @@ import (
 	"github.com/relloc/relloc/internal/ui"
 )
 
-// TestUsageMessages: every usage error the code raises (usage("ID", ...)) is a message of relloc's catalogues
-// in English, Khmer and Japanese.
+// TestUsageMessages: every usage error the code raises (usage("ID", ...)) and every message of a findings
+// error (findingsError{id: "ID"}) is a message of relloc's catalogues in English, Khmer and Japanese.
 func TestUsageMessages(t *testing.T) {
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	call := regexp.MustCompile(`\busage\("(\w+)"`)
+	call := regexp.MustCompile(`\busage\("(\w+)"|findingsError\{id: "(\w+)"`)
 	ids := map[string]string{}
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
@@ -31,7 +31,7 @@ func TestUsageMessages(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, m := range call.FindAllStringSubmatch(string(src), -1) {
-			ids[m[1]] = f
+			ids[m[1]+m[2]] = f
 		}
 	}
 	if len(ids) < 40 {
