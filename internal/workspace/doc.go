@@ -4,4 +4,8 @@
 //
 // Find walks up from a directory like git does; Parse is the pure core that turns the bytes of relloc.toml into a
 // Config, with errors that name path:line:col.
+//
+// ListReleases lists the release folders without reading a release file; a command then reads the releases it
+// needs, one at a time (Releases.Load): relloc check streams them, and a command about one release (align,
+// review, draft, release show) finds it by folder, path or front matter id (Releases.Find) and reads it alone.
 package workspace
