@@ -141,7 +141,7 @@ func runDraft(g *Global, o draftOptions) error {
 		return err
 	}
 	in := draft.Input{Release: r, Source: ws.Config.Source, Lang: lang, Glossary: p.gl,
-		Anchors: p.anchors, Catalog: cat, Memory: mem, Threshold: o.Threshold}
+		Anchors: p.matchers(), Catalog: cat, Memory: mem, Threshold: o.Threshold}
 	var res *draft.Result
 	if o.Update {
 		res, err = draft.Update(in)

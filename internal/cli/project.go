@@ -61,7 +61,15 @@ type single struct {
 	ws      *workspace.Workspace
 	gl      *glossary.Glossary
 	r       *release.Release
-	anchors *bitext.Anchors
+	anchors *bitext.Anchors // built on first use: review's listing needs no term matchers
+}
+
+// matchers returns the glossary's term matchers in every language of the workspace.
+func (s *single) matchers() *bitext.Anchors {
+	if s.anchors == nil {
+		s.anchors = bitext.NewAnchors(s.gl, s.ws.Config.Source, s.ws.Config.Languages())
+	}
+	return s.anchors
 }
 
 // loadSingle opens the workspace and reads its glossary and the release named by arg (see findRelease).
@@ -74,7 +82,7 @@ func loadSingle(g *Global, wd, arg string) (*single, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &single{ws: ws, gl: gl, r: r, anchors: bitext.NewAnchors(gl, ws.Config.Source, ws.Config.Languages())}, nil
+	return &single{ws: ws, gl: gl, r: r}, nil
 }
 
 // draftMemory gives draft its translation memory: the aligned segments of the workspace's releases (draft leaves

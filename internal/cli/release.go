@@ -258,7 +258,7 @@ counterpart is shown as "—" (null in JSON).`,
 					return err
 				}
 			}
-			bt := bitext.Align(p.r, p.ws.Config.Source, targets, p.anchors)
+			bt := bitext.Align(p.r, p.ws.Config.Source, targets, p.matchers())
 			if o.Format == "json" {
 				return writeJSON(g.IO.Out, bt)
 			}

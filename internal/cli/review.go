@@ -159,7 +159,7 @@ func runReview(g *Global, o reviewOptions) error {
 	for _, lang := range present {
 		d := r.Doc(lang)
 		res, err := draft.Accept(draft.AcceptInput{Release: r, Source: ws.Config.Source, Lang: lang, IDs: o.Segments,
-			All: o.All, Anchors: p.anchors})
+			All: o.All, Anchors: p.matchers()})
 		if errors.Is(err, draft.ErrNothingPending) && len(present) > 1 {
 			nothing = append(nothing, err)
 			continue
