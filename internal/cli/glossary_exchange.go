@@ -254,11 +254,12 @@ func runImport(g *Global, o importOptions) error {
 			}
 		}
 	}
-	summary := fmt.Sprintf("%d added, %d changed, %d removed, %d unchanged", len(added), len(changed), len(removed),
-		len(entries)-len(added)-len(changed))
+	id := "ImportSummary"
 	if o.DryRun {
-		summary += " (dry run: nothing written)"
+		id = "ImportSummaryDryRun"
 	}
+	summary := g.UI.T(id, map[string]any{"Added": len(added), "Changed": len(changed), "Removed": len(removed),
+		"Unchanged": len(entries) - len(added) - len(changed)})
 	_, err = fmt.Fprintln(g.IO.Err, summary)
 	return err
 }

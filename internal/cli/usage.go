@@ -147,10 +147,14 @@ type localizedError interface {
 	text(p *ui.Printer) string
 }
 
-// errorIn renders err in p's language where it is one of relloc's messages, else as it is.
+// errorIn renders err in p's language where it is one of relloc's messages, also when an error wraps it
+// after a prefix of its own ("import: ..."), else as it is.
 func errorIn(p *ui.Printer, err error) string {
-	if le, ok := err.(localizedError); ok {
-		return le.text(p)
+	var le localizedError
+	if errors.As(err, &le) {
+		if prefix, ok := strings.CutSuffix(err.Error(), le.Error()); ok {
+			return prefix + le.text(p)
+		}
 	}
 	return fmt.Sprint(err)
 }

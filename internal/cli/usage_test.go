@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -125,6 +127,24 @@ func TestUsageErrorsTranslated(t *testing.T) {
 			if code != ExitFailure || lines[0] != lang.want || len(lines) < 2 || lines[1] != ui.New(lang.tag).T("UsageHint", nil) {
 				t.Errorf("%s: relloc %v: exit %d, stderr\n%s\nwant exit 2 and\n%s", lang.tag, tt.args, code, errOut.String(), lang.want)
 			}
+		}
+	}
+}
+
+// TestErrorInWrapped: a usage error wrapped after a prefix is said in the reader's language behind the prefix.
+func TestErrorInWrapped(t *testing.T) {
+	ja := ui.New(language.Japanese)
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{usage("LangMapTBXOnly"), "--lang-map は TBX ファイルにのみ適用されます"},
+		{fmt.Errorf("import: %w", usage("LangMapTBXOnly")), "import: --lang-map は TBX ファイルにのみ適用されます"},
+		{fmt.Errorf("import: %w", errors.New("disk full")), "import: disk full"},
+	}
+	for _, tt := range tests {
+		if got := errorIn(ja, tt.err); got != tt.want {
+			t.Errorf("errorIn(ja, %q) = %q, want %q", tt.err, got, tt.want)
 		}
 	}
 }
