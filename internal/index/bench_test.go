@@ -1,0 +1,59 @@
+package index
+
+import "testing"
+
+// BenchmarkOpenCold builds the index of a generated workspace of 40 releases from nothing: reading, aligning
+// and analysing every release and writing it.
+func BenchmarkOpenCold(b *testing.B) {
+	f := newFixture(b, 40)
+	for b.Loop() {
+		if err := remove(f.ws.Root); err != nil {
+			b.Fatal(err)
+		}
+		ix, err := Open(f.config())
+		if err != nil {
+			b.Fatal(err)
+		}
+		ix.Close()
+	}
+}
+
+// BenchmarkOpenWarm opens an index that is up to date: the digests of every release file compared.
+func BenchmarkOpenWarm(b *testing.B) {
+	f := newFixture(b, 40)
+	f.open(b)
+	for b.Loop() {
+		ix, err := Open(f.config())
+		if err != nil {
+			b.Fatal(err)
+		}
+		ix.Close()
+	}
+}
+
+// BenchmarkSearchWarm is tm search of whole sentences and of their first words in an index up to date.
+func BenchmarkSearchWarm(b *testing.B) {
+	f := newFixture(b, 40)
+	ix := f.open(b)
+	qs := queries(f.direct(b).units)
+	m := ix.Memory(nil)
+	n := 0
+	for b.Loop() {
+		if _, err := m.Search(qs[n%len(qs)], "km", 0.75); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+}
+
+// BenchmarkCoverageWarm is coverage from an index up to date.
+func BenchmarkCoverageWarm(b *testing.B) {
+	f := newFixture(b, 40)
+	ix := f.open(b)
+	targets := f.ws.Config.Targets
+	for b.Loop() {
+		if _, err := ix.Coverage(targets); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
