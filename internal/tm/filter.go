@@ -17,6 +17,9 @@ type Filter struct {
 
 	ordinal map[uint64]int // packed trigram of Grams → index in counts
 	counts  []int32
+	// Search's prefixes: a unit of more than lq code points whose first lq code points share prefixNeed
+	// trigrams with the query also passes (prefixNeed > lq: no prefix matches).
+	lq, lookupMin, lookupMax, lookupNeed, prefixNeed int
 }
 
 // margin loosens the filter's bounds so that floating-point rounding never makes them stricter than Lookup's.
@@ -48,10 +51,12 @@ func NewFilter(text string, threshold float64, search bool) (f Filter, ok bool) 
 		weakest = min(weakest, max(lq, l)+2-3*maxDist(l))
 	}
 	f.Need = weakest - 4 // l = lq always passes: MinLen and MaxLen are set
+	f.lq, f.lookupMin, f.lookupMax, f.lookupNeed, f.prefixNeed = lq, f.MinLen, f.MaxLen, f.Need, lq+1
 	if search && lq >= minPrefix {
 		// The start of a unit within maxDist(lq) of the query shares its trigrams but those an edit destroys.
+		f.prefixNeed = lq - 2 - 3*maxDist(lq)
 		f.MaxLen = -1
-		f.Need = min(f.Need, lq-2-3*maxDist(lq))
+		f.Need = min(f.Need, f.prefixNeed)
 	}
 	for i := 0; i+3 <= lq; i++ {
 		f.Grams[string(q[i:i+3])]++
@@ -80,13 +85,18 @@ func (m *Memory) Without(release string) Source { return m.Exclude(release) }
 // Units returns the units of the memory, excluded ones too, in the order they were given.
 func (m *Memory) Units() []Unit { return m.units }
 
-// Pass reports whether a unit whose normalised source is norm passes f.
+// Pass reports whether a unit whose normalised source is norm passes f: as a whole, or for Search by its start.
 func (f Filter) Pass(norm string) bool {
 	n := utf8.RuneCountInString(norm)
-	if n < f.MinLen || f.MaxLen >= 0 && n > f.MaxLen {
-		return false
+	if n >= f.lookupMin && n <= f.lookupMax && f.shares(norm, -1, f.lookupNeed) {
+		return true
 	}
-	if f.Need <= 0 {
+	return f.prefixNeed <= f.lq && n > f.lq && f.shares(norm, f.lq, f.prefixNeed)
+}
+
+// shares reports whether the first limit code points of norm (limit < 0: all) share need of f's trigrams.
+func (f Filter) shares(norm string, limit, need int) bool {
+	if need <= 0 {
 		return true
 	}
 	used := make([]int32, len(f.counts))
@@ -94,10 +104,13 @@ func (f Filter) Pass(norm string) bool {
 	var a, b rune
 	i := 0
 	for _, c := range norm {
+		if i == limit {
+			break
+		}
 		if i >= 2 {
 			if k, ok := f.ordinal[pack(a, b, c)]; ok && used[k] < f.counts[k] {
 				used[k]++
-				if shared++; shared >= f.Need {
+				if shared++; shared >= need {
 					return true
 				}
 			}
