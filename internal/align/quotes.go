@@ -1,6 +1,10 @@
 package align
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Quotation evidence. A translator who splits or merges sentences keeps a quotation whole: where the English
 // has closed its quotation marks, so has the translation, and a boundary between links that falls inside a
@@ -102,13 +106,38 @@ func quoteStates(units []Unit) []quoteState {
 			out[k] = quoteClosed
 		case fwd[k] != bwd:
 			out[k] = quoteUnknown
-		case fwd[k]:
+		case fwd[k] || announces(units[k-1].Text, units[k].Text):
 			out[k] = quoteOpen
 		default:
 			out[k] = quoteClosed
 		}
 	}
 	return out
+}
+
+// announcers end a Japanese sentence that announces the quotation after it: 林大臣は次のように述べた。「…」.
+// English writes the announcement and the quotation as one sentence (Minister Hayashi said: "…"), so the
+// boundary between the two counts as inside the quotation.
+var announcers = []string{"次のように", "以下のように", "以下のとおり", "以下の通り"}
+
+// announces reports whether a boundary between the texts before and after it lies between an announcement
+// and the quotation it announces: the text after opens with a quotation mark and the text before ends with a
+// colon or is a sentence that holds one of announcers.
+func announces(before, after string) bool {
+	r, _ := utf8.DecodeRuneInString(after)
+	if r != '「' && r != '『' {
+		return false
+	}
+	before = strings.TrimRight(before, " 　")
+	if strings.HasSuffix(before, "：") || strings.HasSuffix(before, ":") {
+		return true
+	}
+	for _, a := range announcers {
+		if strings.Contains(before, a) && !strings.ContainsAny(before, "「」") {
+			return true
+		}
+	}
+	return false
 }
 
 // step applies one mark to the depths of each kind, read in the direction where opens says it opens.

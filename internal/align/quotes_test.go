@@ -26,10 +26,20 @@ func TestQuoteStates(t *testing.T) {
 			"He called it “a new chapter”.",
 		}, "cocc"},
 		{"a quotation left open by the translator says nothing after it", []string{
-			"外相は次のように述べた。",
+			"両外相は地域情勢について意見交換を行った。",
 			"「両国関係を一層強化していきたい。",
 			"首脳会談は和やかな雰囲気の中で行われた。",
 		}, "cc?c"},
+		// The English says it in one sentence: The Minister stated: "…"
+		{"an announcement and its quotation", []string{
+			"その上で、林大臣は次のように述べた。",
+			"「両国関係を一層強化していきたい。」",
+			"首脳会談は和やかな雰囲気の中で行われた。",
+		}, "cocc"},
+		{"an announcement without a quotation", []string{
+			"林大臣は次のように述べた。",
+			"両外相は緊密に連携していくことで一致した。",
+		}, "ccc"},
 		{"a block that starts inside a long quotation", []string{
 			`He added that the talks had been useful."`,
 			"The meeting lasted an hour.",
@@ -66,6 +76,31 @@ func TestSentencesQuotation(t *testing.T) {
 		{Text: "林大臣から「日本は、地雷除去の分野でカンボジアとの協力を一層深めていきたい。"},
 		{Text: "人材育成の分野でも協力を進めていきたい」と述べた。"},
 		{Text: "これに対し、プラック・ソコン副首相から、長年にわたる日本の支援に対する謝意が表明された。"},
+	}
+	want := "[0]-[0] [1]-[1 2] [2]-[3]"
+	links, err := Sentences(src, tgt, Options{Model: EnglishJapanese})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := shape(links); got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+// TestSentencesAnnouncedQuotation: the English introduces a quotation in the sentence that opens it ('He then
+// stated: "…'), the Japanese announces it in a sentence of its own (次のように述べた。) before 「. By length the
+// announcement joins the long sentence before it; the announcement belongs with the quotation.
+func TestSentencesAnnouncedQuotation(t *testing.T) {
+	src := []Unit{
+		{Text: "Foreign Minister Hayashi expressed his appreciation for Cambodia's leadership as ASEAN Chair and for its cooperation on regional issues."},
+		{Text: `He then stated: "Japan will continue to support Cambodia.`},
+		{Text: `We hope to strengthen our partnership further."`},
+	}
+	tgt := []Unit{
+		{Text: "林外務大臣は、ASEAN議長国としてのカンボジアの指導力と地域課題における協力に謝意を表明した。"},
+		{Text: "その上で、林大臣は次のように述べた。"},
+		{Text: "「日本は引き続きカンボジアを支援する。"},
+		{Text: "両国のパートナーシップを一層強化していきたい。」"},
 	}
 	want := "[0]-[0] [1]-[1 2] [2]-[3]"
 	links, err := Sentences(src, tgt, Options{Model: EnglishJapanese})
