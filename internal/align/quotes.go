@@ -1,6 +1,7 @@
 package align
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -115,14 +116,14 @@ func quoteStates(units []Unit) []quoteState {
 	return out
 }
 
-// announcers end a Japanese sentence that announces the quotation after it: 林大臣は次のように述べた。「…」.
-// English writes the announcement and the quotation as one sentence (Minister Hayashi said: "…"), so the
-// boundary between the two counts as inside the quotation.
-var announcers = []string{"次のように", "以下のように", "以下のとおり", "以下の通り"}
+// announcer is what a Japanese sentence that announces the quotation after it holds: 林大臣は次のように述べた。
+// 「…」, 以下のとおり…。, 大臣はこう語った。 English writes the announcement and the quotation as one sentence
+// (Minister Hayashi said: "…"), so the boundary between the two counts as inside the quotation.
+var announcer = regexp.MustCompile(`(?:次の|以下の)(?:ように|とおり|通り)|こう(?:も)?(?:言|述べ|語|話|続け|答え|呼|書)`)
 
 // announces reports whether a boundary between the texts before and after it lies between an announcement
 // and the quotation it announces: the text after opens with a quotation mark and the text before ends with a
-// colon or is a sentence that holds one of announcers.
+// colon or is a sentence that holds an announcer and no quotation of its own.
 func announces(before, after string) bool {
 	r, _ := utf8.DecodeRuneInString(after)
 	if r != '「' && r != '『' {
@@ -132,12 +133,7 @@ func announces(before, after string) bool {
 	if strings.HasSuffix(before, "：") || strings.HasSuffix(before, ":") {
 		return true
 	}
-	for _, a := range announcers {
-		if strings.Contains(before, a) && !strings.ContainsAny(before, "「」") {
-			return true
-		}
-	}
-	return false
+	return announcer.MatchString(before) && !strings.ContainsAny(before, "「」")
 }
 
 // step applies one mark to the depths of each kind, read in the direction where opens says it opens.

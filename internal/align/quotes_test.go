@@ -36,6 +36,14 @@ func TestQuoteStates(t *testing.T) {
 			"「両国関係を一層強化していきたい。」",
 			"首脳会談は和やかな雰囲気の中で行われた。",
 		}, "cocc"},
+		{"an announcement with こう", []string{
+			"副首相はこう語った。",
+			"「日本の支援に感謝したい。」",
+		}, "coc"},
+		{"こう in another word", []string{
+			"こうした協力を歓迎した。",
+			"「日本の支援に感謝したい。」",
+		}, "ccc"},
 		{"an announcement without a quotation", []string{
 			"林大臣は次のように述べた。",
 			"両外相は緊密に連携していくことで一致した。",
