@@ -15,10 +15,15 @@ import (
 
 // sideMatches returns the glossary matches of a side, in block offsets: leftmost-longest, or every occurrence
 // when overlapping. Both come from the release's one match pass (bitext.Anchors.ForRelease), which alignment
-// used too, so no text is matched twice.
+// used too, so no text is matched twice; the shifted copy is made once per side and kept in c, so the result
+// must not be modified.
 func sideMatches(c *Context, lang language.Tag, side *bitext.Side, overlapping bool) []termmatch.Match {
 	if side == nil || c.Anchors.Matcher(lang) == nil {
 		return nil
+	}
+	k := sideKey{side, lang, overlapping}
+	if ms, ok := c.sides[k]; ok {
+		return ms
 	}
 	text := side.Text()
 	var ms []termmatch.Match
@@ -31,6 +36,10 @@ func sideMatches(c *Context, lang language.Tag, side *bitext.Side, overlapping b
 		ms[i].Start += side.Start
 		ms[i].End += side.Start
 	}
+	if c.sides == nil {
+		c.sides = map[sideKey][]termmatch.Match{}
+	}
+	c.sides[k] = ms
 	return ms
 }
 
