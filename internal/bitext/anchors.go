@@ -36,8 +36,9 @@ type textPass struct {
 	form          matchform.Form // matchform.For(lang, text), which the matcher and numeral.Find share
 	over, longest []termmatch.Match
 	numbers       []numeral.Number
+	anchors       []string // Of's result, which alignment asks for once per target language of an English text
 	// which of the fields above are filled
-	haveForm, haveOver, haveLongest, haveNumbers bool
+	haveForm, haveOver, haveLongest, haveNumbers, haveAnchors bool
 }
 
 func (p *textPass) matchForm(lang language.Tag, text string) matchform.Form {
@@ -189,8 +190,20 @@ func Patterns(g *glossary.Glossary, source, lang language.Tag) []termmatch.Patte
 func (a *Anchors) Matcher(lang language.Tag) *termmatch.Matcher { return a.matchers[lang] }
 
 // Of returns the anchors of text in lang, once per occurrence: "term:ID" for each glossary entry found and
-// "num:V" for each number outside a glossary term (the 19 of Covid-19 is part of the term, not a number).
+// "num:V" for each number outside a glossary term (the 19 of Covid-19 is part of the term, not a number). The
+// result must not be modified: a ForRelease view keeps it for the next call.
 func (a *Anchors) Of(lang language.Tag, text string) []string {
+	if a.pass == nil {
+		return a.of(lang, text)
+	}
+	p := a.textPass(lang, text)
+	if !p.haveAnchors {
+		p.anchors, p.haveAnchors = a.of(lang, text), true
+	}
+	return p.anchors
+}
+
+func (a *Anchors) of(lang language.Tag, text string) []string {
 	var out []string
 	var terms []termmatch.Match
 	if a.matchers[lang] != nil {

@@ -46,6 +46,13 @@ func TestOnePass(t *testing.T) {
 			if again := view.Numbers(lang, text); len(again) > 0 && &again[0] != &nums[0] {
 				t.Errorf("%s %q: numbers read twice", lang, text)
 			}
+			of := view.Of(lang, text)
+			if want := base.Of(lang, text); !slices.Equal(of, want) {
+				t.Errorf("%s %q: anchors from the pass %v, afresh %v", lang, text, of, want)
+			}
+			if again := view.Of(lang, text); len(again) > 0 && &again[0] != &of[0] {
+				t.Errorf("%s %q: anchors made twice", lang, text)
+			}
 		}
 	}
 	if shared == 0 {
