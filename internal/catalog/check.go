@@ -3,11 +3,14 @@ package catalog
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"text/template/parse"
 	"unicode"
 
 	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // Rule ids of the problems Check reports.
@@ -31,7 +34,11 @@ type Problem struct {
 	Lang         string
 	Key          string
 	Rule         string
-	Message      string
+	Message      string // in English
+	// MessageID names Message in relloc's own catalogue (internal/ui/locales/findings.*.toml), Args are its
+	// template fields.
+	MessageID string
+	Args      ui.Args
 }
 
 // String formats p as "path:line:col: rule: lang key: message".
@@ -54,7 +61,7 @@ func (c *Catalog) Check(source language.Tag, targets []language.Tag) []Problem {
 			s := src[id]
 			t, ok := msgs[id]
 			if !ok {
-				out = append(out, s.problem(RuleMissing, tgt, fmt.Sprintf("message of %s missing in %s", source, tgt)))
+				out = append(out, s.problem(RuleMissing, tgt, "CatalogMissing", ui.Args{"Source": source.String(), "Lang": tgt.String()}))
 				continue
 			}
 			out = append(out, checkPlaceholders(s, t)...)
@@ -62,7 +69,7 @@ func (c *Catalog) Check(source language.Tag, targets []language.Tag) []Problem {
 		}
 		for _, id := range sortedIDs(msgs) {
 			if _, ok := src[id]; !ok {
-				out = append(out, msgs[id].problem(RuleMissing, tgt, fmt.Sprintf("message not in the source language %s", source)))
+				out = append(out, msgs[id].problem(RuleMissing, tgt, "CatalogNotInSource", ui.Args{"Source": source.String()}))
 			}
 		}
 		out = append(out, c.checkPlural(tgt, msgs, src)...)
@@ -83,14 +90,15 @@ func (c *Catalog) Check(source language.Tag, targets []language.Tag) []Problem {
 	return out
 }
 
-func (e *entry) problem(rule string, lang language.Tag, msg string) Problem {
-	return Problem{Path: e.path, Line: e.pos.Line, Column: e.pos.Column, Lang: lang.String(), Key: e.msg.ID, Rule: rule, Message: msg}
+func (e *entry) problem(rule string, lang language.Tag, id string, args ui.Args) Problem {
+	return Problem{Path: e.path, Line: e.pos.Line, Column: e.pos.Column, Lang: lang.String(), Key: e.msg.ID, Rule: rule,
+		Message: ui.English.T(id, args), MessageID: id, Args: args}
 }
 
 // formProblem reports at the key of a plural form when it was written as a
 // key of its own, else at the message key.
-func (e *entry) formProblem(rule, form, msg string) Problem {
-	p := e.problem(rule, e.lang, msg)
+func (e *entry) formProblem(rule, form, id string, args ui.Args) Problem {
+	p := e.problem(rule, e.lang, id, args)
 	if pos, ok := e.formPos[form]; ok {
 		p.Line, p.Column = pos.Line, pos.Column
 	}
@@ -110,7 +118,7 @@ func checkPlaceholders(s, t *entry) []Problem {
 	want, werr := fields(s)
 	got, gerr := fields(t)
 	if gerr != nil {
-		return []Problem{t.problem(RulePlaceholder, t.lang, gerr.Error())}
+		return []Problem{t.problem(RulePlaceholder, t.lang, "CatalogBadTemplate", ui.Args{"Error": gerr.Error()})}
 	}
 	if werr != nil { // the source's own template is broken: nothing to compare with
 		return nil
@@ -131,14 +139,14 @@ func checkPlaceholders(s, t *entry) []Problem {
 	}
 	sort.Strings(missing)
 	sort.Strings(extra)
-	var parts []string
+	var parts ui.List
 	if len(missing) > 0 {
-		parts = append(parts, "missing "+strings.Join(missing, " "))
+		parts = append(parts, ui.Message{ID: "CatalogPlaceholdersMissing", Args: ui.Args{"Fields": strings.Join(missing, " ")}})
 	}
 	if len(extra) > 0 {
-		parts = append(parts, "not in the source "+strings.Join(extra, " "))
+		parts = append(parts, ui.Message{ID: "CatalogPlaceholdersExtra", Args: ui.Args{"Fields": strings.Join(extra, " ")}})
 	}
-	return []Problem{t.problem(RulePlaceholder, t.lang, "placeholders differ from the source: "+strings.Join(parts, "; "))}
+	return []Problem{t.problem(RulePlaceholder, t.lang, "CatalogPlaceholders", ui.Args{"Differences": parts})}
 }
 
 // fields returns the template fields ({{.Name}} gives Name) used by any
@@ -236,7 +244,7 @@ func checkUntranslated(s, t *entry) []Problem {
 			continue
 		}
 		out = append(out, t.formProblem(RuleUntranslated, form,
-			fmt.Sprintf("form %s equals the source text %q (mark the description %s if intended)", form, srcText, SameAsSource)))
+			"CatalogUntranslated", ui.Args{"Form": form, "Text": strconv.Quote(srcText), "Mark": SameAsSource}))
 	}
 	return out
 }
@@ -266,7 +274,7 @@ func (c *Catalog) checkPlural(lang language.Tag, msgs, src map[string]*entry) []
 		for _, form := range allForms {
 			if _, ok := e.formTexts[form]; ok && !has[form] {
 				out = append(out, e.formProblem(RulePlural, form,
-					fmt.Sprintf("%s has no plural form %s under CLDR (forms: %s)", lang, form, formList(has))))
+					"CatalogPluralExtra", ui.Args{"Lang": lang.String(), "Form": form, "Forms": formList(has)}))
 			}
 		}
 		need := map[string]bool{"other": true}
@@ -281,7 +289,7 @@ func (c *Catalog) checkPlural(lang language.Tag, msgs, src map[string]*entry) []
 		}
 		if len(missing) > 0 {
 			out = append(out, e.problem(RulePlural, lang,
-				fmt.Sprintf("missing plural form %s (%s needs %s)", strings.Join(missing, ", "), lang, formList(need))))
+				"CatalogPluralMissing", ui.Args{"Forms": strings.Join(missing, ", "), "Lang": lang.String(), "Needs": formList(need)}))
 		}
 	}
 	return out

@@ -1,11 +1,10 @@
 package check
 
 import (
-	"fmt"
-
 	"github.com/relloc/relloc/internal/draft"
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 func init() { RegisterChecker(draftMarker{}) }
@@ -42,17 +41,16 @@ func markerFinding(d *release.Document, lang string, m draft.Marker, c release.C
 	f.EndLine, f.EndColumn = d.Position(c.End)
 	switch m.Kind {
 	case draft.Revise:
-		f.Message = "draft marker left: revise the sentence after it for the change of its English, then relloc review --accept"
+		f.Say("DraftMarkerRevise", nil)
 		return f
 	case draft.Removed:
-		f.Message = "draft marker left: the English of the sentence after it was deleted; delete the translation too, then relloc review --accept"
+		f.Say("DraftMarkerRemoved", nil)
 		return f
 	}
 	if m.Kind == draft.Fuzzy {
-		f.Message = fmt.Sprintf("draft marker left: review the sentence filled from a %d%% match (%s %s) and delete the marker",
-			m.Score, m.Release, m.Segment)
+		f.Say("DraftMarkerFuzzy", ui.Args{"Score": m.Score, "Release": m.Release, "Segment": m.Segment})
 		return f
 	}
-	f.Message = "draft marker left: translate the sentence after it and delete the marker"
+	f.Say("DraftMarkerNew", nil)
 	return f
 }

@@ -1,13 +1,14 @@
 package check
 
 import (
-	"fmt"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 func init() {
@@ -37,9 +38,11 @@ func (frontMatter) Check(c *Context, report func(finding.Finding)) {
 		if tgt == nil || !tgt.HasFront {
 			continue
 		}
-		at := func(key, msg, want, got string) {
-			report(finding.Finding{Path: tgt.Path, Line: tgt.FrontLine(key), Column: 1, Lang: lang.String(),
-				Release: c.Release.ID, Message: msg, Expected: want, Found: got, SourcePath: src.Path, SourceLine: src.FrontLine(key)})
+		at := func(key, id string, args ui.Args, want, got string) {
+			f := finding.Finding{Path: tgt.Path, Line: tgt.FrontLine(key), Column: 1, Lang: lang.String(),
+				Release: c.Release.ID, Expected: want, Found: got, SourcePath: src.Path, SourceLine: src.FrontLine(key)}
+			f.Say(id, args)
+			report(f)
 		}
 		// The English's front matter names the release, else its folder does.
 		wantID, wantDate := src.Front.ID, src.Front.Time()
@@ -52,14 +55,14 @@ func (frontMatter) Check(c *Context, report func(finding.Finding)) {
 			}
 		}
 		if id := tgt.Front.ID; id != "" && id != wantID {
-			at("id", fmt.Sprintf("the translation's id %q is not the English release's %q", id, wantID), wantID, id)
+			at("id", "FrontID", ui.Args{"ID": strconv.Quote(id), "Want": strconv.Quote(wantID)}, wantID, id)
 		}
 		if t := tgt.Front.Time(); !t.IsZero() && !wantDate.IsZero() && !t.Equal(wantDate) {
 			want, got := wantDate.Format("2006-01-02"), t.Format("2006-01-02")
-			at("date", fmt.Sprintf("the translation's date %s is not the English release's %s", got, want), want, got)
+			at("date", "FrontDate", ui.Args{"Date": got, "Want": want}, want, got)
 		}
 		if s := tgt.Front.Status; s != "" && release.StatusRank(s) < 0 {
-			at("status", fmt.Sprintf("status %q is none of %s", s, strings.Join(release.Statuses, ", ")), "", s)
+			at("status", "FrontStatus", ui.Args{"Status": strconv.Quote(s), "Statuses": strings.Join(release.Statuses, ", ")}, "", s)
 		}
 	}
 }
@@ -89,12 +92,13 @@ func (statusRule) Check(c *Context, report func(finding.Finding)) {
 		if r := release.StatusRank(s); r >= need {
 			continue
 		}
-		shown := s
-		if shown == "" {
-			shown = "none"
+		f := finding.Finding{Path: tgt.Path, Line: tgt.FrontLine("status"), Column: 1, Lang: lang.String(), Release: c.Release.ID,
+			Expected: c.Config.RequireStatus, Found: s}
+		if s == "" {
+			f.Say("StatusNone", ui.Args{"Required": c.Config.RequireStatus})
+		} else {
+			f.Say("StatusBelow", ui.Args{"Status": s, "Required": c.Config.RequireStatus})
 		}
-		report(finding.Finding{Path: tgt.Path, Line: tgt.FrontLine("status"), Column: 1, Lang: lang.String(), Release: c.Release.ID,
-			Message:  fmt.Sprintf("status %s is below the %s that relloc.toml requires (relloc review --accept sets reviewed)", shown, c.Config.RequireStatus),
-			Expected: c.Config.RequireStatus, Found: s})
+		report(f)
 	}
 }

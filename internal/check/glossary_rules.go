@@ -2,8 +2,8 @@ package check
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
+	"strconv"
 
 	"golang.org/x/text/language"
 
@@ -11,6 +11,7 @@ import (
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/termmatch"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // sideMatches returns the glossary matches of a side, in block offsets: leftmost-longest, or every occurrence
@@ -87,15 +88,14 @@ func (glossaryMissing) Check(c *Context, report func(finding.Finding)) {
 		switch {
 		case len(r.Accepted()) == 0:
 			// An entry still being built: lint reports it, and check does not pass over it in silence.
-			f.Message = fmt.Sprintf("%q (%s) has no %s rendering in this segment, and the glossary gives none: add the %s term to the entry",
-				e.EN.Term, e.ID, lang, lang)
+			f.Say("GlossaryNoneGiven", ui.Args{"Term": strconv.Quote(e.EN.Term), "ID": e.ID, "Lang": lang.String()})
 		case sf.have == 0:
-			f.Message = fmt.Sprintf("%q (%s) has no %s rendering in this segment: expected %s", e.EN.Term, e.ID, lang, approved(r))
+			f.Say("GlossaryMissing", ui.Args{"Term": strconv.Quote(e.EN.Term), "ID": e.ID, "Lang": lang.String(), "Expected": approved(r)})
 		case sf.replacedBy == "":
-			f.Message = fmt.Sprintf("%q (%s) occurs %d times in the English but its %s rendering %s only %d", e.EN.Term, e.ID, sf.want, lang, r.Term, sf.have)
+			f.Say("GlossaryCount", ui.Args{"Term": strconv.Quote(e.EN.Term), "ID": e.ID, "Want": sf.want, "Lang": lang.String(), "Rendering": r.Term, "Have": sf.have})
 		default:
-			f.Message = fmt.Sprintf("%q (%s) occurs %d times in the English but its %s rendering %s only %d, and the segment has %s, a title the English does not have here",
-				e.EN.Term, e.ID, sf.want, lang, r.Term, sf.have, sf.replacedBy)
+			f.Say("GlossaryReplaced", ui.Args{"Term": strconv.Quote(e.EN.Term), "ID": e.ID, "Want": sf.want, "Lang": lang.String(), "Rendering": r.Term,
+				"Have": sf.have, "Title": sf.replacedBy})
 			f.Found = sf.replacedBy
 		}
 		f.Expected = approved(r)
@@ -135,10 +135,10 @@ func (glossaryCount) Check(c *Context, report func(finding.Finding)) {
 		}
 		e, r := sf.entry, sf.entry.Target(lang)
 		f := onWholeSide(c, seg, lang, tgt)
-		f.Message = fmt.Sprintf("%q (%s) occurs %d times in the English but its %s rendering %s only %d", e.EN.Term, e.ID, sf.want, lang, r.Term, sf.have)
 		if sf.carriedBy != "" {
-			f.Message = fmt.Sprintf("%q (%s) has no %s rendering in this segment, but the translation names it %s: check that the sentence means it",
-				e.EN.Term, e.ID, lang, sf.carriedBy)
+			f.Say("GlossaryCarried", ui.Args{"Term": strconv.Quote(e.EN.Term), "ID": e.ID, "Lang": lang.String(), "Where": ui.Message{ID: sf.carriedBy}})
+		} else {
+			f.Say("GlossaryCount", ui.Args{"Term": strconv.Quote(e.EN.Term), "ID": e.ID, "Want": sf.want, "Lang": lang.String(), "Rendering": r.Term, "Have": sf.have})
 		}
 		f.Expected = r.Term
 		report(f)
@@ -228,24 +228,26 @@ type shortfall struct {
 	// segment that the English segment does not mention: the sign of a title replaced by another.
 	replacedBy string
 	// carriedBy, for a person, office or country with no rendering in the segment, says where the translation
-	// names it nearby instead ("in this paragraph", "elsewhere in this translation"); empty when it does not.
+	// names it nearby instead, as the id of a message (CarriedParagraph: "in this paragraph", CarriedElsewhere:
+	// "elsewhere in this translation"); empty when it does not.
 	carriedBy string
 }
 
 // carried says where the translation renders entry e near a segment that leaves it out: a person or office in the
 // same paragraph (Japanese does not repeat a subject; a translator may move a name into the next sentence), a
 // country anywhere in the translation (Japanese and Khmer leave a country implied when its leader or government is
-// the subject). Honorifics and every other category are never carried: they must be in their segment.
+// the subject), as a message id (see shortfall.carriedBy). Honorifics and every other category are never carried:
+// they must be in their segment.
 func carried(c *Context, lang language.Tag, tgt *bitext.Side, e *glossary.Entry) string {
 	switch e.Category {
 	case glossary.Person, glossary.Office:
 		if renderingCounts(c.Anchors.Matches(lang, tgt.Block.Text))[e.ID] > 0 {
-			return "in this paragraph"
+			return "CarriedParagraph"
 		}
 	case glossary.Place:
 		for _, b := range tgt.Doc.Blocks {
 			if renderingCounts(c.Anchors.Matches(lang, b.Text))[e.ID] > 0 {
-				return "elsewhere in this translation"
+				return "CarriedElsewhere"
 			}
 		}
 	}
@@ -319,7 +321,7 @@ func (glossaryForbidden) Check(c *Context, report func(finding.Finding)) {
 				e, _ := c.Glossary.Lookup(m.ID)
 				f := onSide(c, seg, lang, tgt, m.Start, m.End)
 				found := tgt.Block.Text[m.Start:m.End]
-				f.Message = fmt.Sprintf("%q is a forbidden rendering of %q (%s): use %s", found, e.EN.Term, m.ID, e.Target(lang).Term)
+				f.Say("GlossaryForbidden", ui.Args{"Found": strconv.Quote(found), "Term": strconv.Quote(e.EN.Term), "ID": m.ID, "Approved": e.Target(lang).Term})
 				f.Expected, f.Found = e.Target(lang).Term, found
 				report(f)
 			}
@@ -353,9 +355,9 @@ func (glossaryVariant) Check(c *Context, report func(finding.Finding)) {
 				}
 				f := onSide(c, seg, lang, tgt, m.Start, m.End)
 				if m.Form == "variant" && m.Exact {
-					f.Message = fmt.Sprintf("%q is an accepted variant of %s; the approved rendering is %q", found, m.ID, approved)
+					f.Say("GlossaryVariant", ui.Args{"Found": strconv.Quote(found), "ID": m.ID, "Approved": strconv.Quote(approved)})
 				} else {
-					f.Message = fmt.Sprintf("%s is spelled %s; the approved spelling is %s", m.ID, codePoints(found), codePoints(approved))
+					f.Say("GlossarySpelling", ui.Args{"ID": m.ID, "Found": codePoints(found), "Approved": codePoints(approved)})
 				}
 				f.Expected, f.Found = approved, found
 				report(f)

@@ -12,6 +12,7 @@ import (
 	"github.com/relloc/relloc/internal/bitext"
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/numeral"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 type numberMismatch struct{}
@@ -103,7 +104,7 @@ func (numberMismatch) Check(c *Context, report func(finding.Finding)) {
 			want := src.Block.Text[p.Expected.Start:p.Expected.End]
 			got := tgt.Block.Text[p.Found.Start:p.Found.End]
 			f := onSide(c, seg, lang, tgt, p.Found.Start, p.Found.End)
-			f.Message = fmt.Sprintf("the English has %q (%s) where this segment has %q (%s)", want, numberKey(p.Expected), got, numberKey(p.Found))
+			f.Say("NumberChanged", ui.Args{"Want": strconv.Quote(want), "WantValue": numberKey(p.Expected), "Got": strconv.Quote(got), "GotValue": numberKey(p.Found)})
 			f.Expected, f.Found = want, got
 			report(f)
 		}
@@ -113,7 +114,7 @@ func (numberMismatch) Check(c *Context, report func(finding.Finding)) {
 				missing = append(missing, src.Block.Text[n.Start:n.End])
 			}
 			f := onWholeSide(c, seg, lang, tgt)
-			f.Message = fmt.Sprintf("the English has %s, which this segment lacks", strings.Join(quoteAll(missing), ", "))
+			f.Say("NumberMissing", ui.Args{"Numbers": strings.Join(quoteAll(missing), ", ")})
 			f.Expected = strings.Join(missing, ", ")
 			report(f)
 		}
@@ -132,7 +133,7 @@ func (numberMismatch) Check(c *Context, report func(finding.Finding)) {
 			}
 			found := tgt.Block.Text[n.Start:n.End]
 			f := onSide(c, seg, lang, tgt, n.Start, n.End)
-			f.Message = fmt.Sprintf("%q (%s) is not in the English segment", found, numberKey(n))
+			f.Say("NumberExtra", ui.Args{"Found": strconv.Quote(found), "Value": numberKey(n)})
 			f.Found = found
 			report(f)
 		}

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"strconv"
 
 	"golang.org/x/text/language"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/segment"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 type segmentMissing struct{}
@@ -71,7 +73,8 @@ func (segmentMissing) Check(c *Context, report func(finding.Finding)) {
 				f.EndLine, f.EndColumn = f.Line, f.Column
 			}
 			line, col := src.Position()
-			f.Message = fmt.Sprintf("English %s at %s:%d:%d has no %s counterpart: %q", sentencesOf(c.Source, src), src.Doc.Path, line, col, lang, clip(src.Text(), 80))
+			f.Say("SegmentMissing", ui.Args{"Part": sentencesOf(c.Source, src), "Pos": fmt.Sprintf("%s:%d:%d", src.Doc.Path, line, col),
+				"Lang": lang.String(), "Text": strconv.Quote(clip(src.Text(), 80))})
 			f.Expected = src.Text()
 			report(f)
 		}
@@ -88,7 +91,7 @@ func (segmentExtra) Rule() finding.Rule {
 
 // sentencesOf names the English sentences of a side by their place in their paragraph: "sentence 3 of 5 of
 // paragraph 4", "sentences 2–3 of 5 of paragraph 4", "the paragraph 4" when the side is the whole paragraph.
-func sentencesOf(source language.Tag, src *bitext.Side) string {
+func sentencesOf(source language.Tag, src *bitext.Side) ui.Message {
 	all := segment.Sentences(source, src.Block.Text)
 	first := 0
 	for k, sp := range all {
@@ -99,11 +102,11 @@ func sentencesOf(source language.Tag, src *bitext.Side) string {
 	last := first + src.Sentences - 1
 	switch {
 	case len(all) <= 1 || (first == 0 && last >= len(all)-1):
-		return fmt.Sprintf("paragraph %d", src.Block.Index)
+		return ui.Message{ID: "PartParagraph", Args: ui.Args{"Paragraph": src.Block.Index}}
 	case src.Sentences <= 1:
-		return fmt.Sprintf("sentence %d of %d of paragraph %d", first+1, len(all), src.Block.Index)
+		return ui.Message{ID: "PartSentence", Args: ui.Args{"Sentence": first + 1, "Sentences": len(all), "Paragraph": src.Block.Index}}
 	default:
-		return fmt.Sprintf("sentences %d–%d of %d of paragraph %d", first+1, last+1, len(all), src.Block.Index)
+		return ui.Message{ID: "PartSentences", Args: ui.Args{"First": first + 1, "Last": last + 1, "Sentences": len(all), "Paragraph": src.Block.Index}}
 	}
 }
 
@@ -118,7 +121,7 @@ func (segmentExtra) Check(c *Context, report func(finding.Finding)) {
 				continue
 			}
 			f := onWholeSide(c, seg, lang, tgt)
-			f.Message = fmt.Sprintf("this %s text has no English counterpart: %q", lang, clip(tgt.Text(), 80))
+			f.Say("SegmentExtra", ui.Args{"Lang": lang.String(), "Text": strconv.Quote(clip(tgt.Text(), 80))})
 			f.Found = tgt.Text()
 			report(f)
 		}
@@ -143,10 +146,8 @@ func (alignTooLarge) Check(c *Context, report func(finding.Finding)) {
 		d := c.Release.Doc(r.Lang)
 		src := c.Release.Doc(c.Source)
 		f := finding.Finding{Path: d.Path, Lang: r.Lang.String(), Line: 1, Column: 1, EndLine: 1, EndColumn: 1}
-		what := "paragraphs"
 		if r.Block > 0 && r.Block <= len(src.Blocks) {
 			b := src.Blocks[r.Block-1]
-			what = "sentences"
 			f.SourcePath = src.Path
 			f.SourceLine, _ = src.TextPosition(b, 0)
 			for _, l := range c.Bitext.Blocks[r.Lang] {
@@ -155,11 +156,9 @@ func (alignTooLarge) Check(c *Context, report func(finding.Finding)) {
 					f.EndLine, f.EndColumn = f.Line, f.Column
 				}
 			}
-			f.Message = fmt.Sprintf("paragraph %d is too large to align sentence by sentence: %d English against %d %s %s need %d cells, more than the limit of %d; it is checked as one segment",
-				r.Block, r.Src, r.Tgt, r.Lang, what, r.Cells, r.Limit)
+			f.Say("AlignTooLargeParagraph", ui.Args{"Paragraph": r.Block, "Src": r.Src, "Tgt": r.Tgt, "Lang": r.Lang.String(), "Cells": r.Cells, "Limit": r.Limit})
 		} else {
-			f.Message = fmt.Sprintf("release %s is too large to align: %d English against %d %s %s need %d cells, more than the limit of %d; its %s translation is not checked segment by segment",
-				c.Release.ID, r.Src, r.Tgt, r.Lang, what, r.Cells, r.Limit, r.Lang)
+			f.Say("AlignTooLargeRelease", ui.Args{"Release": c.Release.ID, "Src": r.Src, "Tgt": r.Tgt, "Lang": r.Lang.String(), "Cells": r.Cells, "Limit": r.Limit})
 		}
 		f.Expected = fmt.Sprintf("at most %d cells", r.Limit)
 		f.Found = fmt.Sprintf("%d cells", r.Cells)
@@ -221,12 +220,12 @@ func (missingTranslation) Check(c *Context, report func(finding.Finding)) {
 		} else {
 			f.Path = c.Release.Dir
 		}
-		f.Message = fmt.Sprintf("release %s has no %s translation (%s/%s.md)", c.Release.ID, lang, c.Release.Dir, lang)
+		f.Say("MissingTranslation", ui.Args{"Release": c.Release.ID, "Lang": lang.String(), "File": fmt.Sprintf("%s/%s.md", c.Release.Dir, lang)})
 		report(f)
 	}
 	if src == nil {
 		f := finding.Finding{Path: c.Release.Dir, Lang: c.Source.String(), Line: 1, Column: 1, EndLine: 1, EndColumn: 1}
-		f.Message = fmt.Sprintf("release %s has no %s source file (%s/%s.md)", c.Release.ID, c.Source, c.Release.Dir, c.Source)
+		f.Say("MissingSource", ui.Args{"Release": c.Release.ID, "Lang": c.Source.String(), "File": fmt.Sprintf("%s/%s.md", c.Release.Dir, c.Source)})
 		report(f)
 	}
 }

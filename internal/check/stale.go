@@ -10,6 +10,7 @@ import (
 	"github.com/relloc/relloc/internal/draft"
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/ui"
 	"github.com/relloc/relloc/internal/workspace"
 )
 
@@ -58,16 +59,17 @@ const staleContext = 6
 func staleFinding(c *Context, lang language.Tag, src, tgt *release.Document, ch draft.Change) finding.Finding {
 	s := ch.Sentence
 	now := strings.Join(strings.Fields(s.Text()), " ")
-	var msg string
+	var id string
+	args := ui.Args{"Sentence": s.ID, "Text": now}
 	switch {
 	case ch.Kind == draft.Added:
-		msg = fmt.Sprintf("the English sentence %s is new since this translation was made: translate it (relloc draft --update drafts it): %s", s.ID, now)
+		id = "StaleAdded"
 	case !ch.Known():
-		msg = fmt.Sprintf("the English of %s changed after this translation was made, from English relloc did not record; now: %s", s.ID, now)
+		id = "StaleUnknown"
 	default:
-		msg = fmt.Sprintf("the English of %s changed after this translation was made: %s", s.ID, ch.Diff(staleContext))
+		id = "StaleChanged"
+		args["Text"] = ch.Diff(staleContext)
 	}
-	msg += " (revise the translation, then relloc review --accept; relloc draft --update marks it in the file)"
 	var f finding.Finding
 	var seg *bitext.Segment
 	if c.Bitext != nil {
@@ -109,7 +111,7 @@ func staleFinding(c *Context, lang language.Tag, src, tgt *release.Document, ch 
 	// The English sentence itself, which may be one of several of the segment.
 	f.SourcePath = src.Path
 	f.SourceLine, _ = src.TextPosition(s.Block, s.Start)
-	f.Message = msg
+	f.Say(id, args)
 	f.Expected = now
 	f.Found = ch.Old
 	return f

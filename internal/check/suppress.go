@@ -6,6 +6,7 @@ import (
 
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 var badSuppressionRule = finding.Rule{
@@ -25,7 +26,7 @@ type suppression struct {
 	rules  []string
 	reason string
 	at     release.Comment
-	bad    string // why the comment is malformed, if it is
+	bad    ui.Message // why the comment is malformed, if it is
 }
 
 func suppressionsOf(d *release.Document) []suppression {
@@ -43,13 +44,13 @@ func suppressionsOf(d *release.Document) []suppression {
 		}
 		switch {
 		case len(s.rules) == 0:
-			s.bad = "names no rule: write <!-- relloc-ignore RULE: reason -->"
+			s.bad = ui.Message{ID: "SuppressionNoRule"}
 		case s.reason == "":
-			s.bad = "has no reason: write <!-- relloc-ignore " + strings.Join(s.rules, ",") + ": reason -->"
+			s.bad = ui.Message{ID: "SuppressionNoReason", Args: ui.Args{"Rules": strings.Join(s.rules, ",")}}
 		}
 		for _, id := range s.rules {
 			if !ruleExists(id) {
-				s.bad = "names unknown rule " + id
+				s.bad = ui.Message{ID: "SuppressionUnknownRule", Args: ui.Args{"Rule": id}}
 			}
 		}
 		out = append(out, s)
@@ -93,14 +94,14 @@ func badSuppressions(r *release.Release, sev map[string]finding.Severity) []find
 	var out []finding.Finding
 	for _, d := range r.Docs {
 		for _, sp := range suppressionsOf(d) {
-			if sp.bad == "" {
+			if sp.bad.ID == "" {
 				continue
 			}
 			line, col := d.Position(sp.at.Start)
 			endLine, endCol := d.Position(sp.at.End)
 			out = append(out, finding.Finding{Path: d.Path, Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
 				Lang: d.Lang.String(), Release: r.ID, Rule: badSuppressionRule.ID, Severity: s,
-				Message: "suppression " + sp.bad})
+				MessageID: sp.bad.ID, Args: sp.bad.Args, Message: ui.English.M(sp.bad)})
 		}
 	}
 	return out

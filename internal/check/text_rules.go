@@ -1,9 +1,9 @@
 package check
 
 import (
-	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,6 +14,7 @@ import (
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/matchform"
 	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 type untranslated struct{}
@@ -40,7 +41,7 @@ func (untranslated) Check(c *Context, report func(finding.Finding)) {
 		text := tgt.Text()
 		if strings.TrimSpace(text) == strings.TrimSpace(src.Text()) && hasLetter(text) {
 			f := onWholeSide(c, seg, lang, tgt)
-			f.Message = fmt.Sprintf("this %s segment is the English text", lang)
+			f.Say("UntranslatedSame", ui.Args{"Lang": lang.String()})
 			f.Found = text
 			report(f)
 			return
@@ -54,7 +55,7 @@ func (untranslated) Check(c *Context, report func(finding.Finding)) {
 		latin, other := latinShare(text, mask)
 		if latin+other > 0 && float64(latin)/float64(latin+other) > ratio {
 			f := onWholeSide(c, seg, lang, tgt)
-			f.Message = fmt.Sprintf("%d of %d letters of this %s segment are Latin: it looks untranslated", latin, latin+other, lang)
+			f.Say("UntranslatedLatin", ui.Args{"Latin": latin, "Letters": latin + other, "Lang": lang.String()})
 			f.Found = text
 			report(f)
 		}
@@ -269,14 +270,18 @@ func (markupMismatch) Check(c *Context, report func(finding.Finding)) {
 			if en[k] == tr[k] || c.Allowed(lang, "markup", k) {
 				continue
 			}
-			diffs = append(diffs, fmt.Sprintf("%s: English %d, %s %d", k, en[k], lang, tr[k]))
+			diffs = append(diffs, k)
 		}
 		if len(diffs) == 0 {
 			return
 		}
 		sort.Strings(diffs)
+		counts := make(ui.List, len(diffs))
+		for i, k := range diffs {
+			counts[i] = ui.Message{ID: "MarkupCount", Args: ui.Args{"Kind": k, "English": en[k], "Lang": lang.String(), "Count": tr[k]}}
+		}
 		f := onWholeSide(c, seg, lang, tgt)
-		f.Message = "inline markup differs from the English (" + strings.Join(diffs, "; ") + ")"
+		f.Say("MarkupMismatch", ui.Args{"Counts": counts})
 		report(f)
 	})
 }
@@ -311,7 +316,7 @@ func (punctuation) Check(c *Context, report func(finding.Finding)) {
 		f := onSide(c, seg, lang, tgt, tgt.End, tgt.End)
 		f.Line, f.Column = tgt.EndPosition()
 		f.EndLine, f.EndColumn = f.Line, f.Column
-		f.Message = fmt.Sprintf("this %s sentence does not end with %s", lang, want)
+		f.Say("SentenceEnd", ui.Args{"Lang": lang.String(), "End": want})
 		f.Expected, f.Found = want, string(t[len(t)-1])
 		report(f)
 	})
@@ -323,7 +328,8 @@ func (punctuation) Check(c *Context, report func(finding.Finding)) {
 		}
 		for _, b := range d.Blocks {
 			for _, p := range blockPunctuation(b) {
-				f := finding.Finding{Path: d.Path, Lang: lang.String(), Message: p.msg}
+				f := finding.Finding{Path: d.Path, Lang: lang.String()}
+				f.Say(p.msg.ID, p.msg.Args)
 				f.Line, f.Column = d.TextPosition(b, p.start)
 				f.EndLine, f.EndColumn = d.TextPosition(b, p.end)
 				report(f)
@@ -334,7 +340,7 @@ func (punctuation) Check(c *Context, report func(finding.Finding)) {
 
 type problem struct {
 	start, end int
-	msg        string
+	msg        ui.Message
 }
 
 var pairs = map[rune]rune{'(': ')', '[': ']', '「': '」', '『': '』', '（': '）', '“': '”', '«': '»', '【': '】', '〔': '〕'}
@@ -348,7 +354,7 @@ func blockPunctuation(b *release.Block) []problem {
 			for j < len(text) && text[j] == ' ' {
 				j++
 			}
-			out = append(out, problem{i, j, "doubled space"})
+			out = append(out, problem{i, j, ui.Message{ID: "DoubledSpace"}})
 			i = j
 		}
 	}
@@ -371,15 +377,15 @@ func blockPunctuation(b *release.Block) []problem {
 				stack = stack[:len(stack)-1]
 				continue
 			}
-			out = append(out, problem{i, i + len(string(r)), fmt.Sprintf("%c has no opening %c", r, o)})
+			out = append(out, problem{i, i + len(string(r)), ui.Message{ID: "BracketNotOpened", Args: ui.Args{"Close": string(r), "Open": string(o)}}})
 		}
 	}
 	for _, o := range stack {
-		out = append(out, problem{o.off, o.off + len(string(o.r)), fmt.Sprintf("%c is never closed with %c", o.r, pairs[o.r])})
+		out = append(out, problem{o.off, o.off + len(string(o.r)), ui.Message{ID: "BracketNotClosed", Args: ui.Args{"Open": string(o.r), "Close": string(pairs[o.r])}}})
 	}
 	if n := strings.Count(text, "\""); n%2 == 1 {
 		i := strings.LastIndex(text, "\"")
-		out = append(out, problem{i, i + 1, "unbalanced \" quotes"})
+		out = append(out, problem{i, i + 1, ui.Message{ID: "UnbalancedQuotes"}})
 	}
 	return out
 }
@@ -408,7 +414,8 @@ func (khmerEncoding) Check(c *Context, report func(finding.Finding)) {
 		d := c.Release.Doc(lang)
 		for _, b := range d.Blocks {
 			for _, is := range matchform.KhmerIssues(b.Text) {
-				f := finding.Finding{Path: d.Path, Lang: lang.String(), Message: is.Msg, Found: codePoints(b.Text[is.Off:is.End])}
+				f := finding.Finding{Path: d.Path, Lang: lang.String(), Found: codePoints(b.Text[is.Off:is.End])}
+				f.Say(is.MessageID, is.Args)
 				f.Line, f.Column = d.TextPosition(b, is.Off)
 				f.EndLine, f.EndColumn = d.TextPosition(b, is.End)
 				report(f)
@@ -473,11 +480,11 @@ func (width) Check(c *Context, report func(finding.Finding)) {
 			f := finding.Finding{Path: d.Path, Lang: lang.String(), Found: found}
 			f.Line, f.Column = d.TextPosition(r.b, r.start)
 			f.EndLine, f.EndColumn = d.TextPosition(r.b, r.end)
-			w := "full-width"
+			id := "WidthFull"
 			if !r.full {
-				w = "half-width"
+				id = "WidthHalf"
 			}
-			f.Message = fmt.Sprintf("%q is %s while this release writes %d runs in the other width", found, w, map[bool]int{true: nHalf, false: nFull}[r.full])
+			f.Say(id, ui.Args{"Found": strconv.Quote(found), "Runs": map[bool]int{true: nHalf, false: nFull}[r.full]})
 			report(f)
 		}
 	}

@@ -161,8 +161,9 @@ func problemFindings(ps []catalog.Problem) []finding.Finding {
 	}
 	out := make([]finding.Finding, 0, len(ps))
 	for _, p := range ps {
-		out = append(out, finding.Finding{Path: p.Path, Line: p.Line, Column: p.Column, Lang: p.Lang,
-			Rule: p.Rule, Severity: sev[p.Rule], Message: p.Key + ": " + p.Message})
+		f := finding.Finding{Path: p.Path, Line: p.Line, Column: p.Column, Lang: p.Lang, Rule: p.Rule, Severity: sev[p.Rule]}
+		f.Say("CatalogProblem", ui.Args{"Key": p.Key, "Problem": ui.Message{ID: p.MessageID, Args: p.Args}})
+		out = append(out, f)
 	}
 	return out
 }

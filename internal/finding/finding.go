@@ -3,6 +3,8 @@ package finding
 import (
 	"cmp"
 	"slices"
+
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // Finding is one problem at one place. Lines and columns are 1-based and
@@ -25,6 +27,26 @@ type Finding struct {
 	Found      string   `json:"found,omitempty"`
 	SourcePath string   `json:"sourcePath,omitempty"` // the English source, for findings in a translation
 	SourceLine int      `json:"sourceLine,omitempty"`
+	// MessageID names Message in relloc's catalogue (internal/ui/locales/findings.*.toml) and Args are its
+	// template fields, so that a reader's renderer can say it in the reader's language; Message is the
+	// English, which reports meant for machines (JSON, SARIF, JUnit) keep. Both are empty for a message that
+	// has no id.
+	MessageID string  `json:"-"`
+	Args      ui.Args `json:"-"`
+}
+
+// Say sets the message of f: the catalogue message id filled with args, Message being its English.
+func (f *Finding) Say(id string, args ui.Args) {
+	f.MessageID, f.Args = id, args
+	f.Message = ui.English.T(id, args)
+}
+
+// In returns the message of f in p's language, or Message when f has no message id.
+func (f Finding) In(p *ui.Printer) string {
+	if f.MessageID == "" {
+		return f.Message
+	}
+	return p.T(f.MessageID, f.Args)
 }
 
 // Compare orders findings by path, line, column, end line, end column, rule

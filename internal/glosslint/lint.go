@@ -2,6 +2,7 @@ package glosslint
 
 import (
 	"fmt"
+	"strconv"
 
 	"golang.org/x/text/language"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/matchform"
 	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // The rule ids of the lint.
@@ -72,9 +74,10 @@ func lint(in Input) ([]finding.Finding, int) {
 	return out, pairs
 }
 
-func at(e *glossary.Entry, key, rule string, sev finding.Severity, lang string, format string, args ...any) finding.Finding {
-	return finding.Finding{Path: e.Pos.Path, Line: e.Line(key), Column: 1, Lang: lang, Rule: rule, Severity: sev,
-		Message: fmt.Sprintf(format, args...)}
+func at(e *glossary.Entry, key, rule string, sev finding.Severity, lang string, id string, args ui.Args) finding.Finding {
+	f := finding.Finding{Path: e.Pos.Path, Line: e.Line(key), Column: 1, Lang: lang, Rule: rule, Severity: sev}
+	f.Say(id, args)
+	return f
 }
 
 func noRendering(in Input, report func(finding.Finding)) {
@@ -86,7 +89,7 @@ func noRendering(in Input, report func(finding.Finding)) {
 					key = "id"
 				}
 				report(at(e, key, RuleNoRendering, finding.Error, lang.String(),
-					"%q (%s) has no %s rendering and its policy is %s: add a term or set policy = \"omit\"", e.EN.Term, e.ID, lang, r.Policy))
+					"LintNoRendering", ui.Args{"Term": strconv.Quote(e.EN.Term), "ID": e.ID, "Lang": lang.String(), "Policy": r.Policy}))
 			}
 		}
 	}
@@ -184,13 +187,15 @@ func renderings(in Input, report func(finding.Finding), pairs *int) {
 						*pairs++
 						if first.e != o.e {
 							report(at(o.e, l+".term", RuleDuplicateRendering, finding.Warning, l,
-								"%s rendering %q of %q (%s) is also the rendering of %q (%s, %s)", l, o.form, o.e.EN.Term, o.e.ID, first.e.EN.Term, first.e.ID, first.e.Pos))
+								"LintDuplicateRendering", ui.Args{"Lang": l, "Form": strconv.Quote(o.form), "Term": strconv.Quote(o.e.EN.Term), "ID": o.e.ID,
+									"OtherTerm": strconv.Quote(first.e.EN.Term), "OtherID": first.e.ID, "OtherPos": fmt.Sprint(first.e.Pos)}))
 						}
 					}
 				case "forbidden":
 					if a := g.accepted.other(o.e, pairs); a != nil {
 						report(at(o.e, l+".forbidden", RuleConflictingRendering, finding.Error, l,
-							"%s form %q is forbidden for %q (%s) but is the %s of %q (%s, %s)", l, o.form, o.e.EN.Term, o.e.ID, a.kind, a.e.EN.Term, a.e.ID, a.e.Pos))
+							"LintConflictingRendering", ui.Args{"Lang": l, "Form": strconv.Quote(o.form), "Term": strconv.Quote(o.e.EN.Term), "ID": o.e.ID,
+								"Kind": formKind(a.kind), "OtherTerm": strconv.Quote(a.e.EN.Term), "OtherID": a.e.ID, "OtherPos": fmt.Sprint(a.e.Pos)}))
 					}
 				}
 			}
@@ -264,7 +269,8 @@ func english(in Input, report func(finding.Finding), pairs *int) {
 			key = "en.variants"
 		}
 		report(at(o.e, key, RuleEnglishConflict, finding.Error, in.Source.String(),
-			"English %s %q of %s is also the English term of %s (%s)", o.kind, o.text, o.e.ID, t.e.ID, t.e.Pos))
+			"LintEnglishConflict", ui.Args{"Kind": formKind(o.kind), "Form": strconv.Quote(o.text), "ID": o.e.ID,
+				"OtherID": t.e.ID, "OtherPos": fmt.Sprint(t.e.Pos)}))
 	}
 }
 
@@ -289,15 +295,26 @@ func forbiddenInReleases(in Input, report func(finding.Finding)) {
 					endLine, endCol := d.TextPosition(b, mt.End)
 					found := b.Text[mt.Start:mt.End]
 					f := finding.Finding{Path: d.Path, Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
-						Lang: lang.String(), Release: r.ID, Rule: RuleForbiddenInRelease, Severity: finding.Error, Found: found,
-						Message: fmt.Sprintf("%q is forbidden by the glossary entry %s (%s)", found, mt.ID, e.Pos)}
+						Lang: lang.String(), Release: r.ID, Rule: RuleForbiddenInRelease, Severity: finding.Error, Found: found}
+					args := ui.Args{"Found": strconv.Quote(found), "ID": mt.ID, "Pos": fmt.Sprint(e.Pos)}
 					if t := e.Target(lang).Term; t != "" {
 						f.Expected = t
-						f.Message += ": use " + t
+						args["Approved"] = t
+						f.Say("LintForbiddenUse", args)
+					} else {
+						f.Say("LintForbidden", args)
 					}
 					report(f)
 				}
 			}
 		}
 	}
+}
+
+// formKind names a form's kind ("term", "variant") in a message.
+func formKind(kind string) ui.Message {
+	if kind == "variant" {
+		return ui.Message{ID: "FormVariant"}
+	}
+	return ui.Message{ID: "FormTerm"}
 }

@@ -18,7 +18,10 @@ const (
 type KhmerIssue struct {
 	Off, End int    // byte offsets in the original text
 	Kind     string // one of the Issue* constants
-	Msg      string // what is wrong, in English, with the canonical spelling where there is one
+	// MessageID and Args say what is wrong, with the canonical spelling where there is one: a message of relloc's
+	// catalogue (internal/ui/locales/findings.*.toml) and its template fields.
+	MessageID string
+	Args      map[string]any
 }
 
 // KhmerIssues returns the encoding problems of the Khmer text s, in order of
@@ -42,7 +45,7 @@ func KhmerIssues(s string) []KhmerIssue {
 			next, _ := utf8.DecodeRuneInString(s[j:])
 			if isDigit(prev) && j < len(s) && isDigit(next) {
 				out = append(out, KhmerIssue{Off: i, End: j, Kind: IssueZWSPInNumber,
-					Msg: fmt.Sprintf("zero-width character inside the number %s%s", string(prev), string(next))})
+					MessageID: "KhmerZeroWidthInNumber", Args: map[string]any{"Digits": string(prev) + string(next)}})
 			}
 			i = j
 			continue
@@ -57,10 +60,10 @@ func KhmerIssues(s string) []KhmerIssue {
 			j := syllableEnd(s, i)
 			if r == coeng {
 				out = append(out, KhmerIssue{Off: i, End: i + n, Kind: IssueCoengDangling,
-					Msg: "coeng (U+17D2) without a consonant before it"})
+					MessageID: "KhmerCoengNoBase"})
 			} else {
 				out = append(out, KhmerIssue{Off: i, End: i + n, Kind: IssueVowelNoBase,
-					Msg: fmt.Sprintf("%s (%U) has no consonant to sit on", string(r), r)})
+					MessageID: "KhmerVowelNoBase", Args: map[string]any{"Mark": string(r), "Code": fmt.Sprintf("%U", r)}})
 			}
 			out = syllableIssues(s, i, j, out)
 			prev, _ = utf8.DecodeLastRuneInString(s[i:j])
@@ -98,19 +101,19 @@ func syllableIssues(s string, i, j int, out []KhmerIssue) []KhmerIssue {
 		r := rs[x].r
 		if r == coeng && (x+1 == len(rs) || !isKhmerBase(rs[x+1].r)) && x > 0 {
 			out = append(out, KhmerIssue{Off: rs[x].off, End: end(x), Kind: IssueCoengDangling,
-				Msg: "coeng (U+17D2) not followed by a consonant"})
+				MessageID: "KhmerCoengDangling"})
 		}
 		if x >= 2 && r == letDA && rs[x-1].r == coeng && (rs[x-2].r == letNO || rs[x-2].r == letNNO) {
 			out = append(out, KhmerIssue{Off: rs[x-2].off, End: end(x), Kind: IssueNonCanonical,
-				Msg: fmt.Sprintf("subscript DA after %s: the canonical spelling is %s", string(rs[x-2].r), canonical)})
+				MessageID: "KhmerSubscriptDA", Args: map[string]any{"Base": string(rs[x-2].r), "Canonical": canonical}})
 		}
 		if x >= 1 && x+2 < len(rs) && r == letRO && rs[x-1].r == coeng && rs[x+1].r == coeng && isKhmerBase(rs[x+2].r) {
 			out = append(out, KhmerIssue{Off: rs[x-1].off, End: end(x + 2), Kind: IssueNonCanonical,
-				Msg: fmt.Sprintf("subscript RO typed before another subscript: the canonical spelling is %s", canonical)})
+				MessageID: "KhmerSubscriptROFirst", Args: map[string]any{"Canonical": canonical}})
 		}
 		if x+1 < len(rs) && ((r == vowE && (rs[x+1].r == vowII || rs[x+1].r == vowAA)) || (r == vowOE && rs[x+1].r == vowAA)) {
 			out = append(out, KhmerIssue{Off: rs[x].off, End: end(x + 1), Kind: IssueNonCanonical,
-				Msg: fmt.Sprintf("vowel typed in two parts: the canonical spelling is %s", canonical)})
+				MessageID: "KhmerSplitVowel", Args: map[string]any{"Canonical": canonical}})
 		}
 	}
 	// Mark order: ranks must not decrease (subscript RO order is reported above).
@@ -127,7 +130,7 @@ func syllableIssues(s string, i, j int, out []KhmerIssue) []KhmerIssue {
 		}
 		if rank < last {
 			out = append(out, KhmerIssue{Off: i, End: j, Kind: IssueMarkOrder,
-				Msg: fmt.Sprintf("marks typed out of order: the canonical spelling is %s", canonical)})
+				MessageID: "KhmerMarkOrder", Args: map[string]any{"Canonical": canonical}})
 			break
 		}
 		last = rank

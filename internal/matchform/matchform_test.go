@@ -228,7 +228,7 @@ func TestKhmerIssues(t *testing.T) {
 			if frag := c.in[got[0].Off:got[0].End]; frag != c.frag {
 				t.Errorf("%s: first issue covers %q, want %q", c.name, frag, c.frag)
 			}
-			if got[0].Msg == "" {
+			if got[0].MessageID == "" {
 				t.Errorf("%s: empty message", c.name)
 			}
 		}

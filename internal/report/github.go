@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/relloc/relloc/internal/finding"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // GitHub writes one GitHub Actions workflow command per finding, which the
@@ -18,12 +19,14 @@ import (
 // The file is relative to the repository root (o.RepoPrefix, then the
 // finding's path). Warnings use ::warning and infos ::notice. Position properties that are
 // zero are left out. Expected and found values follow the message on lines
-// of their own. Values are escaped as GitHub's actions toolkit does: in the
+// of their own. The message and its labels are in the language of o.UI, as an annotation is read by a person
+// (the rule id in title stays English). Values are escaped as GitHub's actions toolkit does: in the
 // message "%", CR and LF become %25, %0D and %0A; in properties ":" and ","
 // also become %3A and %2C, since they delimit the command.
 func GitHub(w io.Writer, fs []finding.Finding, o Options) error {
 	bw := bufio.NewWriter(w)
-	for _, f := range sorted(fs) {
+	p := o.UI
+	for _, f := range sorted(inLanguage(fs, p)) {
 		var props []string
 		add := func(name, value string) { props = append(props, name+"="+escapeProperty(value)) }
 		if f.Path != "" {
@@ -41,10 +44,10 @@ func GitHub(w io.Writer, fs []finding.Finding, o Options) error {
 
 		msg := f.Message
 		if f.Expected != "" {
-			msg += "\nexpected: " + quote(f.Expected)
+			msg += "\n" + p.T("AnnotationExpected", ui.Args{"Value": quote(f.Expected)})
 		}
 		if f.Found != "" {
-			msg += "\nfound: " + quote(f.Found)
+			msg += "\n" + p.T("AnnotationFound", ui.Args{"Value": quote(f.Found)})
 		}
 		fmt.Fprintf(bw, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), escapeData(msg))
 	}

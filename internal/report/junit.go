@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/relloc/relloc/internal/finding"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // Names used in JUnit for findings that belong to no release or language
@@ -118,7 +119,7 @@ func JUnit(w io.Writer, fs []finding.Finding, o Options) error {
 			continue
 		}
 		fmt.Fprintf(&g.out, "%s: %s %s: %s\n", location(f), f.Severity, f.Rule, indent(f.Message))
-		if ef := expectedFound(f); ef != "" {
+		if ef := expectedFound(f, ui.English); ef != "" {
 			fmt.Fprintf(&g.out, "    %s\n", ef)
 		}
 	}
@@ -194,7 +195,7 @@ func junitFailureOf(errs []finding.Finding) *junitFailure {
 			text.WriteString("\n")
 		}
 		fmt.Fprintf(&text, "%s %s", location(f), indent(f.Message))
-		if ef := expectedFound(f); ef != "" {
+		if ef := expectedFound(f, ui.English); ef != "" {
 			text.WriteString("\n    " + ef)
 		}
 	}

@@ -113,18 +113,31 @@ func location(f finding.Finding) string {
 	return b.String()
 }
 
-// expectedFound describes Expected and Found, quoted with Go escapes so that
+// expectedFound describes Expected and Found in p's language, quoted with Go escapes so that
 // invisible differences (a zero-width space in Khmer, a full-width space in
 // Japanese) show; it is empty when neither is set.
-func expectedFound(f finding.Finding) string {
+func expectedFound(f finding.Finding, p *ui.Printer) string {
 	var parts []string
 	if f.Expected != "" {
-		parts = append(parts, "expected "+quote(f.Expected))
+		parts = append(parts, p.T("ReportExpected", ui.Args{"Value": quote(f.Expected)}))
 	}
 	if f.Found != "" {
-		parts = append(parts, "found "+quote(f.Found))
+		parts = append(parts, p.T("ReportFound", ui.Args{"Value": quote(f.Found)}))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// inLanguage returns fs with every message in p's language (finding.Finding.In), for the formats a person
+// reads; it returns fs itself when p is nil or English, whose messages the findings already hold.
+func inLanguage(fs []finding.Finding, p *ui.Printer) []finding.Finding {
+	if p == nil || p.Lang == ui.English.Lang {
+		return fs
+	}
+	out := slices.Clone(fs)
+	for i := range out {
+		out[i].Message = out[i].In(p)
+	}
+	return out
 }
 
 // quote quotes s with Go escapes. strconv.Quote escapes every rune that is

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -95,7 +96,7 @@ func TestWritersKeepInput(t *testing.T) {
 		if err := Write(format, &bytes.Buffer{}, fs, sampleOptions()); err != nil {
 			t.Fatalf("%s: %v", format, err)
 		}
-		if !slices.Equal(fs, before) {
+		if !reflect.DeepEqual(fs, before) {
 			t.Errorf("%s: the findings slice was changed", format)
 		}
 	}

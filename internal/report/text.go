@@ -22,27 +22,28 @@ import (
 // source. Findings are grouped by file, a blank line between two files, and every line keeps its full
 // path so that editors and CI logs can still jump to it. After them, one line per rule that fired counts its
 // findings by severity ("glossary-missing  2 errors, 1 warning"), rules in id order, and a last line sums up:
-// "2 errors, 1 warning, 0 infos in 6 files", in the language of o.UI ("6ファイル中 エラー2件、警告1件、情報0件").
+// "2 errors, 1 warning, 0 infos in 6 files". Messages, labels and the summary are in the language of o.UI
+// ("6ファイル中 エラー2件、警告1件、情報0件"); rule ids, paths and quoted text are as they are.
 // With o.Color the position is bold and the severity coloured (error red,
 // warning yellow, info cyan); colour is forced on or off by o.Color, never
 // guessed from the writer.
 func Text(w io.Writer, fs []finding.Finding, o Options) error {
 	st := newTextStyle(o.Color)
 	bw := bufio.NewWriter(w)
-	fs = sorted(fs)
+	p := o.UI
+	fs = sorted(inLanguage(fs, p))
 	for i, f := range fs {
 		if i > 0 && f.Path != fs[i-1].Path {
 			bw.WriteString("\n")
 		}
 		fmt.Fprintf(bw, "%s: %s %s: %s\n", st.pos.Sprint(location(f)), st.severity(f.Severity).Sprint(f.Severity), f.Rule, indent(f.Message))
-		if ef := expectedFound(f); ef != "" {
+		if ef := expectedFound(f, p); ef != "" {
 			fmt.Fprintf(bw, "    %s\n", ef)
 		}
 		if f.SourcePath != "" {
-			fmt.Fprintf(bw, "    source: %s\n", location(finding.Finding{Path: f.SourcePath, Line: f.SourceLine}))
+			fmt.Fprintf(bw, "    %s\n", p.T("ReportSource", ui.Args{"Location": location(finding.Finding{Path: f.SourcePath, Line: f.SourceLine})}))
 		}
 	}
-	p := o.UI
 	if len(fs) > 0 {
 		bw.WriteString("\n")
 		writeRuleCounts(bw, fs, p)

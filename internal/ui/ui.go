@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"text/template"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 //go:embed locales/*.toml
@@ -91,25 +93,47 @@ func best(t language.Tag) language.Tag {
 
 // Printer renders relloc's messages in one language.
 type Printer struct {
-	Lang language.Tag
-	loc  *i18n.Localizer
+	Lang  language.Tag
+	loc   *i18n.Localizer
+	funcs template.FuncMap
 }
 
 // New returns a Printer for lang (one of Languages; others fall back to English).
 func New(lang language.Tag) *Printer {
-	return &Printer{Lang: lang, loc: i18n.NewLocalizer(bundle, lang.String())}
+	p := &Printer{Lang: lang, loc: i18n.NewLocalizer(bundle, lang.String())}
+	p.funcs = template.FuncMap{"lang": p.LangName}
+	return p
 }
 
 // English is the Printer of the default language.
 var English = New(language.English)
 
-// T renders the message id with data (a map or struct of template fields). A message missing from the
-// catalogues (a bug that TestCatalogues catches) renders as its id.
+// Args are the template fields of a message, by name. A field whose value is a Message or a List is rendered in
+// the printer's language before the message that holds it, so that a message can name a part ("sentence 2 of 3
+// of paragraph 4") that is a message of its own.
+type Args = map[string]any
+
+// Message is a message id with its template fields: a message to render later, in whatever language the reader
+// wants.
+type Message struct {
+	ID   string
+	Args Args
+}
+
+// List is messages rendered one after the other, separated by the message ListSeparator.
+type List []Message
+
+// T renders the message id with data (Args, or a struct of template fields). A message missing from the
+// catalogues (a bug that TestCatalogues catches) renders as its id. Templates can call lang, which names a
+// language tag ("km") in the printer's language (LangName).
 func (p *Printer) T(id string, data any) string {
 	if p == nil {
 		p = English
 	}
-	s, err := p.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
+	if args, ok := data.(Args); ok {
+		data = p.resolve(args)
+	}
+	s, err := p.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, Funcs: p.funcs})
 	if err != nil {
 		return id
 	}
@@ -122,11 +146,61 @@ func (p *Printer) Lookup(id string, data any) (string, bool) {
 	if p == nil {
 		p = English
 	}
-	s, tag, err := p.loc.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
+	if args, ok := data.(Args); ok {
+		data = p.resolve(args)
+	}
+	s, tag, err := p.loc.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, Funcs: p.funcs})
 	if err != nil || tag != p.Lang {
 		return s, false
 	}
 	return s, true
+}
+
+// M renders m.
+func (p *Printer) M(m Message) string { return p.T(m.ID, m.Args) }
+
+// resolve returns args with its Message and List values rendered, or args itself when it has none.
+func (p *Printer) resolve(args Args) Args {
+	var out Args
+	for k, v := range args {
+		var s string
+		switch v := v.(type) {
+		case Message:
+			s = p.M(v)
+		case List:
+			parts := make([]string, len(v))
+			for i, m := range v {
+				parts[i] = p.M(m)
+			}
+			s = strings.Join(parts, p.T("ListSeparator", nil))
+		default:
+			continue
+		}
+		if out == nil {
+			out = make(Args, len(args))
+			for k, v := range args {
+				out[k] = v
+			}
+		}
+		out[k] = s
+	}
+	if out == nil {
+		return args
+	}
+	return out
+}
+
+// LangName names the language of the BCP 47 tag code in p's language ("km" is Khmer, ខ្មែរ, クメール語), or
+// returns code as it is when it does not parse or has no name.
+func (p *Printer) LangName(code string) string {
+	t, err := language.Parse(code)
+	if err != nil {
+		return code
+	}
+	if name := display.Languages(p.Lang).Name(t); name != "" {
+		return name
+	}
+	return code
 }
 
 // N renders the plural message id for count n, which the template sees as {{.Count}}.
