@@ -18,6 +18,7 @@ import (
 	"github.com/relloc/relloc/internal/safefile"
 	"github.com/relloc/relloc/internal/tbx"
 	"github.com/relloc/relloc/internal/termcsv"
+	"github.com/relloc/relloc/internal/ui"
 	"github.com/relloc/relloc/internal/workspace"
 )
 
@@ -279,7 +280,7 @@ func readImport(g *Global, ws *workspace.Workspace, p string, o importOptions) (
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.Size() > maxImportSize {
-		return nil, inputerr.New(o.File, 0, 0, "file is larger than %s, the limit for an import", safefile.Size(maxImportSize))
+		return nil, inputerr.Say(o.File, 0, 0, "TooLargeImport", ui.Args{"Limit": safefile.Size(maxImportSize)})
 	}
 	r := &safefile.Reader{R: f, Path: o.File, MaxSize: maxImportSize, MaxLine: maxImportLine}
 	switch o.Format {

@@ -195,7 +195,7 @@ func Run(io *IO, args []string) int {
 // errorText is err as Run prints it, in p's language where it is one of relloc's messages.
 func errorText(p *ui.Printer, err error) string {
 	if inputerr.Is(err) {
-		return err.Error()
+		return inputerr.Text(err, p)
 	}
 	if errors.Is(err, workspace.ErrNotFound) {
 		// Find's error, alone or after the folder it started from.

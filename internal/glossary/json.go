@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/relloc/relloc/internal/inputerr"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // jsonKeys are the keys of the JSON shape (Entry.MarshalJSON) that the TOML layout spells otherwise.
@@ -73,12 +74,12 @@ func ParseJSON(path string, data []byte, opt Options) ([]*Entry, error) {
 		for k, lc := range keys {
 			e.keyLines[k] = lc[0]
 		}
-		bad := func(key, format string, args ...any) {
+		bad := func(key, id string, args ui.Args) {
 			lc, ok := keys[key]
 			if !ok {
 				lc = [2]int{line, col}
 			}
-			errs = append(errs, inputerr.New(path, lc[0], lc[1], format, args...))
+			errs = append(errs, inputerr.Say(path, lc[0], lc[1], id, args))
 		}
 		decodeEntry(e, m, opt, bad)
 		out = append(out, e)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,6 +15,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/relloc/relloc/internal/inputerr"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // Options configures Parse.
@@ -55,8 +57,8 @@ func Parse(files []File, opt Options) (*Glossary, error) {
 				continue
 			}
 			if prev, dup := first[e.ID]; dup {
-				errs = append(errs, inputerr.New(e.Pos.Path, e.Line("id"), 1,
-					"duplicate id %q (first defined at %s:%d)", e.ID, prev.Pos.Path, prev.Line("id")))
+				errs = append(errs, inputerr.Say(e.Pos.Path, e.Line("id"), 1,
+					"GlossaryDuplicateID", ui.Args{"ID": strconv.Quote(e.ID), "First": fmt.Sprintf("%s:%d", prev.Pos.Path, prev.Line("id"))}))
 				continue
 			}
 			first[e.ID] = e
@@ -92,7 +94,7 @@ func parseFile(f File, opt Options) ([]*Entry, error) {
 		return nil, inputerr.FromTOML(f.Path, 0, err)
 	}
 	if len(spans) != len(raw.Entry) {
-		return nil, inputerr.New(f.Path, 1, 1, "could not locate every [[entry]] table (found %d of %d)", len(spans), len(raw.Entry))
+		return nil, inputerr.Say(f.Path, 1, 1, "GlossaryLocate", ui.Args{"Found": len(spans), "Entries": len(raw.Entry)})
 	}
 	var errs inputerr.List
 	out := make([]*Entry, 0, len(raw.Entry))
@@ -100,8 +102,8 @@ func parseFile(f File, opt Options) ([]*Entry, error) {
 		sp := spans[i]
 		e := &Entry{Targets: map[language.Tag]*Rendering{}, keyLines: sp.keys, order: opt.Targets,
 			Pos: Pos{Path: f.Path, Line: sp.line, Start: sp.start, End: sp.end}}
-		bad := func(key, format string, args ...any) {
-			errs = append(errs, inputerr.New(f.Path, e.Line(key), 1, format, args...))
+		bad := func(key, id string, args ui.Args) {
+			errs = append(errs, inputerr.Say(f.Path, e.Line(key), 1, id, args))
 		}
 		decodeEntry(e, m, opt, bad)
 		out = append(out, e)
@@ -112,11 +114,11 @@ func parseFile(f File, opt Options) ([]*Entry, error) {
 	return out, nil
 }
 
-func decodeEntry(e *Entry, m map[string]any, opt Options, bad func(key, format string, args ...any)) {
+func decodeEntry(e *Entry, m map[string]any, opt Options, bad func(key, id string, args ui.Args)) {
 	str := func(key string, v any) string {
 		s, ok := v.(string)
 		if !ok {
-			bad(key, "%s must be a string", key)
+			bad(key, "MustBeString", ui.Args{"Key": key})
 		}
 		return nfc(s)
 	}
@@ -135,19 +137,19 @@ func decodeEntry(e *Entry, m map[string]any, opt Options, bad func(key, format s
 		case "en":
 			t, ok := v.(map[string]any)
 			if !ok {
-				bad(k, "en must be a table")
+				bad(k, "MustBeTable", ui.Args{"Key": "en"})
 				continue
 			}
 			decodeEnglish(&e.EN, t, bad)
 		default:
 			tag, err := language.Parse(k)
 			if err != nil || !knownTarget(tag, opt.Targets) {
-				bad(k, "unknown key %q (expected id, category, note, source, data, en or a target language table)", k)
+				bad(k, "GlossaryUnknownKey", ui.Args{"Key": strconv.Quote(k)})
 				continue
 			}
 			t, ok := v.(map[string]any)
 			if !ok {
-				bad(k, "%s must be a table", k)
+				bad(k, "MustBeTable", ui.Args{"Key": k})
 				continue
 			}
 			r := &Rendering{}
@@ -157,25 +159,25 @@ func decodeEntry(e *Entry, m map[string]any, opt Options, bad func(key, format s
 	}
 	switch {
 	case e.ID == "":
-		bad("", "entry has no id")
+		bad("", "GlossaryNoID", nil)
 	case !idPattern.MatchString(e.ID):
-		bad("id", "id %q must be lower-case letters and digits separated by '-'", e.ID)
+		bad("id", "GlossaryBadID", ui.Args{"ID": strconv.Quote(e.ID)})
 	}
 	if !ValidCategory(e.Category) && !(opt.Partial && e.Category == "") {
-		bad("category", "category %q is not one of %s", e.Category, categoryList())
+		bad("category", "GlossaryBadCategory", ui.Args{"Category": strconv.Quote(string(e.Category)), "Categories": categoryList()})
 	}
 	if strings.TrimSpace(e.EN.Term) == "" && !(opt.Partial && !e.Has("en.term")) {
-		bad("en.term", "entry %q has no English term", e.ID)
+		bad("en.term", "GlossaryNoEnglish", ui.Args{"ID": strconv.Quote(e.ID)})
 	}
 	// A term is matched in text and printed in findings: a control character (an ANSI escape pasted from a
 	// terminal, a tab or line break from a spreadsheet cell) can match nothing and would reach the terminal.
 	plain := func(key string, forms ...string) {
 		for _, f := range forms {
 			if strings.ContainsFunc(f, unicode.IsControl) || !utf8.ValidString(f) {
-				bad(key, "%s %q holds a control character: terms are plain text", key, f)
+				bad(key, "GlossaryControl", ui.Args{"Key": key, "Form": strconv.Quote(f)})
 			} else if f != strings.TrimSpace(f) {
 				// CSV and TBX cells lose them, and " H.E. " would come back as the term itself.
-				bad(key, "%s %q has spaces around it: write the rendering without them", key, f)
+				bad(key, "GlossarySpaces", ui.Args{"Key": key, "Form": strconv.Quote(f)})
 			}
 		}
 	}
@@ -188,7 +190,7 @@ func decodeEntry(e *Entry, m map[string]any, opt Options, bad func(key, format s
 		plain(lang+".variants", r.Variants...)
 		plain(lang+".forbidden", r.Forbidden...)
 		if !ValidPolicy(r.Policy) {
-			bad(lang+".policy", "%s.policy %q is not one of required, optional, omit", lang, r.Policy)
+			bad(lang+".policy", "GlossaryBadPolicy", ui.Args{"Lang": lang, "Policy": strconv.Quote(string(r.Policy))})
 		}
 		forbidden := map[string]bool{}
 		for _, f := range r.Forbidden {
@@ -196,24 +198,24 @@ func decodeEntry(e *Entry, m map[string]any, opt Options, bad func(key, format s
 		}
 		for _, a := range r.Accepted() {
 			if forbidden[a] {
-				bad(lang+".forbidden", "%s rendering %q of entry %q is also listed as forbidden", lang, a, e.ID)
+				bad(lang+".forbidden", "GlossaryRenderingForbidden", ui.Args{"Lang": lang, "Form": strconv.Quote(a), "ID": strconv.Quote(e.ID)})
 			}
 		}
 		for _, c := range r.Context {
 			if forbidden[c.Form] && len(c.PrecededBy) == 0 && len(c.FollowedBy) == 0 {
-				bad(lang+".context", "%s context form %q of entry %q is also listed as forbidden", lang, c.Form, e.ID)
+				bad(lang+".context", "GlossaryContextForbidden", ui.Args{"Lang": lang, "Form": strconv.Quote(c.Form), "ID": strconv.Quote(e.ID)})
 			}
 		}
 	}
 }
 
-func decodeEnglish(en *English, t map[string]any, bad func(key, format string, args ...any)) {
+func decodeEnglish(en *English, t map[string]any, bad func(key, id string, args ui.Args)) {
 	for k, v := range t {
 		switch k {
 		case "term":
 			s, ok := v.(string)
 			if !ok {
-				bad("en.term", "en.term must be a string")
+				bad("en.term", "MustBeString", ui.Args{"Key": "en.term"})
 			}
 			en.Term = nfc(s)
 		case "variants":
@@ -221,16 +223,16 @@ func decodeEnglish(en *English, t map[string]any, bad func(key, format string, a
 		case "case_sensitive":
 			b, ok := v.(bool)
 			if !ok {
-				bad("en.case_sensitive", "en.case_sensitive must be true or false")
+				bad("en.case_sensitive", "MustBeBool", ui.Args{"Key": "en.case_sensitive"})
 			}
 			en.CaseSensitive = b
 		default:
-			bad("en."+k, "unknown key en.%s (expected term, variants, case_sensitive)", k)
+			bad("en."+k, "GlossaryUnknownEnglishKey", ui.Args{"Key": "en." + k})
 		}
 	}
 }
 
-func decodeRendering(lang string, r *Rendering, t map[string]any, bad func(key, format string, args ...any)) {
+func decodeRendering(lang string, r *Rendering, t map[string]any, bad func(key, id string, args ui.Args)) {
 	r.Policy = Required
 	for k, v := range t {
 		key := lang + "." + k
@@ -238,7 +240,7 @@ func decodeRendering(lang string, r *Rendering, t map[string]any, bad func(key, 
 		case "term":
 			s, ok := v.(string)
 			if !ok {
-				bad(key, "%s must be a string", key)
+				bad(key, "MustBeString", ui.Args{"Key": key})
 			}
 			r.Term = nfc(s)
 		case "variants":
@@ -251,30 +253,30 @@ func decodeRendering(lang string, r *Rendering, t map[string]any, bad func(key, 
 		case "context":
 			r.Context = contextList(key, v, bad)
 		default:
-			bad(key, "unknown key %s (expected term, variants, forbidden, policy, context)", key)
+			bad(key, "GlossaryUnknownTargetKey", ui.Args{"Key": key})
 		}
 	}
 }
 
 // decodeData reads the data array: inline tables with element and value, and optionally lang, term, type.
-func decodeData(v any, bad func(key, format string, args ...any)) []Datum {
+func decodeData(v any, bad func(key, id string, args ui.Args)) []Datum {
 	arr, ok := v.([]any)
 	if !ok {
-		bad("data", "data must be an array of tables")
+		bad("data", "GlossaryDataArray", nil)
 		return nil
 	}
 	out := make([]Datum, 0, len(arr))
 	for _, x := range arr {
 		t, ok := x.(map[string]any)
 		if !ok {
-			bad("data", "data must be an array of tables")
+			bad("data", "GlossaryDataArray", nil)
 			continue
 		}
 		var d Datum
 		for k, v := range t {
 			s, ok := v.(string)
 			if !ok {
-				bad("data", "data.%s must be a string", k)
+				bad("data", "MustBeString", ui.Args{"Key": "data." + k})
 				continue
 			}
 			s = nfc(s)
@@ -290,15 +292,15 @@ func decodeData(v any, bad func(key, format string, args ...any)) []Datum {
 			case "value":
 				d.Value = s
 			default:
-				bad("data", "unknown key data.%s (expected lang, term, element, type, value)", k)
+				bad("data", "GlossaryUnknownDataKey", ui.Args{"Key": "data." + k})
 			}
 		}
 		if d.Element == "" || d.Value == "" {
-			bad("data", "each data table needs an element and a value")
+			bad("data", "GlossaryDataNeeds", nil)
 			continue
 		}
 		if d.Lang != "" && !langSyntax.MatchString(d.Lang) {
-			bad("data", "data.lang %q is not a language tag", d.Lang)
+			bad("data", "GlossaryDataLang", ui.Args{"Lang": strconv.Quote(d.Lang)})
 		}
 		out = append(out, d)
 	}
@@ -306,7 +308,7 @@ func decodeData(v any, bad func(key, format string, args ...any)) []Datum {
 }
 
 // contextList decodes an array of tables [[entry.LANG.context]] with form, preceded_by and followed_by.
-func contextList(key string, v any, bad func(key, format string, args ...any)) []Context {
+func contextList(key string, v any, bad func(key, id string, args ui.Args)) []Context {
 	var tables []map[string]any
 	switch x := v.(type) {
 	case []map[string]any:
@@ -315,13 +317,13 @@ func contextList(key string, v any, bad func(key, format string, args ...any)) [
 		for _, t := range x {
 			m, ok := t.(map[string]any)
 			if !ok {
-				bad(key, "%s must be an array of tables [[entry.%s]]", key, key)
+				bad(key, "MustBeTableArray", ui.Args{"Key": key})
 				return nil
 			}
 			tables = append(tables, m)
 		}
 	default:
-		bad(key, "%s must be an array of tables [[entry.%s]]", key, key)
+		bad(key, "MustBeTableArray", ui.Args{"Key": key})
 		return nil
 	}
 	out := make([]Context, 0, len(tables))
@@ -332,7 +334,7 @@ func contextList(key string, v any, bad func(key, format string, args ...any)) [
 			case "form":
 				s, ok := v.(string)
 				if !ok || strings.TrimSpace(s) == "" {
-					bad(key+".form", "%s.form must be a non-empty string", key)
+					bad(key+".form", "MustBeNonEmptyString", ui.Args{"Key": key + ".form"})
 				}
 				c.Form = nfc(s)
 			case "preceded_by":
@@ -342,15 +344,15 @@ func contextList(key string, v any, bad func(key, format string, args ...any)) [
 			case "reference":
 				b, ok := v.(bool)
 				if !ok {
-					bad(key+"."+k, "%s.reference must be true or false", key)
+					bad(key+"."+k, "MustBeBool", ui.Args{"Key": key + ".reference"})
 				}
 				c.Reference = b
 			default:
-				bad(key+"."+k, "unknown key %s.%s (expected form, preceded_by, followed_by, reference)", key, k)
+				bad(key+"."+k, "GlossaryUnknownContextKey", ui.Args{"Key": key + "." + k})
 			}
 		}
 		if c.Form == "" {
-			bad(key, "%s has no form", key)
+			bad(key, "GlossaryNoForm", ui.Args{"Key": key})
 			continue
 		}
 		out = append(out, c)
@@ -358,17 +360,17 @@ func contextList(key string, v any, bad func(key, format string, args ...any)) [
 	return out
 }
 
-func stringList(key string, v any, bad func(key, format string, args ...any)) []string {
+func stringList(key string, v any, bad func(key, id string, args ui.Args)) []string {
 	arr, ok := v.([]any)
 	if !ok {
-		bad(key, "%s must be an array of strings", key)
+		bad(key, "MustBeStrings", ui.Args{"Key": key})
 		return nil
 	}
 	out := make([]string, 0, len(arr))
 	for _, x := range arr {
 		s, ok := x.(string)
 		if !ok || strings.TrimSpace(s) == "" {
-			bad(key, "%s must hold non-empty strings", key)
+			bad(key, "MustHoldNonEmpty", ui.Args{"Key": key})
 			continue
 		}
 		out = append(out, nfc(s))

@@ -2,7 +2,10 @@ package inputerr
 
 import (
 	"bytes"
+	"fmt"
 	"unicode/utf8"
+
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // CheckText returns an *Error at the first place where data is not text a user could have written: a byte
@@ -17,9 +20,9 @@ func CheckText(path string, data []byte) error {
 		r, n := utf8.DecodeRune(data[i:])
 		switch {
 		case r == utf8.RuneError && n <= 1:
-			return New(path, line, col, "invalid UTF-8 (byte 0x%02x): relloc reads text files in UTF-8 only", data[i])
+			return Say(path, line, col, "InvalidUTF8", ui.Args{"Byte": fmt.Sprintf("0x%02x", data[i])})
 		case r == 0:
-			return New(path, line, col, "NUL byte: this is a binary file, not UTF-8 text")
+			return Say(path, line, col, "NULByte", nil)
 		case r == '\n':
 			line, col = line+1, 1
 		default:

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"io"
 	"unicode/utf8"
+
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // FromXML turns an error of encoding/xml's decoder into an input error at line and col, where the token that
@@ -19,7 +21,9 @@ func FromXML(path string, line, col int, err error) *Error {
 			line, col = se.Line, 0
 		}
 	}
-	return &Error{Path: path, Line: line, Column: col, Msg: "malformed XML: " + msg, Err: err}
+	e := Say(path, line, col, "MalformedXML", ui.Args{"Cause": msg})
+	e.Err = err
+	return e
 }
 
 // Positions reads a stream for a parser and turns the byte offsets that the parser reports (encoding/xml's

@@ -66,7 +66,7 @@ func (d *Document) splitFront(src []byte) ([]byte, error) {
 	first = bytes.TrimPrefix(first, []byte("\ufeff"))
 	if isFence(first, []byte("---")) {
 		if l, _, _ := bytes.Cut(rest, []byte("\n")); yamlKey.Match(l) {
-			return nil, inputerr.New(d.Path, 1, 1, "front matter must be TOML between +++ lines; YAML front matter between --- lines is not read")
+			return nil, inputerr.Say(d.Path, 1, 1, "FrontMatterYAML", nil)
 		}
 	}
 	if !isFence(first, fence) {
@@ -85,7 +85,7 @@ func (d *Document) splitFront(src []byte) ([]byte, error) {
 		rest = r
 	}
 	if end < 0 {
-		return nil, inputerr.New(d.Path, 1, 1, "front matter opened with +++ is never closed")
+		return nil, inputerr.Say(d.Path, 1, 1, "FrontMatterOpen", nil)
 	}
 	dec := toml.NewDecoder(bytes.NewReader(src[headerStart:headerEnd]))
 	dec.DisallowUnknownFields()

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/relloc/relloc/internal/inputerr"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // ErrOutside is wrapped by the error of a file or folder that is a symbolic link leading outside the workspace.
@@ -34,11 +35,13 @@ func Within(root, path, shown string) error {
 	if inside(realRoot, real) {
 		return nil
 	}
-	msg := "symbolic link leads outside the workspace: relloc does not read it (copy the file into the workspace)"
+	id := "SymlinkOutside"
 	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink == 0 && !inside(realRoot, filepath.Dir(real)) {
-		msg = "lies outside the workspace: relloc reads only files inside it"
+		id = "PathOutside"
 	}
-	return &inputerr.Error{Path: shown, Msg: msg, Err: ErrOutside}
+	e := inputerr.Say(shown, 0, 0, id, nil)
+	e.Err = ErrOutside
+	return e
 }
 
 // WithinDir is Within for the folder dir and every entry in it (a glossary or catalogue folder, whose files
@@ -90,7 +93,7 @@ func ReadFile(root, path, shown string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, inputerr.New(shown, 0, 0, "not a regular file (%s)", kind(st.Mode()))
+		return nil, inputerr.Say(shown, 0, 0, "NotRegular", ui.Args{"Kind": kind(st.Mode())})
 	}
 	if st.Size() > max {
 		return nil, tooLarge(shown, max)
@@ -119,7 +122,7 @@ func Open(path, shown string) (*os.File, error) {
 	}
 	if !st.Mode().IsRegular() {
 		f.Close()
-		return nil, inputerr.New(shown, 0, 0, "not a regular file (%s)", kind(st.Mode()))
+		return nil, inputerr.Say(shown, 0, 0, "NotRegular", ui.Args{"Kind": kind(st.Mode())})
 	}
 	return f, nil
 }
@@ -159,7 +162,7 @@ func kind(m fs.FileMode) string {
 }
 
 func tooLarge(shown string, max int64) error {
-	return inputerr.New(shown, 0, 0, "file is larger than %s, the limit for this kind of file", Size(max))
+	return inputerr.Say(shown, 0, 0, "TooLarge", ui.Args{"Limit": Size(max)})
 }
 
 // Size formats a byte count for messages: "16 MiB", "1 KiB", "300 bytes".
@@ -199,14 +202,14 @@ func (r *Reader) Read(p []byte) (int, error) {
 	for i, c := range p[:n] {
 		switch {
 		case c == 0:
-			r.err = inputerr.New(r.Path, r.line, 0, "NUL byte: this is a binary file, not UTF-8 text")
+			r.err = inputerr.Say(r.Path, r.line, 0, "NULByte", nil)
 		case r.n+int64(i) >= r.MaxSize:
-			r.err = inputerr.New(r.Path, 0, 0, "file is larger than %s, the limit for this kind of file", Size(r.MaxSize))
+			r.err = inputerr.Say(r.Path, 0, 0, "TooLarge", ui.Args{"Limit": Size(r.MaxSize)})
 		case c == '\n':
 			r.line++
 			r.lineLen = 0
 		case r.lineLen >= r.MaxLine:
-			r.err = inputerr.New(r.Path, r.line, 0, "line is longer than %s", Size(r.MaxLine))
+			r.err = inputerr.Say(r.Path, r.line, 0, "LineTooLong", ui.Args{"Limit": Size(r.MaxLine)})
 		default:
 			r.lineLen++
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/glossedit"
 	"github.com/relloc/relloc/internal/inputerr"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // Separator joins the forms of a list cell.
@@ -397,7 +398,11 @@ func csvError(path string, err error) *inputerr.Error {
 	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &inputerr.Error{Path: path, Line: pe.Line, Column: pe.Column, Msg: "malformed CSV: " + pe.Err.Error(), Err: err}
+		e := inputerr.Say(path, pe.Line, pe.Column, "MalformedCSV", ui.Args{"Cause": pe.Err.Error()})
+		e.Err = err
+		return e
 	}
-	return &inputerr.Error{Path: path, Msg: "malformed CSV: " + err.Error(), Err: err}
+	e := inputerr.Say(path, 0, 0, "MalformedCSV", ui.Args{"Cause": err.Error()})
+	e.Err = err
+	return e
 }

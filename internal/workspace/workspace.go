@@ -9,10 +9,12 @@ import (
 	"os"
 	pathpkg "path"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/relloc/relloc/internal/inputerr"
 	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/ui"
 
 	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/text/language"
@@ -135,7 +137,7 @@ func Parse(path string, data []byte) (Config, error) {
 		return Config{}, err
 	}
 	if len(raw.Targets) == 0 {
-		return Config{}, inputerr.New(path, keyLine(data, "targets"), 1, "targets: at least one target language is required")
+		return Config{}, inputerr.Say(path, keyLine(data, "targets"), 1, "ConfigNoTargets", nil)
 	}
 	seen := map[language.Tag]bool{cfg.Source: true}
 	for _, t := range raw.Targets {
@@ -144,7 +146,7 @@ func Parse(path string, data []byte) (Config, error) {
 			return Config{}, err
 		}
 		if seen[tag] {
-			return Config{}, inputerr.New(path, keyLine(data, "targets"), 1, "targets: %q is listed twice or is the source language", t)
+			return Config{}, inputerr.Say(path, keyLine(data, "targets"), 1, "ConfigTargetTwice", ui.Args{"Lang": strconv.Quote(t)})
 		}
 		seen[tag] = true
 		cfg.Targets = append(cfg.Targets, tag)
@@ -154,13 +156,13 @@ func Parse(path string, data []byte) (Config, error) {
 		switch sev {
 		case "error", "warning", "info", "off":
 		default:
-			return Config{}, inputerr.New(path, keyLine(data, rule), 1, "check.severity.%s: %q is not one of error, warning, info, off", rule, sev)
+			return Config{}, inputerr.Say(path, keyLine(data, rule), 1, "ConfigSeverity", ui.Args{"Rule": rule, "Severity": strconv.Quote(sev)})
 		}
 	}
 	cfg.Check.Ignore = raw.Check.Ignore
 	for _, g := range raw.Check.Ignore {
 		if _, err := pathpkg.Match(g, ""); err != nil {
-			return Config{}, inputerr.New(path, keyLine(data, "ignore"), 1, "check.ignore: bad pattern %q: %v", g, err)
+			return Config{}, inputerr.Say(path, keyLine(data, "ignore"), 1, "ConfigIgnorePattern", ui.Args{"Pattern": strconv.Quote(g), "Cause": err.Error()})
 		}
 	}
 	cfg.Check.Allow = raw.Check.Allow
@@ -169,17 +171,17 @@ func Parse(path string, data []byte) (Config, error) {
 		cfg.Check.UntranslatedRatio = 0.5
 	}
 	if cfg.Check.UntranslatedRatio < 0 || cfg.Check.UntranslatedRatio > 1 {
-		return Config{}, inputerr.New(path, keyLine(data, "untranslated_ratio"), 1, "check.untranslated_ratio must be between 0 and 1")
+		return Config{}, inputerr.Say(path, keyLine(data, "untranslated_ratio"), 1, "ConfigRatio", nil)
 	}
 	cfg.Check.RequireStatus = raw.Check.RequireStatus
 	if s := cfg.Check.RequireStatus; s != "" && release.StatusRank(s) < 0 {
-		return Config{}, inputerr.New(path, keyLine(data, "require_status"), 1, "check.require_status: %q is not one of %s", s, strings.Join(release.Statuses, ", "))
+		return Config{}, inputerr.Say(path, keyLine(data, "require_status"), 1, "ConfigRequireStatus", ui.Args{"Status": strconv.Quote(s), "Statuses": strings.Join(release.Statuses, ", ")})
 	}
 	cfg.Review.Editor = DefaultEditor
 	if raw.Review.Editor != nil {
 		cfg.Review.Editor = *raw.Review.Editor
 		if err := checkEditor(cfg.Review.Editor); err != nil {
-			return Config{}, inputerr.New(path, keyLine(data, "editor"), 1, "review.editor: %v", err)
+			return Config{}, inputerr.Say(path, keyLine(data, "editor"), 1, "ConfigEditor", ui.Args{"Cause": err.Error()})
 		}
 	}
 	return cfg, nil
@@ -209,7 +211,7 @@ func checkEditor(pattern string) error {
 func parseTag(path string, data []byte, key, s string) (language.Tag, error) {
 	tag, err := language.Parse(s)
 	if err != nil {
-		return language.Und, inputerr.New(path, keyLine(data, key), 1, "%s: %q is not a BCP 47 language tag", key, s)
+		return language.Und, inputerr.Say(path, keyLine(data, key), 1, "ConfigLanguageTag", ui.Args{"Key": key, "Value": strconv.Quote(s)})
 	}
 	return tag, nil
 }
