@@ -101,7 +101,9 @@ func reviewInput(g *Global, names []string) (reviewsite.Input, error) {
 	if err != nil {
 		return reviewsite.Input{}, err
 	}
-	return reviewInputOf(p, rels), nil
+	in := reviewInputOf(p, rels)
+	in.UI = g.UI
+	return in, nil
 }
 
 // namedReleases returns the releases of p named by ids or folders, or all of them when names is empty.
@@ -290,7 +292,9 @@ func (l *liveWorkspace) Input(page string) (reviewsite.Input, error) {
 		}
 		rels = one
 	}
-	return reviewInputOf(p, rels), nil
+	in := reviewInputOf(p, rels)
+	in.UI = l.g.UI
+	return in, nil
 }
 
 // releaseFiles lists the Markdown files of every release folder under root.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/relloc/relloc/internal/finding"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // indexView is the index page: one row per release and language.
@@ -33,7 +34,7 @@ type indexRow struct {
 }
 
 func (m *model) indexPage() ([]byte, error) {
-	v := indexView{Head: page{Title: "Review", Live: m.in.Live, Version: m.in.Version, Path: "index.html"}}
+	v := indexView{Head: page{Title: m.ui.T("ReviewTitle", nil), Live: m.in.Live, Version: m.in.Version, Path: "index.html"}}
 	var files, errs, warns, stale, occ, rendered int
 	for _, bt := range m.in.Bitexts {
 		r := bt.Release
@@ -44,7 +45,7 @@ func (m *model) indexPage() ([]byte, error) {
 		}
 		for _, l := range m.langs {
 			row := indexRow{ID: visible(r.ID), Title: visible(title(r, m.in.Source)), Date: date,
-				Href: ReleasePath(r.ID), Lang: l.String(), Name: langName(l)}
+				Href: ReleasePath(r.ID), Lang: l.String(), Name: m.langName(l)}
 			d := r.Doc(l)
 			if d == nil {
 				row.Result = "missing"
@@ -87,29 +88,18 @@ func (m *model) indexPage() ([]byte, error) {
 			v.Rows = append(v.Rows, row)
 		}
 	}
-	parts := []string{
-		plural(len(m.in.Bitexts), "release", "releases"),
-		plural(files, "file", "files"),
-		plural(errs, "error", "errors"),
-		plural(warns, "warning", "warnings"),
-		plural(stale, "stale sentence", "stale sentences"),
-	}
+	p := m.ui
+	parts := []string{p.N("ReviewReleaseCount", len(m.in.Bitexts)), p.N("FileCount", files), p.N("ErrorCount", errs),
+		p.N("WarningCount", warns), p.N("ReviewStaleCount", stale)}
 	if occ > 0 {
-		parts = append(parts, fmt.Sprintf("glossary coverage %d of %d terms rendered", rendered, occ))
+		parts = append(parts, p.T("ReviewCoverageSummary", ui.Args{"Rendered": rendered, "Occurrences": occ}))
 	}
 	v.Summary = strings.Join(parts, " · ")
 	var b bytes.Buffer
-	if err := pages.ExecuteTemplate(&b, "index.html", v); err != nil {
+	if err := m.pages.ExecuteTemplate(&b, "index.html", v); err != nil {
 		return nil, fmt.Errorf("render index: %w", err)
 	}
 	return b.Bytes(), nil
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // glossaryView is the glossary page.
@@ -118,6 +108,7 @@ type glossaryView struct {
 	Langs    []column
 	Releases []string
 	Entries  []glossaryRow
+	Summary  string
 }
 
 // glossaryRow is one entry with its use in the releases.
@@ -134,9 +125,9 @@ type use struct {
 }
 
 func (m *model) glossaryPage() ([]byte, error) {
-	v := glossaryView{Head: page{Title: "Glossary", Live: m.in.Live, Version: m.in.Version, Path: "glossary.html"}}
+	v := glossaryView{Head: page{Title: m.ui.T("ReviewGlossary", nil), Live: m.in.Live, Version: m.in.Version, Path: "glossary.html"}}
 	for _, l := range m.in.Targets {
-		v.Langs = append(v.Langs, column{Lang: l.String(), Name: langName(l)})
+		v.Langs = append(v.Langs, column{Lang: l.String(), Name: m.langName(l)})
 	}
 	counts := make([]map[string]int, len(m.in.Bitexts))
 	for i, bt := range m.in.Bitexts {
@@ -154,8 +145,9 @@ func (m *model) glossaryPage() ([]byte, error) {
 			v.Entries = append(v.Entries, row)
 		}
 	}
+	v.Summary = m.ui.T("ReviewGlossarySummary", ui.Args{"Count": len(v.Entries)})
 	var b bytes.Buffer
-	if err := pages.ExecuteTemplate(&b, "glossary.html", v); err != nil {
+	if err := m.pages.ExecuteTemplate(&b, "glossary.html", v); err != nil {
 		return nil, fmt.Errorf("render glossary page: %w", err)
 	}
 	return b.Bytes(), nil

@@ -11,6 +11,7 @@ import (
 	"github.com/relloc/relloc/internal/bitext"
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/ui"
 	"github.com/relloc/relloc/internal/worddiff"
 )
 
@@ -112,7 +113,7 @@ func (m *model) view(f finding.Finding) findingView {
 	if f.Line > 0 {
 		loc = fmt.Sprintf("%s:%d:%d", f.Path, f.Line, f.Column)
 	}
-	v := findingView{Rule: f.Rule, Severity: f.Severity.String(), Lang: f.Lang, Message: visible(f.Message),
+	v := findingView{Rule: f.Rule, Severity: f.Severity.String(), Lang: f.Lang, Message: visible(f.In(m.ui)),
 		Expected: visible(f.Expected), Found: visible(f.Found), Loc: loc, Href: m.link(f.Path, f.Line, f.Column)}
 	if f.Rule == "stale" && f.Expected != "" && f.Found != "" {
 		if ops := worddiff.Diff(f.Found, f.Expected); worddiff.Changed(ops) {
@@ -139,7 +140,7 @@ func (m *model) releasePage(bt *bitext.Bitext) ([]byte, error) {
 		v.Date = r.Date.Format("2 January 2006")
 	}
 	for _, l := range m.langs {
-		c := column{Lang: l.String(), Name: langName(l)}
+		c := column{Lang: l.String(), Name: m.langName(l)}
 		if d := r.Doc(l); d != nil {
 			c.Path = d.Path
 			c.Href = m.link(d.Path, 1, 1)
@@ -147,8 +148,7 @@ func (m *model) releasePage(bt *bitext.Bitext) ([]byte, error) {
 		v.Columns = append(v.Columns, c)
 	}
 	if r.Doc(m.in.Source) == nil {
-		v.NoSource = fmt.Sprintf("This release has no %s file: its translations are aligned with the %s, so there is nothing to show side by side.",
-			langName(m.in.Source), langName(m.in.Source))
+		v.NoSource = m.ui.T("ReviewNoSource", ui.Args{"Lang": m.langName(m.in.Source)})
 	}
 	used := map[string]bool{}
 	rowOf := map[string]int{} // segment id → row
@@ -203,7 +203,7 @@ func (m *model) releasePage(bt *bitext.Bitext) ([]byte, error) {
 	}
 	var b bytes.Buffer
 	b.Grow(8<<10 + 3<<10*len(v.Rows) + 1<<10*len(v.Cards)) // about what a page of the seed release takes
-	if err := pages.ExecuteTemplate(&b, "release.html", v); err != nil {
+	if err := m.pages.ExecuteTemplate(&b, "release.html", v); err != nil {
 		return nil, fmt.Errorf("render %s: %w", r.ID, err)
 	}
 	return b.Bytes(), nil
@@ -263,17 +263,17 @@ func (m *model) cell(bt *bitext.Bitext, seg *bitext.Segment, lang language.Tag, 
 	if side == nil {
 		switch {
 		case bt.Release.Doc(lang) == nil:
-			c.Empty, c.Note = "missing", fmt.Sprintf("no %s file", langName(lang))
+			c.Empty, c.Note = "missing", m.ui.T("ReviewNoFile", ui.Args{"Lang": m.langName(lang)})
 		case lang == m.in.Source:
 			var others []string
 			for _, l := range m.in.Targets {
 				if seg.Side(l) != nil {
-					others = append(others, langName(l))
+					others = append(others, m.langName(l))
 				}
 			}
-			c.Empty, c.Note = "extra", fmt.Sprintf("no English: the %s sentence has no English counterpart (extra)", strings.Join(others, " and "))
+			c.Empty, c.Note = "extra", m.ui.T("ReviewExtra", ui.Args{"Langs": strings.Join(others, m.ui.T("ReviewAnd", nil))})
 		default:
-			c.Empty, c.Note = "missing", fmt.Sprintf("missing: no %s sentence for this English", langName(lang))
+			c.Empty, c.Note = "missing", m.ui.T("ReviewMissing", ui.Args{"Lang": m.langName(lang)})
 		}
 		return c
 	}
@@ -343,7 +343,7 @@ func (m *model) cardHTML(e *glossary.Entry) (template.HTML, error) {
 		return c.(template.HTML), nil
 	}
 	var b bytes.Buffer
-	if err := pages.ExecuteTemplate(&b, "tooltip", m.card(e)); err != nil {
+	if err := m.pages.ExecuteTemplate(&b, "tooltip", m.card(e)); err != nil {
 		return "", fmt.Errorf("render the card of %s: %w", e.ID, err)
 	}
 	// html/template escaped the card in its own context, an element of the page's body, which is where it goes.
@@ -363,7 +363,7 @@ func (m *model) card(e *glossary.Entry) card {
 		if policy == "" {
 			policy = string(glossary.Required)
 		}
-		c.Renderings = append(c.Renderings, renderingView{Lang: l.String(), Name: langName(l), Term: visible(r.Term),
+		c.Renderings = append(c.Renderings, renderingView{Lang: l.String(), Name: m.langName(l), Term: visible(r.Term),
 			Policy: policy, Variants: visible(strings.Join(r.Variants, ", ")), Forbidden: visible(strings.Join(r.Forbidden, ", "))})
 	}
 	return c

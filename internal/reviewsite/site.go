@@ -18,21 +18,36 @@ import (
 	"sync"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 
 	"github.com/relloc/relloc/internal/bitext"
 	"github.com/relloc/relloc/internal/coverage"
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 //go:embed assets templates
 var files embed.FS
 
+// pages are the page templates; t, n and uilang stand in for the functions of a printer (pagesIn).
 var pages = template.Must(template.New("").Funcs(template.FuncMap{
-	"pct": func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) + "%" },
+	"pct":    func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) + "%" },
+	"t":      func(id string) string { return id },
+	"n":      func(id string, n int) string { return id },
+	"uilang": func() string { return "en" },
 }).ParseFS(files, "templates/*.html"))
+
+// pagesIn returns the page templates with their labels in p's language: t renders a message, n a plural one,
+// and uilang gives the language for the lang attribute of the page and of the labels and findings.
+func pagesIn(p *ui.Printer) *template.Template {
+	t := template.Must(pages.Clone())
+	return t.Funcs(template.FuncMap{
+		"t":      func(id string) string { return p.T(id, nil) },
+		"n":      p.N,
+		"uilang": func() string { return p.Lang.String() },
+	})
+}
 
 // Input is what the site is built from, already parsed, aligned and checked.
 type Input struct {
@@ -54,6 +69,8 @@ type Input struct {
 	Live bool
 	// Version is the state of the workspace the pages show, for Live pages.
 	Version string
+	// UI is the language of the pages' labels and finding messages; nil means English.
+	UI *ui.Printer
 }
 
 // Site is a built site: file contents by slash-separated path ("index.html", "releases/ID.html",
@@ -199,7 +216,9 @@ type model struct {
 	langs    []language.Tag
 	colour   map[string]int // entry id → index in the glossary
 	findings map[string][]finding.Finding
-	editor   *url.URL // nil: no editor links
+	ui       *ui.Printer
+	pages    *template.Template // pagesIn(ui)
+	editor   *url.URL           // nil: no editor links
 	// cov and uses memoize coverageOf and usesOf by release id, when Build measured every release beforehand.
 	cov  map[string]map[string]coverage.Release
 	uses map[string]map[string]int
@@ -209,7 +228,11 @@ type model struct {
 
 func newModel(in Input) *model {
 	m := &model{in: in, langs: append([]language.Tag{in.Source}, in.Targets...), colour: map[string]int{},
-		findings: map[string][]finding.Finding{}}
+		findings: map[string][]finding.Finding{}, ui: in.UI}
+	if m.ui == nil {
+		m.ui = ui.English
+	}
+	m.pages = pagesIn(m.ui)
 	if in.Glossary != nil {
 		for i, e := range in.Glossary.Entries {
 			m.colour[e.ID] = i
@@ -287,13 +310,8 @@ func escapePath(p string) string {
 	return strings.Join(parts, "/")
 }
 
-// langName is the English name of a language: "Khmer".
-func langName(t language.Tag) string {
-	if n := display.English.Languages().Name(t); n != "" {
-		return n
-	}
-	return t.String()
-}
+// langName is the name of a language in the pages' language: "Khmer", "ខ្មែរ", "クメール語".
+func (m *model) langName(t language.Tag) string { return m.ui.LangName(t.String()) }
 
 // visible replaces control characters other than tab and newline by their Unicode control pictures, so that a
 // terminal escape sequence in a release shows as ␛[31m instead of reaching the page raw.

@@ -164,7 +164,7 @@ func TestFindingPlacement(t *testing.T) {
 		t.Errorf("the whole-file stale finding is not listed with its word diff:\n%s", loose)
 	}
 	for _, w := range []string{`<option value="khmer-encoding">`, `<option value="number-mismatch">`, `<option value="stale">`,
-		`<span class="count sev-error">2 errors</span>`, `<span class="count sev-warning">1 warnings</span>`} {
+		`<span class="count sev-error">2 errors</span>`, `<span class="count sev-warning">1 warning</span>`} {
 		if !strings.Contains(page, w) {
 			t.Errorf("page lacks %q", w)
 		}
