@@ -1,6 +1,10 @@
 package termmatch
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
 
 // automaton is an Aho-Corasick automaton over the bytes of patterns in matching form: a trie whose edges are
 // stored flat and sorted, failure links, and dictionary links from each state to the next shorter suffix that
@@ -37,94 +41,79 @@ type automaton struct {
 	ctx       []bool // the pattern has a context (PrecededBy or FollowedBy)
 }
 
-// trieNode is a state while the trie is built.
-type trieNode struct {
-	bytes []byte
-	to    []int32
-	out   []int32
-	depth int32
-}
-
-func (n *trieNode) child(b byte) int32 {
-	if i, ok := slices.BinarySearch(n.bytes, b); ok {
-		return n.to[i]
-	}
-	return -1
-}
-
-// compile builds the automaton's states for texts (non-empty).
+// compile builds the automaton's states for texts (non-empty). The trie is built level by level from the texts
+// in sorted order, so that states are numbered breadth first and each state's edges are made together, already
+// sorted: the flat tables are written directly, with no state of its own on the heap.
 func (a *automaton) compile(texts []string) {
-	nodes := []trieNode{{}}
-	for id, t := range texts {
-		n := int32(0)
-		for i := 0; i < len(t); i++ {
-			b := t[i]
-			k, ok := slices.BinarySearch(nodes[n].bytes, b)
-			if ok {
-				n = nodes[n].to[k]
-				continue
-			}
-			next := int32(len(nodes))
-			nodes = append(nodes, trieNode{depth: nodes[n].depth + 1})
-			nodes[n].bytes = slices.Insert(nodes[n].bytes, k, b)
-			nodes[n].to = slices.Insert(nodes[n].to, k, next)
-			n = next
-		}
-		nodes[n].out = append(nodes[n].out, int32(id))
+	// Texts in byte order, equal texts in the order they were added; a range of them shares a prefix.
+	order := make([]int32, len(texts))
+	for i := range order {
+		order[i] = int32(i)
 	}
+	slices.SortFunc(order, func(x, y int32) int {
+		if c := strings.Compare(texts[x], texts[y]); c != 0 {
+			return c
+		}
+		return cmp.Compare(x, y)
+	})
+	// span is the range order[lo:hi] of the texts that pass through a state.
+	type span struct{ lo, hi int32 }
+	// A state is the root or the end of a pattern's byte: their number bounds the tables' sizes.
+	most := 1
+	for _, t := range texts {
+		most += len(t)
+	}
+	spans := append(make([]span, 0, most), span{0, int32(len(order))})
+	a.edgeOff = append(make([]int32, 0, most+1), 0)
+	a.outOff = append(make([]int32, 0, most+1), 0)
+	a.depth = append(make([]int32, 0, most), 0)
+	a.edgeByte = make([]byte, 0, most-1)
+	a.edgeTo = make([]int32, 0, most-1)
+	a.outPat = make([]int32, 0, len(texts))
+	for n := 0; n < len(spans); n++ {
+		d := int(a.depth[n])
+		lo, hi := spans[n].lo, spans[n].hi
+		for lo < hi && len(texts[order[lo]]) == d { // the texts that end here sort first
+			a.outPat = append(a.outPat, order[lo])
+			lo++
+		}
+		for lo < hi {
+			b := texts[order[lo]][d]
+			end := lo + 1
+			for end < hi && texts[order[end]][d] == b {
+				end++
+			}
+			a.edgeByte = append(a.edgeByte, b)
+			a.edgeTo = append(a.edgeTo, int32(len(spans)))
+			spans = append(spans, span{lo, end})
+			a.depth = append(a.depth, int32(d+1))
+			lo = end
+		}
+		a.edgeOff = append(a.edgeOff, int32(len(a.edgeByte)))
+		a.outOff = append(a.outOff, int32(len(a.outPat)))
+	}
+	states := len(spans)
 
-	// Failure and dictionary links, breadth first.
-	a.fail = make([]int32, len(nodes))
-	a.dict = make([]int32, len(nodes))
-	queue := make([]int32, 0, len(nodes))
-	queue = append(queue, nodes[0].to...)
-	for len(queue) > 0 {
-		u := queue[0]
-		queue = queue[1:]
-		for i, v := range nodes[u].to {
-			b := nodes[u].bytes[i]
-			f := a.fail[u]
-			for f != 0 && nodes[f].child(b) < 0 {
-				f = a.fail[f]
-			}
+	// Failure and dictionary links, in state order, which is breadth first.
+	a.fail = make([]int32, states)
+	a.dict = make([]int32, states)
+	a.emit = make([]int32, states)
+	for u := range states {
+		for k := a.edgeOff[u]; k < a.edgeOff[u+1]; k++ {
+			v := a.edgeTo[k]
 			if u != 0 {
-				if c := nodes[f].child(b); c >= 0 {
-					a.fail[v] = c
-				} else {
-					a.fail[v] = 0
-				}
+				a.fail[v] = a.goTo(a.fail[u], a.edgeByte[k])
 			}
-			if fv := a.fail[v]; len(nodes[fv].out) > 0 {
+			if fv := a.fail[v]; a.outOff[fv+1] > a.outOff[fv] {
 				a.dict[v] = fv
 			} else {
 				a.dict[v] = a.dict[fv]
 			}
-			queue = append(queue, v)
 		}
-	}
-
-	// Flatten.
-	a.edgeOff = make([]int32, len(nodes)+1)
-	a.outOff = make([]int32, len(nodes)+1)
-	a.depth = make([]int32, len(nodes))
-	a.emit = make([]int32, len(nodes))
-	for i := range nodes {
-		a.emit[i] = a.dict[i]
-		if len(nodes[i].out) > 0 {
-			a.emit[i] = int32(i)
+		a.emit[u] = a.dict[u]
+		if a.outOff[u+1] > a.outOff[u] {
+			a.emit[u] = int32(u)
 		}
-		n := &nodes[i]
-		a.edgeOff[i+1] = a.edgeOff[i] + int32(len(n.bytes))
-		a.outOff[i+1] = a.outOff[i] + int32(len(n.out))
-		a.depth[i] = n.depth
-	}
-	a.edgeByte = make([]byte, 0, a.edgeOff[len(nodes)])
-	a.edgeTo = make([]int32, 0, a.edgeOff[len(nodes)])
-	a.outPat = make([]int32, 0, a.outOff[len(nodes)])
-	for i := range nodes {
-		a.edgeByte = append(a.edgeByte, nodes[i].bytes...)
-		a.edgeTo = append(a.edgeTo, nodes[i].to...)
-		a.outPat = append(a.outPat, nodes[i].out...)
 	}
 
 	// Dense rows, filled in breadth-first order so that a failure link always leads to a state whose row, if it
@@ -138,36 +127,53 @@ func (a *automaton) compile(texts []string) {
 			rep = append(rep, b)
 		}
 	}
-	a.dense = make([]int32, len(nodes))
-	for i := range a.dense {
-		a.dense[i] = -1
-	}
-	order := append([]int32{0}, queue[:0:0]...)
-	for i := 0; i < len(order); i++ {
-		u := order[i]
-		if nodes[u].depth < denseDepth || len(nodes[u].to) > denseFanout {
-			row := make([]int32, a.classes)
-			for c := range row {
-				row[c] = -1
-			}
-			for k, b := range nodes[u].bytes {
-				row[a.class[b]] = nodes[u].to[k]
-			}
-			row[0] = 0
-			for c := 1; c < a.classes; c++ {
-				if row[c] < 0 {
-					if u == 0 {
-						row[c] = 0
-					} else {
-						row[c] = a.next(a.fail[u], rep[c])
-					}
+	a.dense = make([]int32, states)
+	for u := range states {
+		a.dense[u] = -1
+		if a.depth[u] >= denseDepth && a.edgeOff[u+1]-a.edgeOff[u] <= denseFanout {
+			continue
+		}
+		a.dense[u] = int32(len(a.rows) / a.classes)
+		a.rows = slices.Grow(a.rows, a.classes)
+		row := a.rows[len(a.rows) : len(a.rows)+a.classes]
+		for c := range row {
+			row[c] = -1
+		}
+		for k := a.edgeOff[u]; k < a.edgeOff[u+1]; k++ {
+			row[a.class[a.edgeByte[k]]] = a.edgeTo[k]
+		}
+		row[0] = 0
+		for c := 1; c < a.classes; c++ {
+			if row[c] < 0 {
+				if u == 0 {
+					row[c] = 0
+				} else {
+					row[c] = a.next(a.fail[u], rep[c])
 				}
 			}
-			a.dense[u] = int32(len(a.rows) / a.classes)
-			a.rows = append(a.rows, row...)
 		}
-		order = append(order, nodes[u].to...)
+		a.rows = a.rows[:len(a.rows)+a.classes]
 	}
+}
+
+// goTo returns the state after byte b from state s, following failure links over the sparse edges alone, for
+// compile before the dense rows exist.
+func (a *automaton) goTo(s int32, b byte) int32 {
+	for {
+		if k, ok := a.edge(s, b); ok {
+			return a.edgeTo[k]
+		} else if s == 0 {
+			return 0
+		}
+		s = a.fail[s]
+	}
+}
+
+// edge finds the edge of state s on byte b among its sparse edges.
+func (a *automaton) edge(s int32, b byte) (int32, bool) {
+	lo, hi := a.edgeOff[s], a.edgeOff[s+1]
+	k, ok := slices.BinarySearch(a.edgeByte[lo:hi], b)
+	return lo + int32(k), ok
 }
 
 // A state gets a dense row when it is fewer than denseDepth bytes from the root (a kana, kanji or Khmer letter is
