@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 
@@ -17,7 +18,9 @@ import (
 // once per glossary and is safe for concurrent use; ForRelease gives a view for one release that matches each
 // text only once.
 type Anchors struct {
-	matchers map[language.Tag]*termmatch.Matcher
+	// matchers builds each language's term matcher the first time it is needed, so that a command about one
+	// target language (draft --lang km) builds no other.
+	matchers map[language.Tag]func() *termmatch.Matcher
 	glossary *glossary.Glossary
 	source   language.Tag
 	keys     map[string]string // entry id → its anchor, "term:ID", made once
@@ -70,7 +73,7 @@ func (a *Anchors) textPass(lang language.Tag, text string) *textPass {
 // Matches returns every occurrence of every glossary form in text (termmatch.Matcher.FindAllOverlapping), from
 // the release's pass when a is a ForRelease view. The result must not be modified.
 func (a *Anchors) Matches(lang language.Tag, text string) []termmatch.Match {
-	m := a.matchers[lang]
+	m := a.Matcher(lang)
 	if m == nil {
 		return nil
 	}
@@ -88,7 +91,7 @@ func (a *Anchors) Matches(lang language.Tag, text string) []termmatch.Match {
 // a is a ForRelease view: derived from Matches in a translation, whose overlapping matches the rules read too,
 // and found directly in the source. The result must not be modified.
 func (a *Anchors) Longest(lang language.Tag, text string) []termmatch.Match {
-	m := a.matchers[lang]
+	m := a.Matcher(lang)
 	if m == nil {
 		return nil
 	}
@@ -125,9 +128,10 @@ func (a *Anchors) Numbers(lang language.Tag, text string) []numeral.Number {
 	return p.numbers
 }
 
-// NewAnchors builds one term matcher per language of langs from the glossary (which may be nil).
+// NewAnchors makes one term matcher per language of langs from the glossary (which may be nil), each built the
+// first time it is needed.
 func NewAnchors(g *glossary.Glossary, source language.Tag, langs []language.Tag) *Anchors {
-	a := &Anchors{matchers: map[language.Tag]*termmatch.Matcher{}, glossary: g, source: source, keys: map[string]string{}}
+	a := &Anchors{matchers: map[language.Tag]func() *termmatch.Matcher{}, glossary: g, source: source, keys: map[string]string{}}
 	if g == nil {
 		return a
 	}
@@ -135,7 +139,7 @@ func NewAnchors(g *glossary.Glossary, source language.Tag, langs []language.Tag)
 		a.keys[e.ID] = "term:" + e.ID
 	}
 	for _, lang := range langs {
-		a.matchers[lang] = termmatch.New(lang, Patterns(g, source, lang))
+		a.matchers[lang] = sync.OnceValue(func() *termmatch.Matcher { return termmatch.New(lang, Patterns(g, source, lang)) })
 	}
 	return a
 }
@@ -187,7 +191,12 @@ func Patterns(g *glossary.Glossary, source, lang language.Tag) []termmatch.Patte
 }
 
 // Matcher returns the term matcher of lang, or nil.
-func (a *Anchors) Matcher(lang language.Tag) *termmatch.Matcher { return a.matchers[lang] }
+func (a *Anchors) Matcher(lang language.Tag) *termmatch.Matcher {
+	if m := a.matchers[lang]; m != nil {
+		return m()
+	}
+	return nil
+}
 
 // Of returns the anchors of text in lang, once per occurrence: "term:ID" for each glossary entry found and
 // "num:V" for each number outside a glossary term (the 19 of Covid-19 is part of the term, not a number). The
@@ -206,7 +215,7 @@ func (a *Anchors) Of(lang language.Tag, text string) []string {
 func (a *Anchors) of(lang language.Tag, text string) []string {
 	var out []string
 	var terms []termmatch.Match
-	if a.matchers[lang] != nil {
+	if a.Matcher(lang) != nil {
 		for _, mt := range a.Longest(lang, text) {
 			// A reference (両国, "the two countries") stands for what an earlier sentence named: it is no evidence
 			// of which English sentence this one translates.

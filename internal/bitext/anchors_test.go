@@ -6,7 +6,9 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/numeral"
+	"github.com/relloc/relloc/internal/termmatch"
 )
 
 // TestOnePass: a release view matches each text once; alignment's anchors and the rules' matches come from that
@@ -60,5 +62,30 @@ func TestOnePass(t *testing.T) {
 	}
 	if base.pass != nil {
 		t.Error("the shared Anchors keeps a pass: its memory would grow with the archive")
+	}
+}
+
+// TestMatchersBuiltOnUse: NewAnchors builds no term matcher; the first use of a language builds that language's
+// alone, so that draft --lang km pays for no Japanese automaton.
+func TestMatchersBuiltOnUse(t *testing.T) {
+	g, err := glossary.Load("../../glossary", glossary.Options{Targets: targets}, func(s string) string { return s })
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := []language.Tag{en, km, ja}
+	made := testing.AllocsPerRun(5, func() { NewAnchors(g, en, langs) })
+	oneMatcher := testing.AllocsPerRun(5, func() { termmatch.New(ja, Patterns(g, en, ja)) })
+	if made >= oneMatcher {
+		t.Errorf("NewAnchors made %v allocations, building the Japanese matcher alone %v: it builds matchers before use", made, oneMatcher)
+	}
+	a := NewAnchors(g, en, langs)
+	if a.Matcher(ja) == nil || a.Matcher(ja) != a.Matcher(ja) {
+		t.Error("Matcher(ja) is not built once")
+	}
+	if a.ForRelease().Matcher(ja) != a.Matcher(ja) {
+		t.Error("a release view builds its own matcher")
+	}
+	if a.Matcher(language.French) != nil {
+		t.Error("Matcher of a language not asked for is not nil")
 	}
 }
