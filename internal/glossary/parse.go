@@ -416,6 +416,7 @@ func scanPositions(data []byte) ([]entrySpan, error) {
 	var (
 		spans []entrySpan
 		table string
+		buf   []byte
 		p     unstable.Parser
 	)
 	p.Reset(data)
@@ -424,45 +425,50 @@ func scanPositions(data []byte) ([]entrySpan, error) {
 		if n.Kind == unstable.Comment {
 			continue
 		}
-		var parts []string
+		// The dotted key is joined in buf, reused, and made a string only where it is kept.
+		buf = buf[:0]
 		var keyOff uint32
 		it := n.Key()
 		for it.Next() {
 			k := it.Node()
-			if len(parts) == 0 {
+			if len(buf) == 0 {
 				keyOff = k.Raw.Offset
+			} else {
+				buf = append(buf, '.')
 			}
-			parts = append(parts, string(k.Data))
+			buf = append(buf, k.Data...)
 		}
-		key := strings.Join(parts, ".")
 		switch n.Kind {
 		case unstable.ArrayTable:
 			table = ""
-			if sub, ok := strings.CutPrefix(key, "entry."); ok && len(spans) > 0 {
+			if sub, ok := bytes.CutPrefix(buf, []byte("entry.")); ok && len(spans) > 0 {
 				// [[entry.ja.context]]: its keys are recorded as ja.context.form, ...
-				table = sub
-				if _, seen := spans[len(spans)-1].keys[sub]; !seen {
-					spans[len(spans)-1].keys[sub] = lineOf(keyOff)
+				table = string(sub)
+				if _, seen := spans[len(spans)-1].keys[table]; !seen {
+					spans[len(spans)-1].keys[table] = lineOf(keyOff)
 				}
 				continue
 			}
-			if key != "entry" {
+			if string(buf) != "entry" {
 				continue
 			}
 			line := lineOf(keyOff)
 			spans = append(spans, entrySpan{line: line, start: leadingCommentStart(data, lines, line), keys: map[string]int{}})
 		case unstable.Table:
-			table = strings.TrimPrefix(key, "entry.")
-			if len(spans) > 0 && table != key {
+			sub, ok := bytes.CutPrefix(buf, []byte("entry."))
+			table = string(sub)
+			if len(spans) > 0 && ok {
 				spans[len(spans)-1].keys[table] = lineOf(keyOff)
 			}
 		case unstable.KeyValue:
 			if len(spans) == 0 {
 				continue
 			}
-			full := key
+			var full string
 			if table != "" {
-				full = table + "." + key
+				full = table + "." + string(buf)
+			} else {
+				full = string(buf)
 			}
 			spans[len(spans)-1].keys[full] = lineOf(keyOff)
 		}
