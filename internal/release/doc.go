@@ -3,7 +3,7 @@
 //
 // Files are parsed as CommonMark with goldmark. A document is a sequence of blocks (headings, paragraphs, list
 // items); each block keeps its plain text (inline markup removed, hard line breaks as "\n", soft breaks as a
-// space), the markup that was removed (emphasis, links, code, <sup>/<sub>) and a map from every byte of the
+// space whose offset SoftBreaks keeps), the markup that was removed (emphasis, links, code, <sup>/<sub>) and a map from every byte of the
 // plain text back to its byte in the file, so that findings and alignments report the line and column a
 // translator sees in the editor.
 //

@@ -46,7 +46,13 @@ type Block struct {
 	Markup []Markup
 	Start  int // file offset of the block's first text byte
 	pieces []piece
+	breaks []int // offsets in Text of the spaces that stand for soft line breaks
 }
+
+// SoftBreaks returns the offsets in Text of the spaces that stand for a soft line break of the file: where a
+// line of a paragraph or list item ends, as after the title line of "1. Introduction" followed by its text on
+// the next line.
+func (b *Block) SoftBreaks() []int { return b.breaks }
 
 // FileOffset maps a byte offset of Text to a byte offset of the file.
 func (b *Block) FileOffset(i int) int {
@@ -232,6 +238,7 @@ func (w *walker) leaf(n ast.Node, kind Kind, level int) {
 			case n.HardLineBreak():
 				add("\n", seg.Stop, false)
 			case n.SoftLineBreak():
+				b.breaks = append(b.breaks, t.Len())
 				add(" ", seg.Stop, false)
 			}
 			return

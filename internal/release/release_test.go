@@ -2,6 +2,7 @@ package release
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -192,6 +193,27 @@ func TestMarkdownEscapes(t *testing.T) {
 				t.Errorf("%q: text offset %d (%q) maps to file offset %d (%q)", c.src, i, b.Text[i], o, c.src[o])
 				break
 			}
+		}
+	}
+}
+
+// TestSoftBreaks: a soft line break is a space of the text whose offset the block keeps; a hard one is "\n".
+func TestSoftBreaks(t *testing.T) {
+	src := "1. Introduction\n   Minister Hayashi spoke.\n   He thanked *the\n   Chair*.  \n   End.\n"
+	d, err := ParseDocument("a.md", language.English, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := d.Blocks[0]
+	if want := "Introduction Minister Hayashi spoke. He thanked the Chair.\nEnd."; b.Text != want {
+		t.Fatalf("text %q, want %q", b.Text, want)
+	}
+	if got, want := b.SoftBreaks(), []int{12, 36, 51}; !slices.Equal(got, want) {
+		t.Errorf("SoftBreaks() = %v, want %v", got, want)
+	}
+	for _, i := range b.SoftBreaks() {
+		if b.Text[i] != ' ' || src[b.FileOffset(i)] != '\n' {
+			t.Errorf("break at %d: text %q, file %q", i, b.Text[i], src[b.FileOffset(i)])
 		}
 	}
 }
