@@ -209,3 +209,58 @@ func next(s, sub string, k int) int {
 	}
 	return k + 1 + i
 }
+
+// TestTitled: a title on a line of its own before the text of a list item is a span of its own, in each
+// language; a wrapped line of running text is not.
+func TestTitled(t *testing.T) {
+	en, km, ja := language.English, language.Khmer, language.Japanese
+	tests := []struct {
+		name  string
+		lang  language.Tag
+		lines []string // the lines of the block, joined by a space that stands for a soft line break
+		want  []string
+	}{
+		{"English title", en, []string{"Introduction", "Minister Tanaka thanked the Chair. He spoke briefly."},
+			[]string{"Introduction", "Minister Tanaka thanked the Chair.", "He spoke briefly."}},
+		{"English title with a label and minor words", en, []string{"(2) Regional and International Situations", "The two ministers exchanged views."},
+			[]string{"(2) Regional and International Situations", "The two ministers exchanged views."}},
+		{"English prose wrapped", en, []string{"Minister Tanaka expressed his respect for the", "contributions of Cambodia."},
+			[]string{"Minister Tanaka expressed his respect for the contributions of Cambodia."}},
+		{"English capitalised line running on", en, []string{"Foreign Minister Tanaka and Prime Minister Hun Sen", "agreed to cooperate."},
+			[]string{"Foreign Minister Tanaka and Prime Minister Hun Sen agreed to cooperate."}},
+		{"English line ending in a minor word", en, []string{"Japan and", "Cambodia agreed to cooperate."},
+			[]string{"Japan and Cambodia agreed to cooperate."}},
+		{"English title-case words not starting a line", en, []string{"The ministers met. Regional Situations", "The ministers spoke."},
+			[]string{"The ministers met.", "Regional Situations The ministers spoke."}},
+		{"English title after a line of its own", en, []string{"The ministers met.", "Regional Situations", "The ministers spoke."},
+			[]string{"The ministers met.", "Regional Situations", "The ministers spoke."}},
+		{"Japanese title", ja, []string{"(1)ミャンマー情勢", "林大臣は、ミャンマー情勢に深刻な懸念を表明しました。"},
+			[]string{"(1)ミャンマー情勢", "林大臣は、ミャンマー情勢に深刻な懸念を表明しました。"}},
+		{"Japanese running text", ja, []string{"林大臣は、", "謝意を表明しました。"},
+			[]string{"林大臣は、 謝意を表明しました。"}},
+		{"Khmer title", km, []string{"ស្ថានភាពនៅមីយ៉ាន់ម៉ា", "រដ្ឋមន្ត្រីការបរទេសជប៉ុន បានសម្តែងការព្រួយបារម្ភយ៉ាងខ្លាំងចំពោះស្ថានភាពនៅមីយ៉ាន់ម៉ា។"},
+			[]string{"ស្ថានភាពនៅមីយ៉ាន់ម៉ា", "រដ្ឋមន្ត្រីការបរទេសជប៉ុន បានសម្តែងការព្រួយបារម្ភយ៉ាងខ្លាំងចំពោះស្ថានភាពនៅមីយ៉ាន់ម៉ា។"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := strings.Join(tt.lines, " ")
+			var breaks []int
+			off := 0
+			for _, l := range tt.lines[:len(tt.lines)-1] {
+				off += len(l)
+				breaks = append(breaks, off)
+				off++
+			}
+			var got []string
+			for _, sp := range Titled(tt.lang, text, breaks) {
+				got = append(got, text[sp.Start:sp.End])
+			}
+			if !equal(got, tt.want) {
+				t.Errorf("Titled(%q) = %q, want %q", text, got, tt.want)
+			}
+			if n := len(Titled(tt.lang, text, nil)); n != len(Sentences(tt.lang, text)) {
+				t.Errorf("Titled without breaks gives %d spans, Sentences %d", n, len(Sentences(tt.lang, text)))
+			}
+		})
+	}
+}
