@@ -90,7 +90,7 @@ type sentence struct {
 }
 
 func sentences(lang language.Tag, b *release.Block) []sentence {
-	spans := segment.Sentences(lang, b.Text)
+	spans := segment.Titled(lang, b.Text, b.SoftBreaks())
 	out := make([]sentence, 0, len(spans))
 	for _, sp := range spans {
 		out = append(out, sentence{b, sp.Start, sp.End})

@@ -197,6 +197,36 @@ func TestAlignWithinRefuses(t *testing.T) {
 	}
 }
 
+// TestAlignTitle: the title line of a list item ("1. Introduction" with the item's text on the next lines, as
+// official readouts write it) is a segment of its own, against the title of the translation, not the head of
+// the item's first sentence.
+func TestAlignTitle(t *testing.T) {
+	en1 := "1. Introduction\n   Minister Tanaka stated that he would like to strengthen the bilateral relations further. He also expressed his appreciation for Cambodia's cooperation.\n"
+	ja1 := "1. 冒頭\n   田中大臣は、両国関係を更に強化していきたい旨述べました。また、田中大臣は、カンボジアの協力に謝意を表明しました。\n"
+	r, err := release.Parse("2021-01-04-title", en, []release.File{
+		{Path: "en.md", Lang: en, Data: []byte(en1)},
+		{Path: "ja.md", Lang: ja, Data: []byte(ja1)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bt := Align(r, en, []language.Tag{ja}, NewAnchors(nil, en, []language.Tag{en, ja}))
+	var got [][2]string
+	for _, s := range bt.Segments {
+		var pair [2]string
+		if side := s.Side(en); side != nil {
+			pair[0] = side.Text()
+		}
+		if side := s.Side(ja); side != nil {
+			pair[1] = side.Text()
+		}
+		got = append(got, pair)
+	}
+	if len(got) != 3 || got[0] != [2]string{"Introduction", "冒頭"} {
+		t.Errorf("segments %q, want three, the first Introduction against 冒頭", got)
+	}
+}
+
 // BenchmarkAlignSeed aligns the repository's seed release (English, Khmer, Japanese) with the workspace glossary,
 // as check does for each release: a fresh release view of the anchors each time, the matchers built once.
 func BenchmarkAlignSeed(b *testing.B) {

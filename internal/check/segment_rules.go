@@ -92,7 +92,7 @@ func (segmentExtra) Rule() finding.Rule {
 // sentencesOf names the English sentences of a side by their place in their paragraph: "sentence 3 of 5 of
 // paragraph 4", "sentences 2–3 of 5 of paragraph 4", "the paragraph 4" when the side is the whole paragraph.
 func sentencesOf(source language.Tag, src *bitext.Side) ui.Message {
-	all := segment.Sentences(source, src.Block.Text)
+	all := segment.Titled(source, src.Block.Text, src.Block.SoftBreaks())
 	first := 0
 	for k, sp := range all {
 		if sp.Start <= src.Start {
