@@ -93,13 +93,20 @@ func lengths(units []Unit) ([]float64, float64) {
 // name in the original after its transcription — フン・セン首相(Samdech … HUN SEN, Prime Minister of the Kingdom
 // of Cambodia), ហាយ៉ាស៊ិ យ៉ុស៊ិម៉ាសា (HAYASHI Yoshimasa) — which the English says once; counted, it makes a
 // sentence look a third longer than its source and pushes the aligner into false merges and drops.
+//
+// In a Japanese text, a Latin letter outside such brackets counts half: a name or acronym that the translator
+// keeps in Latin letters (Scott Robinson, Facebook, ASEAN) is as long as in the English, while the Japanese
+// around it runs to less than half the English, so that counted in full it makes its sentence look longer
+// than it is. Over NTREX-128 this lowers the variance of Japanese lengths (Model.Variance) from 4.68 to 4.60
+// and lifts en–ja segment-level alignment from 0.979/0.983 to 0.981/0.985. Khmer runs as long as English and
+// keeps its Latin letters at full count.
 func Length(text string) int {
 	n := utf8.RuneCountInString(text)
-	if n == 0 || !strings.ContainsAny(text, "(（") {
+	if n == 0 {
 		return n
 	}
-	// Letters outside brackets: is the text in a non-Latin script?
-	latin, other, depth := 0, 0, 0
+	// Letters outside brackets: is the text in a non-Latin script, and in Japanese?
+	latin, other, japanese, depth := 0, 0, 0, 0
 	for _, r := range text {
 		switch {
 		case r == '(' || r == '（':
@@ -107,9 +114,13 @@ func Length(text string) int {
 		case (r == ')' || r == '）') && depth > 0:
 			depth--
 		case depth == 0 && unicode.IsLetter(r):
-			if r < 0x250 {
+			switch {
+			case r < 0x250:
 				latin++
-			} else {
+			case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+				japanese++
+				other++
+			default:
 				other++
 			}
 		}
@@ -118,6 +129,9 @@ func Length(text string) int {
 		return n
 	}
 	drop := 0
+	if japanese > latin {
+		drop = latin / 2
+	}
 	for i := 0; i < len(text); {
 		r, w := utf8.DecodeRuneInString(text[i:])
 		if r != '(' && r != '（' {

@@ -428,6 +428,10 @@ func TestLength(t *testing.T) {
 		// A bracket in the translation's own script is content too.
 		{"林大臣(外務大臣)は述べた。", 14},
 		{"（注）2022年", 8},
+		// Latin letters in Japanese count half: 20 runes, less 2 of the 5 letters of ASEAN.
+		{"ASEAN関連外相会議は東京で開催された", 18},
+		// Khmer keeps them whole.
+		{"កិច្ចប្រជុំ ASEAN", 17},
 		{"", 0},
 	}
 	for _, tt := range tests {

@@ -100,12 +100,12 @@ func TestSentencesQuotation(t *testing.T) {
 // announcement joins the long sentence before it; the announcement belongs with the quotation.
 func TestSentencesAnnouncedQuotation(t *testing.T) {
 	src := []Unit{
-		{Text: "Foreign Minister Hayashi expressed his appreciation for Cambodia's leadership as ASEAN Chair and for its cooperation on regional issues."},
+		{Text: "Foreign Minister Hayashi expressed his appreciation for Cambodia's leadership as chair of the regional forum and for its cooperation on regional issues."},
 		{Text: `He then stated: "Japan will continue to support Cambodia.`},
 		{Text: `We hope to strengthen our partnership further."`},
 	}
 	tgt := []Unit{
-		{Text: "林外務大臣は、ASEAN議長国としてのカンボジアの指導力と地域課題における協力に謝意を表明した。"},
+		{Text: "林外務大臣は、地域フォーラムの議長国としてのカンボジアの指導力と、地域課題における緊密な協力に対し、謝意を表明した。"},
 		{Text: "その上で、林大臣は次のように述べた。"},
 		{Text: "「日本は引き続きカンボジアを支援する。"},
 		{Text: "両国のパートナーシップを一層強化していきたい。」"},
