@@ -3,12 +3,12 @@ package cli
 import (
 	"fmt"
 	"regexp"
-	"strings"
 
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/glossedit"
 	"github.com/relloc/relloc/internal/glosslint"
+	"github.com/relloc/relloc/internal/ui"
 	"github.com/relloc/relloc/internal/workspace"
 )
 
@@ -27,20 +27,25 @@ func lintEdit(ws *workspace.Workspace, store *glossedit.Store, files []glossary.
 	}
 	end := entryEnd(res.Glossary, e)
 	names := regexp.MustCompile(`(^|[^a-z0-9-])` + regexp.QuoteMeta(id) + `($|[^a-z0-9-])`)
-	var bad []string
+	var bad ui.Lines
 	for _, f := range glosslint.Run(glosslint.Input{Glossary: res.Glossary, Source: ws.Config.Source, Targets: ws.Config.Targets}) {
 		if f.Severity < finding.Error {
 			continue
 		}
 		inEntry := f.Path == e.Pos.Path && f.Line >= e.Pos.Line && (end == 0 || f.Line < end)
 		if inEntry || names.MatchString(f.Message) {
-			bad = append(bad, fmt.Sprintf("  %s:%d:%d: %s %s: %s", f.Path, f.Line, f.Column, f.Severity, f.Rule, f.Message))
+			msg := ui.Message{ID: f.MessageID, Args: f.Args}
+			if f.MessageID == "" {
+				msg = ui.Message{ID: "Verbatim", Args: ui.Args{"Text": f.Message}}
+			}
+			bad = append(bad, ui.Message{ID: "GlossaryLintProblem", Args: ui.Args{
+				"Location": fmt.Sprintf("%s:%d:%d", f.Path, f.Line, f.Column), "Severity": f.Severity.Message(), "Rule": f.Rule, "Message": msg}})
 		}
 	}
 	if len(bad) == 0 {
 		return nil
 	}
-	return usage("GlossaryLintRefused", "ID", id, "Problems", strings.Join(bad, "\n"))
+	return usage("GlossaryLintRefused", "ID", id, "Problems", bad)
 }
 
 // entryEnd returns the line where the entry after e starts in e's file, or 0 when e is the file's last.

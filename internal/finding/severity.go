@@ -3,6 +3,8 @@ package finding
 import (
 	"fmt"
 	"strings"
+
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // Severity says how serious a finding is. The zero value is Info, and the
@@ -58,4 +60,15 @@ func (s *Severity) UnmarshalText(text []byte) error {
 	}
 	*s = v
 	return nil
+}
+
+var severityMessages = [...]string{Info: "SeverityInfo", Warning: "SeverityWarning", Error: "SeverityError"}
+
+// Message is s as a message of relloc's catalogue, for a line a person reads in their language ("エラー");
+// reports that tools parse keep String.
+func (s Severity) Message() ui.Message {
+	if s < 0 || int(s) >= len(severityMessages) {
+		return ui.Message{ID: "Verbatim", Args: ui.Args{"Text": s.String()}}
+	}
+	return ui.Message{ID: severityMessages[s]}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/testenv"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 var opts = Options{Glossary: glossary.Options{Targets: []language.Tag{language.Khmer, language.Japanese}}, Dir: "glossary"}
@@ -293,9 +294,23 @@ func TestValidate(t *testing.T) {
 		{badID, `id "Bad_ID" must be lower-case`},
 	}
 	for _, tt := range tests {
-		got := strings.Join(Validate(tt.e, opts.Glossary), "; ")
+		got := strings.Join(said(ui.English, Validate(tt.e, opts.Glossary)), "; ")
 		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
 			t.Errorf("Validate(%s): got %q, want %q", tt.e.ID, got, tt.want)
 		}
 	}
+	// The problems are messages of the catalogue, said in the reader's language.
+	for lang, want := range map[language.Tag]string{language.Japanese: `英語の用語がありません`, language.Khmer: `គ្មានពាក្យភាសាអង់គ្លេស`} {
+		if got := strings.Join(said(ui.New(lang), Validate(noEN, opts.Glossary)), "; "); !strings.Contains(got, want) {
+			t.Errorf("Validate(y) in %s: got %q, want %q", lang, got, want)
+		}
+	}
+}
+
+func said(p *ui.Printer, ms []ui.Message) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = p.M(m)
+	}
+	return out
 }

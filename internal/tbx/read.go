@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -15,6 +16,7 @@ import (
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/glossedit"
 	"github.com/relloc/relloc/internal/inputerr"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // node is an element of the document with where it starts.
@@ -212,7 +214,7 @@ func ReadFrom(path string, r io.Reader, opt Options) ([]glossedit.Imported, erro
 		seen[e.ID] = ce
 		if len(problems) == 0 {
 			for _, msg := range glossedit.Validate(e, glossary.Options{Targets: opt.Targets}) {
-				bad(ce, "conceptEntry %q: %s", e.ID, msg)
+				errs = append(errs, inputerr.Say(path, ce.line, ce.col, "TBXEntryProblem", ui.Args{"ID": strconv.Quote(e.ID), "Problem": msg}))
 			}
 		}
 		given := glossedit.GivenFields(e)

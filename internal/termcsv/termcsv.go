@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -175,7 +176,7 @@ func ReadFrom(path string, r io.Reader, opt Options) ([]glossedit.Imported, erro
 	cr.FieldsPerRecord = -1 // checked below, with a better message
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, inputerr.New(path, 1, 1, "empty CSV file: the first row must name the columns (%s)", strings.Join(Header(opt.Targets), ","))
+		return nil, inputerr.Say(path, 1, 1, "CSVEmpty", ui.Args{"Columns": strings.Join(Header(opt.Targets), ",")})
 	}
 	if err != nil {
 		return nil, csvError(path, err)
@@ -200,7 +201,7 @@ func ReadFrom(path string, r io.Reader, opt Options) ([]glossedit.Imported, erro
 		}
 		if len(rec) != len(cols) {
 			line, _ := cr.FieldPos(0)
-			errs = append(errs, inputerr.New(path, line, 1, "row %d has %d cells, the header has %d", row, len(rec), len(cols)))
+			errs = append(errs, inputerr.Say(path, line, 1, "CSVRowCells", ui.Args{"Row": row, "Cells": len(rec), "Header": len(cols)}))
 			continue
 		}
 		if blank(rec) {
@@ -213,13 +214,13 @@ func ReadFrom(path string, r io.Reader, opt Options) ([]glossedit.Imported, erro
 		}
 		line, col := cr.FieldPos(0)
 		if prev, dup := rows[e.ID]; dup {
-			errs = append(errs, inputerr.New(path, line, col, "row %d: duplicate id %q (first in row %d)", row, e.ID, prev))
+			errs = append(errs, inputerr.Say(path, line, col, "CSVDuplicateID", ui.Args{"Row": row, "ID": strconv.Quote(e.ID), "First": prev}))
 			continue
 		}
 		rows[e.ID] = row
 		if len(bad) == 0 {
 			for _, msg := range glossedit.Validate(e, glossary.Options{Targets: opt.Targets}) {
-				errs = append(errs, inputerr.New(path, line, col, "row %d: %s", row, msg))
+				errs = append(errs, inputerr.Say(path, line, col, "CSVRowProblem", ui.Args{"Row": row, "Problem": msg}))
 			}
 		}
 		out = append(out, glossedit.Imported{Entry: e, Given: given})
@@ -256,20 +257,20 @@ func columns(path string, cr *csv.Reader, header []string, targets []language.Ta
 			}
 			tag, err := language.Parse(lang)
 			if err != nil || !hasTag(targets, tag) || (field != "term" && field != "variants" && field != "forbidden" && field != "policy" && field != "context") {
-				errs = append(errs, inputerr.New(path, line, col, "unknown column %q (expected %s)", h, strings.Join(Header(targets), ", ")))
+				errs = append(errs, inputerr.Say(path, line, col, "CSVUnknownColumn", ui.Args{"Column": strconv.Quote(h), "Expected": strings.Join(Header(targets), ", ")}))
 				continue
 			}
 			c.lang, c.field = tag, field
 		}
 		if seen[name] {
-			errs = append(errs, inputerr.New(path, line, col, "column %q appears twice", h))
+			errs = append(errs, inputerr.Say(path, line, col, "CSVColumnTwice", ui.Args{"Column": strconv.Quote(h)}))
 		}
 		seen[name] = true
 		cols[i] = c
 	}
 	for _, req := range []string{"id", "category", "en"} {
 		if !seen[req] {
-			errs = append(errs, inputerr.New(path, 1, 1, "missing column %q", req))
+			errs = append(errs, inputerr.Say(path, 1, 1, "CSVMissingColumn", ui.Args{"Column": strconv.Quote(req)}))
 		}
 	}
 	if len(errs) > 0 {
@@ -283,9 +284,10 @@ func readRow(path string, cr *csv.Reader, row int, rec []string, cols []column) 
 	e := &glossary.Entry{Targets: map[language.Tag]*glossary.Rendering{}}
 	given := map[glossedit.Field]bool{}
 	var errs inputerr.List
-	bad := func(i int, format string, args ...any) {
+	bad := func(i int, id string, args ui.Args) {
 		line, col := cr.FieldPos(i)
-		errs = append(errs, inputerr.New(path, line, col, "row %d, column %s: %s", row, cols[i].name, fmt.Sprintf(format, args...)))
+		problem := ui.Message{ID: id, Args: args}
+		errs = append(errs, inputerr.Say(path, line, col, "CSVCell", ui.Args{"Row": row, "Column": cols[i].name, "Problem": problem}))
 	}
 	list := func(i int, cell string) []string {
 		if strings.TrimSpace(cell) == "" {
@@ -295,7 +297,7 @@ func readRow(path string, cr *csv.Reader, row int, rec []string, cols []column) 
 		for _, f := range strings.Split(cell, "|") {
 			f = strings.TrimSpace(f)
 			if f == "" {
-				bad(i, "empty form in %q (forms are separated by %q)", cell, Separator)
+				bad(i, "CSVEmptyForm", ui.Args{"Cell": strconv.Quote(cell), "Separator": strconv.Quote(Separator)})
 				continue
 			}
 			out = append(out, norm.NFC.String(f))
@@ -330,7 +332,7 @@ func readRow(path string, cr *csv.Reader, row int, rec []string, cols []column) 
 		case "category":
 			e.Category = glossary.Category(text)
 			if !glossary.ValidCategory(e.Category) {
-				bad(i, "category %q is not one of %v", text, glossary.Categories)
+				bad(i, "GlossaryBadCategory", ui.Args{"Category": strconv.Quote(text), "Categories": fmt.Sprint(glossary.Categories)})
 			}
 		case "en":
 			e.EN.Term = text
@@ -342,7 +344,7 @@ func readRow(path string, cr *csv.Reader, row int, rec []string, cols []column) 
 			case "true":
 				e.EN.CaseSensitive = true
 			default:
-				bad(i, "%q is not true, false or empty", text)
+				bad(i, "CSVNotBool", ui.Args{"Text": strconv.Quote(text)})
 			}
 		case "note":
 			e.Note = glossary.Prose(cell) // kept as typed but for line endings: a note is prose
@@ -363,13 +365,13 @@ func readRow(path string, cr *csv.Reader, row int, rec []string, cols []column) 
 			case "policy":
 				r.Policy = glossary.Policy(strings.ToLower(text))
 				if !glossary.ValidPolicy(r.Policy) {
-					bad(i, "policy %q is not one of required, optional, omit", text)
+					bad(i, "CSVBadPolicy", ui.Args{"Policy": strconv.Quote(text)})
 				}
 			case "context":
 				for _, f := range list(i, cell) {
 					c, err := glossary.ParseContext(f)
 					if err != nil {
-						bad(i, "%v", err)
+						bad(i, "Verbatim", ui.Args{"Text": err.Error()})
 						continue
 					}
 					r.Context = append(r.Context, c)
@@ -378,7 +380,7 @@ func readRow(path string, cr *csv.Reader, row int, rec []string, cols []column) 
 		}
 	}
 	if e.ID == "" {
-		bad(idCol, "no id")
+		bad(idCol, "CSVNoID", nil)
 		return nil, nil, errs
 	}
 	return e, given, errs

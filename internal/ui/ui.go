@@ -108,7 +108,7 @@ func New(lang language.Tag) *Printer {
 // English is the Printer of the default language.
 var English = New(language.English)
 
-// Args are the template fields of a message, by name. A field whose value is a Message or a List is rendered in
+// Args are the template fields of a message, by name. A field whose value is a Message, a List or Lines is rendered in
 // the printer's language before the message that holds it, so that a message can name a part ("sentence 2 of 3
 // of paragraph 4") that is a message of its own.
 type Args = map[string]any
@@ -122,6 +122,9 @@ type Message struct {
 
 // List is messages rendered one after the other, separated by the message ListSeparator.
 type List []Message
+
+// Lines is messages rendered one a line.
+type Lines []Message
 
 // T renders the message id with data (Args, or a struct of template fields). A message missing from the
 // catalogues (a bug that TestCatalogues catches) renders as its id. Templates can call lang, which names a
@@ -173,6 +176,12 @@ func (p *Printer) resolve(args Args) Args {
 				parts[i] = p.M(m)
 			}
 			s = strings.Join(parts, p.T("ListSeparator", nil))
+		case Lines:
+			parts := make([]string, len(v))
+			for i, m := range v {
+				parts[i] = p.M(m)
+			}
+			s = strings.Join(parts, "\n")
 		default:
 			continue
 		}
