@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/agnivade/levenshtein"
 	"golang.org/x/text/cases"
@@ -47,6 +48,7 @@ type Memory struct {
 	length   []int    // its length in code points
 	postings map[uint64][]posting
 	excluded map[string]bool // releases left out of lookups
+	scan     bool            // no postings: every unit of a matching length is a candidate (NewCandidates)
 }
 
 type posting struct {
@@ -61,12 +63,25 @@ func New(units []Unit, source string) *Memory { return NewNormalized(units, sour
 // NewNormalized is New for units whose normalised source texts are known (a store keeps them): norms[i], when
 // norms is that long, is Normalize of units[i]'s source text.
 func NewNormalized(units []Unit, source string, norms []string) *Memory {
+	return newMemory(units, source, norms, true)
+}
+
+// NewCandidates is NewNormalized for the candidates a store found for one lookup (Filter): it builds no trigram
+// index, which would cost more than it saves on a few thousand units looked up once, and Lookup measures the
+// distance to each unit of a length that can match. The trigram bound only leaves out units that cannot score,
+// so the matches are those of NewNormalized.
+func NewCandidates(units []Unit, source string, norms []string) *Memory {
+	return newMemory(units, source, norms, false)
+}
+
+func newMemory(units []Unit, source string, norms []string, indexed bool) *Memory {
 	m := &Memory{
 		source:   source,
 		units:    units,
 		norm:     make([]string, len(units)),
 		length:   make([]int, len(units)),
 		postings: map[uint64][]posting{},
+		scan:     !indexed,
 	}
 	grams := map[uint64]int32{}
 	for i, u := range units {
@@ -80,6 +95,10 @@ func NewNormalized(units []Unit, source string, norms []string) *Memory {
 			continue
 		}
 		m.norm[i] = n
+		if !indexed {
+			m.length[i] = utf8.RuneCountInString(n)
+			continue
+		}
 		r := []rune(n)
 		m.length[i] = len(r)
 		clear(grams)
@@ -121,7 +140,11 @@ func (m *Memory) Lookup(text, target string, threshold float64) []Match {
 	qr := []rune(q)
 	lq := len(qr)
 	exact := strings.TrimSpace(norm.NFC.String(text))
-	var out []Match
+	var (
+		out []Match
+		ur  []rune // the unit's normalised source
+		row []int  // boundedDistance's rows
+	)
 	consider := func(i int) {
 		u := m.units[i]
 		if m.excluded[u.Release] {
@@ -131,8 +154,18 @@ func (m *Memory) Lookup(text, target string, threshold float64) []Match {
 		if !ok || tgt == "" {
 			return
 		}
-		d := levenshtein.ComputeDistance(q, m.norm[i])
-		score := 1 - float64(d)/float64(max(lq, m.length[i]))
+		// A distance beyond k leaves the score under the threshold: the band need not be wider.
+		lmax := max(lq, m.length[i])
+		k := int((1-threshold)*float64(lmax)) + 1
+		ur = ur[:0]
+		for _, c := range m.norm[i] {
+			ur = append(ur, c)
+		}
+		var d int
+		if d, row = boundedDistance(qr, ur, k, row); d > k {
+			return
+		}
+		score := 1 - float64(d)/float64(lmax)
 		if score < threshold {
 			return
 		}
@@ -171,7 +204,7 @@ func (m *Memory) candidates(qr []rune, t float64) []int {
 		weakest = min(weakest, bound(l))
 	}
 	var out []int
-	if weakest <= 0 {
+	if weakest <= 0 || m.scan {
 		// The count filter cannot exclude a unit sharing no trigram.
 		for i := range m.units {
 			if inLength(i) {

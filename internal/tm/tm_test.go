@@ -303,3 +303,22 @@ func BenchmarkLookupLinear(b *testing.B) {
 		n++
 	}
 }
+
+// TestCandidatesAsIndexed checks that a memory without a trigram index (NewCandidates) gives the matches of one
+// with it, in the same order, for Lookup and Search, excluded releases too.
+func TestCandidatesAsIndexed(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	units := generate(r, 600)
+	indexed, scan := New(units, "en").Exclude(units[3].Release), NewCandidates(units, "en", nil).Exclude(units[3].Release)
+	for _, threshold := range []float64{0.5, 0.75, 0.9, 1} {
+		for q := 0; q < 20; q++ {
+			text := mutate(r, units[r.IntN(len(units))].Text["en"], r.IntN(6))
+			if got, want := scan.Lookup(text, "km", threshold), indexed.Lookup(text, "km", threshold); !reflect.DeepEqual(got, want) {
+				t.Fatalf("Lookup: threshold %v, query %q\ngot:  %v\nwant: %v", threshold, text, got, want)
+			}
+			if got, want := scan.Search(text, "km", threshold), indexed.Search(text, "km", threshold); !reflect.DeepEqual(got, want) {
+				t.Fatalf("Search: threshold %v, query %q\ngot:  %v\nwant: %v", threshold, text, got, want)
+			}
+		}
+	}
+}

@@ -1,0 +1,45 @@
+package tm
+
+// boundedDistance returns the Levenshtein distance of a and b (in code points) when it is at most k, and k+1
+// otherwise: only the cells within k of the diagonal are computed (Ukkonen's band), and the scan stops once a
+// whole row exceeds k, so that a unit far from the query costs O(k·n), not O(n²). A lookup asks no more than
+// whether a unit is within its threshold's distance and, if so, how far.
+func boundedDistance(a, b []rune, k int, row []int) (int, []int) {
+	n, m := len(a), len(b)
+	if abs(n-m) > k {
+		return k + 1, row
+	}
+	if cap(row) < 2*(m+1) {
+		row = make([]int, 2*(m+1))
+	}
+	prev, cur := row[:m+1], row[m+1:2*(m+1)]
+	for j := range prev {
+		prev[j] = min(j, k+1)
+	}
+	for i := 1; i <= n; i++ {
+		lo, hi := max(1, i-k), min(m, i+k)
+		if lo == 1 {
+			cur[0] = min(i, k+1)
+		} else {
+			cur[lo-1] = k + 1
+		}
+		best := cur[lo-1]
+		for j := lo; j <= hi; j++ {
+			v := prev[j-1]
+			if a[i-1] != b[j-1] {
+				v++
+			}
+			v = min(v, prev[j]+1, cur[j-1]+1, k+1)
+			cur[j] = v
+			best = min(best, v)
+		}
+		if hi < m {
+			cur[hi+1] = k + 1
+		}
+		if best > k {
+			return k + 1, row
+		}
+		prev, cur = cur, prev
+	}
+	return prev[m], row
+}
