@@ -76,7 +76,7 @@ func (m *Memory) memory(rows []unitRow) *tm.Memory {
 		units, norms = append(units, r.unit), append(norms, r.norm)
 	}
 	units, norms = append(units, m.external...), append(norms, m.extNorms...)
-	mem := tm.NewNormalized(units, m.ix.cfg.Source.String(), norms)
+	mem := tm.NewCandidates(units, m.ix.cfg.Source.String(), norms)
 	for _, r := range m.excluded {
 		mem = mem.Exclude(r)
 	}
