@@ -232,8 +232,7 @@ func (d *drafter) sentence(s Sentence) (string, string, Segment) {
 		return out, "", seg
 	}
 	if d.mem != nil {
-		if ms := d.mem.Lookup(text, d.lang.String(), d.in.Threshold); len(ms) > 0 {
-			m := ms[0]
+		if m, ok := d.mem.Best(text, d.lang.String(), d.in.Threshold); ok {
 			seg.Score, seg.Release, seg.From = m.Score, m.Release, m.Segment
 			out := foldSpace(m.Target)
 			if m.Exact {

@@ -427,11 +427,10 @@ func (d *drafter) memoryMatch(en string) string {
 	if d.mem == nil {
 		return ""
 	}
-	ms := d.mem.Lookup(en, d.lang.String(), d.in.Threshold)
-	if len(ms) == 0 {
+	m, ok := d.mem.Best(en, d.lang.String(), d.in.Threshold)
+	if !ok {
 		return ""
 	}
-	m := ms[0]
 	return fmt.Sprintf("memory %d%% %s %s: %s", int(m.Score*100), m.Release, m.Segment, foldSpace(m.Target))
 }
 

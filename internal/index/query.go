@@ -94,6 +94,17 @@ func (m *Memory) Lookup(text, target string, threshold float64) []tm.Match {
 	return m.memory(units).Lookup(text, target, threshold)
 }
 
+// Best is tm.Memory.Best.
+func (m *Memory) Best(text, target string, threshold float64) (tm.Match, bool) {
+	f, ok := tm.NewFilter(text, threshold, false)
+	units, err := m.candidates(f, ok)
+	if err != nil {
+		m.fail(err)
+		return tm.Match{}, false
+	}
+	return m.memory(units).Best(text, target, threshold)
+}
+
 // Search is tm.Memory.Search.
 func (m *Memory) Search(text, target string, threshold float64) ([]tm.Match, error) {
 	f, ok := tm.NewFilter(text, threshold, true)

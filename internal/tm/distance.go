@@ -4,11 +4,20 @@ package tm
 // otherwise: only the cells within k of the diagonal are computed (Ukkonen's band), and the scan stops once a
 // whole row exceeds k, so that a unit far from the query costs O(k·n), not O(n²). A lookup asks no more than
 // whether a unit is within its threshold's distance and, if so, how far.
+//
+// A common start and end are cut first (they change no optimal alignment): sentences of a templated archive
+// differ in a name or a figure in the middle.
 func boundedDistance(a, b []rune, k int, row []int) (int, []int) {
-	n, m := len(a), len(b)
-	if abs(n-m) > k {
+	if abs(len(a)-len(b)) > k {
 		return k + 1, row
 	}
+	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
+		a, b = a[1:], b[1:]
+	}
+	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
+		a, b = a[:len(a)-1], b[:len(b)-1]
+	}
+	n, m := len(a), len(b)
 	if cap(row) < 2*(m+1) {
 		row = make([]int, 2*(m+1))
 	}

@@ -75,6 +75,8 @@ func NewFilter(text string, threshold float64, search bool) (f Filter, ok bool) 
 type Source interface {
 	// Lookup is Memory.Lookup.
 	Lookup(text, target string, threshold float64) []Match
+	// Best is Memory.Best: the first match of Lookup, if any.
+	Best(text, target string, threshold float64) (Match, bool)
 	// Without returns the source without the units of release, as Memory.Exclude.
 	Without(release string) Source
 }

@@ -322,3 +322,40 @@ func TestCandidatesAsIndexed(t *testing.T) {
 		}
 	}
 }
+
+// TestBestIsFirstOfLookup checks that Best finds the first match of Lookup, or none when Lookup finds none, over
+// generated memories with repeated sentences (ties of score, exact or differing only in punctuation and case),
+// an excluded release, and thresholds from permissive to strict, with and without a trigram index.
+func TestBestIsFirstOfLookup(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	units := generate(r, 500)
+	for i := range 60 {
+		u := units[r.IntN(len(units))]
+		src := u.Text["en"]
+		if i%2 == 0 {
+			src = strings.ToUpper(src[:1]) + src[1:] + "."
+		}
+		units = append(units, Unit{Release: fmt.Sprintf("dup-%d", i), Segment: "s1",
+			Text: map[string]string{"en": src, "km": u.Text["km"] + fmt.Sprint(i)}})
+	}
+	excluded := units[7].Release
+	for _, m := range []*Memory{New(units, "en").Exclude(excluded), NewCandidates(units, "en", nil).Exclude(excluded)} {
+		for _, threshold := range []float64{0.5, 0.75, 0.9, 1} {
+			for q := 0; q < 40; q++ {
+				text := units[r.IntN(len(units))].Text["en"]
+				if q%2 == 1 {
+					text = mutate(r, text, r.IntN(6))
+				}
+				all := m.Lookup(text, "km", threshold)
+				got, ok := m.Best(text, "km", threshold)
+				if ok != (len(all) > 0) || ok && !reflect.DeepEqual(got, all[0]) {
+					var want any = "none"
+					if len(all) > 0 {
+						want = all[0]
+					}
+					t.Fatalf("threshold %v, query %q\ngot:  %v %v\nwant: %v", threshold, text, got, ok, want)
+				}
+			}
+		}
+	}
+}
