@@ -12,6 +12,7 @@ import (
 
 	"github.com/relloc/relloc/internal/ctrl"
 	"github.com/relloc/relloc/internal/draft"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 func init() { extraCommands = append(extraCommands, newReviewCmd) }
@@ -174,15 +175,16 @@ func runReview(g *Global, o reviewOptions) error {
 		if err := renameio.WriteFile(path, res.Data, 0o644); err != nil {
 			return fmt.Errorf("write %s: %w", d.Path, err)
 		}
-		msg := fmt.Sprintf("%s: accepted %d sentence(s)", d.Path, len(res.Accepted))
+		ids, status := "", ""
 		if len(res.Accepted) > 0 {
-			msg += " (" + strings.Join(res.Accepted, ", ") + ")"
+			ids = " (" + strings.Join(res.Accepted, ", ") + ")"
 		}
-		msg += fmt.Sprintf(", removed %d marker(s); %d left to review", res.Markers, res.Pending)
 		if res.Status != "" {
-			msg += "; status " + res.Status
+			status = g.UI.T("ReviewAcceptedStatus", ui.Args{"Status": res.Status})
 		}
-		fmt.Fprintln(g.IO.Err, msg)
+		fmt.Fprintln(g.IO.Err, g.UI.T("ReviewAccepted", ui.Args{"Path": d.Path, "IDs": ids, "Status": status,
+			"Accepted": g.UI.N("ReviewAcceptedSentences", len(res.Accepted)),
+			"Removed":  g.UI.N("ReviewRemovedMarkers", res.Markers), "Left": g.UI.N("ReviewLeftToReview", res.Pending)}))
 	}
 	if len(nothing) == len(present) {
 		return &usageError{err: errors.Join(nothing...)}
