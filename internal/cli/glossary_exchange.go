@@ -292,7 +292,9 @@ func readImport(g *Global, ws *workspace.Workspace, p string, o importOptions) (
 			return nil, err
 		}
 		return tbx.ReadFrom(o.File, r, tbx.Options{Source: ws.Config.Source, Targets: ws.Config.Targets, LangMap: lm,
-			Warn: func(w *inputerr.Error) { fmt.Fprintf(g.IO.Err, "warning: %s\n", ctrl.Escape(w.Error())) }})
+			Warn: func(w *inputerr.Error) {
+				fmt.Fprintln(g.IO.Err, g.UI.T("Warning", ui.Args{"Message": ctrl.Escape(inputerr.Text(w, g.UI))}))
+			}})
 	case "json", "toml":
 		data, err := io.ReadAll(r)
 		if err != nil {

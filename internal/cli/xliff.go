@@ -13,6 +13,7 @@ import (
 
 	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/safefile"
+	"github.com/relloc/relloc/internal/ui"
 	"github.com/relloc/relloc/internal/xliff"
 )
 
@@ -199,10 +200,10 @@ func runXLIFFImport(g *Global, o xliffImportOptions) error {
 	}
 	target := r.Doc(lang)
 	for _, id := range res.Unplaced {
-		fmt.Fprintf(g.IO.Err, "warning: %s: unit %s has a translation but no aligned text in %s to replace; add it by hand\n", o.File, id, target.Path)
+		fmt.Fprintln(g.IO.Err, g.UI.T("Warning", ui.Args{"Message": ui.Message{ID: "XLIFFUnplaced", Args: ui.Args{"File": o.File, "Unit": id, "Target": target.Path}}}))
 	}
 	for _, id := range res.CodesDropped {
-		fmt.Fprintf(g.IO.Err, "warning: %s: unit %s has no inline codes: the bold, links or line breaks of its segment are gone from %s\n", o.File, id, target.Path)
+		fmt.Fprintln(g.IO.Err, g.UI.T("Warning", ui.Args{"Message": ui.Message{ID: "XLIFFCodesDropped", Args: ui.Args{"File": o.File, "Unit": id, "Target": target.Path}}}))
 	}
 	summary := fmt.Sprintf("%s: %d segment(s) written, %d unchanged", target.Path, len(res.Changed), res.Unchanged)
 	if o.DryRun {
