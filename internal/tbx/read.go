@@ -94,7 +94,7 @@ func parse(path string, r io.Reader) (*node, error) {
 		}
 	}
 	if root == nil {
-		return nil, inputerr.New(path, 1, 1, "empty document: expected a <tbx> element")
+		return nil, inputerr.Say(path, 1, 1, "TBXEmpty", nil)
 	}
 	return root, nil
 }
@@ -161,15 +161,15 @@ func ReadFrom(path string, r io.Reader, opt Options) ([]glossedit.Imported, erro
 		return nil, err
 	}
 	var errs inputerr.List
-	bad := func(n *node, format string, args ...any) {
-		errs = append(errs, inputerr.New(path, n.line, n.col, format, args...))
+	bad := func(n *node, id string, args ui.Args) {
+		errs = append(errs, inputerr.Say(path, n.line, n.col, id, args))
 	}
 	switch {
 	case root.name.Local == "tbx" && root.name.Space == Namespace:
 	case root.name.Local == "martif" && root.name.Space == "":
 		normalize(root)
 	default:
-		bad(root, "document element is {%s}%s; expected {%s}tbx (TBX v3) or martif (TBX 2008)", root.name.Space, root.name.Local, Namespace)
+		bad(root, "TBXRoot", ui.Args{"Element": fmt.Sprintf("{%s}%s", root.name.Space, root.name.Local), "Expected": fmt.Sprintf("{%s}tbx", Namespace)})
 		return nil, errs
 	}
 	var entries []*node
@@ -189,12 +189,12 @@ func ReadFrom(path string, r io.Reader, opt Options) ([]glossedit.Imported, erro
 		}
 	}
 	if len(entries) == 0 {
-		bad(root, "no conceptEntry or termEntry in text/body")
+		bad(root, "TBXNoEntries", nil)
 		return nil, errs
 	}
-	warn := func(n *node, format string, args ...any) {
+	warn := func(n *node, id string, args ui.Args) {
 		if opt.Warn != nil {
-			opt.Warn(inputerr.New(path, n.line, n.col, format, args...))
+			opt.Warn(inputerr.Say(path, n.line, n.col, id, args))
 		}
 	}
 	var out []glossedit.Imported
@@ -202,13 +202,13 @@ func ReadFrom(path string, r io.Reader, opt Options) ([]glossedit.Imported, erro
 	for _, ce := range entries {
 		e, defaulted, problems := readEntry(ce, opt, warn)
 		for _, p := range problems {
-			bad(p.at, "%s", p.msg)
+			bad(p.at, p.id, p.args)
 		}
 		if e == nil {
 			continue
 		}
 		if prev, dup := seen[e.ID]; dup {
-			bad(ce, "duplicate conceptEntry id %q (first at line %d)", e.ID, prev.line)
+			bad(ce, "TBXDuplicateID", ui.Args{"ID": strconv.Quote(e.ID), "First": prev.line})
 			continue
 		}
 		seen[e.ID] = ce
@@ -230,8 +230,9 @@ func ReadFrom(path string, r io.Reader, opt Options) ([]glossedit.Imported, erro
 }
 
 type problem struct {
-	at  *node
-	msg string
+	at   *node
+	id   string // in locales/errors
+	args ui.Args
 }
 
 // fold returns the workspace language that tag names: itself, or its base language when that is a workspace
@@ -283,10 +284,10 @@ func slug(text string) string {
 	return strings.Trim(slugRun.ReplaceAllString(strings.ToLower(text), "-"), "-")
 }
 
-func readEntry(ce *node, opt Options, warn func(*node, string, ...any)) (*glossary.Entry, bool, []problem) {
+func readEntry(ce *node, opt Options, warn func(*node, string, ui.Args)) (*glossary.Entry, bool, []problem) {
 	var probs []problem
-	bad := func(n *node, format string, args ...any) {
-		probs = append(probs, problem{n, fmt.Sprintf(format, args...)})
+	bad := func(n *node, id string, args ui.Args) {
+		probs = append(probs, problem{n, id, args})
 	}
 	e := &glossary.Entry{ID: strings.TrimPrefix(ce.get("id"), "_"), Targets: map[language.Tag]*glossary.Rendering{}}
 	var notes []string
@@ -311,9 +312,9 @@ func readEntry(ce *node, opt Options, warn func(*node, string, ...any)) (*glossa
 				pol := glossary.Policy(strings.TrimSpace(p))
 				switch {
 				case !known || !isTarget(opt.Targets, tag):
-					bad(c, "%q: %q is not a target language (%v)", text, l, opt.Targets)
+					bad(c, "TBXPolicyLanguage", ui.Args{"Note": strconv.Quote(text), "Lang": strconv.Quote(l), "Targets": fmt.Sprint(opt.Targets)})
 				case !glossary.ValidPolicy(pol):
-					bad(c, "%q: policy %q is not one of required, optional, omit", text, p)
+					bad(c, "TBXPolicyValue", ui.Args{"Note": strconv.Quote(text), "Policy": strconv.Quote(p)})
 				default:
 					policies[tag] = pol
 				}
@@ -335,7 +336,7 @@ func readEntry(ce *node, opt Options, warn func(*node, string, ...any)) (*glossa
 		raw := ls.lang()
 		tag, known := fold(raw, opt)
 		if tag == language.Und {
-			bad(ls, "langSec xml:lang %q is not a language tag", raw)
+			bad(ls, "TBXLangTag", ui.Args{"Lang": strconv.Quote(raw)})
 			continue
 		}
 		var forms []form
@@ -347,14 +348,14 @@ func readEntry(ce *node, opt Options, warn func(*node, string, ...any)) (*glossa
 				if rest, ok := strings.CutPrefix(strings.TrimSpace(c.content()), contextNote); ok {
 					cx, err := glossary.ParseContext(rest)
 					if err != nil {
-						bad(c, "%v", err)
+						bad(c, "Verbatim", ui.Args{"Text": err.Error()})
 					}
 					contexts = append(contexts, cx)
 					continue
 				}
 				if strings.TrimSpace(c.content()) == caseSensitiveNote {
 					if tag != opt.Source {
-						bad(c, "%q belongs in the %s langSec", caseSensitiveNote, opt.Source)
+						bad(c, "TBXCaseNote", ui.Args{"Note": strconv.Quote(caseSensitiveNote), "Source": opt.Source.String()})
 					}
 					e.EN.CaseSensitive = true
 					continue
@@ -372,7 +373,7 @@ func readEntry(ce *node, opt Options, warn func(*node, string, ...any)) (*glossa
 		}
 		if !known {
 			// A language outside the workspace: its terms and their data go to the entry's data.
-			warn(ls, "langSec xml:lang %q is not a language of the workspace (%s, %v): its terms are kept in the entry's data", raw, opt.Source, opt.Targets)
+			warn(ls, "TBXForeignLang", ui.Args{"Lang": strconv.Quote(raw), "Source": opt.Source.String(), "Targets": fmt.Sprint(opt.Targets)})
 			e.Data = append(e.Data, data...)
 			for _, f := range forms {
 				e.Data = append(e.Data, glossary.Datum{Lang: raw, Element: "term", Value: f.text})
@@ -397,12 +398,12 @@ func readEntry(ce *node, opt Options, warn func(*node, string, ...any)) (*glossa
 			term, variants, forbidden := sortForms(ls, forms, bad)
 			e.EN.Term, e.EN.Variants = term, variants
 			if len(forbidden) > 0 {
-				bad(ls, "English terms cannot be deprecated or superseded in relloc's glossary (%q)", forbidden[0])
+				bad(ls, "TBXSourceForbidden", ui.Args{"Term": strconv.Quote(forbidden[0])})
 			}
 			continue
 		}
 		if _, dup := e.Targets[tag]; dup {
-			bad(ls, "a second langSec for %s", tag)
+			bad(ls, "TBXSecondLangSec", ui.Args{"Lang": tag.String()})
 			continue
 		}
 		r := &glossary.Rendering{Context: contexts} // policy: required unless a note says otherwise
@@ -410,7 +411,7 @@ func readEntry(ce *node, opt Options, warn func(*node, string, ...any)) (*glossa
 		e.Targets[tag] = r
 	}
 	if !sawSource {
-		bad(ce, "conceptEntry %q has no langSec xml:lang=%q", e.ID, opt.Source)
+		bad(ce, "TBXNoSourceLangSec", ui.Args{"ID": strconv.Quote(e.ID), "Source": strconv.Quote(opt.Source.String())})
 	}
 	if e.ID == "" || !idPattern.MatchString(e.ID) {
 		id := slug(e.ID)
@@ -418,19 +419,19 @@ func readEntry(ce *node, opt Options, warn func(*node, string, ...any)) (*glossa
 			id = slug(e.EN.Term)
 		}
 		if id == "" {
-			bad(ce, "conceptEntry has no id attribute, and its English term gives none (relloc needs an id)")
+			bad(ce, "TBXNoID", nil)
 			return nil, false, probs
 		}
 		if e.ID == "" {
-			warn(ce, "conceptEntry without an id: id %q made from its English term", id)
+			warn(ce, "TBXIDMade", ui.Args{"ID": strconv.Quote(id)})
 		} else {
-			warn(ce, "conceptEntry id %q: read as %q (relloc ids are lower-case letters and digits joined by -)", e.ID, id)
+			warn(ce, "TBXIDRead", ui.Args{"ID": strconv.Quote(e.ID), "Read": strconv.Quote(id)})
 		}
 		e.ID = id
 	}
 	defaulted := false
 	if e.Category == "" {
-		warn(ce, "conceptEntry %q has no subjectField: category %s, or the existing entry's on a merge", e.ID, DefaultCategory)
+		warn(ce, "TBXNoCategory", ui.Args{"ID": strconv.Quote(e.ID), "Category": string(DefaultCategory)})
 		e.Category, defaulted = DefaultCategory, true
 	}
 	for tag, p := range policies {
@@ -474,7 +475,7 @@ func (f form) data(lang string) []glossary.Datum {
 	return out
 }
 
-func readTermSec(ts *node, bad func(*node, string, ...any)) (form, bool) {
+func readTermSec(ts *node, bad func(*node, string, ui.Args)) (form, bool) {
 	f := form{at: ts}
 	found := false
 	for _, c := range ts.children {
@@ -488,7 +489,7 @@ func readTermSec(ts *node, bad func(*node, string, ...any)) (form, bool) {
 				switch f.status {
 				case Preferred, Admitted, Deprecated, Superseded:
 				default:
-					bad(c, "administrativeStatus %q is not one of %s, %s, %s, %s", f.status, Preferred, Admitted, Deprecated, Superseded)
+					bad(c, "TBXBadStatus", ui.Args{"Status": strconv.Quote(f.status), "Statuses": strings.Join([]string{Preferred, Admitted, Deprecated, Superseded}, ", ")})
 				}
 				continue
 			}
@@ -498,18 +499,18 @@ func readTermSec(ts *node, bad func(*node, string, ...any)) (form, bool) {
 		}
 	}
 	if !found || f.text == "" {
-		bad(ts, "termSec without a term")
+		bad(ts, "TBXNoTerm", nil)
 		return f, false
 	}
 	return f, true
 }
 
 // sortForms splits a langSec's forms into the approved term, accepted variants and forbidden forms.
-func sortForms(ls *node, forms []form, bad func(*node, string, ...any)) (term string, variants, forbidden []string) {
+func sortForms(ls *node, forms []form, bad func(*node, string, ui.Args)) (term string, variants, forbidden []string) {
 	for _, f := range forms {
 		if f.status == Preferred {
 			if term != "" {
-				bad(f.at, "a second preferred term %q (the first is %q)", f.text, term)
+				bad(f.at, "TBXSecondPreferred", ui.Args{"Term": strconv.Quote(f.text), "First": strconv.Quote(term)})
 				continue
 			}
 			term = f.text
