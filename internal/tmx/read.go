@@ -13,6 +13,7 @@ import (
 
 	"github.com/relloc/relloc/internal/inputerr"
 	"github.com/relloc/relloc/internal/tm"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // Read parses a TMX document (1.1 to 1.4) into memory units, marked with origin as their Release and with the
@@ -42,9 +43,9 @@ func ReadFrom(path string, r io.Reader, origin string, langs []language.Tag) ([]
 		rootOK  bool
 		started bool
 	)
-	fail := func(off int64, format string, args ...any) error {
+	fail := func(off int64, id string, args ui.Args) error {
 		line, col := pos.Position(off)
-		return inputerr.New(path, line, col, format, args...)
+		return inputerr.Say(path, line, col, id, args)
 	}
 	for {
 		off := d.InputOffset()
@@ -66,7 +67,7 @@ func ReadFrom(path string, r io.Reader, origin string, langs []language.Tag) ([]
 			if !started {
 				started = true
 				if t.Name.Local != "tmx" {
-					return nil, fail(off, "document element is <%s>; expected <tmx>", t.Name.Local)
+					return nil, fail(off, "TMXRoot", ui.Args{"Element": t.Name.Local})
 				}
 				rootOK = true
 			}
@@ -119,7 +120,7 @@ func ReadFrom(path string, r io.Reader, origin string, langs []language.Tag) ([]
 		}
 	}
 	if !rootOK {
-		return nil, inputerr.New(path, 1, 1, "empty document: expected a <tmx> element")
+		return nil, inputerr.Say(path, 1, 1, "TMXEmpty", nil)
 	}
 	return units, nil
 }

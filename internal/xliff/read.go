@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/relloc/relloc/internal/inputerr"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // node is an element with its mixed content (text as string, elements as *node) and where it starts.
@@ -102,7 +105,7 @@ func parse(path string, r io.Reader) (*node, error) {
 		}
 	}
 	if root == nil {
-		return nil, inputerr.New(path, 1, 1, "empty document: expected an <xliff> element")
+		return nil, inputerr.Say(path, 1, 1, "XLIFFEmpty", nil)
 	}
 	return root, nil
 }
@@ -120,16 +123,16 @@ func ReadFrom(path string, r io.Reader) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	bad := func(n *node, format string, args ...any) *inputerr.Error {
-		return inputerr.New(path, n.line, n.col, format, args...)
+	bad := func(n *node, id string, args ui.Args) *inputerr.Error {
+		return inputerr.Say(path, n.line, n.col, id, args)
 	}
 	v1 := root.name.Space == Namespace12 || root.name.Space == Namespace11
 	if root.name.Local != "xliff" || (!v1 && root.name.Space != Namespace2) {
-		return nil, bad(root, "document element is {%s}%s; expected an XLIFF 1.1, 1.2 or 2.x <xliff>", root.name.Space, root.name.Local)
+		return nil, bad(root, "XLIFFRoot", ui.Args{"Element": fmt.Sprintf("{%s}%s", root.name.Space, root.name.Local)})
 	}
 	files := root.elems("file")
 	if len(files) != 1 {
-		return nil, bad(root, "%d <file> elements; relloc reads an XLIFF with one file (one release, one language)", len(files))
+		return nil, bad(root, "XLIFFFiles", ui.Args{"Count": len(files)})
 	}
 	f := files[0]
 	d := &Document{Original: f.get("original")}
@@ -138,9 +141,9 @@ func ReadFrom(path string, r io.Reader) (*Document, error) {
 	add := func(n *node, u Unit) {
 		switch {
 		case u.ID == "":
-			errs = append(errs, bad(n, "unit without an id"))
+			errs = append(errs, bad(n, "XLIFFNoID", nil))
 		case seen[u.ID]:
-			errs = append(errs, bad(n, "duplicate unit id %q", u.ID))
+			errs = append(errs, bad(n, "XLIFFDuplicateID", ui.Args{"ID": strconv.Quote(u.ID)}))
 		default:
 			seen[u.ID] = true
 			d.Units = append(d.Units, u)

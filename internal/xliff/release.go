@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/inputerr"
 	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // Export returns the Document of bt's translation into lang: one unit per segment that has English, with the
@@ -172,7 +174,7 @@ func segmentsOf(bt *bitext.Bitext, d *Document, path string) ([]*bitext.Segment,
 		if !ok {
 			switch c := bySource[squeeze(u.Source.Plain())]; len(c) {
 			case 0:
-				errs = append(errs, inputerr.New(path, u.Line, u.Column, "unit %q is no segment of %s, and no English sentence of it reads %q", u.ID, bt.Release.Dir, clip(u.Source.Plain())))
+				errs = append(errs, inputerr.Say(path, u.Line, u.Column, "XLIFFUnitUnknown", ui.Args{"ID": strconv.Quote(u.ID), "Release": bt.Release.Dir, "Source": strconv.Quote(clip(u.Source.Plain()))}))
 				continue
 			case 1:
 				s = c[0]
@@ -181,7 +183,7 @@ func segmentsOf(bt *bitext.Bitext, d *Document, path string) ([]*bitext.Segment,
 				for j, x := range c {
 					ids[j] = x.ID
 				}
-				errs = append(errs, inputerr.New(path, u.Line, u.Column, "unit %q is no segment of %s, and its source is the English of %d segments (%s): give the unit one of these ids", u.ID, bt.Release.Dir, len(c), strings.Join(ids, ", ")))
+				errs = append(errs, inputerr.Say(path, u.Line, u.Column, "XLIFFUnitAmbiguous", ui.Args{"ID": strconv.Quote(u.ID), "Release": bt.Release.Dir, "Count": len(c), "IDs": strings.Join(ids, ", ")}))
 				continue
 			}
 		} else if squeeze(u.Source.Plain()) != squeeze(s.Side(bt.Source).Text()) {
@@ -189,7 +191,7 @@ func segmentsOf(bt *bitext.Bitext, d *Document, path string) ([]*bitext.Segment,
 			continue
 		}
 		if other, dup := claimed[s.ID]; dup {
-			errs = append(errs, inputerr.New(path, u.Line, u.Column, "unit %q is segment %s, which unit %q is already", u.ID, s.ID, other))
+			errs = append(errs, inputerr.Say(path, u.Line, u.Column, "XLIFFUnitTaken", ui.Args{"ID": strconv.Quote(u.ID), "Segment": s.ID, "Other": strconv.Quote(other)}))
 			continue
 		}
 		claimed[s.ID] = u.ID
