@@ -43,14 +43,14 @@ func ParseJSON(path string, data []byte, opt Options) ([]*Entry, error) {
 			off = int64(len(data))
 		}
 		line, col := at(off)
-		return inputerr.New(path, line, col, "%s", strings.TrimPrefix(err.Error(), "json: "))
+		return inputerr.Say(path, line, col, "Verbatim", ui.Args{"Text": strings.TrimPrefix(err.Error(), "json: ")})
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if tok, err := dec.Token(); err != nil {
 		return nil, syntax(err, dec)
 	} else if tok != json.Delim('[') {
 		line, col := at(0)
-		return nil, inputerr.New(path, line, col, "a glossary in JSON is an array of entries, as relloc glossary export --format json writes")
+		return nil, inputerr.Say(path, line, col, "JSONNotArray", nil)
 	}
 	var (
 		out  []*Entry
@@ -66,7 +66,7 @@ func ParseJSON(path string, data []byte, opt Options) ([]*Entry, error) {
 		line, col := at(start)
 		m, ok := v.(map[string]any)
 		if !ok {
-			errs = append(errs, inputerr.New(path, line, col, "an entry must be an object"))
+			errs = append(errs, inputerr.Say(path, line, col, "JSONEntryNotObject", nil))
 			continue
 		}
 		e := &Entry{Targets: map[language.Tag]*Rendering{}, keyLines: map[string]int{}, order: opt.Targets,
@@ -89,7 +89,7 @@ func ParseJSON(path string, data []byte, opt Options) ([]*Entry, error) {
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		line, col := at(dec.InputOffset())
-		return nil, inputerr.New(path, line, col, "text after the array of entries")
+		return nil, inputerr.Say(path, line, col, "JSONTrailing", nil)
 	}
 	if len(errs) > 0 {
 		return out, errs
