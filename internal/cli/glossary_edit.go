@@ -13,6 +13,7 @@ import (
 	"github.com/relloc/relloc/internal/glossedit"
 	"github.com/relloc/relloc/internal/glosslint"
 	"github.com/relloc/relloc/internal/report"
+	"github.com/relloc/relloc/internal/ui"
 	"github.com/relloc/relloc/internal/workspace"
 )
 
@@ -269,7 +270,7 @@ an English form another entry claims, a form another entry forbids) is refused w
 			if err != nil {
 				return err
 			}
-			_, err = fmt.Fprintf(g.IO.Out, "added %s at %s\n", e.ID, editedLine(res, e.ID))
+			_, err = fmt.Fprintln(g.IO.Out, g.UI.T("GlossaryAdded", ui.Args{"ID": e.ID, "At": editedLine(res, e.ID)}))
 			return err
 		},
 	}
@@ -322,10 +323,10 @@ Like add, set refuses a change that relloc glossary lint would reject for the en
 				return err
 			}
 			if len(res.Changes) == 0 {
-				_, err = fmt.Fprintf(g.IO.Out, "%s unchanged\n", o.ID)
+				_, err = fmt.Fprintln(g.IO.Out, g.UI.T("GlossaryUnchanged", ui.Args{"ID": o.ID}))
 				return err
 			}
-			_, err = fmt.Fprintf(g.IO.Out, "changed %s at %s\n", o.ID, editedLine(res, o.ID))
+			_, err = fmt.Fprintln(g.IO.Out, g.UI.T("GlossaryChanged", ui.Args{"ID": o.ID, "At": editedLine(res, o.ID)}))
 			return err
 		},
 	}
@@ -369,7 +370,7 @@ func newGlossaryRmCmd(g *Global) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			_, err = fmt.Fprintf(g.IO.Out, "removed %s from %s\n", id, path)
+			_, err = fmt.Fprintln(g.IO.Out, g.UI.T("GlossaryRemoved", ui.Args{"ID": id, "Path": path}))
 			return err
 		},
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/relloc/relloc/internal/check"
 	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/reviewsite"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // reviewHTMLOptions are the flags of relloc review --html and --serve.
@@ -206,7 +207,7 @@ func runReviewServe(ctx context.Context, g *Global, o reviewHTMLOptions) error {
 	}
 	h := reviewsite.Handler(&liveWorkspace{g: g, names: o.Releases}, g.IO.Err)
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
-		fmt.Fprintf(g.IO.Err, "relloc: warning: %s is reachable from other machines; the review shows unpublished releases\n", ln.Addr())
+		fmt.Fprintln(g.IO.Err, "relloc: "+g.UI.T("Warning", ui.Args{"Message": ui.Message{ID: "ReviewReachable", Args: ui.Args{"Addr": ln.Addr().String()}}}))
 	} else {
 		h = reviewsite.LoopbackOnly(h)
 	}

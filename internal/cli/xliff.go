@@ -209,7 +209,7 @@ func runXLIFFImport(g *Global, o xliffImportOptions) error {
 	if o.DryRun {
 		fmt.Fprintln(g.IO.Err, summary+" (dry run: nothing written)")
 		for _, id := range res.Changed {
-			fmt.Fprintf(g.IO.Out, "changed %s\n", id)
+			fmt.Fprintln(g.IO.Out, g.UI.T("XLIFFChanged", ui.Args{"ID": id}))
 		}
 		return nil
 	}
