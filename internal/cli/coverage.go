@@ -83,7 +83,11 @@ func runCoverage(g *Global, o coverageOptions) error {
 		return err
 	}
 	if o.HasMin {
-		if below := rep.Below(o.Min); len(below) > 0 {
+		if msgs := rep.Below(o.Min); len(msgs) > 0 {
+			below := make([]string, len(msgs))
+			for i, m := range msgs {
+				below[i] = g.UI.M(m)
+			}
 			return &findingsError{id: "CoverageBelow", data: map[string]any{"Min": fmt.Sprint(o.Min),
 				"Figures": strings.Join(below, "\n  ")}}
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/relloc/relloc/internal/bitext"
 	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // Report is the result of Build.
@@ -200,19 +201,20 @@ func ReleaseCoverage(bt *bitext.Bitext, in Input) []Release {
 	return out
 }
 
-// Below lists the completeness and release figures under min (a percentage), as sentences.
-func (r *Report) Below(min float64) []string {
-	var out []string
+// Below lists the completeness and release figures under min (a percentage), as messages of relloc's
+// catalogue (locales/active CoverageBelow*).
+func (r *Report) Below(min float64) []ui.Message {
+	var out []ui.Message
 	for _, l := range r.Glossary.order() {
 		if p := r.Glossary.Complete[l]; p < min {
-			out = append(out, fmt.Sprintf("glossary completeness in %s is %.2f%%, below %g%% (missing: %v)", l, p, min, r.Glossary.Missing[l]))
+			out = append(out, ui.Message{ID: "CoverageBelowGlossary", Args: ui.Args{"Lang": l, "Percent": fmt.Sprintf("%.2f", p), "Min": fmt.Sprint(min), "Missing": fmt.Sprint(r.Glossary.Missing[l])}})
 		}
 	}
 	for _, rc := range r.Releases {
 		if rc.Untranslated && min > 0 {
-			out = append(out, fmt.Sprintf("release %s has no %s translation, below %g%%", rc.Release, rc.Lang, min))
+			out = append(out, ui.Message{ID: "CoverageBelowUntranslated", Args: ui.Args{"Release": rc.Release, "Lang": rc.Lang, "Min": fmt.Sprint(min)}})
 		} else if rc.Coverage < min {
-			out = append(out, fmt.Sprintf("release %s: %s coverage is %.2f%% (%d of %d), below %g%%", rc.Release, rc.Lang, rc.Coverage, rc.Rendered, rc.Occurrences, min))
+			out = append(out, ui.Message{ID: "CoverageBelowRelease", Args: ui.Args{"Release": rc.Release, "Lang": rc.Lang, "Percent": fmt.Sprintf("%.2f", rc.Coverage), "Rendered": rc.Rendered, "Occurrences": rc.Occurrences, "Min": fmt.Sprint(min)}})
 		}
 	}
 	return out

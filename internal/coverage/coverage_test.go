@@ -10,6 +10,7 @@ import (
 	"github.com/relloc/relloc/internal/bitext"
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 func phrases(text string, covered []Span) []string {
@@ -169,7 +170,10 @@ func TestBuild(t *testing.T) {
 	if !found {
 		t.Errorf("Ambassador Extraordinary and Plenipotentiary is not a candidate: %+v", r.Candidates)
 	}
-	below := r.Below(100)
+	var below []string
+	for _, m := range r.Below(100) {
+		below = append(below, ui.English.M(m))
+	}
 	if len(below) != 2 || !strings.Contains(below[0], "glossary completeness in km is 66.66%") || !strings.Contains(below[1], "ja coverage is 66.66% (2 of 3)") {
 		t.Errorf("Below(100): got %q", below)
 	}
