@@ -205,9 +205,9 @@ func runXLIFFImport(g *Global, o xliffImportOptions) error {
 	for _, id := range res.CodesDropped {
 		fmt.Fprintln(g.IO.Err, g.UI.T("Warning", ui.Args{"Message": ui.Message{ID: "XLIFFCodesDropped", Args: ui.Args{"File": o.File, "Unit": id, "Target": target.Path}}}))
 	}
-	summary := fmt.Sprintf("%s: %d segment(s) written, %d unchanged", target.Path, len(res.Changed), res.Unchanged)
+	counts := ui.Args{"Path": target.Path, "Written": len(res.Changed), "Unchanged": res.Unchanged}
 	if o.DryRun {
-		fmt.Fprintln(g.IO.Err, summary+" (dry run: nothing written)")
+		fmt.Fprintln(g.IO.Err, g.UI.T("XLIFFImportSummaryDryRun", counts))
 		for _, id := range res.Changed {
 			fmt.Fprintln(g.IO.Out, g.UI.T("XLIFFChanged", ui.Args{"ID": id}))
 		}
@@ -218,7 +218,7 @@ func runXLIFFImport(g *Global, o xliffImportOptions) error {
 			return fmt.Errorf("xliff import: %w", err)
 		}
 	}
-	fmt.Fprintln(g.IO.Err, summary)
+	fmt.Fprintln(g.IO.Err, g.UI.T("XLIFFImportSummary", counts))
 	return runCheck(g, checkOptions{Paths: []string{p.ws.Path(filepath.FromSlash(r.Dir))}, Langs: lang.String(), Format: "text"})
 }
 
