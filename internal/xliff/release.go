@@ -218,7 +218,7 @@ func segmentsOf(bt *bitext.Bitext, d *Document, path string) ([]*bitext.Segment,
 func Apply(bt *bitext.Bitext, lang language.Tag, d *Document, path string) (*Result, error) {
 	tgt := bt.Release.Doc(lang)
 	if tgt == nil {
-		return nil, fmt.Errorf("%s: the release has no %s translation to write into; draft one first (relloc draft)", path, lang)
+		return nil, inputerr.Say(path, 0, 0, "XLIFFNoTranslation", ui.Args{"Lang": lang.String()})
 	}
 	placed, err := segmentsOf(bt, d, path)
 	if err != nil {
@@ -253,9 +253,9 @@ func Apply(bt *bitext.Bitext, lang language.Tag, d *Document, path string) (*Res
 			res.Unchanged++
 			continue
 		}
-		start, end, err := span(tgt, side)
-		if err != nil {
-			return nil, fmt.Errorf("%s: unit %s: %w", path, seg.ID, err)
+		start, end, bad := span(tgt, side)
+		if bad != nil {
+			return nil, inputerr.Say(path, 0, 0, bad.id, ui.Args{"ID": seg.ID, "Kind": bad.kind, "File": tgt.Path})
 		}
 		edits = append(edits, edit{start, end, u.Target.Markdown(links)})
 		res.Changed = append(res.Changed, seg.ID)
@@ -268,7 +268,7 @@ func Apply(bt *bitext.Bitext, lang language.Tag, d *Document, path string) (*Res
 	last := len(out) + 1
 	for _, e := range edits {
 		if e.end > last {
-			return nil, fmt.Errorf("%s: two units share text in %s; edit it by hand", path, tgt.Path)
+			return nil, inputerr.Say(path, 0, 0, "XLIFFSharedText", ui.Args{"File": tgt.Path})
 		}
 		out = append(out[:e.start], append([]byte(e.text), out[e.end:]...)...)
 		last = e.start
@@ -301,9 +301,13 @@ var (
 	closes = map[string][]string{Strong: {"**", "__"}, Emphasis: {"*", "_"}, Sup: {"</sup>"}, Sub: {"</sub>"}, Code: {"``", "`"}}
 )
 
+// markupProblem is why a side cannot be replaced: a markup of kind that spans more than the side
+// (XLIFFMarkupSpans) or runs over one of its ends (XLIFFMarkupOverruns), the catalogue message to say it with.
+type markupProblem struct{ id, kind string }
+
 // span returns the file range of a side's text together with the delimiters of the markup that starts or
 // ends with it, so that the side can be replaced by Markdown that carries its own markup.
-func span(doc *release.Document, side *bitext.Side) (int, int, error) {
+func span(doc *release.Document, side *bitext.Side) (int, int, *markupProblem) {
 	b := side.Block
 	start, end := b.FileOffset(side.Start), b.FileOffset(side.End)
 	var left, right []release.Markup
@@ -311,10 +315,10 @@ func span(doc *release.Document, side *bitext.Side) (int, int, error) {
 		in := m.Start >= side.Start && m.End <= side.End
 		out := m.End <= side.Start || m.Start >= side.End
 		if m.Start < side.Start && m.End > side.End {
-			return 0, 0, fmt.Errorf("%s markup spans more than this segment in %s; edit it by hand", m.Kind, doc.Path)
+			return 0, 0, &markupProblem{"XLIFFMarkupSpans", m.Kind}
 		}
 		if !in && !out {
-			return 0, 0, fmt.Errorf("%s markup runs over the end of this segment in %s; edit it by hand", m.Kind, doc.Path)
+			return 0, 0, &markupProblem{"XLIFFMarkupOverruns", m.Kind}
 		}
 		if in && m.Start == side.Start {
 			left = append(left, m)

@@ -2,6 +2,7 @@ package xliff
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,8 +15,10 @@ import (
 	"github.com/relloc/relloc/internal/bitext"
 	"github.com/relloc/relloc/internal/draft"
 	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/inputerr"
 	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/testenv"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 var targets = []language.Tag{language.Khmer, language.Japanese}
@@ -338,5 +341,30 @@ func TestExportStates(t *testing.T) {
 	}
 	if !strings.Contains(b21.String(), `<segment state="initial" subState="relloc:stale">`) {
 		t.Errorf("XLIFF 2.1 lacks the stale state:\n%s", b21.String())
+	}
+}
+
+// TestApplyErrorsInReadersLanguage: the errors of Apply that name no line are catalogue messages too, so that
+// xliff import says them in Khmer and Japanese; a release without the target's file is one.
+func TestApplyErrorsInReadersLanguage(t *testing.T) {
+	bt, _ := seed(t)
+	d := Export(bt, language.Japanese, nil)
+	delete(bt.Release.Docs, language.Japanese)
+	_, err := Apply(bt, language.Japanese, d, "ja.xlf")
+	var ie *inputerr.Error
+	if !errors.As(err, &ie) || ie.ID != "XLIFFNoTranslation" {
+		t.Fatalf("got %v; want the input error XLIFFNoTranslation", err)
+	}
+	for _, c := range []struct {
+		lang language.Tag
+		want string
+	}{
+		{language.English, "ja.xlf: the release has no ja translation to write into; draft one first (relloc draft)"},
+		{language.Khmer, "ja.xlf: សេចក្តីប្រកាសព័ត៌មាននេះ មិនទាន់មានការបកប្រែជាភាសា ja"},
+		{language.Japanese, "ja.xlf: このプレスリリースには書き込み先の ja の訳文がありません。"},
+	} {
+		if got := ie.In(ui.New(c.lang)); !strings.HasPrefix(got, c.want) {
+			t.Errorf("%s: got %q; want it to start with %q", c.lang, got, c.want)
+		}
 	}
 }
