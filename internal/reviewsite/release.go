@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"time"
 
 	"golang.org/x/text/language"
 
 	"github.com/relloc/relloc/internal/bitext"
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/localefmt"
 	"github.com/relloc/relloc/internal/ui"
 	"github.com/relloc/relloc/internal/worddiff"
 )
@@ -137,7 +139,7 @@ func (m *model) releasePage(bt *bitext.Bitext) ([]byte, error) {
 	v := releaseView{Head: page{Title: visible(title(r, m.in.Source)), Base: "../", Live: m.in.Live,
 		Version: m.in.Version, Path: ReleasePath(r.ID)}, ID: visible(r.ID), Place: visible(r.Place)}
 	if !r.Date.IsZero() {
-		v.Date = r.Date.Format("2 January 2006")
+		v.Date = m.date(r.Date)
 	}
 	for _, l := range m.langs {
 		c := column{Lang: l.String(), Name: m.langName(l)}
@@ -367,4 +369,13 @@ func (m *model) card(e *glossary.Entry) card {
 			Policy: policy, Variants: visible(strings.Join(r.Variants, ", ")), Forbidden: visible(strings.Join(r.Forbidden, ", "))})
 	}
 	return c
+}
+
+// date writes a release's date as the page's reader writes dates (localefmt's long style: 18 November 2021,
+// ១៨ វិច្ឆិកា ២០២១, 2021年11月18日), in English for a language localefmt does not write.
+func (m *model) date(t time.Time) string {
+	if s, err := localefmt.Date(m.ui.Lang, t, localefmt.Long); err == nil {
+		return s
+	}
+	return t.Format("2 January 2006")
 }

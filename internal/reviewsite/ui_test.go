@@ -20,10 +20,10 @@ func TestPagesInLanguage(t *testing.T) {
 	}{
 		{language.Khmer, []string{`<html lang="km">`, `>សទ្ទានុក្រម</a>`, `<label>វិធាន <select id="f-rule"><option value="">ទាំងអស់</option>`,
 			`data-lang="ja">ជប៉ុន`, `<span class="message">ប្រយោគភាសាជប៉ុននេះ មិនបញ្ចប់ដោយ 。 ទេ</span>`, `<ul class="findings" lang="km">`,
-			`<dt>ត្រូវជា</dt>`, `<span class="count sev-error">កំហុស 1</span>`}},
+			`<dt>ត្រូវជា</dt>`, `<span class="count sev-error">កំហុស 1</span>`, `១៥ មិថុនា ២០២២`}},
 		{language.Japanese, []string{`<html lang="ja">`, `>用語集</a>`, `<label>ルール <select id="f-rule"><option value="">すべて</option>`,
 			`data-lang="km">クメール語`, `<span class="message">この日本語の文が。で終わっていません。</span>`, `<ul class="findings" lang="ja">`,
-			`<dt>期待値</dt>`, `<span class="count sev-error">エラー1件</span>`}},
+			`<dt>期待値</dt>`, `<span class="count sev-error">エラー1件</span>`, `2022年6月15日`}},
 	}
 	for _, tt := range tests {
 		in := fixture(t, nil)
