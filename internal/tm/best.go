@@ -19,13 +19,11 @@ func (m *Memory) Best(text, target string, threshold float64) (Match, bool) {
 		return Match{}, false
 	}
 	qr := []rune(q)
-	lq := len(qr)
 	exact := strings.TrimSpace(norm.NFC.String(text))
 	var (
 		best  Match
 		found bool
-		ur    []rune
-		row   []int
+		sc    = scorer{qr: qr}
 	)
 	for _, i := range m.candidates(qr, threshold) {
 		u := m.units[i]
@@ -40,18 +38,8 @@ func (m *Memory) Best(text, target string, threshold float64) (Match, bool) {
 		if found {
 			floor = max(floor, best.Score) // a tie can still win if it is exact and best is not
 		}
-		lmax := max(lq, m.length[i])
-		k := int((1-floor)*float64(lmax)) + 1
-		ur = ur[:0]
-		for _, c := range m.norm[i] {
-			ur = append(ur, c)
-		}
-		var d int
-		if d, row = boundedDistance(qr, ur, k, row); d > k {
-			continue
-		}
-		score := 1 - float64(d)/float64(lmax)
-		if score < threshold || found && score < best.Score {
+		score, ok := sc.score(m, i, floor)
+		if !ok || score < threshold || found && score < best.Score {
 			continue
 		}
 		src := u.Text[m.source]

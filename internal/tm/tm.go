@@ -138,12 +138,10 @@ func (m *Memory) Lookup(text, target string, threshold float64) []Match {
 		return nil
 	}
 	qr := []rune(q)
-	lq := len(qr)
 	exact := strings.TrimSpace(norm.NFC.String(text))
 	var (
 		out []Match
-		ur  []rune // the unit's normalised source
-		row []int  // boundedDistance's rows
+		sc  = scorer{qr: qr}
 	)
 	consider := func(i int) {
 		u := m.units[i]
@@ -154,19 +152,8 @@ func (m *Memory) Lookup(text, target string, threshold float64) []Match {
 		if !ok || tgt == "" {
 			return
 		}
-		// A distance beyond k leaves the score under the threshold: the band need not be wider.
-		lmax := max(lq, m.length[i])
-		k := int((1-threshold)*float64(lmax)) + 1
-		ur = ur[:0]
-		for _, c := range m.norm[i] {
-			ur = append(ur, c)
-		}
-		var d int
-		if d, row = boundedDistance(qr, ur, k, row); d > k {
-			return
-		}
-		score := 1 - float64(d)/float64(lmax)
-		if score < threshold {
+		score, ok := sc.score(m, i, threshold)
+		if !ok {
 			return
 		}
 		src := u.Text[m.source]
@@ -321,4 +308,28 @@ func Similarity(a, b string) float64 {
 		return 1
 	}
 	return 1 - float64(levenshtein.ComputeDistance(na, nb))/float64(max(la, lb))
+}
+
+// scorer measures units against one query, reusing its buffers from unit to unit.
+type scorer struct {
+	qr  []rune // the query's normalised text
+	ur  []rune // the unit's normalised source
+	row []int  // boundedDistance's rows
+}
+
+// score returns the score of unit i when it is at least floor. A distance beyond k leaves the score under
+// floor, so the band of the distance need not be wider than k.
+func (s *scorer) score(m *Memory, i int, floor float64) (float64, bool) {
+	lmax := max(len(s.qr), m.length[i])
+	k := int((1-floor)*float64(lmax)) + 1
+	s.ur = s.ur[:0]
+	for _, c := range m.norm[i] {
+		s.ur = append(s.ur, c)
+	}
+	var d int
+	if d, s.row = boundedDistance(s.qr, s.ur, k, s.row); d > k {
+		return 0, false
+	}
+	score := 1 - float64(d)/float64(lmax)
+	return score, score >= floor
 }
