@@ -44,29 +44,6 @@ func omegatConsole(t *testing.T, proj string, args ...string) []byte {
 	return out
 }
 
-// omegatProjectFile is an OmegaT 3.6 project from English to Japanese that segments into sentences and
-// removes the tags of the source documents, so that a segment's text is what a TMX read without its inline
-// codes holds (OmegaT reads external TMX so unless told otherwise).
-const omegatProjectFile = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<omegat>
-    <project version="1.0">
-        <source_dir>__DEFAULT__</source_dir>
-        <target_dir>__DEFAULT__</target_dir>
-        <tm_dir>__DEFAULT__</tm_dir>
-        <glossary_dir>__DEFAULT__</glossary_dir>
-        <glossary_file>__DEFAULT__</glossary_file>
-        <dictionary_dir>__DEFAULT__</dictionary_dir>
-        <source_lang>EN</source_lang>
-        <target_lang>JA</target_lang>
-        <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
-        <target_tok>org.omegat.tokenizer.LuceneJapaneseTokenizer</target_tok>
-        <sentence_seg>true</sentence_seg>
-        <support_default_translations>true</support_default_translations>
-        <remove_tags>true</remove_tags>
-    </project>
-</omegat>
-`
-
 // omegatFilters keeps a paragraph with hard line breaks (<br>) one paragraph, as relloc's segments do.
 const omegatFilters = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <filters>
@@ -107,7 +84,7 @@ func omegatExactMatches(t *testing.T, root string, tmx, segmentation []byte) (to
 	t.Helper()
 	proj := t.TempDir()
 	files := map[string][]byte{
-		"omegat.project":     []byte(omegatProjectFile),
+		"omegat.project":     []byte(testenv.OmegaTProject(true, true)),
 		"omegat/filters.xml": []byte(omegatFilters),
 		"source/en.html":     seedHTML(t, root),
 		"tm/auto/relloc.tmx": tmx,

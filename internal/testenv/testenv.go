@@ -2,6 +2,7 @@ package testenv
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -53,4 +54,29 @@ func MissingTool(t testing.TB, format string, args ...any) {
 		t.Fatalf("CI: "+format, args...)
 	}
 	t.Skipf(format, args...)
+}
+
+// OmegaTProject returns an OmegaT 3.6 project file (omegat.project) from English to Japanese with the default
+// folders. sentences turns on OmegaT's sentence segmentation (off when relloc's units are sentences already);
+// removeTags makes a segment's text what a TMX read without its inline codes holds.
+func OmegaTProject(sentences, removeTags bool) string {
+	return fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<omegat>
+    <project version="1.0">
+        <source_dir>__DEFAULT__</source_dir>
+        <target_dir>__DEFAULT__</target_dir>
+        <tm_dir>__DEFAULT__</tm_dir>
+        <glossary_dir>__DEFAULT__</glossary_dir>
+        <glossary_file>__DEFAULT__</glossary_file>
+        <dictionary_dir>__DEFAULT__</dictionary_dir>
+        <source_lang>EN</source_lang>
+        <target_lang>JA</target_lang>
+        <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
+        <target_tok>org.omegat.tokenizer.LuceneJapaneseTokenizer</target_tok>
+        <sentence_seg>%t</sentence_seg>
+        <support_default_translations>true</support_default_translations>
+        <remove_tags>%t</remove_tags>
+    </project>
+</omegat>
+`, sentences, removeTags)
 }

@@ -54,28 +54,6 @@ func TestTranslateToolkitReadsXLIFF(t *testing.T) {
 	}
 }
 
-// omegatProject is a minimal OmegaT 3.6 project: English to Japanese, no further segmentation (relloc's units
-// are sentences already).
-const omegatProject = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<omegat>
-    <project version="1.0">
-        <source_dir>__DEFAULT__</source_dir>
-        <target_dir>__DEFAULT__</target_dir>
-        <tm_dir>__DEFAULT__</tm_dir>
-        <glossary_dir>__DEFAULT__</glossary_dir>
-        <glossary_file>__DEFAULT__</glossary_file>
-        <dictionary_dir>__DEFAULT__</dictionary_dir>
-        <source_lang>EN</source_lang>
-        <target_lang>JA</target_lang>
-        <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
-        <target_tok>org.omegat.tokenizer.LuceneJapaneseTokenizer</target_tok>
-        <sentence_seg>false</sentence_seg>
-        <support_default_translations>true</support_default_translations>
-        <remove_tags>false</remove_tags>
-    </project>
-</omegat>
-`
-
 // TestOmegaTRoundTrip runs OmegaT's console mode on relloc's XLIFF 1.2: it must load every unit as a segment,
 // and the XLIFF it writes must import back into ja.md unchanged.
 func TestOmegaTRoundTrip(t *testing.T) {
@@ -92,7 +70,7 @@ func TestOmegaTRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(proj, "omegat.project"), []byte(omegatProject), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(proj, "omegat.project"), []byte(testenv.OmegaTProject(false, false)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	exportSeed(t, filepath.Join(proj, "source"))
