@@ -13,19 +13,18 @@ import (
 type automaton struct {
 	// class maps a byte to its class: bytes that no pattern holds share class 0. States near the root, where the
 	// scan spends most of its time and where failure links lead, have a dense row of next states by class
-	// (dense[state] is the row, -1 for none; the root's is row 0); the others keep their edges sparse.
+	// (rows[node.row:node.row+classes], -1 for none; the root's is the first); the others keep their edges sparse.
 	class   [256]uint8
 	classes int
-	dense   []int32
 	rows    []int32
-	// The edges of state n are edgeByte[edgeOff[n]:edgeOff[n+1]], sorted, and lead to edgeTo at the same index.
-	edgeOff  []int32
-	edgeByte []byte
-	edgeTo   []int32
-	fail     []int32
-	// dict is the longest proper suffix state that ends a pattern (0: none); emit is the state itself when it
-	// ends a pattern, else its dict.
-	dict, emit []int32
+	// nodes holds what the scan reads of each state in one record, so that a step touches one cache line of it
+	// and one of its edges (a table per field cost a cache miss per field on a glossary of thousands of terms);
+	// nodes[len-1] is a sentinel that ends the last state's edges.
+	nodes []node
+	// The edges of state n are edges[nodes[n].lo:nodes[n+1].lo], sorted by byte.
+	edges []trans
+	// dict is the longest proper suffix state that ends a pattern (0: none).
+	dict []int32
 	// The patterns that end at state n are outPat[outOff[n]:outOff[n+1]], in the order they were added.
 	outOff []int32
 	outPat []int32
@@ -39,6 +38,23 @@ type automaton struct {
 	// from a hit to give the match.
 	pre, post []int
 	ctx       []bool // the pattern has a context (PrecededBy or FollowedBy)
+	// kept is, for an English case-sensitive pattern, its text with context in the matching form that keeps
+	// case ("" for any other): what the original text of a hit must fold to for the hit to count.
+	kept []string
+}
+
+// node is one state as the scan reads it.
+type node struct {
+	row  int32 // offset of the state's dense row in rows, or -1
+	lo   int32 // first of its sparse edges
+	fail int32 // failure link
+	emit int32 // the state itself when it ends a pattern, else its dict (0: none)
+}
+
+// trans is a sparse edge: on byte b, to state to.
+type trans struct {
+	to int32
+	b  byte
 }
 
 // compile builds the automaton's states for texts (non-empty). The trie is built level by level from the texts
@@ -64,15 +80,15 @@ func (a *automaton) compile(texts []string) {
 		most += len(t)
 	}
 	spans := append(make([]span, 0, most), span{0, int32(len(order))})
-	a.edgeOff = append(make([]int32, 0, most+1), 0)
+	a.nodes = make([]node, 0, most+1)
 	a.outOff = append(make([]int32, 0, most+1), 0)
 	a.depth = append(make([]int32, 0, most), 0)
-	a.edgeByte = make([]byte, 0, most-1)
-	a.edgeTo = make([]int32, 0, most-1)
+	a.edges = make([]trans, 0, most-1)
 	a.outPat = make([]int32, 0, len(texts))
 	for n := 0; n < len(spans); n++ {
 		d := int(a.depth[n])
 		lo, hi := spans[n].lo, spans[n].hi
+		a.nodes = append(a.nodes, node{row: -1, lo: int32(len(a.edges))})
 		for lo < hi && len(texts[order[lo]]) == d { // the texts that end here sort first
 			a.outPat = append(a.outPat, order[lo])
 			lo++
@@ -83,36 +99,33 @@ func (a *automaton) compile(texts []string) {
 			for end < hi && texts[order[end]][d] == b {
 				end++
 			}
-			a.edgeByte = append(a.edgeByte, b)
-			a.edgeTo = append(a.edgeTo, int32(len(spans)))
+			a.edges = append(a.edges, trans{to: int32(len(spans)), b: b})
 			spans = append(spans, span{lo, end})
 			a.depth = append(a.depth, int32(d+1))
 			lo = end
 		}
-		a.edgeOff = append(a.edgeOff, int32(len(a.edgeByte)))
 		a.outOff = append(a.outOff, int32(len(a.outPat)))
 	}
 	states := len(spans)
+	a.nodes = append(a.nodes, node{row: -1, lo: int32(len(a.edges))}) // the sentinel
 
 	// Failure and dictionary links, in state order, which is breadth first.
-	a.fail = make([]int32, states)
 	a.dict = make([]int32, states)
-	a.emit = make([]int32, states)
 	for u := range states {
-		for k := a.edgeOff[u]; k < a.edgeOff[u+1]; k++ {
-			v := a.edgeTo[k]
+		for _, t := range a.sparse(int32(u)) {
+			v := t.to
 			if u != 0 {
-				a.fail[v] = a.goTo(a.fail[u], a.edgeByte[k])
+				a.nodes[v].fail = a.goTo(a.nodes[u].fail, t.b)
 			}
-			if fv := a.fail[v]; a.outOff[fv+1] > a.outOff[fv] {
+			if fv := a.nodes[v].fail; a.outOff[fv+1] > a.outOff[fv] {
 				a.dict[v] = fv
 			} else {
 				a.dict[v] = a.dict[fv]
 			}
 		}
-		a.emit[u] = a.dict[u]
+		a.nodes[u].emit = a.dict[u]
 		if a.outOff[u+1] > a.outOff[u] {
-			a.emit[u] = int32(u)
+			a.nodes[u].emit = int32(u)
 		}
 	}
 
@@ -120,27 +133,26 @@ func (a *automaton) compile(texts []string) {
 	// has one, is complete.
 	a.classes = 1
 	rep := []byte{0} // a byte of each class; class 0 leads back to the root from every dense state
-	for _, b := range a.edgeByte {
-		if a.class[b] == 0 {
-			a.class[b] = uint8(a.classes)
+	for _, t := range a.edges {
+		if a.class[t.b] == 0 {
+			a.class[t.b] = uint8(a.classes)
 			a.classes++
-			rep = append(rep, b)
+			rep = append(rep, t.b)
 		}
 	}
-	a.dense = make([]int32, states)
 	for u := range states {
-		a.dense[u] = -1
-		if a.depth[u] >= denseDepth && a.edgeOff[u+1]-a.edgeOff[u] <= denseFanout {
+		edges := a.sparse(int32(u))
+		if a.depth[u] >= denseDepth && len(edges) <= denseFanout {
 			continue
 		}
-		a.dense[u] = int32(len(a.rows) / a.classes)
+		a.nodes[u].row = int32(len(a.rows))
 		a.rows = slices.Grow(a.rows, a.classes)
 		row := a.rows[len(a.rows) : len(a.rows)+a.classes]
 		for c := range row {
 			row[c] = -1
 		}
-		for k := a.edgeOff[u]; k < a.edgeOff[u+1]; k++ {
-			row[a.class[a.edgeByte[k]]] = a.edgeTo[k]
+		for _, t := range edges {
+			row[a.class[t.b]] = t.to
 		}
 		row[0] = 0
 		for c := 1; c < a.classes; c++ {
@@ -148,32 +160,71 @@ func (a *automaton) compile(texts []string) {
 				if u == 0 {
 					row[c] = 0
 				} else {
-					row[c] = a.next(a.fail[u], rep[c])
+					row[c] = a.next(a.nodes[u].fail, rep[c])
 				}
 			}
 		}
 		a.rows = a.rows[:len(a.rows)+a.classes]
 	}
+	a.renumber()
 }
+
+// renumber numbers the states depth first, so that a state's first child is the next state and the edges of a
+// chain of states follow each other: walking along a term reads memory in order.
+func (a *automaton) renumber() {
+	states := len(a.nodes) - 1
+	perm := make([]int32, states) // old → new
+	order := make([]int32, 0, states)
+	stack := []int32{0}
+	for len(stack) > 0 {
+		u := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		perm[u] = int32(len(order))
+		order = append(order, u)
+		es := a.sparse(u)
+		for k := len(es) - 1; k >= 0; k-- {
+			stack = append(stack, es[k].to)
+		}
+	}
+	nodes := make([]node, states+1)
+	edges := make([]trans, 0, len(a.edges))
+	dict := make([]int32, states)
+	depth := make([]int32, states)
+	outOff := make([]int32, states+1)
+	outPat := make([]int32, 0, len(a.outPat))
+	for n, u := range order {
+		o := a.nodes[u]
+		nodes[n] = node{row: o.row, lo: int32(len(edges)), fail: perm[o.fail], emit: perm[o.emit]}
+		for _, t := range a.sparse(u) {
+			edges = append(edges, trans{to: perm[t.to], b: t.b})
+		}
+		dict[n], depth[n] = perm[a.dict[u]], a.depth[u]
+		outOff[n] = int32(len(outPat))
+		outPat = append(outPat, a.outPat[a.outOff[u]:a.outOff[u+1]]...)
+	}
+	nodes[states] = node{row: -1, lo: int32(len(edges))}
+	outOff[states] = int32(len(outPat))
+	for i, v := range a.rows {
+		a.rows[i] = perm[v]
+	}
+	a.nodes, a.edges, a.dict, a.depth, a.outOff, a.outPat = nodes, edges, dict, depth, outOff, outPat
+}
+
+// sparse returns the sparse edges of state s.
+func (a *automaton) sparse(s int32) []trans { return a.edges[a.nodes[s].lo:a.nodes[s+1].lo] }
 
 // goTo returns the state after byte b from state s, following failure links over the sparse edges alone, for
 // compile before the dense rows exist.
 func (a *automaton) goTo(s int32, b byte) int32 {
 	for {
-		if k, ok := a.edge(s, b); ok {
-			return a.edgeTo[k]
+		es := a.sparse(s)
+		if k, ok := slices.BinarySearchFunc(es, b, func(t trans, b byte) int { return cmp.Compare(t.b, b) }); ok {
+			return es[k].to
 		} else if s == 0 {
 			return 0
 		}
-		s = a.fail[s]
+		s = a.nodes[s].fail
 	}
-}
-
-// edge finds the edge of state s on byte b among its sparse edges.
-func (a *automaton) edge(s int32, b byte) (int32, bool) {
-	lo, hi := a.edgeOff[s], a.edgeOff[s+1]
-	k, ok := slices.BinarySearch(a.edgeByte[lo:hi], b)
-	return lo + int32(k), ok
 }
 
 // A state gets a dense row when it is fewer than denseDepth bytes from the root (a kana, kanji or Khmer letter is
@@ -186,18 +237,19 @@ const (
 // next returns the state after byte b from state s.
 func (a *automaton) next(s int32, b byte) int32 {
 	for {
-		if d := a.dense[s]; d >= 0 {
-			return a.rows[int(d)*a.classes+int(a.class[b])]
+		n := &a.nodes[s]
+		if n.row >= 0 {
+			return a.rows[int(n.row)+int(a.class[b])]
 		}
-		for k, hi := a.edgeOff[s], a.edgeOff[s+1]; k < hi; k++ {
-			if c := a.edgeByte[k]; c >= b {
-				if c == b {
-					return a.edgeTo[k]
+		for _, t := range a.edges[n.lo:a.nodes[s+1].lo] {
+			if t.b >= b {
+				if t.b == b {
+					return t.to
 				}
 				break
 			}
 		}
-		s = a.fail[s]
+		s = n.fail
 	}
 }
 
@@ -210,7 +262,7 @@ func (a *automaton) scan(t string, visit func(hit)) {
 	s := int32(0)
 	for i := 0; i < len(t); i++ {
 		s = a.next(s, t[i])
-		for n := a.emit[s]; n != 0; n = a.dict[n] {
+		for n := a.nodes[s].emit; n != 0; n = a.dict[n] {
 			e := i + 1
 			start := e - int(a.depth[n])
 			for _, id := range a.outPat[a.outOff[n]:a.outOff[n+1]] {

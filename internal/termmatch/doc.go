@@ -9,7 +9,14 @@
 //
 // The automaton is written here (automaton.go): an Aho-Corasick trie over
 // the bytes of the matching forms, with dense rows of next states for the
-// states near the root and sorted edge lists for the rest. The libraries do
+// states near the root and sorted edge lists for the rest. A state is one
+// record (its row or edges, failure and output links), states are numbered
+// depth first so that walking along a term reads memory in order, and the
+// scan decodes no rune: only a candidate's edges are decoded for the
+// boundary tests. English is scanned once, in its case-folded form: a
+// case-sensitive pattern is in the same automaton, folded, and a hit of it
+// counts only where the original text, in the form that keeps case, is the
+// pattern (where two automata scanned two forms). The libraries do
 // not do this job well. github.com/coregx/ahocorasick, used before, compiles a
 // fast DFA, but its only overlapping search returns every occurrence in one
 // slice and its leftmost-longest search cannot test a candidate's boundaries,

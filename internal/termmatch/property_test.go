@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -17,31 +18,31 @@ import (
 // strings.Index at each position of the matching form and selects from that list, on generated texts in which
 // the patterns occur glued to letters, nested, repeated, in look-alike spellings and in other widths and cases.
 
-// reference returns FindAllOverlapping's answer, found the slow way.
+// reference returns FindAllOverlapping's answer, found the slow way: the case-insensitive patterns in the
+// matching form of the text, then, in English, the case-sensitive ones in the form that keeps case (the matches
+// of both kinds then sorted by end, shortest first), as two automata found them before one did both.
 func reference(m *Matcher, text string) []Match {
 	var out []Match
-	for _, x := range []struct {
-		a    *automaton
-		keep bool
-	}{{m.fold, false}, {m.exact, true}} {
-		a := x.a
-		if a == nil {
-			continue
-		}
-		f := m.form(text, x.keep)
-		type occ struct{ id, s, e int }
+	for _, keep := range []bool{false, true} {
+		f := m.form(text, keep)
+		type occ struct{ pi, s, e, pre, post int }
 		var occs []occ
-		for id, pi := range a.ids {
-			p := m.patterns[pi]
-			t := m.form(p.PrecededBy, x.keep).Text + m.form(p.Text, x.keep).Text + m.form(p.FollowedBy, x.keep).Text
+		for pi, p := range m.patterns {
+			if keep != (m.lang == "en" && p.CaseSensitive) || m.form(p.Text, keep).Text == "" {
+				continue
+			}
+			pre, post := m.form(p.PrecededBy, keep).Text, m.form(p.FollowedBy, keep).Text
+			t := pre + m.form(p.Text, keep).Text + post
+			r, _ := utf8.DecodeRuneInString(t)
+			l, _ := utf8.DecodeLastRuneInString(t)
 			for i := 0; i <= len(f.Text); {
 				k := strings.Index(f.Text[i:], t)
 				if k < 0 {
 					break
 				}
 				s := i + k
-				if a.boundaryOK(f.Text, s, s+len(t), id) {
-					occs = append(occs, occ{id, s, s + len(t)})
+				if boundaryOK(f.Text, s, s+len(t), m.edgeOf(r), m.edgeOf(l)) {
+					occs = append(occs, occ{pi, s, s + len(t), len(pre), len(post)})
 				}
 				i = s + 1
 			}
@@ -53,22 +54,21 @@ func reference(m *Matcher, text string) []Match {
 			if occs[i].s != occs[j].s {
 				return occs[i].s < occs[j].s
 			}
-			return occs[i].id < occs[j].id
+			return occs[i].pi < occs[j].pi
 		})
 		n := len(out)
 		for _, o := range occs {
-			pi := a.ids[o.id]
-			p := m.patterns[pi]
-			s, e := f.Orig(o.s+a.pre[o.id]), f.OrigEnd(o.e-a.post[o.id])
+			p := m.patterns[o.pi]
+			s, e := f.Orig(o.s+o.pre), f.OrigEnd(o.e-o.post)
 			if (p.PrecededBy != "" || p.FollowedBy != "") && slices.ContainsFunc(out, func(x Match) bool {
 				return x.Start == s && x.End == e && x.ID == p.ID
 			}) {
 				continue
 			}
 			exact := text[s:e] == p.Text || m.lang == "en" && !p.CaseSensitive && strings.EqualFold(text[s:e], p.Text)
-			out = append(out, Match{Start: s, End: e, Pattern: pi, ID: p.ID, Form: p.Form, Exact: exact})
+			out = append(out, Match{Start: s, End: e, Pattern: o.pi, ID: p.ID, Form: p.Form, Exact: exact})
 		}
-		if x.keep && n > 0 && len(out) > n {
+		if keep && n > 0 && len(out) > n {
 			sort.SliceStable(out, func(i, j int) bool {
 				if out[i].End != out[j].End {
 					return out[i].End < out[j].End
@@ -83,7 +83,7 @@ func reference(m *Matcher, text string) []Match {
 // noise is what a generated text may hold between and inside pieces, per language: look-alike spellings,
 // other widths and cases, zero-width characters, punctuation and digits.
 var noise = map[string][]string{
-	"en": {" ", " ", " ", ", ", ". ", "'s ", "’s ", "-", "\u00a0", "s", "1", "é", "e\u0301", "(", ")", "ing "},
+	"en": {" ", " ", " ", ", ", ". ", "'s ", "’s ", "-", "\u00a0", "s", "1", "é", "e\u0301", "É", "(", ")", "ing ", "ß", "ẞ", "SS", "Σ", "ς"},
 	"km": {" ", "\u200b", "។ ", "្", "ា", "ំ", "ក", "ត្ដ", "ត្ត", "រ្ត", "្រ", "២០", "ក្ត", "ើ", "េា"},
 	"ja": {"、", "。", "・", "の", "日", "訪", "来", "カンボジア", "ｶﾞｲﾄﾞ", "ガイド", "１８", "18", "ＡＳＥＡＮ", "ASEAN", "S", "A", "\u3000"},
 }

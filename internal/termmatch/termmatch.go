@@ -43,11 +43,11 @@ type Matcher struct {
 	lang     string // base language: "en", "km", "ja" or other
 	patterns []Pattern
 	rank     []int8 // formRank of each pattern
-	// fold is the automaton over the default matching form (case-folded for
-	// English); exact, English only, holds the case-sensitive patterns and
-	// runs over the form that keeps case.
-	fold, exact *automaton
-	scratch     sync.Pool // of *scratch, FindAll's buffers
+	// auto is the automaton over the default matching form (case-folded for English). An English case-sensitive
+	// pattern is in it folded too, and a hit of it counts only where the original text, in the form that keeps
+	// case, is the pattern's (automaton.kept): one scan of one form finds both kinds.
+	auto    *automaton
+	scratch sync.Pool // of *scratch, FindAll's buffers
 }
 
 type edge uint8
@@ -64,36 +64,43 @@ func New(lang language.Tag, patterns []Pattern) *Matcher {
 	b, _ := lang.Base()
 	m := &Matcher{lang: b.String(), patterns: patterns, rank: make([]int8, len(patterns))}
 	m.scratch.New = func() any { return new(scratch) }
-	var fold, exact folded
-	for i, p := range patterns {
-		m.rank[i] = int8(formRank(p.Form))
-		keep := m.lang == "en" && p.CaseSensitive
-		t := m.form(p.Text, keep).Text
-		if t == "" {
-			continue
-		}
-		pre, post := m.form(p.PrecededBy, keep).Text, m.form(p.FollowedBy, keep).Text
-		if keep {
-			exact.add(pre+t+post, i, len(pre), len(post))
-		} else {
-			fold.add(pre+t+post, i, len(pre), len(post))
+	// The case-insensitive patterns first, then the case-sensitive ones: of hits over the same span, those of
+	// case-insensitive patterns come first, as they did when each kind had an automaton of its own.
+	var f folded
+	for _, cased := range []bool{false, true} {
+		for i, p := range patterns {
+			if cased != (m.lang == "en" && p.CaseSensitive) {
+				continue
+			}
+			m.rank[i] = int8(formRank(p.Form))
+			t := m.form(p.Text, false).Text
+			if t == "" {
+				continue
+			}
+			pre, post := m.form(p.PrecededBy, false).Text, m.form(p.FollowedBy, false).Text
+			kept := ""
+			if cased {
+				kept = m.form(p.PrecededBy+p.Text+p.FollowedBy, true).Text
+			}
+			f.add(pre+t+post, i, len(pre), len(post), kept)
 		}
 	}
-	m.fold = m.build(fold)
-	m.exact = m.build(exact)
+	m.auto = m.build(f)
 	return m
 }
 
-// folded collects patterns in matching form for one automaton.
+// folded collects patterns in matching form for the automaton.
 type folded struct {
 	texts     []string
 	ids       []int
 	pre, post []int
+	kept      []string
 }
 
-func (f *folded) add(text string, id, pre, post int) {
+func (f *folded) add(text string, id, pre, post int, kept string) {
 	f.texts, f.ids = append(f.texts, text), append(f.ids, id)
 	f.pre, f.post = append(f.pre, pre), append(f.post, post)
+	f.kept = append(f.kept, kept)
 }
 
 func (m *Matcher) build(f folded) *automaton {
@@ -101,7 +108,7 @@ func (m *Matcher) build(f folded) *automaton {
 		return nil
 	}
 	a := &automaton{ids: f.ids, first: make([]edge, len(f.texts)), last: make([]edge, len(f.texts)),
-		pre: f.pre, post: f.post, ctx: make([]bool, len(f.texts))}
+		pre: f.pre, post: f.post, ctx: make([]bool, len(f.texts)), kept: f.kept}
 	a.compile(f.texts)
 	for i, t := range f.texts {
 		r, _ := utf8.DecodeRuneInString(t)
@@ -163,22 +170,15 @@ func (m *Matcher) foldForm(text string, form *matchform.Form) matchform.Form {
 func (m *Matcher) findAll(text string, form *matchform.Form) []Match {
 	sc := m.scratch.Get().(*scratch)
 	defer m.scratch.Put(sc)
+	if m.auto == nil {
+		return nil
+	}
 	sc.ids = sc.ids[:0]
-	var cands []cand
-	switch {
-	case m.fold != nil && m.exact != nil:
-		sc.a = m.candidates(sc, sc.a[:0], m.fold, text, m.foldForm(text, form))
-		sc.b = m.candidates(sc, sc.b[:0], m.exact, text, m.form(text, true))
+	sc.a, sc.b = m.candidates(sc, sc.a[:0], sc.b[:0], text, m.foldForm(text, form))
+	cands := sc.a
+	if len(sc.b) > 0 {
 		sc.c = m.merge(sc, sc.c[:0], sc.a, sc.b)
 		cands = sc.c
-	case m.fold != nil:
-		sc.a = m.candidates(sc, sc.a[:0], m.fold, text, m.foldForm(text, form))
-		cands = sc.a
-	case m.exact != nil:
-		sc.a = m.candidates(sc, sc.a[:0], m.exact, text, m.form(text, true))
-		cands = sc.a
-	default:
-		return nil
 	}
 	n, end := 0, -1
 	for _, c := range cands {
@@ -231,24 +231,41 @@ type scratch struct {
 // idLink is a list cell of entry ids: the id of pattern pat, then next (-1 ends).
 type idLink struct{ pat, next int32 }
 
-// candidates appends to cs the best candidate of each start in text, sorted by start. Hits come in order of
-// end, so a new start lands at or near the end of cs.
-func (m *Matcher) candidates(sc *scratch, cs []cand, a *automaton, text string, f matchform.Form) []cand {
+// candidates appends the best candidate of each start in text to ci, of the case-insensitive patterns, and to
+// cs, of the case-sensitive ones, each sorted by start. Hits come in order of end, so a new start lands at or
+// near the end of its list.
+func (m *Matcher) candidates(sc *scratch, ci, cs []cand, text string, f matchform.Form) ([]cand, []cand) {
+	a := m.auto
 	a.scan(f.Text, func(h hit) {
+		if a.kept[h.id] != "" && !a.casedOK(text, f, h) {
+			return
+		}
 		pi := a.ids[h.id]
 		s, e := f.Orig(h.s+a.pre[h.id]), f.OrigEnd(h.e-a.post[h.id])
-		k := len(cs)
-		for k > 0 && cs[k-1].s > s {
+		list := &ci
+		if a.kept[h.id] != "" {
+			list = &cs
+		}
+		l := *list
+		k := len(l)
+		for k > 0 && l[k-1].s > s {
 			k--
 		}
-		if k > 0 && cs[k-1].s == s {
-			m.improve(sc, &cs[k-1], e, pi, a.ctx[h.id])
+		if k > 0 && l[k-1].s == s {
+			m.improve(sc, &l[k-1], e, pi, a.ctx[h.id])
 			return
 		}
 		sc.ids = append(sc.ids, idLink{pat: int32(pi), next: -1})
-		cs = slices.Insert(cs, k, cand{s: s, e: e, pat: int32(pi), rank: m.rank[pi], ids: int32(len(sc.ids) - 1)})
+		*list = slices.Insert(l, k, cand{s: s, e: e, pat: int32(pi), rank: m.rank[pi], ids: int32(len(sc.ids) - 1)})
 	})
-	return cs
+	return ci, cs
+}
+
+// casedOK reports whether a hit of a case-sensitive pattern in the folded form f of text is, in the original
+// text, the pattern in the form that keeps case.
+func (a *automaton) casedOK(text string, f matchform.Form, h hit) bool {
+	slice, kept := text[f.Orig(h.s):f.OrigEnd(h.e)], a.kept[h.id]
+	return slice == kept || matchform.English(slice, true).Text == kept
 }
 
 // improve folds a hit of pattern pi over [c.s, e) into c.
@@ -276,7 +293,7 @@ func (m *Matcher) improve(sc *scratch, c *cand, e, pi int, ctx bool) {
 	}
 }
 
-// merge merges the candidates of the case-folding and the case-keeping automata, both sorted by start.
+// merge merges the candidates of the case-insensitive and the case-sensitive patterns, both sorted by start.
 func (m *Matcher) merge(sc *scratch, out, a, b []cand) []cand {
 	for len(a) > 0 && len(b) > 0 {
 		switch {
@@ -344,29 +361,45 @@ func (m *Matcher) FindAllOverlappingForm(text string, form matchform.Form) []Mat
 }
 
 func (m *Matcher) findAllOverlapping(text string, form *matchform.Form) []Match {
-	var out []Match
-	if m.fold != nil {
-		out = m.find(out, m.fold, text, m.foldForm(text, form))
+	a := m.auto
+	if a == nil {
+		return nil
 	}
-	if m.exact != nil {
-		n := len(out)
-		out = m.find(out, m.exact, text, m.form(text, true))
-		if n > 0 && len(out) > n {
-			slices.SortStableFunc(out, func(a, b Match) int { return cmp.Or(a.End-b.End, b.Start-a.Start) })
-		}
-	}
-	return out
-}
-
-func (m *Matcher) find(out []Match, a *automaton, text string, f matchform.Form) []Match {
+	f := m.foldForm(text, form)
+	// The matches of case-insensitive patterns go to out, those of case-sensitive ones to cased; a match with
+	// context is dropped when one of the same entry over the same span is in its own list before it or, for a
+	// case-sensitive pattern, anywhere in out (日 between 訪 and カンボジア counts once).
+	var out, cased []Match
 	a.scan(f.Text, func(h hit) {
 		pi := a.ids[h.id]
 		s, e := f.Orig(h.s+a.pre[h.id]), f.OrigEnd(h.e-a.post[h.id])
-		if a.ctx[h.id] && hasSpan(out, s, e, m.patterns[pi].ID) {
-			return // 日 between 訪 and カンボジア counts once
+		list := &out
+		if a.kept[h.id] != "" {
+			if !a.casedOK(text, f, h) {
+				return
+			}
+			list = &cased
 		}
-		out = append(out, m.match(text, s, e, pi))
+		if a.ctx[h.id] && hasSpan(*list, s, e, m.patterns[pi].ID) {
+			return
+		}
+		*list = append(*list, m.match(text, s, e, pi))
 	})
+	if len(cased) == 0 {
+		return out
+	}
+	n := len(out)
+	for _, x := range cased {
+		if m.patterns[x.Pattern].PrecededBy != "" || m.patterns[x.Pattern].FollowedBy != "" {
+			if hasSpan(out[:n], x.Start, x.End, x.ID) {
+				continue
+			}
+		}
+		out = append(out, x)
+	}
+	if n > 0 && len(out) > n {
+		slices.SortStableFunc(out, func(a, b Match) int { return cmp.Or(a.End-b.End, b.Start-a.Start) })
+	}
 	return out
 }
 
@@ -382,7 +415,13 @@ func hasSpan(ms []Match, s, e int, id string) bool {
 
 // boundaryOK applies the boundary rules to a match [s, e) of the folded text.
 func (a *automaton) boundaryOK(t string, s, e, id int) bool {
-	switch a.first[id] {
+	return boundaryOK(t, s, e, a.first[id], a.last[id])
+}
+
+// boundaryOK applies the boundary rules for a pattern whose first and last runes are of kinds first and last to
+// a match [s, e) of the folded text t.
+func boundaryOK(t string, s, e int, first, last edge) bool {
+	switch first {
 	case edgeWord:
 		if r, _ := utf8.DecodeLastRuneInString(t[:s]); s > 0 && wordNeighbour(r) {
 			return false
@@ -393,7 +432,7 @@ func (a *automaton) boundaryOK(t string, s, e, id int) bool {
 			return false
 		}
 	}
-	switch a.last[id] {
+	switch last {
 	case edgeWord:
 		if r, _ := utf8.DecodeRuneInString(t[e:]); e < len(t) && wordNeighbour(r) {
 			return false

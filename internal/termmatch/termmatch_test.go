@@ -187,6 +187,36 @@ func TestEnglish(t *testing.T) {
 	}
 }
 
+// TestEnglishCased: case-sensitive and case-insensitive patterns are found in one scan of the case-folded text; a
+// case-sensitive one counts only where the original, in the form that keeps case, is the pattern.
+func TestEnglishCased(t *testing.T) {
+	m := New(language.English, []Pattern{
+		{Text: "US", ID: "us", Form: "term", CaseSensitive: true},
+		{Text: "us", ID: "pronoun", Form: "reference"},
+		{Text: "Straße", ID: "strasse", Form: "term", CaseSensitive: true},
+		{Text: "Prak Sokhonn", ID: "prak-sokhonn", Form: "term", CaseSensitive: true},
+		{Text: "Sokhonn", ID: "sokhonn", Form: "variant"},
+	})
+	cases := []struct {
+		name  string
+		text  string
+		over  bool
+		wants []want
+	}{
+		{"same folded text, both kinds", "the US and us", true,
+			[]want{{"US", "pronoun", true}, {"US", "us", true}, {"us", "pronoun", true}}},
+		{"the approved term wins the span", "the US and us", false,
+			[]want{{"US", "us", true}, {"us", "pronoun", true}}},
+		{"sharp s kept", "Straße", false, []want{{"Straße", "strasse", true}}},
+		{"sharp s folds like ss, case does not", "STRASSE Strasse", false, nil},
+		{"wrong case falls back to the shorter term", "PRAK SOKHONN", false, []want{{"SOKHONN", "sokhonn", true}}},
+		{"a non-breaking space is kept case", "Prak\u00a0Sokhonn", false, []want{{"Prak\u00a0Sokhonn", "prak-sokhonn", false}}},
+	}
+	for _, c := range cases {
+		run(t, c.name, m, c.text, c.over, c.wants)
+	}
+}
+
 func TestEmpty(t *testing.T) {
 	m := New(language.English, nil)
 	if got := m.FindAll("anything"); len(got) != 0 {
