@@ -141,11 +141,17 @@ func (p *runner) collect(outs []Outcome) Result {
 
 // checkRelease runs every rule that is on over one release.
 func (p *runner) checkRelease(r *release.Release) ([]finding.Finding, []Case) {
-	in, langs := p.in, p.langs
 	// One match pass per text of the release, shared by alignment and the rules.
 	anchors := p.anchors.ForRelease()
+	return p.checkAligned(bitext.Align(r, p.in.Source, p.langs, anchors), anchors)
+}
+
+// checkAligned runs every rule that is on over a release aligned in the languages checked, with anchors the
+// release view (bitext.Anchors.ForRelease) that aligned it.
+func (p *runner) checkAligned(bt *bitext.Bitext, anchors *bitext.Anchors) ([]finding.Finding, []Case) {
+	in, langs, r := p.in, p.langs, bt.Release
 	ctx := &Context{Source: in.Source, Targets: langs, Config: in.Config, Glossary: in.Glossary, Anchors: anchors,
-		Release: r, Bitext: bitext.Align(r, in.Source, langs, anchors)}
+		Release: r, Bitext: bt}
 	var fs []finding.Finding
 	for _, ck := range p.checkers {
 		rule := ck.Rule()

@@ -3,7 +3,6 @@ package check
 import (
 	"errors"
 	"runtime"
-	"sort"
 	"sync"
 
 	"github.com/relloc/relloc/internal/finding"
@@ -139,8 +138,7 @@ func RunSource(in Input, src Source) (Result, error) {
 		return Result{}, errs
 	}
 	// Releases are reported in the order of their ids, whatever the order of their folders.
-	sort.SliceStable(outs, func(i, j int) bool { return outs[i].ID < outs[j].ID })
-	return p.collect(outs), nil
+	return (&Runner{p: p}).Collect(outs), nil
 }
 
 // releaseSlice is a Source over releases already read.

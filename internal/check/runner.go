@@ -1,0 +1,44 @@
+package check
+
+import (
+	"sort"
+
+	"github.com/relloc/relloc/internal/bitext"
+	"github.com/relloc/relloc/internal/finding"
+)
+
+// Runner is a check run prepared once (the rules that are on with their severities, the glossary's matchers)
+// for a caller that reads and aligns the releases itself and keeps their outcomes: the persistent index checks
+// each release it reads again through the one alignment it also draws its translation memory and coverage
+// from, stores the outcome, and gives it back to relloc check while the release's files, the inputs and relloc
+// stay the same.
+type Runner struct{ p *runner }
+
+// NewRunner prepares a run of in; in.Releases and in.Progress are not read.
+func NewRunner(in Input) *Runner { return &Runner{p: prepare(in)} }
+
+// Anchors returns the glossary's matchers of the run, for the languages of the workspace; align a release with
+// a view of them for it (bitext.Anchors.ForRelease), which Check then reads too.
+func (r *Runner) Anchors() *bitext.Anchors { return r.p.anchors }
+
+// Check runs every rule that is on over a release aligned (bitext.Align) in the languages checked (Input.Langs,
+// else every target) with anchors, a release view of Anchors. It returns what Stream gives of the release: its
+// findings with their configured severity, consequences and suppressed findings dropped, not sorted nor filtered
+// by check.ignore, and the cases of its files that check.ignore keeps.
+func (r *Runner) Check(bt *bitext.Bitext, anchors *bitext.Anchors) ([]finding.Finding, []Case) {
+	return r.p.checkAligned(bt, anchors)
+}
+
+// Collect gives the result of the run from the outcomes of its releases, as RunSource does: the releases in the
+// order of their ids (outcomes with equal ids in the order given), Input.Extra merged in, what check.ignore
+// ignores dropped, and the findings sorted by position. Outcomes without an id are left out.
+func (r *Runner) Collect(outs []Outcome) Result {
+	kept := outs[:0:0]
+	for _, o := range outs {
+		if o.ID != "" {
+			kept = append(kept, o)
+		}
+	}
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].ID < kept[j].ID })
+	return r.p.collect(kept)
+}
