@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"time"
 
 	"golang.org/x/text/language"
 
-	"github.com/relloc/relloc/internal/bitext"
+	"github.com/relloc/relloc/internal/check"
 	"github.com/relloc/relloc/internal/coverage"
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/glossedit"
@@ -44,9 +45,19 @@ func openIndexed(g *Global) (*indexed, error) {
 	return out, err
 }
 
+// indexOff reports whether RELLOC_INDEX=off turns the index off.
+func indexOff(g *Global) bool { return g.IO.Getenv != nil && g.IO.Getenv(indexEnv) == "off" }
+
 // openIndex opens the index of the workspace, or returns nil when it is off or unusable.
 func openIndex(g *Global, ws *workspace.Workspace, gl *glossary.Glossary) (*index.Index, error) {
-	if g.IO.Getenv != nil && g.IO.Getenv(indexEnv) == "off" {
+	return openIndexWith(g, ws, gl, 0, nil)
+}
+
+// openIndexWith is openIndex waiting at most lockWait (0: the index's default) for another process updating
+// the index, and calling progress as releases are read again.
+func openIndexWith(g *Global, ws *workspace.Workspace, gl *glossary.Glossary, lockWait time.Duration,
+	progress func(done, total int)) (*index.Index, error) {
+	if indexOff(g) {
 		return nil, nil
 	}
 	conf, err := os.ReadFile(ws.Path(workspace.FileName))
@@ -61,12 +72,14 @@ func openIndex(g *Global, ws *workspace.Workspace, gl *glossary.Glossary) (*inde
 	for _, f := range files {
 		inputs = append(inputs, []byte(f.Path), f.Data)
 	}
-	anchors := sync.OnceValue(func() *bitext.Anchors {
-		return bitext.NewAnchors(gl, ws.Config.Source, ws.Config.Languages())
+	// The index keeps check's outcome of each release in every target language, with the glossary's matchers
+	// that the rest of its analysis shares.
+	runner := sync.OnceValue(func() *check.Runner {
+		return check.NewRunner(check.Input{Source: ws.Config.Source, Targets: ws.Config.Targets, Config: ws.Config.Check, Glossary: gl})
 	})
 	ix, err := index.Open(index.Config{Root: ws.Root, Releases: ws.Path(ws.Config.Releases),
-		Source: ws.Config.Source, Targets: ws.Config.Targets, Glossary: gl, Anchors: anchors,
-		Inputs: inputs, Rel: ws.Rel, Warn: g.IO.Err})
+		Source: ws.Config.Source, Targets: ws.Config.Targets, Glossary: gl, Check: runner,
+		Inputs: inputs, Rel: ws.Rel, Warn: g.IO.Err, LockTimeout: lockWait, Progress: progress})
 	var list inputerr.List
 	switch {
 	case err == nil:

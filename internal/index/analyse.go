@@ -4,8 +4,10 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/relloc/relloc/internal/bitext"
+	"github.com/relloc/relloc/internal/check"
 	"github.com/relloc/relloc/internal/coverage"
 	"github.com/relloc/relloc/internal/draft"
+	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/tm"
 )
 
@@ -19,11 +21,17 @@ type Entry struct {
 	// Usage counts, per language and glossary entry id, the entry's terms and variants in the release's text in
 	// that language (forbidden forms are not a use).
 	Usage map[string]map[string]int
+	// Findings and Cases are check's outcome of the release in every target language (check.Runner.Check).
+	Findings []finding.Finding
+	Cases    []check.Case
 }
 
-// Analyse computes the index entry of an aligned release; in names the workspace's glossary, languages and
-// matchers (its Bitexts are not read).
-func Analyse(bt *bitext.Bitext, in coverage.Input) Entry {
+// Analyse computes the index entry of a release aligned in every target language by bitext.Align with
+// in.Anchors, a view of the glossary's matchers for this release (bitext.Anchors.ForRelease) that the rules of
+// ck, the translation memory, coverage and usage all read: one alignment and one match pass per text, whatever
+// the index keeps. in names the workspace's glossary and languages (its Bitexts are not read); ck is a run of
+// check over every target language, whose matchers in.Anchors views.
+func Analyse(bt *bitext.Bitext, in coverage.Input, ck *check.Runner) Entry {
 	e := Entry{
 		Release:  bt.Release.ID,
 		Units:    draft.Units(bt),
@@ -31,14 +39,14 @@ func Analyse(bt *bitext.Bitext, in coverage.Input) Entry {
 		Phrases:  coverage.ReleasePhrases(bt, in).Phrases,
 		Usage:    map[string]map[string]int{},
 	}
+	e.Findings, e.Cases = ck.Check(bt, in.Anchors)
 	for _, lang := range append([]language.Tag{in.Source}, in.Targets...) {
 		d := bt.Release.Doc(lang)
-		m := in.Anchors.Matcher(lang)
-		if d == nil || m == nil {
+		if d == nil || in.Anchors.Matcher(lang) == nil {
 			continue
 		}
 		for _, b := range d.Blocks {
-			for _, mt := range m.FindAll(b.Text) {
+			for _, mt := range in.Anchors.Longest(lang, b.Text) {
 				if mt.Form == "forbidden" {
 					continue
 				}

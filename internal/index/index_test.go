@@ -7,12 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/relloc/relloc/internal/bitext"
+	"github.com/relloc/relloc/internal/check"
 	"github.com/relloc/relloc/internal/coverage"
 	"github.com/relloc/relloc/internal/draft"
 	"github.com/relloc/relloc/internal/glossary"
@@ -61,7 +63,9 @@ func (f *fixture) config() Config {
 	ws := f.ws
 	return Config{Root: ws.Root, Releases: ws.Path(ws.Config.Releases), Source: ws.Config.Source,
 		Targets: ws.Config.Targets, Glossary: f.gl, Inputs: [][]byte{[]byte("glossary v1")}, Rel: ws.Rel, Warn: &f.warn,
-		Anchors: func() *bitext.Anchors { return bitext.NewAnchors(f.gl, ws.Config.Source, ws.Config.Languages()) }}
+		Check: func() *check.Runner {
+			return check.NewRunner(check.Input{Source: ws.Config.Source, Targets: ws.Config.Targets, Config: ws.Config.Check, Glossary: f.gl})
+		}}
 }
 
 func (f *fixture) open(t testing.TB) *Index {
@@ -76,6 +80,7 @@ func (f *fixture) open(t testing.TB) *Index {
 
 // direct is what the commands compute without an index: every release read and aligned.
 type direct struct {
+	f     *fixture
 	units []tm.Unit
 	mem   *tm.Memory
 	in    coverage.Input
@@ -89,7 +94,7 @@ func (f *fixture) direct(t testing.TB) direct {
 		t.Fatal(err)
 	}
 	anchors := bitext.NewAnchors(f.gl, ws.Config.Source, ws.Config.Languages())
-	d := direct{in: coverage.Input{Glossary: f.gl, Source: ws.Config.Source, Targets: ws.Config.Targets, Anchors: anchors}}
+	d := direct{f: f, in: coverage.Input{Glossary: f.gl, Source: ws.Config.Source, Targets: ws.Config.Targets, Anchors: anchors}}
 	for _, r := range rels {
 		bt := bitext.Align(r, ws.Config.Source, ws.Config.Targets, anchors)
 		d.in.Bitexts = append(d.in.Bitexts, bt)
@@ -176,6 +181,7 @@ func same(t *testing.T, ix *Index, d direct) {
 			t.Fatalf("Coverage(%v): the index gives\n%+v\nBuild gives\n%+v", targets, got, want)
 		}
 	}
+	sameCheck(t, ix, d.f)
 }
 
 func TestIndexEqualsReadingEveryRelease(t *testing.T) {
@@ -277,7 +283,7 @@ func TestIndexRebuildsWhenDamaged(t *testing.T) {
 			if _, err := db.Exec(`UPDATE meta SET value = '0' WHERE key = 'schema'`); err != nil {
 				t.Fatal(err)
 			}
-		}, "another version of relloc (schema 0, not 1)"},
+		}, "another version of relloc (schema 0, not " + strconv.Itoa(SchemaVersion) + ")"},
 		{"deleted", func(t *testing.T, path string) {
 			if err := remove(filepath.Dir(filepath.Dir(path))); err != nil {
 				t.Fatal(err)

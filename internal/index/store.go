@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -13,7 +14,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,6 +25,7 @@ import (
 	"modernc.org/sqlite"
 
 	"github.com/relloc/relloc/internal/bitext"
+	"github.com/relloc/relloc/internal/check"
 	"github.com/relloc/relloc/internal/coverage"
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/inputerr"
@@ -42,10 +43,10 @@ const (
 	// LockName is the lock file in Dir that the one writer holds.
 	LockName = "index.lock"
 	// SchemaVersion is the version of the tables; an index of another version is rebuilt.
-	SchemaVersion = 1
+	SchemaVersion = 2
 )
 
-// lockTimeout is how long Open waits for another relloc process updating the index.
+// lockTimeout is how long Open waits by default for another relloc process updating the index.
 const lockTimeout = 5 * time.Minute
 
 // Config is what Open needs of the workspace.
@@ -55,8 +56,9 @@ type Config struct {
 	Source   language.Tag
 	Targets  []language.Tag
 	Glossary *glossary.Glossary
-	// Anchors returns the glossary's term matchers; it is called only when a release has to be read.
-	Anchors func() *bitext.Anchors
+	// Check returns the run of check over every target language whose outcome the index keeps of each release,
+	// with the glossary's term matchers; it is called only when a release has to be read.
+	Check func() *check.Runner
 	// Inputs are the bytes other than the release files that the entries depend on (relloc.toml, the glossary
 	// files); when they change, the index is rebuilt.
 	Inputs [][]byte
@@ -64,6 +66,10 @@ type Config struct {
 	Rel func(string) string
 	// Warn receives notes for the user (an index rebuilt because it was corrupt); nil: none.
 	Warn io.Writer
+	// LockTimeout is how long Open waits for another relloc process updating the index; 0: five minutes.
+	LockTimeout time.Duration
+	// Progress, when set, is called after each release read again with the number done and the total.
+	Progress func(done, total int)
 }
 
 // Index is an open index, up to date with the release files when Open returned.
@@ -87,10 +93,11 @@ func Open(c Config) (*Index, error) {
 		return nil, fmt.Errorf("index: %w", err)
 	}
 	lock := flock.New(filepath.Join(dir, LockName))
-	ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
+	wait := cmp.Or(c.LockTimeout, lockTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), wait)
 	defer cancel()
 	if ok, err := lock.TryLockContext(ctx, 10*time.Millisecond); err != nil || !ok {
-		return nil, fmt.Errorf("index: another relloc process has been updating %s for over %s: %v", c.rel(dir), lockTimeout, err)
+		return nil, fmt.Errorf("index: another relloc process has been updating %s for over %s: %v", c.rel(dir), wait, err)
 	}
 	defer func() { _ = lock.Unlock() }()
 	ix, err := open(c)
@@ -164,18 +171,11 @@ func isCorrupt(err error) bool {
 }
 
 // key is the digest of everything besides the release files that the index's contents depend on: the schema,
-// relloc's build, the languages and Config.Inputs.
+// relloc's build (buildKey: its rules and analysis), the languages and Config.Inputs (the configuration, with
+// check's severities, allowances and ignores, and the glossary).
 func (c Config) key() string {
 	h := sha256.New()
-	fmt.Fprintf(h, "schema %d\n", SchemaVersion)
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		fmt.Fprintf(h, "%s %s\n", bi.Main.Path, bi.Main.Version)
-		for _, s := range bi.Settings {
-			if strings.HasPrefix(s.Key, "vcs.") {
-				fmt.Fprintf(h, "%s=%s\n", s.Key, s.Value)
-			}
-		}
-	}
+	fmt.Fprintf(h, "schema %d\n%s", SchemaVersion, buildKey())
 	fmt.Fprintf(h, "source %s targets %v\n", c.Source, c.Targets)
 	for _, in := range c.Inputs {
 		fmt.Fprintf(h, "%d\n", len(in))
@@ -207,7 +207,7 @@ func (ix *Index) prepare() error {
 	for i := range ix.langs {
 		forms = append(forms, fmt.Sprintf("f%d", i))
 	}
-	for _, s := range []string{
+	for _, s := range append([]string{
 		`DROP TABLE IF EXISTS meta`, `DROP TABLE IF EXISTS releases`, `DROP TABLE IF EXISTS files`,
 		`DROP TABLE IF EXISTS units`, `DROP TABLE IF EXISTS usage`, `DROP TABLE IF EXISTS units_vocab`,
 		`DROP TABLE IF EXISTS units_fts`,
@@ -233,7 +233,7 @@ func (ix *Index) prepare() error {
 		`CREATE TABLE usage (rel INTEGER NOT NULL, lang TEXT NOT NULL, entry TEXT NOT NULL, count INTEGER NOT NULL,
 			PRIMARY KEY (rel, lang, entry))`,
 		`CREATE INDEX usage_entry ON usage (entry, lang)`,
-	} {
+	}, checkTables...) {
 		if _, err := tx.Exec(s); err != nil {
 			return fmt.Errorf("index: create tables: %w", err)
 		}
@@ -426,11 +426,11 @@ func (ix *Index) sync() error {
 	}
 	defer tx.Rollback()
 	for _, id := range gone {
-		for _, s := range []string{
+		for _, s := range append([]string{
 			`DELETE FROM units_fts WHERE rowid IN (SELECT id FROM units WHERE rel = ?)`,
 			`DELETE FROM units WHERE rel = ?`, `DELETE FROM files WHERE rel = ?`, `DELETE FROM usage WHERE rel = ?`,
 			`DELETE FROM releases WHERE id = ?`,
-		} {
+		}, checkGone...) {
 			if _, err := tx.Exec(s, id); err != nil {
 				return fmt.Errorf("index: %w", err)
 			}
@@ -474,8 +474,8 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time) error {
 		return nil
 	}
 	c := ix.cfg
-	anchors := c.Anchors()
-	in := coverage.Input{Glossary: c.Glossary, Source: c.Source, Targets: c.Targets, Anchors: anchors}
+	ck := c.Check()
+	anchors := ck.Anchors()
 	langs := append([]language.Tag{c.Source}, c.Targets...)
 	type result struct {
 		read read
@@ -511,7 +511,10 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time) error {
 					results <- result{err: err}
 					continue
 				}
-				results <- result{read: read{folder: f, entry: Analyse(bitext.Align(r, c.Source, c.Targets, anchors), in)}}
+				// One match pass per text, shared by alignment, check's rules, coverage and usage.
+				view := anchors.ForRelease()
+				in := coverage.Input{Glossary: c.Glossary, Source: c.Source, Targets: c.Targets, Anchors: view}
+				results <- result{read: read{folder: f, entry: Analyse(bitext.Align(r, c.Source, c.Targets, view), in, ck)}}
 			}
 		}()
 	}
@@ -524,15 +527,22 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time) error {
 		close(results)
 	}()
 	var (
-		list  inputerr.List
-		other error
+		list    inputerr.List
+		other   error
+		pending []read // written a batch at a time, each with statements prepared once
 	)
+	done := 0
 	for r := range results {
 		var l inputerr.List
 		var e *inputerr.Error
+		if done++; c.Progress != nil {
+			c.Progress(done, len(folders))
+		}
 		switch {
 		case r.err == nil && len(list) == 0 && other == nil:
-			other = ix.insert(tx, []read{r.read})
+			if pending = append(pending, r.read); len(pending) == insertBatch {
+				other, pending = ix.insert(tx, pending), pending[:0]
+			}
 		case r.err == nil:
 		case errors.As(r.err, &l):
 			list = append(list, l...)
@@ -541,6 +551,9 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time) error {
 		case other == nil:
 			other = r.err
 		}
+	}
+	if other == nil && len(list) == 0 {
+		other = ix.insert(tx, pending)
 	}
 	if other != nil {
 		return other
@@ -552,8 +565,19 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time) error {
 	return nil
 }
 
+// insertBatch is how many folders read again insert writes with one set of prepared statements.
+const insertBatch = 64
+
 // insert writes the entries of folders read again.
 func (ix *Index) insert(tx *sql.Tx, reads []read) error {
+	if len(reads) == 0 {
+		return nil
+	}
+	checks, err := newCheckWriter(tx)
+	if err != nil {
+		return err
+	}
+	defer checks.close()
 	relStmt, err := tx.Prepare(`INSERT INTO releases (dir, release, coverage, phrases) VALUES (?, ?, ?, ?)`)
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
@@ -631,6 +655,9 @@ func (ix *Index) insert(tx *sql.Tx, reads []read) error {
 			if _, err := ftsStmt.Exec(args...); err != nil {
 				return fmt.Errorf("index: %w", err)
 			}
+		}
+		if err := checks.write(id, r.entry.Findings, r.entry.Cases); err != nil {
+			return err
 		}
 		langs := make([]string, 0, len(r.entry.Usage))
 		for l := range r.entry.Usage {
