@@ -2,12 +2,14 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -15,7 +17,9 @@ import (
 
 	"github.com/relloc/relloc/internal/check"
 	"github.com/relloc/relloc/internal/finding"
+	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/incremental"
+	"github.com/relloc/relloc/internal/inputerr"
 	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/report"
 	"github.com/relloc/relloc/internal/workspace"
@@ -193,6 +197,19 @@ func runCheck(g *Global, o checkOptions) error {
 	if unknown := check.UnknownRules(ws.Config.Check); len(unknown) > 0 {
 		return fmt.Errorf("%s: check.severity names unknown rules: %s", workspace.FileName, strings.Join(unknown, ", "))
 	}
+	in := check.Input{Source: ws.Config.Source, Targets: ws.Config.Targets, Langs: langs, Config: ws.Config.Check,
+		Glossary: gl}
+	// The whole workspace in every language: the outcomes the index keeps, each computed once per change of its
+	// release (see checkIndexed).
+	if len(o.Paths) == 0 && o.ChangedSince == "" && (langs == nil || slices.Equal(langs, ws.Config.Targets)) {
+		res, n, ok, err := checkIndexed(g, ws, gl, in)
+		if err != nil {
+			return err
+		}
+		if ok {
+			return writeResult(g, ws, o.Format, res, n)
+		}
+	}
 	list, err := ws.ListReleases()
 	if err != nil {
 		return err
@@ -207,10 +224,7 @@ func runCheck(g *Global, o checkOptions) error {
 			return err
 		}
 	}
-	in := check.Input{Source: ws.Config.Source, Targets: ws.Config.Targets, Langs: langs, Config: ws.Config.Check,
-		Glossary: gl}
-	in.Extra, err = workspaceFindings(g, ws)
-	if err != nil {
+	if in.Extra, err = workspaceFindings(g, ws); err != nil {
 		return err
 	}
 	in.Progress = progress(g.IO, "checking releases")
@@ -229,6 +243,40 @@ func runCheck(g *Global, o checkOptions) error {
 		}
 	}
 	return writeResult(g, ws, o.Format, res, checked)
+}
+
+// checkLockWait is how long check waits for another relloc process updating the index before it checks every
+// release itself.
+var checkLockWait = 10 * time.Second
+
+// checkIndexed gives the result of checking every release of the workspace in every target language from the
+// persistent index (package index), which reads again, checks and stores only the releases whose files changed
+// since it last saw them; the configuration, the glossary and relloc's build are its key, so that no result
+// outlives what made it. It returns the result and the number of releases, or ok false when the index is off or
+// cannot be used (a note on stderr says why), or when a release does not parse: then check reads every release
+// itself, and reports as it always does.
+func checkIndexed(g *Global, ws *workspace.Workspace, gl *glossary.Glossary, in check.Input) (res check.Result, releases int, ok bool, err error) {
+	if indexOff(g) {
+		return check.Result{}, 0, false, nil
+	}
+	if in.Extra, err = workspaceFindings(g, ws); err != nil {
+		return check.Result{}, 0, false, err
+	}
+	ix, err := openIndexWith(g, ws, gl, checkLockWait, progress(g.IO, "checking releases"))
+	var list inputerr.List
+	if inputerr.Is(err) || errors.As(err, &list) {
+		return check.Result{}, 0, false, nil
+	}
+	if err != nil || ix == nil {
+		return check.Result{}, 0, false, err
+	}
+	defer ix.Close()
+	outs, err := ix.Outcomes()
+	if err != nil {
+		fmt.Fprintf(g.IO.Err, "relloc: the index is not usable (%v); reading every release\n", err)
+		return check.Result{}, 0, false, nil
+	}
+	return check.NewRunner(in).Collect(outs), len(outs), true, nil
 }
 
 // progressThreshold is the number of releases from which check shows a progress bar.
