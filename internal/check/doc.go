@@ -27,6 +27,12 @@
 // where holding every release took 1,044 MiB; 264 MiB at 20,000), of which some 90 MiB is the live glossary
 // matchers and most of the rest the garbage collector's headroom.
 //
+// Runner is a run prepared once for a caller that reads and aligns each release itself and keeps its outcome:
+// the persistent index (package index) checks every release it reads again through the alignment it also draws
+// its translation memory and coverage from, stores the findings, and relloc check gives them back, collected
+// as RunSource collects what it streams, while the release's files, the configuration, the glossary and relloc
+// stay the same.
+//
 // No rule needs every release at once: stale findings come from the translation's own [source] table, suppressions
 // and consequences from the release's files, and --changed-since decides release by release (incremental.Selector).
 // Release ids are not required to be unique, and no rule compares releases with each other.
