@@ -317,13 +317,18 @@ type scorer struct {
 	row []int  // boundedDistance's rows
 }
 
-// score returns the score of unit i when it is at least floor. A distance beyond k leaves the score under
-// floor, so the band of the distance need not be wider than k.
+// score returns the score of unit i when it is at least floor.
 func (s *scorer) score(m *Memory, i int, floor float64) (float64, bool) {
-	lmax := max(len(s.qr), m.length[i])
+	return s.scoreNorm(m.norm[i], m.length[i], floor)
+}
+
+// scoreNorm returns the score of a normalised text of length code points when it is at least floor. A distance
+// beyond k leaves the score under floor, so the band of the distance need not be wider than k.
+func (s *scorer) scoreNorm(norm string, length int, floor float64) (float64, bool) {
+	lmax := max(len(s.qr), length)
 	k := int((1-floor)*float64(lmax)) + 1
 	s.ur = s.ur[:0]
-	for _, c := range m.norm[i] {
+	for _, c := range norm {
 		s.ur = append(s.ur, c)
 	}
 	var d int
@@ -332,4 +337,17 @@ func (s *scorer) score(m *Memory, i int, floor float64) (float64, bool) {
 	}
 	score := 1 - float64(d)/float64(lmax)
 	return score, score >= floor
+}
+
+// Scorer measures normalised source texts against one query as Lookup and Best score units, for a store that
+// ranks its candidates before reading them whole. It reuses its buffers: one Scorer serves one goroutine.
+type Scorer struct{ s scorer }
+
+// NewScorer returns the scorer of the query text.
+func NewScorer(text string) *Scorer { return &Scorer{scorer{qr: []rune(Normalize(text))}} }
+
+// Score returns the score of a unit whose normalised source (Normalize) is norm, when it is at least floor: the
+// score Lookup gives the unit, to the bit.
+func (s *Scorer) Score(norm string, floor float64) (float64, bool) {
+	return s.s.scoreNorm(norm, utf8.RuneCountInString(norm), floor)
 }

@@ -359,3 +359,29 @@ func TestBestIsFirstOfLookup(t *testing.T) {
 		}
 	}
 }
+
+// TestScorerScoresAsLookup checks that Scorer gives each unit the score Lookup gives it, to the bit, and no
+// score under the floor.
+func TestScorerScoresAsLookup(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	units := generate(r, 300)
+	m := New(units, "en")
+	for _, threshold := range []float64{0.5, 0.75, 0.9, 1} {
+		for q := 0; q < 20; q++ {
+			text := mutate(r, units[r.IntN(len(units))].Text["en"], r.IntN(6))
+			want := map[string]float64{}
+			for _, x := range m.Lookup(text, "km", threshold) {
+				want[Normalize(x.Source)] = x.Score
+			}
+			s := NewScorer(text)
+			for _, u := range units {
+				n := Normalize(u.Text["en"])
+				got, ok := s.Score(n, threshold)
+				w, found := want[n]
+				if ok != found || ok && got != w {
+					t.Fatalf("threshold %v, query %q, unit %q: Score = %v %v, Lookup's %v %v", threshold, text, n, got, ok, w, found)
+				}
+			}
+		}
+	}
+}
