@@ -29,6 +29,13 @@
 // mode, so that readers, in this process or another, see the index before or after an update, never half of
 // one, and are not blocked by it.
 //
+// The units' texts are kept once each however many releases repeat them (a templated archive repeats its
+// letterhead and formulas in every release), with their trigrams: units with the same text give the same
+// matches, so a lookup measures a text once and takes the first of its units in release order. Best, what
+// draft asks for each sentence, looks up the query's normalised text by its digest first (an exact match ends
+// the search), then the candidates of a high score, whose filter needs few rare trigrams, and reads whole only
+// the candidates of the best score.
+//
 // The pure part is Analyse, which turns an aligned release into what the index keeps of it; the store is
 // the edge. Queries give the same results as the commands computing everything from the release files: Memory
 // fetches the candidates of a lookup (tm.Filter) and looks them up in a tm.Memory of those, in the same order,

@@ -137,6 +137,15 @@ func same(t *testing.T, ix *Index, d direct) {
 				if got, want := m.Lookup(q, lang, th), d.mem.Lookup(q, lang, th); !reflect.DeepEqual(got, want) {
 					t.Fatalf("Lookup(%q, %s, %v): the index finds\n%v\nthe memory\n%v", q, lang, th, got, want)
 				}
+				got1, ok1 := m.Best(q, lang, th)
+				if want, ok := d.mem.Best(q, lang, th); ok1 != ok || got1 != want {
+					t.Fatalf("Best(%q, %s, %v): the index finds\n%v %v\nthe memory\n%v %v", q, lang, th, got1, ok1, want, ok)
+				}
+				excl := d.units[0].Release
+				got1, ok1 = m.Without(excl).Best(q, lang, th)
+				if want, ok := d.mem.Exclude(excl).Best(q, lang, th); ok1 != ok || got1 != want {
+					t.Fatalf("Without(%s).Best(%q, %s, %v): the index finds\n%v %v\nthe memory\n%v %v", excl, q, lang, th, got1, ok1, want, ok)
+				}
 			}
 		}
 	}
@@ -371,11 +380,17 @@ func TestIndexReadersSeeWholeUpdates(t *testing.T) {
 				err = tx.QueryRow(`SELECT f.hash, (SELECT count(*) FROM units u WHERE u.rel = f.rel) FROM files f WHERE f.path = ?`,
 					relPath).Scan(&hash, &n)
 				if err == nil {
-					err = tx.QueryRow(`SELECT count(*) FROM units_fts`).Scan(&total)
+					err = tx.QueryRow(`SELECT count(*) FROM texts_fts`).Scan(&total)
 				}
 				var units2 int
 				if err == nil {
-					err = tx.QueryRow(`SELECT count(*) FROM units`).Scan(&units2)
+					// The texts of the units, each once: as many as the rows of their full-text index, and no
+					// text without a unit.
+					err = tx.QueryRow(`SELECT count(DISTINCT text) FROM units`).Scan(&units2)
+				}
+				var texts int
+				if err == nil {
+					err = tx.QueryRow(`SELECT count(*) FROM texts`).Scan(&texts)
 				}
 				tx.Rollback()
 				if err != nil {
@@ -386,8 +401,8 @@ func TestIndexReadersSeeWholeUpdates(t *testing.T) {
 					errs <- fmt.Errorf("torn state: the release's digest is of a version with %d units, and it has %d", want, n)
 					return
 				}
-				if total != units2 {
-					errs <- fmt.Errorf("torn state: %d units and %d rows of their full-text index", units2, total)
+				if total != units2 || texts != units2 {
+					errs <- fmt.Errorf("torn state: the units have %d texts, the index %d and %d rows of their full-text index", units2, texts, total)
 					return
 				}
 			}

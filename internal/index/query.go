@@ -18,8 +18,10 @@ import (
 
 // Memory is the translation memory of the index with external units (imported memories) after its own, as a
 // tm.Memory of every unit would hold them: each lookup fetches the units that can match it (tm.Filter) and
-// looks it up in a tm.Memory of those, which gives the same matches in the same order. Lookup and Without
-// make it a tm.Source; a query that fails records its error (Err) and finds nothing.
+// looks it up in a tm.Memory of those, which gives the same matches in the same order. Units with the same
+// text give the same matches and the first of them in memory order is the one a lookup keeps, so only that one
+// is fetched. Lookup, Best and Without make it a tm.Source; a query that fails records its error (Err) and
+// finds nothing.
 type Memory struct {
 	ix       *Index
 	external []tm.Unit
@@ -33,13 +35,19 @@ type Memory struct {
 type shared struct {
 	mu    sync.Mutex
 	err   error
-	docs  map[string]int    // trigram → units holding it
-	units map[int64]unitRow // unit id → unit
+	docs  map[string]int    // trigram → texts holding it
+	texts map[int64]textRow // text id → text
+}
+
+// textRow is a text of the index: a unit's text in each language and its normalised source.
+type textRow struct {
+	text map[string]string
+	norm string
 }
 
 // Memory returns the translation memory of the index followed by external.
 func (ix *Index) Memory(external []tm.Unit) *Memory {
-	m := &Memory{ix: ix, external: external, shared: &shared{docs: map[string]int{}, units: map[int64]unitRow{}}}
+	m := &Memory{ix: ix, external: external, shared: &shared{docs: map[string]int{}, texts: map[int64]textRow{}}}
 	for _, u := range external {
 		m.extNorms = append(m.extNorms, tm.Normalize(u.Text[ix.cfg.Source.String()]))
 	}
@@ -94,15 +102,87 @@ func (m *Memory) Lookup(text, target string, threshold float64) []tm.Match {
 	return m.memory(units).Lookup(text, target, threshold)
 }
 
-// Best is tm.Memory.Best.
+// bestLevels are the scores above the threshold that Best first looks for matches at, highest first: a
+// lookup at a high score needs few of the query's trigrams in a unit, so its candidates are few, and when it
+// finds a match, that match is the best (every unit scoring as well passes its filter).
+var bestLevels = []float64{0.9}
+
+// Best is tm.Memory.Best. It looks first for the units whose normalised source is the query's (the only ones
+// that can score 1), through an index of the normalised texts, then for matches of at least each of
+// bestLevels above threshold, and only then for every unit that can score threshold. The candidate texts of a
+// level are scored on their normalised source alone, and only those of the best score are read whole, then
+// those of the next score if none of them has a translation.
 func (m *Memory) Best(text, target string, threshold float64) (tm.Match, bool) {
-	f, ok := tm.NewFilter(text, threshold, false)
-	units, err := m.candidates(f, ok)
+	if threshold <= 0 || threshold > 1 {
+		threshold = tm.DefaultThreshold
+	}
+	q := tm.Normalize(text)
+	if q == "" {
+		return tm.Match{}, false
+	}
+	b, ok, err := m.best(text, q, target, threshold)
 	if err != nil {
 		m.fail(err)
 		return tm.Match{}, false
 	}
-	return m.memory(units).Best(text, target, threshold)
+	return b, ok
+}
+
+func (m *Memory) best(text, norm, target string, threshold float64) (tm.Match, bool, error) {
+	tx, err := m.ix.db.BeginTx(ctxBackground, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return tm.Match{}, false, fmt.Errorf("index: %w", err)
+	}
+	defer tx.Rollback()
+	units, err := m.exact(tx, norm)
+	if err != nil {
+		return tm.Match{}, false, err
+	}
+	if b, ok := m.memory(units).Best(text, target, 1); ok {
+		return b, true, nil
+	}
+	sc := tm.NewScorer(text)
+	for _, level := range append(bestLevels[:len(bestLevels):len(bestLevels)], threshold) {
+		if level < threshold {
+			continue
+		}
+		f, ok := tm.NewFilter(text, level, false)
+		texts, err := m.passing(tx, f, ok)
+		if err != nil {
+			return tm.Match{}, false, err
+		}
+		type scored struct {
+			id    int64
+			score float64
+		}
+		var ss []scored
+		for _, t := range texts {
+			if s, ok := sc.Score(t.norm, level); ok {
+				ss = append(ss, scored{t.id, s})
+			}
+		}
+		sort.Slice(ss, func(i, j int) bool { return ss[i].score > ss[j].score })
+		for i := 0; i < len(ss); {
+			var ids []int64
+			j := i
+			for ; j < len(ss) && ss[j].score == ss[i].score; j++ {
+				ids = append(ids, ss[j].id)
+			}
+			units, err := m.firsts(tx, ids)
+			if err != nil {
+				return tm.Match{}, false, err
+			}
+			// The external units that score as well or better are in this memory too, after the index's.
+			if b, ok := m.memory(units).Best(text, target, ss[i].score); ok {
+				return b, true, nil
+			}
+			i = j
+		}
+		if b, ok := m.memory(nil).Best(text, target, level); ok || level == threshold {
+			return b, ok, nil
+		}
+	}
+	return tm.Match{}, false, nil
 }
 
 // Search is tm.Memory.Search.
@@ -117,10 +197,7 @@ func (m *Memory) Search(text, target string, threshold float64) ([]tm.Match, err
 
 // Concordance is tm.Memory.Concordance.
 func (m *Memory) Concordance(phrase string, langs []string) ([]tm.Hit, error) {
-	units, err := m.ix.containing(phrase, langs)
-	for i := range units {
-		units[i].norm = tm.Normalize(units[i].unit.Text[m.ix.cfg.Source.String()])
-	}
+	units, err := m.containing(phrase, langs)
 	if err != nil {
 		return nil, err
 	}
@@ -133,35 +210,85 @@ type unitRow struct {
 	pos     int
 	unit    tm.Unit
 	norm    string
+	text    int64 // the id of its text
 }
 
-// sortUnits puts units in the order of a memory of every release: by release id, then position.
+// before reports whether a comes before b in the order of a memory of every release: by release id, then
+// position.
+func (a unitRow) before(b unitRow) bool {
+	if a.release != b.release {
+		return a.release < b.release
+	}
+	return a.pos < b.pos
+}
+
+// sortUnits puts units in memory order.
 func sortUnits(rs []unitRow) []unitRow {
-	sort.Slice(rs, func(i, j int) bool {
-		if rs[i].release != rs[j].release {
-			return rs[i].release < rs[j].release
-		}
-		return rs[i].pos < rs[j].pos
-	})
+	sort.Slice(rs, func(i, j int) bool { return rs[i].before(rs[j]) })
 	return rs
 }
 
-// candidates returns the units that pass f, in memory order: those of the right length that hold one of the
-// query's rarest trigrams, enough of them that a unit holding none shares fewer than f.Need (found through the
-// full-text index), then tested against f in full; only those are read whole.
-func (m *Memory) candidates(f tm.Filter, ok bool) ([]unitRow, error) {
-	if !ok {
-		return nil, nil
+// exact returns, in memory order, the first unit of each text whose normalised source is norm.
+func (m *Memory) exact(tx *sql.Tx, norm string) ([]unitRow, error) {
+	rows, err := tx.Query(`SELECT id, norm FROM texts WHERE nhash = ?`, digest(norm))
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
 	}
+	var ids []int64
+	for rows.Next() {
+		var (
+			id int64
+			n  string
+		)
+		if err := rows.Scan(&id, &n); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("index: %w", err)
+		}
+		if n == norm {
+			ids = append(ids, id)
+		}
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, err
+	}
+	return m.firsts(tx, ids)
+}
+
+// candidates returns the units that pass f, in memory order, the first of each text.
+func (m *Memory) candidates(f tm.Filter, ok bool) ([]unitRow, error) {
 	tx, err := m.ix.db.BeginTx(ctxBackground, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
 	defer tx.Rollback()
-	q := `SELECT u.id, u.norm FROM units u WHERE u.len >= ?`
+	texts, err := m.passing(tx, f, ok)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(texts))
+	for i, t := range texts {
+		ids[i] = t.id
+	}
+	return m.firsts(tx, ids)
+}
+
+// textNorm is a text's id and normalised source.
+type textNorm struct {
+	id   int64
+	norm string
+}
+
+// passing returns the texts that pass f: those of the right length that hold one of the query's rarest
+// trigrams, enough of them that a text holding none shares fewer than f.Need (found through the full-text
+// index), then tested against f in full.
+func (m *Memory) passing(tx *sql.Tx, f tm.Filter, ok bool) ([]textNorm, error) {
+	if !ok {
+		return nil, nil
+	}
+	q := `SELECT t.id, t.norm FROM texts t WHERE t.len >= ?`
 	args := []any{f.MinLen}
 	if f.MaxLen >= 0 {
-		q += ` AND u.len <= ?`
+		q += ` AND t.len <= ?`
 		args = append(args, f.MaxLen)
 	}
 	if f.Need > 0 {
@@ -170,98 +297,142 @@ func (m *Memory) candidates(f tm.Filter, ok bool) ([]unitRow, error) {
 			return nil, err
 		}
 		if len(terms) == 0 {
-			return nil, nil // every trigram is needed and one is in no unit
+			return nil, nil // every trigram is needed and one is in no text
 		}
 		var quoted []string
 		for _, t := range terms {
 			quoted = append(quoted, quote(t))
 		}
-		q += ` AND u.id IN (SELECT rowid FROM units_fts WHERE units_fts MATCH ?)`
+		q += ` AND t.id IN (SELECT rowid FROM texts_fts WHERE texts_fts MATCH ?)`
 		args = append(args, "norm : ("+strings.Join(quoted, " OR ")+")")
 	}
 	rows, err := tx.Query(q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
-	var ids []int64
+	var out []textNorm
 	for rows.Next() {
-		var (
-			id   int64
-			norm string
-		)
-		if err := rows.Scan(&id, &norm); err != nil {
+		var t textNorm
+		if err := rows.Scan(&t.id, &t.norm); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("index: %w", err)
 		}
-		if f.Pass(norm) {
-			ids = append(ids, id)
+		if f.Pass(t.norm) {
+			out = append(out, t)
 		}
 	}
-	if err := rows.Close(); err != nil {
-		return nil, fmt.Errorf("index: %w", err)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("index: %w", err)
-	}
-	out, err := m.fetch(tx, ids)
-	if err != nil {
+	if err := closeRows(rows); err != nil {
 		return nil, err
-	}
-	return sortUnits(out), nil
-}
-
-// fetch reads the units ids, from the cache or the index.
-func (m *Memory) fetch(tx *sql.Tx, ids []int64) ([]unitRow, error) {
-	out := make([]unitRow, 0, len(ids))
-	var missing []int64
-	m.mu.Lock()
-	for _, id := range ids {
-		if r, ok := m.units[id]; ok {
-			out = append(out, r)
-		} else {
-			missing = append(missing, id)
-		}
-	}
-	m.mu.Unlock()
-	if len(missing) == 0 {
-		return out, nil
-	}
-	list, err := json.Marshal(missing)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := tx.Query(`SELECT u.id, r.release, u.pos, u.segment, u.text, u.norm FROM units u
-		JOIN releases r ON r.id = u.rel WHERE u.id IN (SELECT value FROM json_each(?))`, string(list))
-	if err != nil {
-		return nil, fmt.Errorf("index: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			id   int64
-			r    unitRow
-			text string
-		)
-		if err := rows.Scan(&id, &r.release, &r.pos, &r.unit.Segment, &text, &r.norm); err != nil {
-			return nil, fmt.Errorf("index: %w", err)
-		}
-		r.unit.Release = r.release
-		if err := json.Unmarshal([]byte(text), &r.unit.Text); err != nil {
-			return nil, fmt.Errorf("index: unit %s/%s: %w", r.release, r.unit.Segment, err)
-		}
-		out = append(out, r)
-		m.mu.Lock()
-		m.units[id] = r
-		m.mu.Unlock()
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("index: %w", err)
 	}
 	return out, nil
 }
 
-// rarest returns the fewest trigrams of f, rarest first, such that a unit holding none of them shares fewer
-// than f.Need trigrams with the query; none when some trigram that must be held is in no unit at all.
+// firsts returns the first unit in memory order of each of the texts ids, leaving out the excluded releases,
+// in memory order.
+func (m *Memory) firsts(tx *sql.Tx, ids []int64) ([]unitRow, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.Query(`SELECT u.text, r.release, u.pos, u.segment FROM units u JOIN releases r ON r.id = u.rel
+		WHERE u.text IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	first := map[int64]unitRow{}
+	for rows.Next() {
+		var r unitRow
+		if err := rows.Scan(&r.text, &r.release, &r.pos, &r.unit.Segment); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("index: %w", err)
+		}
+		if contains(m.excluded, r.release) {
+			continue
+		}
+		if f, ok := first[r.text]; ok && !r.before(f) {
+			continue
+		}
+		first[r.text] = r
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, err
+	}
+	out := make([]unitRow, 0, len(first))
+	for _, r := range first {
+		out = append(out, r)
+	}
+	return m.withTexts(tx, sortUnits(out))
+}
+
+// withTexts fills in the texts of units, from the cache or the index.
+func (m *Memory) withTexts(tx *sql.Tx, units []unitRow) ([]unitRow, error) {
+	var missing []int64
+	m.mu.Lock()
+	for _, u := range units {
+		if _, ok := m.texts[u.text]; !ok {
+			missing = append(missing, u.text)
+		}
+	}
+	m.mu.Unlock()
+	if len(missing) > 0 {
+		list, err := json.Marshal(missing)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := tx.Query(`SELECT id, text, norm FROM texts WHERE id IN (SELECT value FROM json_each(?))`, string(list))
+		if err != nil {
+			return nil, fmt.Errorf("index: %w", err)
+		}
+		for rows.Next() {
+			var (
+				id   int64
+				t    textRow
+				data string
+			)
+			if err := rows.Scan(&id, &data, &t.norm); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("index: %w", err)
+			}
+			if err := json.Unmarshal([]byte(data), &t.text); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("index: text %d: %w", id, err)
+			}
+			m.mu.Lock()
+			m.texts[id] = t
+			m.mu.Unlock()
+		}
+		if err := closeRows(rows); err != nil {
+			return nil, err
+		}
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for i, u := range units {
+		t, ok := m.texts[u.text]
+		if !ok {
+			return nil, fmt.Errorf("index: unit %s/%s: no text %d", u.release, u.unit.Segment, u.text)
+		}
+		units[i].unit.Release, units[i].unit.Text, units[i].norm = u.release, t.text, t.norm
+	}
+	return units, nil
+}
+
+// closeRows closes rows and returns the error of their iteration, if any.
+func closeRows(rows *sql.Rows) error {
+	if err := rows.Close(); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	return nil
+}
+
+// rarest returns the fewest trigrams of f, rarest first, such that a text holding none of them shares fewer
+// than f.Need trigrams with the query; none when some trigram that must be held is in no text at all.
 func (m *Memory) rarest(tx *sql.Tx, f tm.Filter) ([]string, error) {
 	type gram struct {
 		text       string
@@ -282,7 +453,7 @@ func (m *Memory) rarest(tx *sql.Tx, f tm.Filter) ([]string, error) {
 		if !ok {
 			if stmt == nil {
 				var err error
-				if stmt, err = tx.Prepare(`SELECT doc FROM units_vocab WHERE col = 'norm' AND term = ?`); err != nil {
+				if stmt, err = tx.Prepare(`SELECT doc FROM texts_vocab WHERE col = 'norm' AND term = ?`); err != nil {
 					return nil, fmt.Errorf("index: %w", err)
 				}
 			}
@@ -302,7 +473,7 @@ func (m *Memory) rarest(tx *sql.Tx, f tm.Filter) ([]string, error) {
 		}
 		return gs[i].text < gs[j].text
 	})
-	// A unit that holds none of the chosen trigrams shares at most the counts of the others.
+	// A text that holds none of the chosen trigrams shares at most the counts of the others.
 	var out []string
 	left := total
 	for _, g := range gs {
@@ -320,11 +491,11 @@ func (m *Memory) rarest(tx *sql.Tx, f tm.Filter) ([]string, error) {
 // quote writes s as an FTS5 string.
 func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
-// containing returns the units whose matching form in one of langs (none: any language) may contain phrase's,
-// in memory order: through the full-text index when every form of the phrase has three code points or more,
-// else every unit.
-func (ix *Index) containing(phrase string, langs []string) ([]unitRow, error) {
-	tx, err := ix.db.BeginTx(ctxBackground, &sql.TxOptions{ReadOnly: true})
+// containing returns every unit whose matching form in one of langs (none: any language) may contain phrase's,
+// in memory order: those of the texts the full-text index finds when every form of the phrase has three code
+// points or more, else every unit.
+func (m *Memory) containing(phrase string, langs []string) ([]unitRow, error) {
+	tx, err := m.ix.db.BeginTx(ctxBackground, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
@@ -333,7 +504,7 @@ func (ix *Index) containing(phrase string, langs []string) ([]unitRow, error) {
 		match []string
 		scan  bool
 	)
-	for i, l := range ix.langs {
+	for i, l := range m.ix.langs {
 		if len(langs) > 0 && !contains(langs, l.String()) {
 			continue
 		}
@@ -346,40 +517,33 @@ func (ix *Index) containing(phrase string, langs []string) ([]unitRow, error) {
 			match = append(match, fmt.Sprintf("f%d : %s", i, quote(p)))
 		}
 	}
-	q := `SELECT r.release, u.pos, u.segment, u.text FROM units u JOIN releases r ON r.id = u.rel`
+	q := `SELECT u.text, r.release, u.pos, u.segment FROM units u JOIN releases r ON r.id = u.rel`
 	var args []any
 	switch {
 	case scan:
 	case len(match) == 0:
 		return nil, nil
 	default:
-		q += ` WHERE u.id IN (SELECT rowid FROM units_fts WHERE units_fts MATCH ?)`
+		q += ` WHERE u.text IN (SELECT rowid FROM texts_fts WHERE texts_fts MATCH ?)`
 		args = append(args, strings.Join(match, " OR "))
 	}
 	rows, err := tx.Query(q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
-	defer rows.Close()
 	var out []unitRow
 	for rows.Next() {
-		var (
-			r    unitRow
-			text string
-		)
-		if err := rows.Scan(&r.release, &r.pos, &r.unit.Segment, &text); err != nil {
+		var r unitRow
+		if err := rows.Scan(&r.text, &r.release, &r.pos, &r.unit.Segment); err != nil {
+			rows.Close()
 			return nil, fmt.Errorf("index: %w", err)
-		}
-		r.unit.Release = r.release
-		if err := json.Unmarshal([]byte(text), &r.unit.Text); err != nil {
-			return nil, fmt.Errorf("index: unit %s/%s: %w", r.release, r.unit.Segment, err)
 		}
 		out = append(out, r)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("index: %w", err)
+	if err := closeRows(rows); err != nil {
+		return nil, err
 	}
-	return sortUnits(out), nil
+	return m.withTexts(tx, sortUnits(out))
 }
 
 func contains(ss []string, s string) bool {

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
@@ -19,6 +20,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gofrs/flock"
 	"golang.org/x/text/language"
@@ -43,7 +45,7 @@ const (
 	// LockName is the lock file in Dir that the one writer holds.
 	LockName = "index.lock"
 	// SchemaVersion is the version of the tables; an index of another version is rebuilt.
-	SchemaVersion = 2
+	SchemaVersion = 3
 )
 
 // lockTimeout is how long Open waits by default for another relloc process updating the index.
@@ -209,8 +211,9 @@ func (ix *Index) prepare() error {
 	}
 	for _, s := range append([]string{
 		`DROP TABLE IF EXISTS meta`, `DROP TABLE IF EXISTS releases`, `DROP TABLE IF EXISTS files`,
-		`DROP TABLE IF EXISTS units`, `DROP TABLE IF EXISTS usage`, `DROP TABLE IF EXISTS units_vocab`,
-		`DROP TABLE IF EXISTS units_fts`,
+		`DROP TABLE IF EXISTS units`, `DROP TABLE IF EXISTS texts`, `DROP TABLE IF EXISTS usage`,
+		`DROP TABLE IF EXISTS units_vocab`, `DROP TABLE IF EXISTS units_fts`,
+		`DROP TABLE IF EXISTS texts_vocab`, `DROP TABLE IF EXISTS texts_fts`,
 		`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
 		// One row per release folder: its id, its coverage figures in every target language and its candidate
 		// phrases (JSON).
@@ -219,17 +222,27 @@ func (ix *Index) prepare() error {
 		`CREATE TABLE files (path TEXT PRIMARY KEY, rel INTEGER NOT NULL, size INTEGER NOT NULL,
 			mtime INTEGER NOT NULL, hash BLOB NOT NULL)`,
 		`CREATE INDEX files_rel ON files (rel)`,
-		// The translation-memory units in release order: text is the JSON object of the unit's languages, norm
-		// its normalised source (tm.Normalize) and len the length of norm in code points.
+		// The distinct texts of the units, once each however many releases repeat them (a templated archive
+		// repeats its letterhead and formulas in every release): text is the JSON object of the unit's languages,
+		// hash its FNV-1a digest, norm its normalised source (tm.Normalize), nhash the digest of norm and len the
+		// length of norm in code points. Units with the same text give the same matches, so a lookup measures
+		// each text once and takes the first of its units.
+		`CREATE TABLE texts (id INTEGER PRIMARY KEY, hash INTEGER NOT NULL, text TEXT NOT NULL,
+			norm TEXT NOT NULL, nhash INTEGER NOT NULL, len INTEGER NOT NULL)`,
+		`CREATE INDEX texts_hash ON texts (hash)`,
+		`CREATE INDEX texts_nhash ON texts (nhash)`,
+		`CREATE INDEX texts_len ON texts (len)`,
+		// The translation-memory units in release order, each naming its text.
 		`CREATE TABLE units (id INTEGER PRIMARY KEY, rel INTEGER NOT NULL, pos INTEGER NOT NULL,
-			segment TEXT NOT NULL, text TEXT NOT NULL, norm TEXT NOT NULL, len INTEGER NOT NULL)`,
+			segment TEXT NOT NULL, text INTEGER NOT NULL)`,
 		`CREATE INDEX units_rel ON units (rel, pos)`,
-		`CREATE INDEX units_len ON units (len)`,
-		// Trigrams of each unit's normalised source (norm) and of its matching form in each language (f0: the
-		// source, f1...: the targets), for the memory's candidate filter and for concordance.
-		`CREATE VIRTUAL TABLE units_fts USING fts5 (norm, ` + strings.Join(forms, ", ") +
+		`CREATE INDEX units_text ON units (text)`,
+		// Trigrams of each text's normalised source (norm) and of its matching form in each language (f0: the
+		// source, f1...: the targets), for the memory's candidate filter and for concordance; the rowid is the
+		// text's id.
+		`CREATE VIRTUAL TABLE texts_fts USING fts5 (norm, ` + strings.Join(forms, ", ") +
 			`, content='', contentless_delete=1, tokenize='trigram case_sensitive 1')`,
-		`CREATE VIRTUAL TABLE units_vocab USING fts5vocab (units_fts, 'col')`,
+		`CREATE VIRTUAL TABLE texts_vocab USING fts5vocab (texts_fts, 'col')`,
 		`CREATE TABLE usage (rel INTEGER NOT NULL, lang TEXT NOT NULL, entry TEXT NOT NULL, count INTEGER NOT NULL,
 			PRIMARY KEY (rel, lang, entry))`,
 		`CREATE INDEX usage_entry ON usage (entry, lang)`,
@@ -425,9 +438,15 @@ func (ix *Index) sync() error {
 		return fmt.Errorf("index: %w", err)
 	}
 	defer tx.Rollback()
+	// The texts of the releases gone, which may be no unit's text once they are deleted.
+	var orphans []int64
 	for _, id := range gone {
+		ids, err := queryInts(tx, `SELECT DISTINCT text FROM units WHERE rel = ?`, id)
+		if err != nil {
+			return err
+		}
+		orphans = append(orphans, ids...)
 		for _, s := range append([]string{
-			`DELETE FROM units_fts WHERE rowid IN (SELECT id FROM units WHERE rel = ?)`,
 			`DELETE FROM units WHERE rel = ?`, `DELETE FROM files WHERE rel = ?`, `DELETE FROM usage WHERE rel = ?`,
 			`DELETE FROM releases WHERE id = ?`,
 		}, checkGone...) {
@@ -443,6 +462,20 @@ func (ix *Index) sync() error {
 	}
 	if err := ix.read(tx, changed, start); err != nil {
 		return err
+	}
+	for _, id := range orphans {
+		var used bool
+		if err := tx.QueryRow(`SELECT EXISTS (SELECT 1 FROM units WHERE text = ?)`, id).Scan(&used); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+		if used {
+			continue
+		}
+		for _, s := range []string{`DELETE FROM texts_fts WHERE rowid = ?`, `DELETE FROM texts WHERE id = ?`} {
+			if _, err := tx.Exec(s, id); err != nil {
+				return fmt.Errorf("index: %w", err)
+			}
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("index: %w", err)
@@ -526,11 +559,11 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time) error {
 		wg.Wait()
 		close(results)
 	}()
-	var (
-		list    inputerr.List
-		other   error
-		pending []read // written a batch at a time, each with statements prepared once
-	)
+	w, other := ix.newWriter(tx)
+	if w != nil {
+		defer w.close()
+	}
+	var list inputerr.List
 	done := 0
 	for r := range results {
 		var l inputerr.List
@@ -540,9 +573,7 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time) error {
 		}
 		switch {
 		case r.err == nil && len(list) == 0 && other == nil:
-			if pending = append(pending, r.read); len(pending) == insertBatch {
-				other, pending = ix.insert(tx, pending), pending[:0]
-			}
+			other = w.insert(r.read)
 		case r.err == nil:
 		case errors.As(r.err, &l):
 			list = append(list, l...)
@@ -551,9 +582,6 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time) error {
 		case other == nil:
 			other = r.err
 		}
-	}
-	if other == nil && len(list) == 0 {
-		other = ix.insert(tx, pending)
 	}
 	if other != nil {
 		return other
@@ -565,112 +593,168 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time) error {
 	return nil
 }
 
-// insertBatch is how many folders read again insert writes with one set of prepared statements.
-const insertBatch = 64
+// writer inserts the entries of folders read again in one transaction, with its statements prepared once.
+type writer struct {
+	ix                                        *Index
+	rel, file, unit, findText, text, fts, use *sql.Stmt
+	checks                                    *checkWriter
+}
 
-// insert writes the entries of folders read again.
-func (ix *Index) insert(tx *sql.Tx, reads []read) error {
-	if len(reads) == 0 {
-		return nil
-	}
-	checks, err := newCheckWriter(tx)
-	if err != nil {
-		return err
-	}
-	defer checks.close()
-	relStmt, err := tx.Prepare(`INSERT INTO releases (dir, release, coverage, phrases) VALUES (?, ?, ?, ?)`)
-	if err != nil {
-		return fmt.Errorf("index: %w", err)
-	}
-	defer relStmt.Close()
-	fileStmt, err := tx.Prepare(`INSERT INTO files (path, rel, size, mtime, hash) VALUES (?, ?, ?, ?, ?)`)
-	if err != nil {
-		return fmt.Errorf("index: %w", err)
-	}
-	defer fileStmt.Close()
-	unitStmt, err := tx.Prepare(`INSERT INTO units (rel, pos, segment, text, norm, len) VALUES (?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return fmt.Errorf("index: %w", err)
-	}
-	defer unitStmt.Close()
+func (ix *Index) newWriter(tx *sql.Tx) (*writer, error) {
+	w := &writer{ix: ix}
 	cols := []string{"rowid", "norm"}
 	marks := []string{"?", "?"}
 	for i := range ix.langs {
 		cols, marks = append(cols, fmt.Sprintf("f%d", i)), append(marks, "?")
 	}
-	ftsStmt, err := tx.Prepare(`INSERT INTO units_fts (` + strings.Join(cols, ", ") + `) VALUES (` + strings.Join(marks, ", ") + `)`)
+	for _, s := range []struct {
+		stmt **sql.Stmt
+		sql  string
+	}{
+		{&w.rel, `INSERT INTO releases (dir, release, coverage, phrases) VALUES (?, ?, ?, ?)`},
+		{&w.file, `INSERT INTO files (path, rel, size, mtime, hash) VALUES (?, ?, ?, ?, ?)`},
+		{&w.unit, `INSERT INTO units (rel, pos, segment, text) VALUES (?, ?, ?, ?)`},
+		{&w.findText, `SELECT id FROM texts WHERE hash = ? AND text = ?`},
+		{&w.text, `INSERT INTO texts (hash, text, norm, nhash, len) VALUES (?, ?, ?, ?, ?)`},
+		{&w.fts, `INSERT INTO texts_fts (` + strings.Join(cols, ", ") + `) VALUES (` + strings.Join(marks, ", ") + `)`},
+		{&w.use, `INSERT INTO usage (rel, lang, entry, count) VALUES (?, ?, ?, ?)`},
+	} {
+		var err error
+		if *s.stmt, err = tx.Prepare(s.sql); err != nil {
+			w.close()
+			return nil, fmt.Errorf("index: %w", err)
+		}
+	}
+	var err error
+	if w.checks, err = newCheckWriter(tx); err != nil {
+		w.close()
+		return nil, err
+	}
+	return w, nil
+}
+
+func (w *writer) close() {
+	for _, s := range []*sql.Stmt{w.rel, w.file, w.unit, w.findText, w.text, w.fts, w.use} {
+		if s != nil {
+			s.Close()
+		}
+	}
+	if w.checks != nil {
+		w.checks.close()
+	}
+}
+
+// insert writes the entry of a folder read again.
+func (w *writer) insert(r read) error {
+	cov, err := json.Marshal(r.entry.Coverage)
+	if err != nil {
+		return err
+	}
+	phrases, err := json.Marshal(r.entry.Phrases)
+	if err != nil {
+		return err
+	}
+	res, err := w.rel.Exec(r.dir, r.entry.Release, string(cov), string(phrases))
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
-	defer ftsStmt.Close()
-	useStmt, err := tx.Prepare(`INSERT INTO usage (rel, lang, entry, count) VALUES (?, ?, ?, ?)`)
+	id, err := res.LastInsertId()
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
-	defer useStmt.Close()
-	for _, r := range reads {
-		cov, err := json.Marshal(r.entry.Coverage)
-		if err != nil {
-			return err
-		}
-		phrases, err := json.Marshal(r.entry.Phrases)
-		if err != nil {
-			return err
-		}
-		res, err := relStmt.Exec(r.dir, r.entry.Release, string(cov), string(phrases))
-		if err != nil {
+	for _, f := range r.files {
+		if _, err := w.file.Exec(f.path, id, f.size, f.mtime, f.hash); err != nil {
 			return fmt.Errorf("index: %w", err)
 		}
-		id, err := res.LastInsertId()
+	}
+	for pos, u := range r.entry.Units {
+		text, err := w.textID(u)
 		if err != nil {
-			return fmt.Errorf("index: %w", err)
-		}
-		for _, f := range r.files {
-			if _, err := fileStmt.Exec(f.path, id, f.size, f.mtime, f.hash); err != nil {
-				return fmt.Errorf("index: %w", err)
-			}
-		}
-		for pos, u := range r.entry.Units {
-			text, err := json.Marshal(u.Text)
-			if err != nil {
-				return err
-			}
-			norm := tm.Normalize(u.Text[ix.cfg.Source.String()])
-			res, err := unitStmt.Exec(id, pos, u.Segment, string(text), norm, len([]rune(norm)))
-			if err != nil {
-				return fmt.Errorf("index: %w", err)
-			}
-			uid, err := res.LastInsertId()
-			if err != nil {
-				return fmt.Errorf("index: %w", err)
-			}
-			args := []any{uid, norm}
-			for _, l := range ix.langs {
-				form := ""
-				if t, ok := u.Text[l.String()]; ok {
-					form = matchform.For(l, t).Text
-				}
-				args = append(args, form)
-			}
-			if _, err := ftsStmt.Exec(args...); err != nil {
-				return fmt.Errorf("index: %w", err)
-			}
-		}
-		if err := checks.write(id, r.entry.Findings, r.entry.Cases); err != nil {
 			return err
 		}
-		langs := make([]string, 0, len(r.entry.Usage))
-		for l := range r.entry.Usage {
-			langs = append(langs, l)
+		if _, err := w.unit.Exec(id, pos, u.Segment, text); err != nil {
+			return fmt.Errorf("index: %w", err)
 		}
-		sort.Strings(langs)
-		for _, l := range langs {
-			for entry, n := range r.entry.Usage[l] {
-				if _, err := useStmt.Exec(id, l, entry, n); err != nil {
-					return fmt.Errorf("index: %w", err)
-				}
+	}
+	if err := w.checks.write(id, r.entry.Findings, r.entry.Cases); err != nil {
+		return err
+	}
+	langs := make([]string, 0, len(r.entry.Usage))
+	for l := range r.entry.Usage {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	for _, l := range langs {
+		for entry, n := range r.entry.Usage[l] {
+			if _, err := w.use.Exec(id, l, entry, n); err != nil {
+				return fmt.Errorf("index: %w", err)
 			}
 		}
 	}
 	return nil
+}
+
+// textID returns the id of the text of u, inserting it and its trigrams when no unit had it yet.
+func (w *writer) textID(u tm.Unit) (int64, error) {
+	data, err := json.Marshal(u.Text)
+	if err != nil {
+		return 0, err
+	}
+	text := string(data)
+	h := digest(text)
+	var id int64
+	switch err := w.findText.QueryRow(h, text).Scan(&id); {
+	case err == nil:
+		return id, nil
+	case err != sql.ErrNoRows:
+		return 0, fmt.Errorf("index: %w", err)
+	}
+	norm := tm.Normalize(u.Text[w.ix.cfg.Source.String()])
+	res, err := w.text.Exec(h, text, norm, digest(norm), utf8.RuneCountInString(norm))
+	if err != nil {
+		return 0, fmt.Errorf("index: %w", err)
+	}
+	if id, err = res.LastInsertId(); err != nil {
+		return 0, fmt.Errorf("index: %w", err)
+	}
+	args := []any{id, norm}
+	for _, l := range w.ix.langs {
+		form := ""
+		if t, ok := u.Text[l.String()]; ok {
+			form = matchform.For(l, t).Text
+		}
+		args = append(args, form)
+	}
+	if _, err := w.fts.Exec(args...); err != nil {
+		return 0, fmt.Errorf("index: %w", err)
+	}
+	return id, nil
+}
+
+// digest is the FNV-1a digest of s, as SQLite stores an integer; texts with one digest are compared whole.
+func digest(s string) int64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return int64(h.Sum64())
+}
+
+// queryInts returns the integers of the single-column query q.
+func queryInts(tx *sql.Tx, q string, args ...any) ([]int64, error) {
+	rows, err := tx.Query(q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var n int64
+		if err := rows.Scan(&n); err != nil {
+			return nil, fmt.Errorf("index: %w", err)
+		}
+		out = append(out, n)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	return out, nil
 }
