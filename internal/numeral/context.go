@@ -126,16 +126,32 @@ func allDigits(s string) bool {
 // meridiem returns 1 if s starts with "p.m." (or pm, PM), -1 for "a.m.", 0
 // otherwise, across leading spaces.
 func meridiem(s string) int {
-	t := strings.ToLower(strings.TrimLeft(headOf(s, nearby), " \u00a0"))
+	t := strings.TrimLeft(headOf(s, nearby), " \u00a0")
+	if t == "" || t[0]|0x20 != 'a' && t[0]|0x20 != 'p' {
+		return 0 // most numbers: no need to look further
+	}
 	for _, m := range []struct {
 		s string
 		v int
 	}{{"p.m.", 1}, {"p.m", 1}, {"pm", 1}, {"a.m.", -1}, {"a.m", -1}, {"am", -1}} {
-		if strings.HasPrefix(t, m.s) && (len(t) == len(m.s) || !isASCIILetter(t[len(m.s)])) {
+		if len(t) >= len(m.s) && strings.EqualFold(t[:len(m.s)], m.s) && !letterAfter(t[len(m.s):]) {
 			return m.v
 		}
 	}
 	return 0
+}
+
+// letterAfter reports whether s starts with a letter that lower-cases to an ASCII letter (the Kelvin sign is k).
+func letterAfter(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s[0] < utf8.RuneSelf {
+		return isASCIILetter(s[0])
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	l := unicode.ToLower(r)
+	return l < utf8.RuneSelf && isASCIILetter(byte(l))
 }
 
 // period returns 1 if the hour n is in the afternoon or evening, -1 if in

@@ -351,7 +351,24 @@ type finder struct {
 
 func (f *finder) scan() {
 	s := f.s
+	ja := f.lang == "ja"
 	for i := 0; i < len(s); {
+		// Dispatch on the first byte: an ASCII byte is a digit or nothing here, and outside Japanese only the
+		// lead byte of a Khmer (E1) or full-width (EF) digit is worth decoding.
+		if c := s[i]; c < utf8.RuneSelf {
+			if '0' <= c && c <= '9' {
+				i = f.digits(i)
+			} else {
+				i++
+			}
+			continue
+		} else if !ja && c != 0xE1 && c != 0xEF {
+			i++
+			for i < len(s) && !utf8.RuneStart(s[i]) {
+				i++
+			}
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if _, ok := Digit(r); ok {
 			i = f.digits(i)
@@ -796,7 +813,8 @@ func (f *finder) englishMonths() {
 		if c < 'A' || c > 'Z' || (i > 0 && isASCIILetter(s[i-1])) {
 			continue
 		}
-		for _, m := range englishMonths {
+		for _, k := range monthsByInitial[c-'A'] {
+			m := englishMonths[k]
 			if !strings.HasPrefix(s[i:], m.name) {
 				continue
 			}
@@ -813,6 +831,15 @@ func (f *finder) englishMonths() {
 		}
 	}
 }
+
+// monthsByInitial lists, for each capital letter, the indexes in englishMonths of the names that start with it,
+// in order: englishMonths tries only those.
+var monthsByInitial = func() (by [26][]int) {
+	for k, m := range englishMonths {
+		by[m.name[0]-'A'] = append(by[m.name[0]-'A'], k)
+	}
+	return by
+}()
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
@@ -839,6 +866,16 @@ func nextToNumber(s string, i, end int) bool {
 
 var khmerMonths = []string{"មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ"}
 
+// khmerMonthsBy lists, for each letter of the Khmer block, the months (indexes in khmerMonths) whose name starts
+// with it.
+var khmerMonthsBy = func() (by [0x80][]int) {
+	for mi, name := range khmerMonths {
+		l := khmerLetterAt(name, 0)
+		by[l] = append(by[l], mi)
+	}
+	return by
+}()
+
 // khmerMonths finds Khmer month names after ខែ ("month") or next to a number
 // (១៨ វិច្ឆិកា ២០២១): alone, several are ordinary words (កញ្ញា "miss",
 // ធ្នូ "bow", តុលា in តុលាការ "court"). The search runs on the Khmer matching
@@ -851,14 +888,21 @@ func (f *finder) khmerMonths() {
 		form = matchform.Khmer(f.s)
 	}
 	t := form.Text
-	for mi, name := range khmerMonths {
-		for off := 0; ; {
-			k := strings.Index(t[off:], name)
-			if k < 0 {
-				break
+	// One pass that tries, at each Khmer letter, the names that start with it; an occurrence of a name is looked
+	// for only from the end of its last one, as a search name by name found them.
+	var from [12]int
+	for i := 0; i < len(t); i++ {
+		l := khmerLetterAt(t, i)
+		if l < 0 {
+			continue
+		}
+		for _, mi := range khmerMonthsBy[l] {
+			name := khmerMonths[mi]
+			if i < from[mi] || !strings.HasPrefix(t[i:], name) {
+				continue
 			}
-			i, end := off+k, off+k+len(name)
-			off = end
+			end := i + len(name)
+			from[mi] = end
 			if startsWithKhmerMark(t[end:]) || strings.HasSuffix(t[:i], "\u17D2") {
 				continue // part of a longer syllable
 			}

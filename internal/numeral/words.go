@@ -1,7 +1,6 @@
 package numeral
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -285,23 +284,28 @@ var (
 	}{{"រយ", 100}, {"ពាន់", 1e3}, {"ម៉ឺន", 1e4}, {"សែន", 1e5}, {"លាន", 1e6}, {"កោដិ", 1e7}, {"ទសវត្សរ៍", 10}}
 )
 
-// kmWordFirst holds the first rune of every word of kmTens and kmUnits: khmerWords tries the words only where
-// one of these stands.
-var kmWordFirst = func() []rune {
-	var out []rune
-	add := func(w string) {
-		if r, _ := utf8.DecodeRuneInString(w); !slices.Contains(out, r) {
-			out = append(out, r)
-		}
+// kmTensBy and kmUnitsBy list, for each letter of the Khmer block (U+1780 onwards), the indexes in kmTens and
+// kmUnits of the words that start with it, in order: khmerWords tries only those, and only where a letter that
+// starts one stands.
+var kmTensBy, kmUnitsBy = func() (tens, units [0x80][]int) {
+	for k, t := range kmTens {
+		r, _ := utf8.DecodeRuneInString(t.word)
+		tens[r-0x1780] = append(tens[r-0x1780], k)
 	}
-	for _, t := range kmTens {
-		add(t.word)
+	for k, u := range kmUnits {
+		r, _ := utf8.DecodeRuneInString(u.word)
+		units[r-0x1780] = append(units[r-0x1780], k)
 	}
-	for _, u := range kmUnits {
-		add(u.word)
-	}
-	return out
+	return tens, units
 }()
+
+// khmerLetterAt returns the offset in the Khmer block of the rune at s[i], or -1 for a rune outside it.
+func khmerLetterAt(s string, i int) int {
+	if i+2 >= len(s) || s[i] != 0xE1 || s[i+1] != 0x9E && s[i+1] != 0x9F || s[i+2]&0xC0 != 0x80 {
+		return -1
+	}
+	return int(s[i+1]-0x9E)<<6 | int(s[i+2]&0x3F)
+}
 
 // khmerWords reads Khmer number words: a tens word and a unit word
 // (ម្ភៃប្រាំ 25), optionally followed by a scale word (បីរយ 300, ប្រាំពាន់
@@ -317,22 +321,30 @@ func (f *finder) khmerWords() {
 		return !startsWithKhmerMark(s[i+len(w):])
 	}
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !slices.Contains(kmWordFirst, r) || strings.HasSuffix(s[:i], "\u17D2") {
-			i += size // no tens or unit word starts here
+		// Every word starts with a letter of the Khmer block (E1 9E or E1 9F in UTF-8).
+		if s[i] != 0xE1 {
+			i++
+			continue
+		}
+		const size = 3
+		l := khmerLetterAt(s, i)
+		if l < 0 || len(kmTensBy[l]) == 0 && len(kmUnitsBy[l]) == 0 || strings.HasSuffix(s[:i], "\u17D2") {
+			i++ // no tens or unit word starts here
 			continue
 		}
 		j, v, any := i, 0, false
-		for _, t := range kmTens {
-			if prefix(j, t.word) {
+		for _, k := range kmTensBy[l] {
+			if t := kmTens[k]; prefix(j, t.word) {
 				v, j, any = t.v, j+len(t.word), true
 				break
 			}
 		}
-		for _, u := range kmUnits {
-			if prefix(j, u.word) {
-				v, j, any = v+u.v, j+len(u.word), true
-				break
+		if l := khmerLetterAt(s, j); l >= 0 {
+			for _, k := range kmUnitsBy[l] {
+				if u := kmUnits[k]; prefix(j, u.word) {
+					v, j, any = v+u.v, j+len(u.word), true
+					break
+				}
 			}
 		}
 		if !any {
