@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -101,26 +102,23 @@ func lengths(units []Unit) ([]float64, float64) {
 // and lifts en–ja segment-level alignment from 0.979/0.983 to 0.981/0.985. Khmer runs as long as English and
 // keeps its Latin letters at full count.
 func Length(text string) int {
-	n := utf8.RuneCountInString(text)
-	if n == 0 {
-		return n
-	}
-	// Letters outside brackets: is the text in a non-Latin script, and in Japanese?
-	latin, other, japanese, depth := 0, 0, 0, 0
+	// Runes, and letters outside brackets: is the text in a non-Latin script, and in Japanese?
+	n, latin, other, japanese, depth := 0, 0, 0, 0, 0
 	for _, r := range text {
+		n++
 		switch {
 		case r == '(' || r == '（':
 			depth++
 		case (r == ')' || r == '）') && depth > 0:
 			depth--
-		case depth == 0 && unicode.IsLetter(r):
-			switch {
-			case r < 0x250:
+		case depth == 0:
+			switch letterKind(r) {
+			case kindLatin:
 				latin++
-			case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+			case kindJapanese:
 				japanese++
 				other++
-			default:
+			case kindOther:
 				other++
 			}
 		}
@@ -145,12 +143,11 @@ func Length(text string) int {
 		inner := text[i+w : i+w+end]
 		l, o := 0, 0
 		for _, r := range inner {
-			if unicode.IsLetter(r) {
-				if r < 0x250 {
-					l++
-				} else {
-					o++
-				}
+			switch letterKind(r) {
+			case kindLatin:
+				l++
+			case kindJapanese, kindOther:
+				o++
 			}
 		}
 		if l > 0 && o == 0 {
@@ -159,6 +156,50 @@ func Length(text string) int {
 		i += w + end + 1
 	}
 	return n - drop
+}
+
+// Kinds of rune for Length: not a letter, a Latin letter (below U+0250), a Japanese one (kanji, kana), another.
+const (
+	kindNone uint8 = iota
+	kindLatin
+	kindJapanese
+	kindOther
+)
+
+// letterKinds holds letterKind's answer for the runes below U+A000 (Latin, Khmer, kana, the common kanji), made
+// from the unicode tables once, so that the texts Length measures cost a table look-up per rune, not a search
+// of a range table or two.
+var letterKinds = sync.OnceValue(func() *[0xA000]uint8 {
+	var t [0xA000]uint8
+	for r := range rune(len(t)) {
+		t[r] = letterKindSlow(r)
+	}
+	return &t
+})
+
+func letterKind(r rune) uint8 {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'a' <= r|0x20 && r|0x20 <= 'z' {
+			return kindLatin
+		}
+		return kindNone
+	case r < 0xA000:
+		return letterKinds()[r]
+	}
+	return letterKindSlow(r)
+}
+
+func letterKindSlow(r rune) uint8 {
+	switch {
+	case !unicode.IsLetter(r):
+		return kindNone
+	case r < 0x250:
+		return kindLatin
+	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+		return kindJapanese
+	}
+	return kindOther
 }
 
 // prefix returns the running sums of ls: prefix[k] = ls[0] + … + ls[k-1].

@@ -459,3 +459,18 @@ func TestWeakAnchors(t *testing.T) {
 		t.Errorf("a miss costs %v, want %v", c, AnchorMiss)
 	}
 }
+
+// TestLetterKind: the table and the ASCII fast path of letterKind answer as the unicode tables do, for every rune
+// of the Basic Multilingual Plane and a few beyond.
+func TestLetterKind(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if got, want := letterKind(r), letterKindSlow(r); got != want {
+			t.Fatalf("letterKind(%U) = %d, want %d", r, got, want)
+		}
+	}
+	for _, r := range []rune{'𠮷', '𝐀', '😀'} {
+		if got, want := letterKind(r), letterKindSlow(r); got != want {
+			t.Errorf("letterKind(%U) = %d, want %d", r, got, want)
+		}
+	}
+}
