@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -76,13 +77,22 @@ func keptInLatin(text string) []bool {
 			mask[i] = true
 		}
 	}
-	for _, m := range urlOrMail.FindAllStringIndex(text, -1) {
-		set(m[0], m[1])
+	// Every URL or address holds one of these: most texts need no regular expression.
+	if strings.Contains(text, "http") || strings.Contains(text, "www.") || strings.IndexByte(text, '@') >= 0 {
+		for _, m := range urlOrMail.FindAllStringIndex(text, -1) {
+			set(m[0], m[1])
+		}
 	}
-	closers := map[rune]rune{'『': '』', '(': ')', '（': '）'}
 	for i, r := range text {
-		closer, ok := closers[r]
-		if !ok {
+		var closer rune
+		switch r {
+		case '『':
+			closer = '』'
+		case '(':
+			closer = ')'
+		case '（':
+			closer = '）'
+		default:
 			continue
 		}
 		if r != '『' {
@@ -187,7 +197,8 @@ func latinShare(text string, mask []bool) (latin, other int) {
 		}
 	}
 	for i, r := range text {
-		isLatin := r < 0x250 && unicode.IsLetter(r) || matchform.IsFullwidthASCII(r) && unicode.IsLetter(r)
+		k := kindOf(r)
+		isLatin := k&isLetter != 0 && (r < 0x250 || matchform.IsFullwidthASCII(r))
 		switch {
 		case mask[i]:
 			flush(i)
@@ -195,11 +206,11 @@ func latinShare(text string, mask []bool) (latin, other int) {
 			if start < 0 {
 				start = i
 			}
-		case start >= 0 && (r == '\'' || r == '’' || r == '-' || unicode.IsDigit(r)):
+		case start >= 0 && (r == '\'' || r == '’' || r == '-' || k&isDigit != 0):
 			// inside a Latin word: I'm, Ann-Laure, G20
 		default:
 			flush(i)
-			if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) {
+			if k&(isLetter|isMark) != 0 {
 				other++
 			}
 		}
@@ -209,6 +220,54 @@ func latinShare(text string, mask []bool) (latin, other int) {
 		return 0, other
 	}
 	return names + prose, other
+}
+
+// What kindOf says of a rune: a letter, a mark (Mn or Mc), a decimal digit (Nd).
+const (
+	isLetter uint8 = 1 << iota
+	isMark
+	isDigit
+)
+
+// runeKinds holds kindOf's answer for the runes below U+A000 (Latin, Khmer, kana, the common kanji), made from
+// the unicode tables once, so that latinShare, run on every sentence of a translation, looks each rune up in a
+// table instead of searching three range tables.
+var runeKinds = sync.OnceValue(func() *[0xA000]uint8 {
+	var t [0xA000]uint8
+	for r := range rune(len(t)) {
+		t[r] = kindOfSlow(r)
+	}
+	return &t
+})
+
+func kindOf(r rune) uint8 {
+	switch {
+	case r < utf8.RuneSelf:
+		switch {
+		case 'a' <= r|0x20 && r|0x20 <= 'z':
+			return isLetter
+		case '0' <= r && r <= '9':
+			return isDigit
+		}
+		return 0
+	case r < 0xA000:
+		return runeKinds()[r]
+	}
+	return kindOfSlow(r)
+}
+
+func kindOfSlow(r rune) uint8 {
+	var k uint8
+	if unicode.IsLetter(r) {
+		k |= isLetter
+	}
+	if unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) {
+		k |= isMark
+	}
+	if unicode.IsDigit(r) {
+		k |= isDigit
+	}
+	return k
 }
 
 func hasLetter(s string) bool {
@@ -308,16 +367,18 @@ func (punctuation) Check(c *Context, report func(finding.Finding)) {
 		if en == "" || !strings.ContainsAny(en[len(en)-1:], ".!?") {
 			return
 		}
-		t := []rune(strings.TrimSpace(tgt.Text()))
-		if len(t) == 0 || strings.ContainsRune(ends, t[len(t)-1]) {
+		t := strings.TrimSpace(tgt.Text())
+		last, _ := utf8.DecodeLastRuneInString(t)
+		if t == "" || strings.ContainsRune(ends, last) {
 			return
 		}
-		want := string([]rune(ends)[0])
+		first, _ := utf8.DecodeRuneInString(ends)
+		want := string(first)
 		f := onSide(c, seg, lang, tgt, tgt.End, tgt.End)
 		f.Line, f.Column = tgt.EndPosition()
 		f.EndLine, f.EndColumn = f.Line, f.Column
 		f.Say("SentenceEnd", ui.Args{"Lang": lang.String(), "End": want})
-		f.Expected, f.Found = want, string(t[len(t)-1])
+		f.Expected, f.Found = want, string(last)
 		report(f)
 	})
 	// Doubled spaces and brackets, per block of every checked document.
@@ -345,6 +406,27 @@ type problem struct {
 
 var pairs = map[rune]rune{'(': ')', '[': ']', '「': '」', '『': '』', '（': '）', '“': '”', '«': '»', '【': '】', '〔': '〕'}
 
+// openers maps each closing bracket of pairs to its opening one.
+var openers = func() map[rune]rune {
+	m := map[rune]rune{}
+	for o, c := range pairs {
+		m[c] = o
+	}
+	return m
+}()
+
+// brackets is the set of the runes of pairs (all below U+10000), one bit each: blockPunctuation looks up in the
+// maps only the runes that are in it.
+var brackets = func() (set [0x10000 / 64]uint64) {
+	for o, c := range pairs {
+		set[o>>6] |= 1 << (o & 63)
+		set[c>>6] |= 1 << (c & 63)
+	}
+	return set
+}()
+
+func isBracket(r rune) bool { return r < 0x10000 && brackets[r>>6]&(1<<(r&63)) != 0 }
+
 func blockPunctuation(b *release.Block) []problem {
 	var out []problem
 	text := b.Text
@@ -358,21 +440,20 @@ func blockPunctuation(b *release.Block) []problem {
 			i = j
 		}
 	}
-	closers := map[rune]rune{}
-	for o, c := range pairs {
-		closers[c] = o
-	}
 	type open struct {
 		r   rune
 		off int
 	}
 	var stack []open
 	for i, r := range text {
+		if !isBracket(r) {
+			continue
+		}
 		if _, ok := pairs[r]; ok {
 			stack = append(stack, open{r, i})
 			continue
 		}
-		if o, ok := closers[r]; ok {
+		if o, ok := openers[r]; ok {
 			if len(stack) > 0 && stack[len(stack)-1].r == o {
 				stack = stack[:len(stack)-1]
 				continue

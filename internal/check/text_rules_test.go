@@ -46,3 +46,23 @@ func TestUntranslated(t *testing.T) {
 		})
 	}
 }
+
+// TestRuneTables: the tables that latinShare and blockPunctuation read answer as the unicode tables and the
+// bracket pairs do, for every rune of the Basic Multilingual Plane and a few beyond.
+func TestRuneTables(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if got, want := kindOf(r), kindOfSlow(r); got != want {
+			t.Fatalf("kindOf(%U) = %b, want %b", r, got, want)
+		}
+		_, open := pairs[r]
+		_, shut := openers[r]
+		if isBracket(r) != (open || shut) {
+			t.Fatalf("isBracket(%U) = %v, want %v", r, isBracket(r), open || shut)
+		}
+	}
+	for _, r := range []rune{'𠮷', '𝐀', '😀'} {
+		if got, want := kindOf(r), kindOfSlow(r); got != want {
+			t.Errorf("kindOf(%U) = %b, want %b", r, got, want)
+		}
+	}
+}
