@@ -61,6 +61,9 @@ type Input struct {
 	Targets  []language.Tag
 	// Bitexts are the aligned releases, built with Anchors.
 	Bitexts []*bitext.Bitext
+	// Anchors are the glossary's matchers; for one release (ReleaseCoverage, ReleasePhrases) a view of them for
+	// it (bitext.Anchors.ForRelease), whose match pass alignment and check's rules share, so that no text is
+	// matched twice.
 	Anchors *bitext.Anchors
 }
 
@@ -102,11 +105,10 @@ func ReleasePhrases(bt *bitext.Bitext, in Input) Phrases {
 	if d == nil {
 		return p
 	}
-	m := in.Anchors.Matcher(in.Source)
 	for _, b := range d.Blocks {
 		var covered []Span
-		if m != nil {
-			for _, mt := range m.FindAll(b.Text) {
+		if in.Anchors.Matcher(in.Source) != nil {
+			for _, mt := range in.Anchors.Longest(in.Source, b.Text) {
 				covered = append(covered, Span{mt.Start, mt.End})
 			}
 		}
@@ -167,7 +169,7 @@ func ReleaseCoverage(bt *bitext.Bitext, in Input) []Release {
 				continue
 			}
 			want := map[string]int{}
-			for _, m := range src.FindAll(s.Text()) {
+			for _, m := range in.Anchors.Longest(in.Source, s.Text()) {
 				e, ok := in.Glossary.Lookup(m.ID)
 				if !ok {
 					continue
@@ -181,7 +183,7 @@ func ReleaseCoverage(bt *bitext.Bitext, in Input) []Release {
 			}
 			have := map[string]int{}
 			if t := seg.Side(lang); t != nil && tm != nil {
-				for _, m := range tm.FindAllOverlapping(t.Text()) {
+				for _, m := range in.Anchors.Matches(lang, t.Text()) {
 					if m.Form != "forbidden" {
 						have[m.ID]++
 					}

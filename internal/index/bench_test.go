@@ -1,6 +1,12 @@
 package index
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/relloc/relloc/internal/bitext"
+	"github.com/relloc/relloc/internal/coverage"
+	"github.com/relloc/relloc/internal/release"
+)
 
 // BenchmarkOpenCold builds the index of a generated workspace of 40 releases from nothing: reading, aligning
 // and analysing every release and writing it.
@@ -54,6 +60,25 @@ func BenchmarkCoverageWarm(b *testing.B) {
 	for b.Loop() {
 		if _, err := ix.Coverage(targets); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAnalyse is what the index computes of each release read again, without writing it: alignment, check's
+// rules, translation-memory units, coverage and usage of 40 generated releases, one match pass per text.
+func BenchmarkAnalyse(b *testing.B) {
+	f := newFixture(b, 40)
+	ws := f.ws
+	rels, err := release.LoadAll(ws.Root, ws.Path(ws.Config.Releases), ws.Config.Source, ws.Config.Languages(), ws.Rel)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ck := f.config().Check()
+	for b.Loop() {
+		for _, r := range rels {
+			view := ck.Anchors().ForRelease()
+			in := coverage.Input{Glossary: f.gl, Source: ws.Config.Source, Targets: ws.Config.Targets, Anchors: view}
+			Analyse(bitext.Align(r, ws.Config.Source, ws.Config.Targets, view), in, ck)
 		}
 	}
 }
