@@ -20,13 +20,22 @@ import (
 type Anchors struct {
 	// matchers builds each language's term matcher the first time it is needed, so that a command about one
 	// target language (draft --lang km) builds no other.
-	matchers map[language.Tag]func() *termmatch.Matcher
+	matchers map[language.Tag]func() *langMatcher
 	glossary *glossary.Glossary
 	source   language.Tag
 	keys     map[string]string // entry id → its anchor, "term:ID", made once
 	// pass, in a view of ForRelease, holds what is known of each text seen so far: alignment (Of) and the check
 	// rules (Matches, Longest, Numbers) read the same pass.
 	pass map[passKey]*textPass
+}
+
+// langMatcher is the term matcher of one language, with what deriving a span's matches from its block's needs
+// to know of the patterns.
+type langMatcher struct {
+	m *termmatch.Matcher
+	// context[i] is true when pattern i counts only with a text before or after it (日 in 訪日), which its match
+	// does not cover: the match of a span does not tell whether that text lay inside the span.
+	context []bool
 }
 
 type passKey struct {
@@ -42,6 +51,15 @@ type textPass struct {
 	anchors       []string // Of's result, which alignment asks for once per target language of an English text
 	// which of the fields above are filled
 	haveForm, haveOver, haveLongest, haveNumbers, haveAnchors bool
+	// block, when Within said that the text is block.text[start:start+len(text)], is where its matches may be
+	// derived from (see derive).
+	block *blockSpan
+}
+
+// blockSpan places a text within the block it was cut from.
+type blockSpan struct {
+	text  string // the block's text
+	start int
 }
 
 func (p *textPass) matchForm(lang language.Tag, text string) matchform.Form {
@@ -52,12 +70,26 @@ func (p *textPass) matchForm(lang language.Tag, text string) matchform.Form {
 }
 
 // ForRelease returns a view of a for the texts of one release: every text is matched once, and alignment
-// anchors and glossary rules both take what they need from that pass: a translation's overlapping matches, from
-// which its leftmost-longest ones are derived, and the source's leftmost-longest matches alone (no rule counts
-// the source's overlapping ones), and the numbers of each text. The view is not safe for concurrent use; drop it
-// with the release, so that memory does not grow with the archive.
+// anchors and glossary rules both take what they need from that pass: the overlapping matches of a text, from
+// which its leftmost-longest ones are derived, and its numbers. The sentences and segment sides of a block, made
+// known by Within, take their matches from the block's pass instead of a pass of their own. The view is not safe
+// for concurrent use; drop it with the release, so that memory does not grow with the archive.
 func (a *Anchors) ForRelease() *Anchors {
 	return &Anchors{matchers: a.matchers, glossary: a.glossary, source: a.source, keys: a.keys, pass: map[passKey]*textPass{}}
+}
+
+// Within tells a release view that the text block[start:end] of lang (a sentence, a segment's side) is a span of
+// block, so that its glossary matches are taken from block's pass, where that gives exactly what matching the
+// span on its own gives, instead of matching it again. Outside a view, and for a text whose matches are known
+// already, it does nothing.
+func (a *Anchors) Within(lang language.Tag, block string, start, end int) {
+	if a.pass == nil || start >= end || start == 0 && end == len(block) || a.Matcher(lang) == nil {
+		return
+	}
+	p := a.textPass(lang, block[start:end])
+	if p.block == nil && !p.haveOver && !p.haveLongest {
+		p.block = &blockSpan{text: block, start: start}
+	}
 }
 
 func (a *Anchors) textPass(lang language.Tag, text string) *textPass {
@@ -71,7 +103,8 @@ func (a *Anchors) textPass(lang language.Tag, text string) *textPass {
 }
 
 // Matches returns every occurrence of every glossary form in text (termmatch.Matcher.FindAllOverlapping), from
-// the release's pass when a is a ForRelease view. The result must not be modified.
+// the release's pass when a is a ForRelease view (for a span given by Within, from its block's where that is
+// exact, see derive). The result must not be modified.
 func (a *Anchors) Matches(lang language.Tag, text string) []termmatch.Match {
 	m := a.Matcher(lang)
 	if m == nil {
@@ -82,14 +115,20 @@ func (a *Anchors) Matches(lang language.Tag, text string) []termmatch.Match {
 	}
 	p := a.textPass(lang, text)
 	if !p.haveOver {
-		p.over, p.haveOver = m.FindAllOverlappingForm(text, p.matchForm(lang, text)), true
+		if over, ok := a.derive(lang, p, text, true); ok {
+			p.over = over
+		} else {
+			p.over = m.FindAllOverlappingForm(text, p.matchForm(lang, text))
+		}
+		p.haveOver = true
 	}
 	return p.over
 }
 
 // Longest returns the leftmost-longest matches of text (termmatch.Matcher.FindAll), from the release's pass when
-// a is a ForRelease view: derived from Matches in a translation, whose overlapping matches the rules read too,
-// and found directly in the source. The result must not be modified.
+// a is a ForRelease view: derived from the overlapping matches (termmatch.LeftmostLongest), those of the text's
+// block for a span given by Within where that is exact (derive), else the text's own. The result must not be
+// modified.
 func (a *Anchors) Longest(lang language.Tag, text string) []termmatch.Match {
 	m := a.Matcher(lang)
 	if m == nil {
@@ -100,11 +139,14 @@ func (a *Anchors) Longest(lang language.Tag, text string) []termmatch.Match {
 	}
 	p := a.textPass(lang, text)
 	if !p.haveLongest {
-		if lang != a.source || p.haveOver {
-			p.longest = termmatch.LeftmostLongest(a.Matches(lang, text))
-		} else {
-			p.longest = m.FindAllForm(text, p.matchForm(lang, text))
+		over, ok := []termmatch.Match(nil), false
+		if lang == a.source { // a translation derives its overlapping matches, which the rules read too
+			over, ok = a.derive(lang, p, text, false)
 		}
+		if !ok {
+			over = a.Matches(lang, text)
+		}
+		p.longest = termmatch.LeftmostLongest(over)
 		p.haveLongest = true
 	}
 	return p.longest
@@ -131,7 +173,7 @@ func (a *Anchors) Numbers(lang language.Tag, text string) []numeral.Number {
 // NewAnchors makes one term matcher per language of langs from the glossary (which may be nil), each built the
 // first time it is needed.
 func NewAnchors(g *glossary.Glossary, source language.Tag, langs []language.Tag) *Anchors {
-	a := &Anchors{matchers: map[language.Tag]func() *termmatch.Matcher{}, glossary: g, source: source, keys: map[string]string{}}
+	a := &Anchors{matchers: map[language.Tag]func() *langMatcher{}, glossary: g, source: source, keys: map[string]string{}}
 	if g == nil {
 		return a
 	}
@@ -139,7 +181,14 @@ func NewAnchors(g *glossary.Glossary, source language.Tag, langs []language.Tag)
 		a.keys[e.ID] = "term:" + e.ID
 	}
 	for _, lang := range langs {
-		a.matchers[lang] = sync.OnceValue(func() *termmatch.Matcher { return termmatch.New(lang, Patterns(g, source, lang)) })
+		a.matchers[lang] = sync.OnceValue(func() *langMatcher {
+			ps := Patterns(g, source, lang)
+			lm := &langMatcher{m: termmatch.New(lang, ps), context: make([]bool, len(ps))}
+			for i, p := range ps {
+				lm.context[i] = p.PrecededBy != "" || p.FollowedBy != ""
+			}
+			return lm
+		})
 	}
 	return a
 }
@@ -192,6 +241,13 @@ func Patterns(g *glossary.Glossary, source, lang language.Tag) []termmatch.Patte
 
 // Matcher returns the term matcher of lang, or nil.
 func (a *Anchors) Matcher(lang language.Tag) *termmatch.Matcher {
+	if lm := a.langMatcher(lang); lm != nil {
+		return lm.m
+	}
+	return nil
+}
+
+func (a *Anchors) langMatcher(lang language.Tag) *langMatcher {
 	if m := a.matchers[lang]; m != nil {
 		return m()
 	}

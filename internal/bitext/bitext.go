@@ -357,14 +357,17 @@ func blockRatios(src, tgt *release.Document, links []align.Link) []float64 {
 // alignSentences aligns the sentences of one English block with those of its target block. When the alignment
 // is refused as too large, the whole block is one link, and the refusal is returned.
 func alignSentences(a *anchorMemo, source, lang language.Tag, src, tgt []sentence, opt align.Options) ([]sentLink, *align.TooLargeError) {
-	text := func(s sentence) string { return s.block.Text[s.start:s.end] }
+	text := func(lang language.Tag, s sentence) string {
+		a.a.Within(lang, s.block.Text, s.start, s.end) // its matches come from the block's
+		return s.block.Text[s.start:s.end]
+	}
 	su := make([]string, len(src))
 	for i, s := range src {
-		su[i] = text(s)
+		su[i] = text(source, s)
 	}
 	tu := make([]string, len(tgt))
 	for i, s := range tgt {
-		tu[i] = text(s)
+		tu[i] = text(lang, s)
 	}
 	found, err := align.Sentences(a.units(source, source, lang, su), a.units(lang, source, lang, tu), opt)
 	var refused *align.TooLargeError

@@ -16,8 +16,8 @@ import (
 
 // sideMatches returns the glossary matches of a side, in block offsets: leftmost-longest, or every occurrence
 // when overlapping. Both come from the release's one match pass (bitext.Anchors.ForRelease), which alignment
-// used too, so no text is matched twice; the shifted copy is made once per side and kept in c, so the result
-// must not be modified.
+// used too, and from the pass over the side's block where that is exact (bitext.Anchors.Within), so no text is
+// matched twice; the shifted copy is made once per side and kept in c, so the result must not be modified.
 func sideMatches(c *Context, lang language.Tag, side *bitext.Side, overlapping bool) []termmatch.Match {
 	if side == nil || c.Anchors.Matcher(lang) == nil {
 		return nil
@@ -27,6 +27,7 @@ func sideMatches(c *Context, lang language.Tag, side *bitext.Side, overlapping b
 		return ms
 	}
 	text := side.Text()
+	c.Anchors.Within(lang, side.Block.Text, side.Start, side.End)
 	var ms []termmatch.Match
 	if overlapping {
 		ms = slices.Clone(c.Anchors.Matches(lang, text))

@@ -1,0 +1,131 @@
+package bitext
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/relloc/relloc/internal/matchform"
+	"github.com/relloc/relloc/internal/termmatch"
+)
+
+// derive returns the overlapping matches of text, a span of a block (Within), from the block's pass, in the
+// span's offsets, when they are exactly what matching the span on its own gives (TestDerivedMatchesProperty);
+// else false, and the caller matches the span itself. ordered asks for the order of FindAllOverlapping too,
+// which is kept for a matcher of one automaton; English, whose case-sensitive patterns have an automaton of
+// their own merged by position, is derived only for Longest, which does not depend on the order.
+//
+// The matcher reads a text in its matching form, and decides a hit from the hit's bytes, the rune on each side
+// of it (the word-boundary and Khmer syllable tests) and, for a pattern with context, the text before or after
+// it. So the span's matches are the block's that lie inside the span when:
+//   - the matching form of the block, cut at the span's edges, is the form of the span (cleanCut): no NFC
+//     composition, width folding or Khmer syllable runs across an edge;
+//   - a hit at an edge passes its boundary test in the block as at the end of a text (cleanBefore, cleanAfter):
+//     the rune across the edge is no letter, digit, mark or coeng, or the hit's own rune there is punctuation;
+//   - no match of the block crosses an edge;
+//   - no match in the span is of a pattern with context, whose context may lie outside the span (訪 | 日), and
+//     whose duplicate over the same span (日カンボジア) the block's pass dropped.
+//
+// Otherwise, which a segmenter's sentences rarely are, the span is matched on its own.
+func (a *Anchors) derive(lang language.Tag, p *textPass, text string, ordered bool) ([]termmatch.Match, bool) {
+	if p.block == nil || ordered && lang == a.source {
+		return nil, false
+	}
+	lm := a.langMatcher(lang)
+	b := p.block.text
+	start, end := p.block.start, p.block.start+len(text)
+	if lm == nil || !cleanBefore(b, start) || !cleanAfter(b, end) {
+		return nil, false
+	}
+	var out []termmatch.Match
+	for _, m := range a.Matches(lang, b) {
+		switch {
+		case m.End <= start || m.Start >= end:
+			continue
+		case m.Start < start || m.End > end, lm.context[m.Pattern]:
+			return nil, false
+		}
+		m.Start -= start
+		m.End -= start
+		out = append(out, m)
+	}
+	return out, true
+}
+
+// cleanBefore reports whether a span of b may start at i: the block's matching form is cut there (cleanCut),
+// and a hit starting at i passes its boundary test in the block as at the start of a text: the rune before i is
+// punctuation or a space, or the rune at i (the hit's first) is one whose test does not read the rune before
+// (punctuation, a kanji, a kana) or reads only whether it is a coeng (Khmer), which cleanCut rules out.
+func cleanBefore(b string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(b[:i])
+	r, _ := utf8.DecodeRuneInString(b[i:])
+	return (separator(prev) || separator(r) || unspaced(r)) && cleanCut(b, i)
+}
+
+// cleanAfter reports whether a span of b may end at i: the block's matching form is cut there, and a hit ending
+// at i passes its boundary test in the block as at the end of a text: the rune at i is one that no hit is joined
+// to (punctuation, a space, a kanji, a kana, a Khmer consonant), or the rune before i (the hit's last) is
+// punctuation or a space, whose test reads at most whether the next rune is a Khmer sign, which cleanCut rules
+// out.
+func cleanAfter(b string, i int) bool {
+	if i == len(b) {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(b[:i])
+	r, _ := utf8.DecodeRuneInString(b[i:])
+	return (separator(r) || unspaced(r) || separator(prev)) && cleanCut(b, i)
+}
+
+// cleanCut reports whether the matching form of b (matchform.For, in any language) is the form of b[:i]
+// followed by the form of b[i:], with the offsets of each: b[i] starts a unit that nothing before it joins.
+// The rune at i must start an NFC segment that cannot combine backwards, and be neither a Khmer dependent sign
+// (which continues a syllable), a zero-width character (which a Khmer syllable skips) nor a half-width
+// (semi-)voiced sound mark (composed onto the kana before it); the rune before i must not be a coeng (whose
+// syllable takes the next consonant) or a zero-width character.
+func cleanCut(b string, i int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(b[:i])
+	r, _ := utf8.DecodeRuneInString(b[i:])
+	switch {
+	case prev == '\u17D2' || matchform.IsZeroWidth(prev):
+		return false
+	case khmerSign(r) || matchform.IsZeroWidth(r) || r == '\uFF9E' || r == '\uFF9F':
+		return false
+	case r < utf8.RuneSelf && prev < utf8.RuneSelf:
+		return true
+	}
+	return norm.NFC.PropertiesString(b[i:]).BoundaryBefore()
+}
+
+// khmerSign reports whether r is a Khmer character that is neither a consonant, an independent vowel nor
+// punctuation: the dependent vowels and signs that continue a syllable (U+17B4–U+17D3, U+17DD).
+func khmerSign(r rune) bool { return r >= '\u17B4' && r <= '\u17D3' || r == '\u17DD' }
+
+// separator reports whether r is punctuation or a space whose matching form is too: never a word character, so
+// that a boundary test reading it passes as at the end of a text. The half-width and full-width forms, which
+// width folding turns into letters and digits as well as punctuation, are left out.
+func separator(r rune) bool {
+	if r < utf8.RuneSelf {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') && r >= ' ' && r != 0x7F
+	}
+	if r >= '\uFF00' && r <= '\uFFEF' {
+		return false
+	}
+	return unicode.IsPunct(r) || unicode.IsSpace(r)
+}
+
+// unspaced reports whether r is a letter of Japanese or Khmer that the boundary tests do not read as joining a
+// word: a kanji, hiragana or katakana (not a half-width form), or a Khmer consonant or independent vowel.
+func unspaced(r rune) bool {
+	if r >= '\u1780' && r <= '\u17B3' {
+		return true
+	}
+	if r >= '\uFF00' && r <= '\uFFEF' || !unicode.IsLetter(r) {
+		return false
+	}
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+}
