@@ -430,3 +430,42 @@ func TestIndexReadersSeeWholeUpdates(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestBuildLeavesNoHalfIndex checks that a new index is built in a file of its own and renamed into place: the
+// file a crashed build left is replaced, and a build that fails leaves no index behind, half or whole.
+func TestBuildLeavesNoHalfIndex(t *testing.T) {
+	f := newFixture(t, 4)
+	dir := filepath.Join(f.ws.Root, Dir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tmp := Path(f.ws.Root) + ".new"
+	if err := os.WriteFile(tmp, []byte("the pages of a build that was killed"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix := f.open(t)
+	if ix.Read != 4 {
+		t.Errorf("the new index read %d releases, want 4", ix.Read)
+	}
+	same(t, ix, f.direct(t))
+	ix.Close()
+	if _, err := os.Stat(tmp); err == nil {
+		t.Errorf("%s is left after a build", tmp)
+	}
+
+	if err := remove(f.ws.Root); err != nil {
+		t.Fatal(err)
+	}
+	dirs, _ := filepath.Glob(filepath.Join(f.ws.Root, "releases", "*"))
+	if err := os.WriteFile(filepath.Join(dirs[2], "ja.md"), []byte("+++\nid = = \"broken\"\n+++\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(f.config()); err == nil || !strings.Contains(err.Error(), "ja.md:2:") {
+		t.Fatalf("Open with a release that does not parse: %v, want its input error", err)
+	}
+	for _, p := range []string{Path(f.ws.Root), tmp} {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("%s exists after a build that failed", p)
+		}
+	}
+}

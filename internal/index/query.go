@@ -303,8 +303,8 @@ func (m *Memory) passing(tx *sql.Tx, f tm.Filter, ok bool) ([]textNorm, error) {
 		for _, t := range terms {
 			quoted = append(quoted, quote(t))
 		}
-		q += ` AND t.id IN (SELECT rowid FROM texts_fts WHERE texts_fts MATCH ?)`
-		args = append(args, "norm : ("+strings.Join(quoted, " OR ")+")")
+		q += ` AND t.id IN (SELECT rowid FROM texts_grams WHERE texts_grams MATCH ?)`
+		args = append(args, strings.Join(quoted, " OR "))
 	}
 	rows, err := tx.Query(q, args...)
 	if err != nil {
@@ -453,7 +453,7 @@ func (m *Memory) rarest(tx *sql.Tx, f tm.Filter) ([]string, error) {
 		if !ok {
 			if stmt == nil {
 				var err error
-				if stmt, err = tx.Prepare(`SELECT doc FROM texts_vocab WHERE col = 'norm' AND term = ?`); err != nil {
+				if stmt, err = tx.Prepare(`SELECT doc FROM texts_grams_vocab WHERE term = ?`); err != nil {
 					return nil, fmt.Errorf("index: %w", err)
 				}
 			}

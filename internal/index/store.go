@@ -45,7 +45,7 @@ const (
 	// LockName is the lock file in Dir that the one writer holds.
 	LockName = "index.lock"
 	// SchemaVersion is the version of the tables; an index of another version is rebuilt.
-	SchemaVersion = 3
+	SchemaVersion = 4
 )
 
 // lockTimeout is how long Open waits by default for another relloc process updating the index.
@@ -113,24 +113,106 @@ func Open(c Config) (*Index, error) {
 	return ix, err
 }
 
-// open opens the database, makes its schema current and syncs it.
-func open(c Config) (*Index, error) {
-	p := Path(c.Root)
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(p)+
-		"?_pragma=busy_timeout(60000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate")
+// walParams are the settings of the index in use: write-ahead log, so that readers are not blocked by the
+// writer and see its transactions whole; synced at checkpoints (a crash loses at most the last transactions,
+// never the database's integrity).
+const walParams = "_pragma=busy_timeout(60000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+
+// buildParams are the settings of a new index being built in a file of its own (build): no reader sees that
+// file before it is renamed into place and a crash leaves only that file, which the next build replaces, so its
+// journal is kept in memory, writes do not wait for the disk, and the page cache is larger than the default.
+const buildParams = "_pragma=journal_mode(MEMORY)&_pragma=synchronous(OFF)&_pragma=cache_size(-32768)&_txlock=immediate"
+
+// openDB opens the database at path with params.
+func openDB(c Config, path, params string) (*Index, error) {
+	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?"+params)
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
-	ix := &Index{db: db, cfg: c, langs: append([]language.Tag{c.Source}, c.Targets...)}
-	if err := ix.prepare(); err != nil {
-		db.Close()
+	return &Index{db: db, cfg: c, langs: append([]language.Tag{c.Source}, c.Targets...)}, nil
+}
+
+// open opens the database, builds it anew when it is missing or not current (another schema version, other
+// inputs), and syncs it.
+func open(c Config) (*Index, error) {
+	ix, err := openDB(c, Path(c.Root), walParams)
+	if err != nil {
 		return nil, err
+	}
+	ok, err := ix.current()
+	if err != nil {
+		ix.db.Close()
+		return nil, err
+	}
+	built := 0
+	if !ok {
+		ix.db.Close()
+		if err := remove(c.Root); err != nil {
+			return nil, err
+		}
+		if built, err = build(c); err != nil {
+			return nil, err
+		}
+		if ix, err = openDB(c, Path(c.Root), walParams); err != nil {
+			return nil, err
+		}
+	}
+	// After a build, the files changed while it read them.
+	if err := ix.sync(); err != nil {
+		ix.db.Close()
+		return nil, err
+	}
+	ix.Read += built
+	return ix, nil
+}
+
+// build makes a new index of the workspace in a file of its own next to the index (index.db.new), without
+// waiting for the disk at each write, then syncs it to disk once and renames it into place, so that a crash
+// never leaves a half index where the index is read. It returns the number of release folders read.
+func build(c Config) (int, error) {
+	tmp := Path(c.Root) + ".new"
+	for _, p := range []string{tmp, tmp + "-journal"} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return 0, fmt.Errorf("index: %w", err)
+		}
+	}
+	ix, err := openDB(c, tmp, buildParams)
+	if err != nil {
+		return 0, err
+	}
+	ix.db.SetMaxOpenConns(1) // one connection: the journal mode is changed on the one that wrote
+	fail := func(err error) (int, error) {
+		ix.db.Close()
+		os.Remove(tmp)
+		return 0, err
+	}
+	if err := ix.create(); err != nil {
+		return fail(err)
 	}
 	if err := ix.sync(); err != nil {
-		db.Close()
-		return nil, err
+		return fail(err)
 	}
-	return ix, nil
+	if _, err := ix.db.Exec(`PRAGMA journal_mode = WAL`); err != nil {
+		return fail(fmt.Errorf("index: %w", err))
+	}
+	if err := ix.db.Close(); err != nil {
+		return fail(fmt.Errorf("index: %w", err))
+	}
+	f, err := os.Open(tmp)
+	if err == nil {
+		err = f.Sync()
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err == nil {
+		err = os.Rename(tmp, Path(c.Root))
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return 0, fmt.Errorf("index: %w", err)
+	}
+	return ix.Read, nil
 }
 
 // Close closes the database.
@@ -186,20 +268,25 @@ func (c Config) key() string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// prepare checks the schema version and the inputs' key and, when either differs, recreates the tables in one
-// transaction (an index of another schema version is removed first: its tables may not be these).
-func (ix *Index) prepare() error {
+// current reports whether the index holds tables of this schema version made from these inputs, saying why it
+// is rebuilt when it was made by another version of relloc; false, without an error, when it has no tables.
+func (ix *Index) current() (bool, error) {
 	var schema, key string
 	err := ix.db.QueryRow(`SELECT (SELECT value FROM meta WHERE key = 'schema'), (SELECT value FROM meta WHERE key = 'key')`).Scan(&schema, &key)
 	switch {
 	case err == nil && schema == strconv.Itoa(SchemaVersion) && key == ix.cfg.key():
-		return nil
+		return true, nil
 	case err == nil && schema != strconv.Itoa(SchemaVersion):
 		ix.cfg.warn("relloc: %s was written by another version of relloc (schema %s, not %d); rebuilding it\n",
 			ix.cfg.rel(Path(ix.cfg.Root)), schema, SchemaVersion)
 	case err != nil && !strings.Contains(err.Error(), "no such table"):
-		return fmt.Errorf("index: %w", err)
+		return false, fmt.Errorf("index: %w", err)
 	}
+	return false, nil
+}
+
+// create makes the tables of a new index in one transaction.
+func (ix *Index) create() error {
 	tx, err := ix.db.Begin()
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
@@ -210,10 +297,6 @@ func (ix *Index) prepare() error {
 		forms = append(forms, fmt.Sprintf("f%d", i))
 	}
 	for _, s := range append([]string{
-		`DROP TABLE IF EXISTS meta`, `DROP TABLE IF EXISTS releases`, `DROP TABLE IF EXISTS files`,
-		`DROP TABLE IF EXISTS units`, `DROP TABLE IF EXISTS texts`, `DROP TABLE IF EXISTS usage`,
-		`DROP TABLE IF EXISTS units_vocab`, `DROP TABLE IF EXISTS units_fts`,
-		`DROP TABLE IF EXISTS texts_vocab`, `DROP TABLE IF EXISTS texts_fts`,
 		`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
 		// One row per release folder: its id, its coverage figures in every target language and its candidate
 		// phrases (JSON).
@@ -237,12 +320,16 @@ func (ix *Index) prepare() error {
 			segment TEXT NOT NULL, text INTEGER NOT NULL)`,
 		`CREATE INDEX units_rel ON units (rel, pos)`,
 		`CREATE INDEX units_text ON units (text)`,
-		// Trigrams of each text's normalised source (norm) and of its matching form in each language (f0: the
-		// source, f1...: the targets), for the memory's candidate filter and for concordance; the rowid is the
-		// text's id.
-		`CREATE VIRTUAL TABLE texts_fts USING fts5 (norm, ` + strings.Join(forms, ", ") +
+		// Trigrams of each text's normalised source, for the memory's candidate filter: which texts hold one, not
+		// where (detail=none), which is all a filter of single trigrams asks and keeps the index small; the
+		// vocabulary gives the number of texts holding each. The rowid is the text's id.
+		`CREATE VIRTUAL TABLE texts_grams USING fts5 (norm, content='', contentless_delete=1, detail=none,
+			tokenize='trigram case_sensitive 1')`,
+		`CREATE VIRTUAL TABLE texts_grams_vocab USING fts5vocab (texts_grams, 'row')`,
+		// Trigrams of each text's matching form in each language (f0: the source, f1...: the targets), with their
+		// positions, for concordance's phrases.
+		`CREATE VIRTUAL TABLE texts_fts USING fts5 (` + strings.Join(forms, ", ") +
 			`, content='', contentless_delete=1, tokenize='trigram case_sensitive 1')`,
-		`CREATE VIRTUAL TABLE texts_vocab USING fts5vocab (texts_fts, 'col')`,
 		`CREATE TABLE usage (rel INTEGER NOT NULL, lang TEXT NOT NULL, entry TEXT NOT NULL, count INTEGER NOT NULL,
 			PRIMARY KEY (rel, lang, entry))`,
 		`CREATE INDEX usage_entry ON usage (entry, lang)`,
@@ -471,7 +558,9 @@ func (ix *Index) sync() error {
 		if used {
 			continue
 		}
-		for _, s := range []string{`DELETE FROM texts_fts WHERE rowid = ?`, `DELETE FROM texts WHERE id = ?`} {
+		for _, s := range []string{
+			`DELETE FROM texts_grams WHERE rowid = ?`, `DELETE FROM texts_fts WHERE rowid = ?`, `DELETE FROM texts WHERE id = ?`,
+		} {
 			if _, err := tx.Exec(s, id); err != nil {
 				return fmt.Errorf("index: %w", err)
 			}
@@ -595,15 +684,15 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time) error {
 
 // writer inserts the entries of folders read again in one transaction, with its statements prepared once.
 type writer struct {
-	ix                                        *Index
-	rel, file, unit, findText, text, fts, use *sql.Stmt
-	checks                                    *checkWriter
+	ix                                               *Index
+	rel, file, unit, findText, text, grams, fts, use *sql.Stmt
+	checks                                           *checkWriter
 }
 
 func (ix *Index) newWriter(tx *sql.Tx) (*writer, error) {
 	w := &writer{ix: ix}
-	cols := []string{"rowid", "norm"}
-	marks := []string{"?", "?"}
+	cols := []string{"rowid"}
+	marks := []string{"?"}
 	for i := range ix.langs {
 		cols, marks = append(cols, fmt.Sprintf("f%d", i)), append(marks, "?")
 	}
@@ -616,6 +705,7 @@ func (ix *Index) newWriter(tx *sql.Tx) (*writer, error) {
 		{&w.unit, `INSERT INTO units (rel, pos, segment, text) VALUES (?, ?, ?, ?)`},
 		{&w.findText, `SELECT id FROM texts WHERE hash = ? AND text = ?`},
 		{&w.text, `INSERT INTO texts (hash, text, norm, nhash, len) VALUES (?, ?, ?, ?, ?)`},
+		{&w.grams, `INSERT INTO texts_grams (rowid, norm) VALUES (?, ?)`},
 		{&w.fts, `INSERT INTO texts_fts (` + strings.Join(cols, ", ") + `) VALUES (` + strings.Join(marks, ", ") + `)`},
 		{&w.use, `INSERT INTO usage (rel, lang, entry, count) VALUES (?, ?, ?, ?)`},
 	} {
@@ -634,7 +724,7 @@ func (ix *Index) newWriter(tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, s := range []*sql.Stmt{w.rel, w.file, w.unit, w.findText, w.text, w.fts, w.use} {
+	for _, s := range []*sql.Stmt{w.rel, w.file, w.unit, w.findText, w.text, w.grams, w.fts, w.use} {
 		if s != nil {
 			s.Close()
 		}
@@ -717,7 +807,10 @@ func (w *writer) textID(u tm.Unit) (int64, error) {
 	if id, err = res.LastInsertId(); err != nil {
 		return 0, fmt.Errorf("index: %w", err)
 	}
-	args := []any{id, norm}
+	if _, err := w.grams.Exec(id, norm); err != nil {
+		return 0, fmt.Errorf("index: %w", err)
+	}
+	args := []any{id}
 	for _, l := range w.ix.langs {
 		form := ""
 		if t, ok := u.Text[l.String()]; ok {
