@@ -52,8 +52,8 @@ type textPass struct {
 	// which of the fields above are filled
 	haveForm, haveOver, haveLongest, haveNumbers, haveAnchors bool
 	// block, when Within said that the text is block.text[start:start+len(text)], is where its matches may be
-	// derived from (see derive).
-	block *blockSpan
+	// derived from (see derive); its text is "" otherwise.
+	block blockSpan
 }
 
 // blockSpan places a text within the block it was cut from.
@@ -87,8 +87,8 @@ func (a *Anchors) Within(lang language.Tag, block string, start, end int) {
 		return
 	}
 	p := a.textPass(lang, block[start:end])
-	if p.block == nil && !p.haveOver && !p.haveLongest {
-		p.block = &blockSpan{text: block, start: start}
+	if p.block.text == "" && !p.haveOver && !p.haveLongest {
+		p.block = blockSpan{text: block, start: start}
 	}
 }
 

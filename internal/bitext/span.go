@@ -30,7 +30,7 @@ import (
 //
 // Otherwise, which a segmenter's sentences rarely are, the span is matched on its own.
 func (a *Anchors) derive(lang language.Tag, p *textPass, text string, ordered bool) ([]termmatch.Match, bool) {
-	if p.block == nil || ordered && lang == a.source {
+	if p.block.text == "" || ordered && lang == a.source {
 		return nil, false
 	}
 	lm := a.langMatcher(lang)
@@ -39,17 +39,27 @@ func (a *Anchors) derive(lang language.Tag, p *textPass, text string, ordered bo
 	if lm == nil || !cleanBefore(b, start) || !cleanAfter(b, end) {
 		return nil, false
 	}
-	var out []termmatch.Match
-	for _, m := range a.Matches(lang, b) {
+	ms := a.Matches(lang, b)
+	n := 0
+	for _, m := range ms {
 		switch {
 		case m.End <= start || m.Start >= end:
 			continue
 		case m.Start < start || m.End > end, lm.context[m.Pattern]:
 			return nil, false
 		}
-		m.Start -= start
-		m.End -= start
-		out = append(out, m)
+		n++
+	}
+	if n == 0 {
+		return nil, true
+	}
+	out := make([]termmatch.Match, 0, n)
+	for _, m := range ms {
+		if m.Start >= start && m.End <= end {
+			m.Start -= start
+			m.End -= start
+			out = append(out, m)
+		}
 	}
 	return out, true
 }

@@ -286,7 +286,7 @@ func FuzzDerivedMatches(f *testing.F) {
 			spanCheck(t, base, lang, block, sp.Start, sp.End)
 		}
 		i, j = max(0, min(i, len(block))), max(0, min(j, len(block)))
-		for i > 0 && !utf8.RuneStart(block[i]) {
+		for i < len(block) && !utf8.RuneStart(block[i]) {
 			i--
 		}
 		for j < len(block) && !utf8.RuneStart(block[j]) {
