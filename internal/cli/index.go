@@ -19,8 +19,8 @@ import (
 	"github.com/relloc/relloc/internal/workspace"
 )
 
-// indexEnv is the environment variable that turns the persistent index off (RELLOC_INDEX=off): tm search,
-// draft and coverage then read every release, as before the index.
+// indexEnv is the environment variable that turns the persistent index off (RELLOC_INDEX=off): check, tm
+// search, draft and coverage then read every release, as before the index.
 const indexEnv = "RELLOC_INDEX"
 
 // indexed is a workspace with its glossary and, unless it is off or unusable, its index (package index) up to
