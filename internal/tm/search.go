@@ -125,3 +125,24 @@ func contains(ss []string, s string) bool {
 	}
 	return false
 }
+
+// Matches reports whether a unit whose normalised source (Normalize) is norm, with a translation, is a match of
+// Lookup (search false) or of Search (search true, by its whole text or by its start) for the scorer's query at
+// threshold (outside (0, 1]: DefaultThreshold), so that a store reads whole only the candidates that match.
+func (s *Scorer) Matches(norm string, threshold float64, search bool) bool {
+	if threshold <= 0 || threshold > 1 {
+		threshold = DefaultThreshold
+	}
+	if _, ok := s.Score(norm, threshold); ok {
+		return true
+	}
+	q := s.s.qr
+	if !search || len(q) < minPrefix {
+		return false
+	}
+	r := []rune(norm)
+	if len(r) <= len(q) {
+		return false
+	}
+	return 1-float64(levenshtein.ComputeDistance(string(q), string(r[:len(q)])))/float64(len(q)) >= threshold
+}

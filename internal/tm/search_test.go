@@ -2,6 +2,8 @@ package tm
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -82,6 +84,35 @@ func TestConcordance(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("Concordance(%q, %v): got %q, want %q", tt.phrase, tt.langs, got, tt.want)
+		}
+	}
+}
+
+// TestScorerMatchesAsSearch checks that Scorer.Matches says of each unit whether Lookup and Search find it, as a
+// memory of that unit alone does.
+func TestScorerMatchesAsSearch(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	units := generate(r, 200)
+	for _, threshold := range []float64{0.5, 0.75, 0.9, 1} {
+		for q := 0; q < 20; q++ {
+			text := units[r.IntN(len(units))].Text["en"]
+			if q%3 == 1 {
+				text = mutate(r, text, r.IntN(6))
+			} else if q%3 == 2 {
+				w := strings.Fields(text)
+				text = strings.Join(w[:min(len(w), 4)], " ")
+			}
+			s := NewScorer(text)
+			for _, u := range units {
+				one := New([]Unit{u}, "en")
+				n := Normalize(u.Text["en"])
+				if got, want := s.Matches(n, threshold, false), len(one.Lookup(text, "km", threshold)) > 0; got != want {
+					t.Fatalf("Lookup: threshold %v, query %q, unit %q: Matches %v, want %v", threshold, text, n, got, want)
+				}
+				if got, want := s.Matches(n, threshold, true), len(one.Search(text, "km", threshold)) > 0; got != want {
+					t.Fatalf("Search: threshold %v, query %q, unit %q: Matches %v, want %v", threshold, text, n, got, want)
+				}
+			}
 		}
 	}
 }
