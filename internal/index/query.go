@@ -94,7 +94,8 @@ func (m *Memory) memory(rows []unitRow) *tm.Memory {
 // Lookup is tm.Memory.Lookup.
 func (m *Memory) Lookup(text, target string, threshold float64) []tm.Match {
 	f, ok := tm.NewFilter(text, threshold, false)
-	units, err := m.candidates(f, ok)
+	sc := tm.NewScorer(text)
+	units, err := m.candidates(f, ok, func(norm string) bool { return sc.Matches(norm, threshold, false) })
 	if err != nil {
 		m.fail(err)
 		return nil
@@ -188,7 +189,8 @@ func (m *Memory) best(text, norm, target string, threshold float64) (tm.Match, b
 // Search is tm.Memory.Search.
 func (m *Memory) Search(text, target string, threshold float64) ([]tm.Match, error) {
 	f, ok := tm.NewFilter(text, threshold, true)
-	units, err := m.candidates(f, ok)
+	sc := tm.NewScorer(text)
+	units, err := m.candidates(f, ok, func(norm string) bool { return sc.Matches(norm, threshold, true) })
 	if err != nil {
 		return nil, err
 	}
@@ -230,7 +232,7 @@ func sortUnits(rs []unitRow) []unitRow {
 
 // exact returns, in memory order, the first unit of each text whose normalised source is norm.
 func (m *Memory) exact(tx *sql.Tx, norm string) ([]unitRow, error) {
-	rows, err := tx.Query(`SELECT id, norm FROM texts WHERE nhash = ?`, digest(norm))
+	rows, err := tx.Query(`SELECT id, norm FROM norms WHERE nhash = ?`, digest(norm))
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
@@ -254,8 +256,9 @@ func (m *Memory) exact(tx *sql.Tx, norm string) ([]unitRow, error) {
 	return m.firsts(tx, ids)
 }
 
-// candidates returns the units that pass f, in memory order, the first of each text.
-func (m *Memory) candidates(f tm.Filter, ok bool) ([]unitRow, error) {
+// candidates returns the units that pass f and whose normalised source match accepts, in memory order, the
+// first of each text: only those are read whole.
+func (m *Memory) candidates(f tm.Filter, ok bool, match func(norm string) bool) ([]unitRow, error) {
 	tx, err := m.ix.db.BeginTx(ctxBackground, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
@@ -265,9 +268,11 @@ func (m *Memory) candidates(f tm.Filter, ok bool) ([]unitRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]int64, len(texts))
-	for i, t := range texts {
-		ids[i] = t.id
+	var ids []int64
+	for _, t := range texts {
+		if match(t.norm) {
+			ids = append(ids, t.id)
+		}
 	}
 	return m.firsts(tx, ids)
 }
@@ -285,10 +290,10 @@ func (m *Memory) passing(tx *sql.Tx, f tm.Filter, ok bool) ([]textNorm, error) {
 	if !ok {
 		return nil, nil
 	}
-	q := `SELECT t.id, t.norm FROM texts t WHERE t.len >= ?`
+	q := `SELECT n.id, n.norm FROM norms n WHERE n.len >= ?`
 	args := []any{f.MinLen}
 	if f.MaxLen >= 0 {
-		q += ` AND t.len <= ?`
+		q += ` AND n.len <= ?`
 		args = append(args, f.MaxLen)
 	}
 	if f.Need > 0 {
@@ -303,7 +308,7 @@ func (m *Memory) passing(tx *sql.Tx, f tm.Filter, ok bool) ([]textNorm, error) {
 		for _, t := range terms {
 			quoted = append(quoted, quote(t))
 		}
-		q += ` AND t.id IN (SELECT rowid FROM texts_grams WHERE texts_grams MATCH ?)`
+		q += ` AND n.id IN (SELECT rowid FROM texts_grams WHERE texts_grams MATCH ?)`
 		args = append(args, strings.Join(quoted, " OR "))
 	}
 	rows, err := tx.Query(q, args...)
@@ -382,7 +387,8 @@ func (m *Memory) withTexts(tx *sql.Tx, units []unitRow) ([]unitRow, error) {
 		if err != nil {
 			return nil, err
 		}
-		rows, err := tx.Query(`SELECT id, text, norm FROM texts WHERE id IN (SELECT value FROM json_each(?))`, string(list))
+		rows, err := tx.Query(`SELECT t.id, t.text, n.norm FROM texts t JOIN norms n ON n.id = t.id
+			WHERE t.id IN (SELECT value FROM json_each(?))`, string(list))
 		if err != nil {
 			return nil, fmt.Errorf("index: %w", err)
 		}

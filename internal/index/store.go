@@ -45,7 +45,7 @@ const (
 	// LockName is the lock file in Dir that the one writer holds.
 	LockName = "index.lock"
 	// SchemaVersion is the version of the tables; an index of another version is rebuilt.
-	SchemaVersion = 4
+	SchemaVersion = 5
 )
 
 // lockTimeout is how long Open waits by default for another relloc process updating the index.
@@ -115,8 +115,10 @@ func Open(c Config) (*Index, error) {
 
 // walParams are the settings of the index in use: write-ahead log, so that readers are not blocked by the
 // writer and see its transactions whole; synced at checkpoints (a crash loses at most the last transactions,
-// never the database's integrity).
-const walParams = "_pragma=busy_timeout(60000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+// never the database's integrity); a page cache of 16 MiB, as the lookups of one draft read the same pages
+// again.
+const walParams = "_pragma=busy_timeout(60000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate" +
+	"&_pragma=cache_size(-16384)"
 
 // buildParams are the settings of a new index being built in a file of its own (build): no reader sees that
 // file before it is renamed into place and a crash leaves only that file, which the next build replaces, so its
@@ -306,15 +308,17 @@ func (ix *Index) create() error {
 			mtime INTEGER NOT NULL, hash BLOB NOT NULL)`,
 		`CREATE INDEX files_rel ON files (rel)`,
 		// The distinct texts of the units, once each however many releases repeat them (a templated archive
-		// repeats its letterhead and formulas in every release): text is the JSON object of the unit's languages,
-		// hash its FNV-1a digest, norm its normalised source (tm.Normalize), nhash the digest of norm and len the
-		// length of norm in code points. Units with the same text give the same matches, so a lookup measures
-		// each text once and takes the first of its units.
-		`CREATE TABLE texts (id INTEGER PRIMARY KEY, hash INTEGER NOT NULL, text TEXT NOT NULL,
-			norm TEXT NOT NULL, nhash INTEGER NOT NULL, len INTEGER NOT NULL)`,
+		// repeats its letterhead and formulas in every release): text is the JSON object of the unit's languages
+		// and hash its FNV-1a digest. Units with the same text give the same matches, so a lookup measures each
+		// text once and takes the first of its units.
+		`CREATE TABLE texts (id INTEGER PRIMARY KEY, hash INTEGER NOT NULL, text TEXT NOT NULL)`,
 		`CREATE INDEX texts_hash ON texts (hash)`,
-		`CREATE INDEX texts_nhash ON texts (nhash)`,
-		`CREATE INDEX texts_len ON texts (len)`,
+		// Each text's normalised source (tm.Normalize), the digest of norm and its length in code points, what a
+		// lookup reads of each of its candidates, in a table of their own so that they fill few pages.
+		`CREATE TABLE norms (id INTEGER PRIMARY KEY, nhash INTEGER NOT NULL, len INTEGER NOT NULL,
+			norm TEXT NOT NULL)`,
+		`CREATE INDEX norms_nhash ON norms (nhash)`,
+		`CREATE INDEX norms_len ON norms (len)`,
 		// The translation-memory units in release order, each naming its text.
 		`CREATE TABLE units (id INTEGER PRIMARY KEY, rel INTEGER NOT NULL, pos INTEGER NOT NULL,
 			segment TEXT NOT NULL, text INTEGER NOT NULL)`,
@@ -559,7 +563,8 @@ func (ix *Index) sync() error {
 			continue
 		}
 		for _, s := range []string{
-			`DELETE FROM texts_grams WHERE rowid = ?`, `DELETE FROM texts_fts WHERE rowid = ?`, `DELETE FROM texts WHERE id = ?`,
+			`DELETE FROM texts_grams WHERE rowid = ?`, `DELETE FROM texts_fts WHERE rowid = ?`,
+			`DELETE FROM norms WHERE id = ?`, `DELETE FROM texts WHERE id = ?`,
 		} {
 			if _, err := tx.Exec(s, id); err != nil {
 				return fmt.Errorf("index: %w", err)
@@ -684,9 +689,9 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time) error {
 
 // writer inserts the entries of folders read again in one transaction, with its statements prepared once.
 type writer struct {
-	ix                                               *Index
-	rel, file, unit, findText, text, grams, fts, use *sql.Stmt
-	checks                                           *checkWriter
+	ix                                                     *Index
+	rel, file, unit, findText, text, norm, grams, fts, use *sql.Stmt
+	checks                                                 *checkWriter
 }
 
 func (ix *Index) newWriter(tx *sql.Tx) (*writer, error) {
@@ -704,7 +709,8 @@ func (ix *Index) newWriter(tx *sql.Tx) (*writer, error) {
 		{&w.file, `INSERT INTO files (path, rel, size, mtime, hash) VALUES (?, ?, ?, ?, ?)`},
 		{&w.unit, `INSERT INTO units (rel, pos, segment, text) VALUES (?, ?, ?, ?)`},
 		{&w.findText, `SELECT id FROM texts WHERE hash = ? AND text = ?`},
-		{&w.text, `INSERT INTO texts (hash, text, norm, nhash, len) VALUES (?, ?, ?, ?, ?)`},
+		{&w.text, `INSERT INTO texts (hash, text) VALUES (?, ?)`},
+		{&w.norm, `INSERT INTO norms (id, nhash, len, norm) VALUES (?, ?, ?, ?)`},
 		{&w.grams, `INSERT INTO texts_grams (rowid, norm) VALUES (?, ?)`},
 		{&w.fts, `INSERT INTO texts_fts (` + strings.Join(cols, ", ") + `) VALUES (` + strings.Join(marks, ", ") + `)`},
 		{&w.use, `INSERT INTO usage (rel, lang, entry, count) VALUES (?, ?, ?, ?)`},
@@ -724,7 +730,7 @@ func (ix *Index) newWriter(tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, s := range []*sql.Stmt{w.rel, w.file, w.unit, w.findText, w.text, w.grams, w.fts, w.use} {
+	for _, s := range []*sql.Stmt{w.rel, w.file, w.unit, w.findText, w.text, w.norm, w.grams, w.fts, w.use} {
 		if s != nil {
 			s.Close()
 		}
@@ -800,11 +806,14 @@ func (w *writer) textID(u tm.Unit) (int64, error) {
 		return 0, fmt.Errorf("index: %w", err)
 	}
 	norm := tm.Normalize(u.Text[w.ix.cfg.Source.String()])
-	res, err := w.text.Exec(h, text, norm, digest(norm), utf8.RuneCountInString(norm))
+	res, err := w.text.Exec(h, text)
 	if err != nil {
 		return 0, fmt.Errorf("index: %w", err)
 	}
 	if id, err = res.LastInsertId(); err != nil {
+		return 0, fmt.Errorf("index: %w", err)
+	}
+	if _, err := w.norm.Exec(id, digest(norm), utf8.RuneCountInString(norm), norm); err != nil {
 		return 0, fmt.Errorf("index: %w", err)
 	}
 	if _, err := w.grams.Exec(id, norm); err != nil {
