@@ -106,7 +106,7 @@ func (m *Memory) Lookup(text, target string, threshold float64) []tm.Match {
 // bestLevels are the scores above the threshold that Best first looks for matches at, highest first: a
 // lookup at a high score needs few of the query's trigrams in a unit, so its candidates are few, and when it
 // finds a match, that match is the best (every unit scoring as well passes its filter).
-var bestLevels = []float64{0.9}
+var bestLevels = []float64{0.96, 0.92, 0.85}
 
 // Best is tm.Memory.Best. It looks first for the units whose normalised source is the query's (the only ones
 // that can score 1), through an index of the normalised texts, then for matches of at least each of
