@@ -70,7 +70,8 @@ func run(args []string, stdout, stderr io.Writer, runner runner) error {
 	fs.StringVar(&o.keep, "keep", "", "generate into this folder and keep it")
 	fs.StringVar(&only, "only", strings.Join(steps, ","), "comma-separated measurements to make: "+strings.Join(steps, ", "))
 	fs.BoolVar(&o.double, "compare-double", false, "also generate twice the releases and compare check's peak memory")
-	if err := fs.Parse(args); err != nil {
+	err := fs.Parse(args)
+	if err != nil {
 		return err
 	}
 	if o.runs < 1 || o.quickRuns < 1 || o.valeRuns < 1 {
@@ -86,6 +87,13 @@ func run(args []string, stdout, stderr io.Writer, runner runner) error {
 			return fmt.Errorf("-only: unknown measurement %q (known: %s)", s, strings.Join(steps, ", "))
 		}
 		o.only[s] = true
+	}
+	// The commands run in the workspace: a relative path given here must not be read from there.
+	if o.vale, err = absBinary(o.vale); err != nil {
+		return fmt.Errorf("-vale: %w", err)
+	}
+	if o.rg, err = absBinary(o.rg); err != nil {
+		return fmt.Errorf("-rg: %w", err)
 	}
 	bin, err := filepath.Abs(o.relloc)
 	if err != nil {
@@ -161,4 +169,17 @@ func (o options) valeBinary() string {
 	}
 	p, _ := exec.LookPath("vale")
 	return p
+}
+
+// absBinary is p as an absolute path: a name without a slash is looked up on the PATH; "" stays "".
+func absBinary(p string) (string, error) {
+	switch {
+	case p == "":
+		return "", nil
+	case !strings.ContainsRune(p, filepath.Separator):
+		if found, err := exec.LookPath(p); err == nil {
+			return filepath.Abs(found)
+		}
+	}
+	return filepath.Abs(p)
 }
