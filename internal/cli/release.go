@@ -1,15 +1,18 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/relloc/relloc/internal/bitext"
 	"github.com/relloc/relloc/internal/ctrl"
+	"github.com/relloc/relloc/internal/inputerr"
 	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/workspace"
 )
@@ -17,6 +20,40 @@ import (
 // loadReleases reads every release of the workspace.
 func loadReleases(ws *workspace.Workspace) ([]*release.Release, error) {
 	return release.LoadAll(ws.Root, ws.Path(ws.Config.Releases), ws.Config.Source, ws.Config.Languages(), ws.Rel)
+}
+
+// loadFronts reads the front matter of every release of the workspace (workspace.Releases.LoadFront) and no
+// Markdown, sorted by id as loadReleases sorts them: what a listing of releases needs. Input errors of every
+// release are reported together, as loadReleases reports them.
+func loadFronts(ws *workspace.Workspace) ([]*release.Release, error) {
+	list, err := ws.ListReleases()
+	if err != nil {
+		return nil, err
+	}
+	var (
+		out  []*release.Release
+		errs inputerr.List
+	)
+	for i := range list.Len() {
+		r, err := list.LoadFront(i)
+		var l inputerr.List
+		var e *inputerr.Error
+		switch {
+		case err == nil:
+			out = append(out, r)
+		case errors.As(err, &l):
+			errs = append(errs, l...)
+		case errors.As(err, &e):
+			errs = append(errs, e)
+		default:
+			return nil, err
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
 }
 
 // findRelease reads the release named by arg: its folder's name, a path to its folder or to one of its files, or
@@ -95,7 +132,12 @@ release show prints one release's files, blocks and sentences.`,
 			if err != nil {
 				return err
 			}
-			rels, err := loadReleases(ws)
+			// The table needs each release's front matter alone; JSON's blocks and titles need the Markdown.
+			load := loadFronts
+			if listFormat == "json" {
+				load = loadReleases
+			}
+			rels, err := load(ws)
 			if err != nil {
 				return err
 			}

@@ -1,6 +1,7 @@
 package release
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -41,6 +42,31 @@ type File struct {
 // Parse builds a release from the files of its folder; dir is the folder as shown to users, whose base name
 // gives the id and date when the source file has no front matter.
 func Parse(dir string, source language.Tag, files []File) (*Release, error) {
+	return assemble(dir, source, files, ParseDocument)
+}
+
+// ParseFront builds a release as Parse does from its files' front matter alone, parsing no Markdown: its
+// documents have their path, language and front matter, and no blocks. The files need hold no more than their
+// front matter (ReadFrontDir). It is for a command that lists releases, which need not parse every release.
+func ParseFront(dir string, source language.Tag, files []File) (*Release, error) {
+	return assemble(dir, source, files, parseFront)
+}
+
+// parseFront is a document with its front matter and no body.
+func parseFront(path string, lang language.Tag, src []byte) (*Document, error) {
+	if err := inputerr.CheckText(path, src); err != nil {
+		return nil, err
+	}
+	d := &Document{Path: path, Lang: lang}
+	if _, err := d.splitFront(src); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// assemble builds a release of the documents parse makes of files.
+func assemble(dir string, source language.Tag, files []File,
+	parse func(path string, lang language.Tag, src []byte) (*Document, error)) (*Release, error) {
 	r := &Release{ID: filepath.Base(dir), Dir: dir, Docs: map[language.Tag]*Document{}}
 	if m := folderName.FindStringSubmatch(r.ID); m != nil {
 		if t, err := time.Parse("2006-01-02", m[1]); err == nil {
@@ -49,7 +75,7 @@ func Parse(dir string, source language.Tag, files []File) (*Release, error) {
 	}
 	var errs inputerr.List
 	for _, f := range files {
-		d, err := ParseDocument(f.Path, f.Lang, f.Data)
+		d, err := parse(f.Path, f.Lang, f.Data)
 		if err != nil {
 			var l inputerr.List
 			var e *inputerr.Error
@@ -135,6 +161,41 @@ const MaxFileSize = 16 << 20
 // is a symbolic link leading outside the workspace folder ws, that is not a regular file or that is larger than
 // MaxFileSize is an input error.
 func ReadDir(ws, dir string, langs []language.Tag, rel func(string) string) ([]File, error) {
+	return readDir(ws, dir, langs, rel, func(p string) ([]byte, error) {
+		return safefile.ReadFile(ws, p, rel(p), MaxFileSize)
+	})
+}
+
+// ReadFrontDir reads the language files of one release folder as ReadDir does, but of each only its front
+// matter (to its closing +++ line; the first line of a file that has none, the second of one that opens with
+// ---): what ParseFront needs, and no more.
+func ReadFrontDir(ws, dir string, langs []language.Tag, rel func(string) string) ([]File, error) {
+	return readDir(ws, dir, langs, rel, func(p string) ([]byte, error) {
+		return safefile.ReadHead(ws, p, rel(p), MaxFileSize, frontEnd())
+	})
+}
+
+// frontEnd returns a function that reports, line after line of a file, the last line its front matter needs
+// (see splitFront): the closing fence of a +++ header, the line after a --- (which tells a YAML header), or the
+// first line of a file without a header.
+func frontEnd() func(n int, line []byte) bool {
+	var open []byte
+	return func(n int, line []byte) bool {
+		if n == 1 {
+			line = bytes.TrimPrefix(line, []byte("\ufeff"))
+			for _, f := range [][]byte{fence, []byte("---")} {
+				if isFence(line, f) {
+					open = f
+					return false
+				}
+			}
+			return true
+		}
+		return !bytes.Equal(open, fence) || isFence(line, fence)
+	}
+}
+
+func readDir(ws, dir string, langs []language.Tag, rel func(string) string, read func(string) ([]byte, error)) ([]File, error) {
 	var files []File
 	var errs inputerr.List
 	for _, lang := range langs {
@@ -142,7 +203,7 @@ func ReadDir(ws, dir string, langs []language.Tag, rel func(string) string) ([]F
 		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
-		data, err := safefile.ReadFile(ws, p, rel(p), MaxFileSize)
+		data, err := read(p)
 		var e *inputerr.Error
 		if errors.As(err, &e) {
 			errs = append(errs, e)

@@ -255,3 +255,83 @@ func TestID(t *testing.T) {
 		t.Error("ID of a file whose front matter is never closed: no error")
 	}
 }
+
+// TestParseFront: a release read by ReadFrontDir and ParseFront has the id, date, place and front matter of
+// each document that ReadDir and Parse give, from the head of each file alone; a body that would not parse is
+// not read, and a front matter that would not parse is the same error.
+func TestParseFront(t *testing.T) {
+	langs := []language.Tag{language.English, language.Khmer, language.Japanese}
+	files := map[string]string{
+		"en.md": "\ufeff+++ \r\nid = \"call\"\r\ndate = 2021-11-18\r\nplace = \"Phnom Penh\"\r\n+++\r\n# Press Release\r\n\r\nH.E. Prak Sokhonn met the press.\r\n",
+		"km.md": "+++\nstatus = \"reviewed\"\n+++\n# សេចក្តីប្រកាសព័ត៌មាន\n\nឯកឧត្តម ប្រាក់ សុខុន បានជួបអ្នកសារព័ត៌មាន។\n",
+		"ja.md": "# 報道発表\n\nプラック・ソコン副首相は記者会見を行った。\n",
+	}
+	ws := t.TempDir()
+	dir := ws + "/releases/2021-11-18-call"
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range files {
+		if err := os.WriteFile(dir+"/"+name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rel := func(p string) string { return strings.TrimPrefix(p, ws+"/") }
+	full, err := Load(ws, dir, language.English, langs, rel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	heads, err := ReadFrontDir(ws, dir, langs, rel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"en": "\ufeff+++ \r\nid = \"call\"\r\ndate = 2021-11-18\r\nplace = \"Phnom Penh\"\r\n+++\r\n",
+		"km": "+++\nstatus = \"reviewed\"\n+++\n",
+		"ja": "# 報道発表\n", // no front matter: its first line tells
+	}
+	for _, f := range heads {
+		if string(f.Data) != want[f.Lang.String()] {
+			t.Errorf("%s: read %q, want %q", f.Path, f.Data, want[f.Lang.String()])
+		}
+	}
+	r, err := ParseFront("releases/2021-11-18-call", language.English, heads)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.ID != full.ID || !r.Date.Equal(full.Date) || r.Place != full.Place || r.Dir != full.Dir || r.ID != "call" {
+		t.Errorf("ParseFront: %q %v %q %q; Parse: %q %v %q %q", r.ID, r.Date, r.Place, r.Dir, full.ID, full.Date, full.Place, full.Dir)
+	}
+	for _, lang := range langs {
+		d, want := r.Doc(lang), full.Doc(lang)
+		if d == nil || d.Path != want.Path || d.HasFront != want.HasFront || d.Front.Status != want.Front.Status || len(d.Blocks) != 0 {
+			t.Errorf("%s: ParseFront's document %+v, Parse's front matter %+v", lang, d, want.Front)
+		}
+	}
+
+	// A body that is not UTF-8 is not read; a front matter never closed, or in YAML, is the error Parse gives.
+	for _, tt := range []struct{ text, err string }{
+		{"+++\nid = \"call\"\n+++\n# Press Release\n\nH.E. Prak Sokhonn\xe1\x9e\n", ""},
+		{"# Press Release\n\nH.E. Prak Sokhonn\x00\n", ""},
+		{"+++\nid = \"call\"\n# Press Release\n", "en.md:1:1: front matter opened with +++ is never closed"},
+		{"---\nid: call\n---\n# Press Release\n", "en.md:1:1:"},
+		{"+++\nid = \"call\xe1\"\n+++\n", "en.md:2:11: invalid UTF-8"},
+	} {
+		if err := os.WriteFile(dir+"/en.md", []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		heads, err := ReadFrontDir(ws, dir, langs, rel)
+		if err == nil {
+			_, err = ParseFront("releases/2021-11-18-call", language.English, heads)
+		}
+		switch {
+		case tt.err == "" && err != nil:
+			t.Errorf("%q: %v, want no error: the body is not read", tt.text, err)
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("%q: got %v, want %q", tt.text, err, tt.err)
+		}
+		if _, perr := Load(ws, dir, language.English, langs, rel); perr == nil || tt.err != "" && perr.Error() != err.Error() {
+			t.Errorf("%q: Load gives %v, want an error (the same as ParseFront's: %v)", tt.text, perr, err)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package safefile
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -107,6 +108,43 @@ func ReadFile(root, path, shown string, max int64) ([]byte, error) {
 		return nil, tooLarge(shown, max)
 	}
 	return data, nil
+}
+
+// ReadHead reads the regular file path as ReadFile does, but only its first lines: up to and including the line
+// for which last returns true (n is the line's number from 1, line its text without the line end), or to the
+// end of the file. It is for a caller that needs a file's header, not its body (a release's front matter).
+func ReadHead(root, path, shown string, max int64, last func(n int, line []byte) bool) ([]byte, error) {
+	if root != "" {
+		if err := Within(root, path, shown); err != nil {
+			return nil, err
+		}
+	}
+	f, err := Open(path, shown)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > max {
+		return nil, tooLarge(shown, max)
+	}
+	br := bufio.NewReader(io.LimitReader(f, max+1))
+	var data []byte
+	for n := 1; ; n++ {
+		line, err := br.ReadBytes('\n')
+		data = append(data, line...)
+		if int64(len(data)) > max {
+			return nil, tooLarge(shown, max)
+		}
+		if errors.Is(err, io.EOF) {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if last(n, line[:len(line)-1]) {
+			return data, nil
+		}
+	}
 }
 
 // Open opens the regular file path for streaming through a Reader; shown is the path as users see it.

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/safefile"
 )
@@ -85,8 +87,25 @@ func (l *Releases) Load(i int) (*release.Release, error) {
 	return release.Parse(l.Dir(i), l.ws.Config.Source, files)
 }
 
+// LoadFront reads the i-th release's front matter alone (release.ParseFront): its id, date, place and each
+// language's status, without reading or parsing its Markdown.
+func (l *Releases) LoadFront(i int) (*release.Release, error) {
+	if l.errs[i] != nil {
+		return nil, l.errs[i]
+	}
+	files, err := l.read(i, release.ReadFrontDir)
+	if err != nil {
+		return nil, err
+	}
+	return release.ParseFront(l.Dir(i), l.ws.Config.Source, files)
+}
+
 func (l *Releases) files(i int) ([]release.File, error) {
-	files, err := release.ReadDir(l.ws.Root, l.dirs[i], l.ws.Config.Languages(), l.ws.Rel)
+	return l.read(i, release.ReadDir)
+}
+
+func (l *Releases) read(i int, readDir func(ws, dir string, langs []language.Tag, rel func(string) string) ([]release.File, error)) ([]release.File, error) {
+	files, err := readDir(l.ws.Root, l.dirs[i], l.ws.Config.Languages(), l.ws.Rel)
 	if err != nil {
 		return nil, err
 	}
@@ -96,12 +115,12 @@ func (l *Releases) files(i int) ([]release.File, error) {
 	return files, nil
 }
 
-// ID returns the id of the i-th release, reading the front matter of its files and no Markdown.
+// ID returns the id of the i-th release, reading the front matter of its files and nothing after it.
 func (l *Releases) ID(i int) (string, error) {
 	if l.errs[i] != nil {
 		return "", l.errs[i]
 	}
-	files, err := l.files(i)
+	files, err := l.read(i, release.ReadFrontDir)
 	if err != nil {
 		return "", err
 	}
