@@ -72,6 +72,11 @@ func (s *single) matchers() *bitext.Anchors {
 	return s.anchors
 }
 
+// align aligns the release with every target language.
+func (s *single) align() *bitext.Bitext {
+	return bitext.Align(s.r, s.ws.Config.Source, s.ws.Config.Targets, s.matchers())
+}
+
 // loadSingle opens the workspace and reads its glossary and the release named by arg (see findRelease).
 func loadSingle(g *Global, wd, arg string) (*single, error) {
 	ws, gl, err := loadGlossary(g)

@@ -70,25 +70,27 @@ inline codes. XLIFF 1.2 by default (OmegaT, Translate Toolkit, Trados, memoQ rea
 	return cmd
 }
 
+// runXLIFFExport reads the glossary and the one release it exports, no other.
 func runXLIFFExport(g *Global, o xliffExportOptions) error {
-	p, err := loadProject(g)
+	ws, gl, err := loadGlossary(g)
 	if err != nil {
 		return err
 	}
-	lang, err := singleLang(o.Lang, p.ws.Config.Targets)
+	lang, err := singleLang(o.Lang, ws.Config.Targets)
 	if err != nil {
 		return err
 	}
 	wd, _ := g.IO.Getwd()
-	r, err := findIn(p.ws, p.rels, wd, o.Release)
+	r, err := findRelease(ws, wd, o.Release)
 	if err != nil {
 		return err
 	}
-	if r.Doc(p.ws.Config.Source) == nil {
-		return fmt.Errorf("%s: no %s file to translate from", r.Dir, p.ws.Config.Source)
+	src := ws.Config.Source
+	if r.Doc(src) == nil {
+		return fmt.Errorf("%s: no %s file to translate from", r.Dir, src)
 	}
-	src := p.ws.Config.Source
-	d := xliff.Export(p.align(r), lang, xliff.GlossaryNotes(p.gl, p.anchors, src, lang))
+	s := &single{ws: ws, gl: gl, r: r}
+	d := xliff.Export(s.align(), lang, xliff.GlossaryNotes(gl, s.matchers(), src, lang))
 	var buf bytes.Buffer
 	if err := xliff.Write(&buf, d, xliff.Version(o.Version)); err != nil {
 		return fmt.Errorf("xliff export: %w", err)
@@ -170,11 +172,11 @@ func runXLIFFImport(g *Global, o xliffImportOptions) error {
 		}
 		defer unlock()
 	}
-	p, err := loadProject(g)
+	ws, gl, err := loadGlossary(g)
 	if err != nil {
 		return err
 	}
-	lang, err := xliffImportLang(o, doc.TargetLang, p.ws.Config.Targets)
+	lang, err := xliffImportLang(o, doc.TargetLang, ws.Config.Targets)
 	if err != nil {
 		return err
 	}
@@ -182,11 +184,11 @@ func runXLIFFImport(g *Global, o xliffImportOptions) error {
 	var r *release.Release
 	switch {
 	case o.Release != "":
-		r, err = findIn(p.ws, p.rels, wd, o.Release)
+		r, err = findRelease(ws, wd, o.Release)
 	case doc.Original == "":
 		return fmt.Errorf("%s: the <file> has no original attribute naming the release's English file; give --release", o.File)
 	default:
-		r, err = findIn(p.ws, p.rels, wd, p.ws.Path(filepath.FromSlash(doc.Original)))
+		r, err = findRelease(ws, wd, ws.Path(filepath.FromSlash(doc.Original)))
 		if err != nil {
 			return fmt.Errorf("%s: original %q: %w (give --release for a file that relloc did not write)", o.File, doc.Original, err)
 		}
@@ -194,7 +196,8 @@ func runXLIFFImport(g *Global, o xliffImportOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := xliff.Apply(p.align(r), lang, doc, o.File) // a *xliff.MismatchError exits with status 2
+	p := &single{ws: ws, gl: gl, r: r}
+	res, err := xliff.Apply(p.align(), lang, doc, o.File) // a *xliff.MismatchError exits with status 2
 	if err != nil {
 		return err
 	}
