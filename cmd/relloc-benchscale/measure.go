@@ -123,18 +123,19 @@ type bench struct {
 
 // Keys of the measurements.
 const (
-	kRG        = "rg"
-	kCheckOff  = "check-off"
-	kCheckCold = "check-cold"
-	kCheckWarm = "check-warm"
-	kRebuild   = "rebuild"
-	kCoverage  = "coverage"
-	kDraft     = "draft"
-	kSearch    = "tm-search"
-	kAlign     = "align"
-	kCheckOne  = "check-one"
-	kVale      = "vale"
-	kCheck2N   = "check-cold-2n"
+	kRG         = "rg"
+	kCheckOff   = "check-off"
+	kCheckCold  = "check-cold"
+	kCheckWarm  = "check-warm"
+	kRebuild    = "rebuild"
+	kCoverage   = "coverage"
+	kDraft      = "draft"
+	kSearch     = "tm-search"
+	kAlign      = "align"
+	kCheckOne   = "check-one"
+	kVale       = "vale"
+	kCheck2N    = "check-cold-2n"
+	kCheckOff2N = "check-off-2n"
 )
 
 // okStatus are the exit statuses that are results: relloc check exits 1 when it finds errors, rg and Vale when
@@ -249,6 +250,8 @@ func (b *bench) measure() error {
 			return err
 		}
 		for range o.runs {
+			b.time(kCheckOff2N, fmt.Sprintf("relloc check, RELLOC_INDEX=off, %d releases", 2*o.releases),
+				b.rellocJob(ws, indexOff, "check", "--format", "json"), nil)
 			b.time(kCheck2N, fmt.Sprintf("relloc check, cold, %d releases", 2*o.releases),
 				b.rellocJob(ws, nil, "check", "--format", "json"), b.dropIndex(ws))
 		}

@@ -90,7 +90,7 @@ func (b *bench) acceptance() []row {
 	// cpu is a time row's figure from user CPU time: the ratio of two commands, or one command's median.
 	cpu = func(keys []string, ss []*sample) string {
 		switch {
-		case keys[0] == kCheck2N || keys[0] == kVale && len(keys) == 1:
+		case keys[0] == kCheck2N || keys[0] == kCheckOff2N || keys[0] == kVale && len(keys) == 1:
 			return ""
 		case len(ss) == 2:
 			return fmt.Sprintf("%.2f×", ss[0].user().Seconds()/max(ss[1].user().Seconds(), 1e-9))
@@ -129,9 +129,14 @@ func (b *bench) acceptance() []row {
 		r.holds = verdict(mib(peak) < MemoryBoundMiB)
 	}
 	rows = append(rows, r)
-	if b.o.double {
-		add(fmt.Sprintf("peak memory of cold check, %d ÷ %d releases", 2*b.o.releases, b.o.releases),
-			fmt.Sprintf("≤ %.2f", maxDoubleRSS), []string{kCheck2N, kCheckCold}, func(ss []*sample) (string, bool) {
+	for _, c := range []struct{ double, single, name string }{
+		{kCheck2N, kCheckCold, "cold check"}, {kCheckOff2N, kCheckOff, "check, RELLOC_INDEX=off,"},
+	} {
+		if !b.o.double {
+			break
+		}
+		add(fmt.Sprintf("peak memory of %s %d ÷ %d releases", c.name, 2*b.o.releases, b.o.releases),
+			fmt.Sprintf("≤ %.2f", maxDoubleRSS), []string{c.double, c.single}, func(ss []*sample) (string, bool) {
 				q := float64(ss[0].rss()) / float64(max(ss[1].rss(), 1))
 				return fmt.Sprintf("%.2f (%.0f ÷ %.0f MiB)", q, mib(ss[0].rss()), mib(ss[1].rss())), q <= maxDoubleRSS
 			})
