@@ -266,6 +266,88 @@ func TestIndexFollowsTheReleases(t *testing.T) {
 	}
 }
 
+// gramRows returns the number of rows of each trigram table and of texts.
+func gramRows(t *testing.T, ix *Index) (grams, forms, texts int) {
+	t.Helper()
+	if err := ix.db.QueryRow(`SELECT (SELECT count(*) FROM texts_grams), (SELECT count(*) FROM texts_fts),
+		(SELECT count(*) FROM texts)`).Scan(&grams, &forms, &texts); err != nil {
+		t.Fatal(err)
+	}
+	return grams, forms, texts
+}
+
+// TestTrigramTablesOnDemand checks that a build, what check pays on a fresh clone, leaves the trigram tables
+// empty; that the first lookup fills the candidate filter's and the first concordance concordance's, each from
+// the stored texts without reading a release, and both find what a memory of every release finds; and that
+// from then on a release edited or deleted updates them.
+func TestTrigramTablesOnDemand(t *testing.T) {
+	f := newFixture(t, 6)
+	ix := f.open(t)
+	if g, c, n := gramRows(t, ix); g != 0 || c != 0 || n == 0 {
+		t.Fatalf("after a build: %d rows of texts_grams, %d of texts_fts, %d texts; want 0, 0 and some", g, c, n)
+	}
+	d := f.direct(t)
+	q := d.units[3].Text["en"]
+	m := ix.Memory(nil)
+	got, err := m.Search(q, "km", 0.75)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := d.mem.Search(q, "km", 0.75); len(want) == 0 || !reflect.DeepEqual(got, want) {
+		t.Fatalf("Search(%q): the index finds\n%v\nthe memory\n%v", q, got, want)
+	}
+	if g, c, n := gramRows(t, ix); g != n || c != 0 {
+		t.Fatalf("after a search: %d rows of texts_grams, %d of texts_fts, %d texts; want %[3]d, 0", g, c, n)
+	}
+	hits, err := m.Concordance("Cambodia", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := d.mem.Concordance("Cambodia", nil); len(want) == 0 || !reflect.DeepEqual(hits, want) {
+		t.Fatalf("Concordance: the index finds %d hits, the memory %d", len(hits), len(want))
+	}
+	if g, c, n := gramRows(t, ix); g != n || c != n {
+		t.Fatalf("after a concordance: %d rows of texts_grams, %d of texts_fts, %d texts; want %[3]d each", g, c, n)
+	}
+	if ix.Read != 6 {
+		t.Errorf("the index read %d releases, want the 6 of its build alone", ix.Read)
+	}
+	ix.Close()
+
+	// An edited release's new text is in both tables, found by the next search and concordance.
+	dirs, _ := filepath.Glob(filepath.Join(f.ws.Root, "releases", "*"))
+	en := filepath.Join(dirs[1], "en.md")
+	data, _ := os.ReadFile(en)
+	added := "The delegation also visited the Angkor Wat temple complex in Siem Reap province."
+	if err := os.WriteFile(en, append(data, "\n"+added+"\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(dirs[4]); err != nil {
+		t.Fatal(err)
+	}
+	ix = f.open(t)
+	if g, c, n := gramRows(t, ix); g != n || c != n {
+		t.Fatalf("after an edit: %d rows of texts_grams, %d of texts_fts, %d texts; want %[3]d each", g, c, n)
+	}
+	d = f.direct(t)
+	m = ix.Memory(nil)
+	got, err = m.Search(added, "en", 0.9)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := d.mem.Search(added, "en", 0.9); len(want) == 0 || !reflect.DeepEqual(got, want) {
+		t.Fatalf("Search(%q) after the edit: the index finds\n%v\nthe memory\n%v", added, got, want)
+	}
+	hits, err = m.Concordance("Angkor Wat", []string{"en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := d.mem.Concordance("Angkor Wat", []string{"en"}); len(want) == 0 || !reflect.DeepEqual(hits, want) {
+		t.Fatalf("Concordance after the edit: the index finds %d hits, the memory %d", len(hits), len(want))
+	}
+	same(t, ix, d)
+}
+
 func TestIndexRebuildsWhenDamaged(t *testing.T) {
 	for _, damage := range []struct {
 		name string
@@ -321,7 +403,13 @@ func TestIndexRebuildsWhenDamaged(t *testing.T) {
 // digest and its units agree.
 func TestIndexReadersSeeWholeUpdates(t *testing.T) {
 	f := newFixture(t, 4)
-	f.open(t).Close()
+	ix0 := f.open(t)
+	for _, table := range gramTables {
+		if err := ix0.fill(table); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix0.Close()
 	dirs, _ := filepath.Glob(filepath.Join(f.ws.Root, "releases", "*"))
 	en := filepath.Join(dirs[1], "en.md")
 	a, _ := os.ReadFile(en)

@@ -121,6 +121,10 @@ func (m *Memory) Best(text, target string, threshold float64) (tm.Match, bool) {
 	if q == "" {
 		return tm.Match{}, false
 	}
+	if err := m.ix.fill(gramsTable); err != nil {
+		m.fail(err)
+		return tm.Match{}, false
+	}
 	b, ok, err := m.best(text, q, target, threshold)
 	if err != nil {
 		m.fail(err)
@@ -199,6 +203,9 @@ func (m *Memory) Search(text, target string, threshold float64) ([]tm.Match, err
 
 // Concordance is tm.Memory.Concordance.
 func (m *Memory) Concordance(phrase string, langs []string) ([]tm.Hit, error) {
+	if err := m.ix.fill(formsTable); err != nil {
+		return nil, err
+	}
 	units, err := m.containing(phrase, langs)
 	if err != nil {
 		return nil, err
@@ -259,6 +266,9 @@ func (m *Memory) exact(tx *sql.Tx, norm string) ([]unitRow, error) {
 // candidates returns the units that pass f and whose normalised source match accepts, in memory order, the
 // first of each text: only those are read whole.
 func (m *Memory) candidates(f tm.Filter, ok bool, match func(norm string) bool) ([]unitRow, error) {
+	if err := m.ix.fill(gramsTable); err != nil {
+		return nil, err
+	}
 	tx, err := m.ix.db.BeginTx(ctxBackground, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)

@@ -31,7 +31,6 @@ import (
 	"github.com/relloc/relloc/internal/coverage"
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/inputerr"
-	"github.com/relloc/relloc/internal/matchform"
 	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/safefile"
 	"github.com/relloc/relloc/internal/tm"
@@ -45,7 +44,7 @@ const (
 	// LockName is the lock file in Dir that the one writer holds.
 	LockName = "index.lock"
 	// SchemaVersion is the version of the tables; an index of another version is rebuilt.
-	SchemaVersion = 5
+	SchemaVersion = 6
 )
 
 // lockTimeout is how long Open waits by default for another relloc process updating the index.
@@ -79,6 +78,9 @@ type Index struct {
 	db    *sql.DB
 	cfg   Config
 	langs []language.Tag // the source, then the targets: the order of the forms columns
+	mu    sync.Mutex
+	// filled holds the trigram tables (gramTables) known to be filled.
+	filled map[string]bool
 	// Read counts the release folders Open read again.
 	Read int
 }
@@ -94,14 +96,11 @@ func Open(c Config) (*Index, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
-	lock := flock.New(filepath.Join(dir, LockName))
-	wait := cmp.Or(c.LockTimeout, lockTimeout)
-	ctx, cancel := context.WithTimeout(context.Background(), wait)
-	defer cancel()
-	if ok, err := lock.TryLockContext(ctx, 10*time.Millisecond); err != nil || !ok {
-		return nil, fmt.Errorf("index: another relloc process has been updating %s for over %s: %v", c.rel(dir), wait, err)
+	unlock, err := c.lock()
+	if err != nil {
+		return nil, err
 	}
-	defer func() { _ = lock.Unlock() }()
+	defer unlock()
 	ix, err := open(c)
 	if isCorrupt(err) {
 		c.warn("relloc: %s is damaged (%v); rebuilding it\n", c.rel(Path(c.Root)), err)
@@ -111,6 +110,20 @@ func Open(c Config) (*Index, error) {
 		ix, err = open(c)
 	}
 	return ix, err
+}
+
+// lock takes the lock of the one writer of the index, waiting at most Config.LockTimeout, and returns its
+// release.
+func (c Config) lock() (func(), error) {
+	dir := filepath.Join(c.Root, Dir)
+	lock := flock.New(filepath.Join(dir, LockName))
+	wait := cmp.Or(c.LockTimeout, lockTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), wait)
+	defer cancel()
+	if ok, err := lock.TryLockContext(ctx, 10*time.Millisecond); err != nil || !ok {
+		return nil, fmt.Errorf("index: another relloc process has been updating %s for over %s: %v", c.rel(dir), wait, err)
+	}
+	return func() { _ = lock.Unlock() }, nil
 }
 
 // walParams are the settings of the index in use: write-ahead log, so that readers are not blocked by the
@@ -131,7 +144,7 @@ func openDB(c Config, path, params string) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
-	return &Index{db: db, cfg: c, langs: append([]language.Tag{c.Source}, c.Targets...)}, nil
+	return &Index{db: db, cfg: c, langs: append([]language.Tag{c.Source}, c.Targets...), filled: map[string]bool{}}, nil
 }
 
 // open opens the database, builds it anew when it is missing or not current (another schema version, other
@@ -326,12 +339,13 @@ func (ix *Index) create() error {
 		`CREATE INDEX units_text ON units (text)`,
 		// Trigrams of each text's normalised source, for the memory's candidate filter: which texts hold one, not
 		// where (detail=none), which is all a filter of single trigrams asks and keeps the index small; the
-		// vocabulary gives the number of texts holding each. The rowid is the text's id.
+		// vocabulary gives the number of texts holding each. The rowid is the text's id. Filled the first time a
+		// lookup needs it (Index.fill), not by the build, and kept in step from then on.
 		`CREATE VIRTUAL TABLE texts_grams USING fts5 (norm, content='', contentless_delete=1, detail=none,
 			tokenize='trigram case_sensitive 1')`,
 		`CREATE VIRTUAL TABLE texts_grams_vocab USING fts5vocab (texts_grams, 'row')`,
 		// Trigrams of each text's matching form in each language (f0: the source, f1...: the targets), with their
-		// positions, for concordance's phrases.
+		// positions, for concordance's phrases. Filled the first time a concordance needs it, as texts_grams.
 		`CREATE VIRTUAL TABLE texts_fts USING fts5 (` + strings.Join(forms, ", ") +
 			`, content='', contentless_delete=1, tokenize='trigram case_sensitive 1')`,
 		`CREATE TABLE usage (rel INTEGER NOT NULL, lang TEXT NOT NULL, entry TEXT NOT NULL, count INTEGER NOT NULL,
@@ -529,6 +543,10 @@ func (ix *Index) sync() error {
 		return fmt.Errorf("index: %w", err)
 	}
 	defer tx.Rollback()
+	filled, err := filledTables(tx)
+	if err != nil {
+		return err
+	}
 	// The texts of the releases gone, which may be no unit's text once they are deleted.
 	var orphans []int64
 	for _, id := range gone {
@@ -551,7 +569,7 @@ func (ix *Index) sync() error {
 			return fmt.Errorf("index: %w", err)
 		}
 	}
-	if err := ix.read(tx, changed, start); err != nil {
+	if err := ix.read(tx, changed, start, filled); err != nil {
 		return err
 	}
 	for _, id := range orphans {
@@ -562,10 +580,13 @@ func (ix *Index) sync() error {
 		if used {
 			continue
 		}
-		for _, s := range []string{
-			`DELETE FROM texts_grams WHERE rowid = ?`, `DELETE FROM texts_fts WHERE rowid = ?`,
-			`DELETE FROM norms WHERE id = ?`, `DELETE FROM texts WHERE id = ?`,
-		} {
+		stmts := []string{`DELETE FROM norms WHERE id = ?`, `DELETE FROM texts WHERE id = ?`}
+		for _, t := range gramTables {
+			if filled[t] {
+				stmts = append(stmts, `DELETE FROM `+t+` WHERE rowid = ?`)
+			}
+		}
+		for _, s := range stmts {
 			if _, err := tx.Exec(s, id); err != nil {
 				return fmt.Errorf("index: %w", err)
 			}
@@ -594,9 +615,10 @@ type read struct {
 	entry Entry
 }
 
-// read parses, aligns and analyses the changed folders on every core and inserts them in tx as they come. A
-// folder that does not parse is an input error; all of them are reported, and tx is to be rolled back.
-func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time) error {
+// read parses, aligns and analyses the changed folders on every core and inserts them in tx as they come, with
+// their texts' trigrams in the tables filled. A folder that does not parse is an input error; all of them are
+// reported, and tx is to be rolled back.
+func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[string]bool) error {
 	if len(folders) == 0 {
 		return nil
 	}
@@ -653,7 +675,7 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time) error {
 		wg.Wait()
 		close(results)
 	}()
-	w, other := ix.newWriter(tx)
+	w, other := ix.newWriter(tx, filled)
 	if w != nil {
 		defer w.close()
 	}
@@ -687,21 +709,22 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time) error {
 	return nil
 }
 
-// writer inserts the entries of folders read again in one transaction, with its statements prepared once.
+// writer inserts the entries of folders read again in one transaction, with its statements prepared once; the
+// trigrams of new texts only into the trigram tables filled (grams, fts nil otherwise).
 type writer struct {
 	ix                                                     *Index
 	rel, file, unit, findText, text, norm, grams, fts, use *sql.Stmt
 	checks                                                 *checkWriter
 }
 
-func (ix *Index) newWriter(tx *sql.Tx) (*writer, error) {
+func (ix *Index) newWriter(tx *sql.Tx, filled map[string]bool) (*writer, error) {
 	w := &writer{ix: ix}
 	cols := []string{"rowid"}
 	marks := []string{"?"}
 	for i := range ix.langs {
 		cols, marks = append(cols, fmt.Sprintf("f%d", i)), append(marks, "?")
 	}
-	for _, s := range []struct {
+	stmts := []struct {
 		stmt **sql.Stmt
 		sql  string
 	}{
@@ -711,10 +734,21 @@ func (ix *Index) newWriter(tx *sql.Tx) (*writer, error) {
 		{&w.findText, `SELECT id FROM texts WHERE hash = ? AND text = ?`},
 		{&w.text, `INSERT INTO texts (hash, text) VALUES (?, ?)`},
 		{&w.norm, `INSERT INTO norms (id, nhash, len, norm) VALUES (?, ?, ?, ?)`},
-		{&w.grams, `INSERT INTO texts_grams (rowid, norm) VALUES (?, ?)`},
-		{&w.fts, `INSERT INTO texts_fts (` + strings.Join(cols, ", ") + `) VALUES (` + strings.Join(marks, ", ") + `)`},
 		{&w.use, `INSERT INTO usage (rel, lang, entry, count) VALUES (?, ?, ?, ?)`},
-	} {
+	}
+	if filled[gramsTable] {
+		stmts = append(stmts, struct {
+			stmt **sql.Stmt
+			sql  string
+		}{&w.grams, `INSERT INTO texts_grams (rowid, norm) VALUES (?, ?)`})
+	}
+	if filled[formsTable] {
+		stmts = append(stmts, struct {
+			stmt **sql.Stmt
+			sql  string
+		}{&w.fts, `INSERT INTO texts_fts (` + strings.Join(cols, ", ") + `) VALUES (` + strings.Join(marks, ", ") + `)`})
+	}
+	for _, s := range stmts {
 		var err error
 		if *s.stmt, err = tx.Prepare(s.sql); err != nil {
 			w.close()
@@ -816,19 +850,15 @@ func (w *writer) textID(u tm.Unit) (int64, error) {
 	if _, err := w.norm.Exec(id, digest(norm), utf8.RuneCountInString(norm), norm); err != nil {
 		return 0, fmt.Errorf("index: %w", err)
 	}
-	if _, err := w.grams.Exec(id, norm); err != nil {
-		return 0, fmt.Errorf("index: %w", err)
-	}
-	args := []any{id}
-	for _, l := range w.ix.langs {
-		form := ""
-		if t, ok := u.Text[l.String()]; ok {
-			form = matchform.For(l, t).Text
+	if w.grams != nil {
+		if _, err := w.grams.Exec(id, norm); err != nil {
+			return 0, fmt.Errorf("index: %w", err)
 		}
-		args = append(args, form)
 	}
-	if _, err := w.fts.Exec(args...); err != nil {
-		return 0, fmt.Errorf("index: %w", err)
+	if w.fts != nil {
+		if _, err := w.fts.Exec(w.ix.forms(id, u.Text)...); err != nil {
+			return 0, fmt.Errorf("index: %w", err)
+		}
 	}
 	return id, nil
 }

@@ -1,0 +1,174 @@
+package index
+
+import (
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/relloc/relloc/internal/matchform"
+)
+
+// The trigram tables of the texts. Check, which builds the index on a fresh clone, needs neither, and filling
+// them was most of what a first check paid beyond a check without the index; so a build leaves them empty, and
+// the first query that needs one (a lookup of draft or tm search: texts_grams; a concordance: texts_fts) fills
+// it from the stored texts, reading no release again. From then on the syncs of Open keep it in step with the
+// texts. The meta row "filled <table>" says that a table is filled.
+const (
+	gramsTable = "texts_grams"
+	formsTable = "texts_fts"
+)
+
+// gramTables are the trigram tables, in the order their deletions are written.
+var gramTables = []string{gramsTable, formsTable}
+
+// querier is what filledTables reads from: the database or a transaction.
+type querier interface {
+	Query(query string, args ...any) (*sql.Rows, error)
+}
+
+// filledTables returns which of the trigram tables are filled.
+func filledTables(q querier) (map[string]bool, error) {
+	rows, err := q.Query(`SELECT key FROM meta WHERE key LIKE 'filled %'`)
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	out := map[string]bool{}
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("index: %w", err)
+		}
+		out[strings.TrimPrefix(k, "filled ")] = true
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// forms returns the row of texts_fts of the text id: its id, then its matching form in each language of the
+// index ("" where it has none).
+func (ix *Index) forms(id int64, text map[string]string) []any {
+	args := []any{id}
+	for _, l := range ix.langs {
+		form := ""
+		if t, ok := text[l.String()]; ok {
+			form = matchform.For(l, t).Text
+		}
+		args = append(args, form)
+	}
+	return args
+}
+
+// fill makes sure that the trigram table is filled, filling it from the stored texts when it is not: under the
+// writer's lock, in one transaction, before the query that needs it begins its own (a query's transaction
+// would not see a table filled after it began).
+func (ix *Index) fill(table string) error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.filled[table] {
+		return nil
+	}
+	filled, err := filledTables(ix.db)
+	if err != nil {
+		return err
+	}
+	if !filled[table] {
+		unlock, err := ix.cfg.lock()
+		if err != nil {
+			return err
+		}
+		defer unlock()
+		if err := ix.fillLocked(table); err != nil {
+			return err
+		}
+	}
+	ix.filled[table] = true
+	return nil
+}
+
+// fillLocked fills table in one transaction unless another process did since fill looked.
+func (ix *Index) fillLocked(table string) error {
+	tx, err := ix.db.Begin()
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	defer tx.Rollback()
+	filled, err := filledTables(tx)
+	if err != nil || filled[table] {
+		return err
+	}
+	switch table {
+	case gramsTable:
+		if _, err := tx.Exec(`INSERT INTO texts_grams (rowid, norm) SELECT id, norm FROM norms`); err != nil {
+			return fmt.Errorf("index: fill %s: %w", table, err)
+		}
+	case formsTable:
+		if err := ix.fillForms(tx); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("index: no trigram table %s", table)
+	}
+	if _, err := tx.Exec(`INSERT INTO meta (key, value) VALUES (?, '')`, "filled "+table); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	return nil
+}
+
+// fillForms inserts the matching forms of every text into texts_fts, reading the texts in batches by id.
+func (ix *Index) fillForms(tx *sql.Tx) error {
+	cols, marks := []string{"rowid"}, []string{"?"}
+	for i := range ix.langs {
+		cols, marks = append(cols, fmt.Sprintf("f%d", i)), append(marks, "?")
+	}
+	ins, err := tx.Prepare(`INSERT INTO texts_fts (` + strings.Join(cols, ", ") + `) VALUES (` + strings.Join(marks, ", ") + `)`)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	defer ins.Close()
+	type row struct {
+		id   int64
+		text map[string]string
+	}
+	const batch = 1024
+	for last := int64(-1); ; {
+		rows, err := tx.Query(`SELECT id, text FROM texts WHERE id > ? ORDER BY id LIMIT ?`, last, batch)
+		if err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+		var rs []row
+		for rows.Next() {
+			var (
+				r    row
+				data string
+			)
+			if err := rows.Scan(&r.id, &data); err != nil {
+				rows.Close()
+				return fmt.Errorf("index: %w", err)
+			}
+			if err := json.Unmarshal([]byte(data), &r.text); err != nil {
+				rows.Close()
+				return fmt.Errorf("index: text %d: %w", r.id, err)
+			}
+			rs = append(rs, r)
+		}
+		if err := closeRows(rows); err != nil {
+			return err
+		}
+		for _, r := range rs {
+			if _, err := ins.Exec(ix.forms(r.id, r.text)...); err != nil {
+				return fmt.Errorf("index: fill %s: %w", formsTable, err)
+			}
+			last = r.id
+		}
+		if len(rs) < batch {
+			return nil
+		}
+	}
+}
