@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -75,8 +76,11 @@ type Input struct {
 // Result is the outcome of a run.
 type Result struct {
 	Findings []finding.Finding
-	// Cases lists every (release, language, file) checked, for JUnit.
+	// Cases lists every (release, language, file) checked, for JUnit; a Collector that is not asked to keep
+	// them leaves it nil.
 	Cases []Case
+	// Files is the number of files checked, the distinct paths of the cases, counted whether they are kept or not.
+	Files int
 }
 
 // Case is one checked language file of a release.
@@ -115,12 +119,39 @@ func prepare(in Input) *runner {
 // collect merges the outcomes of the releases, in the order given, with the findings from outside releases,
 // drops what check.ignore ignores and sorts the findings by position.
 func (p *runner) collect(outs []Outcome) Result {
-	var res Result
+	c := &Collector{p: p, keepCases: true}
 	for _, o := range outs {
-		res.Findings = append(res.Findings, o.Findings...)
-		res.Cases = append(res.Cases, o.Cases...)
+		c.add(o)
 	}
+	return c.result()
+}
+
+// add keeps what the result needs of one outcome: the findings that check.ignore does not ignore, the cases or
+// only the number of their files.
+func (c *Collector) add(o Outcome) {
+	for _, f := range o.Findings {
+		if !ignored(c.p.in.Config, f.Path) {
+			c.res.Findings = append(c.res.Findings, f)
+		}
+	}
+	if c.keepCases {
+		c.res.Cases = append(c.res.Cases, o.Cases...)
+	}
+	// A release's files are in its own folder: distinct within the outcome is distinct in the run.
+	for i, x := range o.Cases {
+		if !slices.ContainsFunc(o.Cases[:i], func(y Case) bool { return y.Path == x.Path }) {
+			c.res.Files++
+		}
+	}
+}
+
+// result merges in the findings from outside releases and sorts the findings by position.
+func (c *Collector) result() Result {
+	p, res := c.p, c.res
 	for _, f := range p.in.Extra {
+		if ignored(p.in.Config, f.Path) {
+			continue
+		}
 		if s, on := p.sev[f.Rule]; on {
 			f.Severity = s
 			res.Findings = append(res.Findings, f)
@@ -128,13 +159,6 @@ func (p *runner) collect(outs []Outcome) Result {
 			res.Findings = append(res.Findings, f)
 		}
 	}
-	kept := res.Findings[:0]
-	for _, f := range res.Findings {
-		if !ignored(p.in.Config, f.Path) {
-			kept = append(kept, f)
-		}
-	}
-	res.Findings = kept
 	finding.Sort(res.Findings)
 	return res
 }

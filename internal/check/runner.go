@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/relloc/relloc/internal/bitext"
@@ -41,4 +42,43 @@ func (r *Runner) Collect(outs []Outcome) Result {
 	}
 	sort.SliceStable(kept, func(i, j int) bool { return kept[i].ID < kept[j].ID })
 	return r.p.collect(kept)
+}
+
+// Collector gathers the result of a run, as Collect does, from outcomes given one at a time in the order of the
+// report (by release id; equal ids in the order given), so that a caller reading stored outcomes holds only what
+// the report needs: the findings that check.ignore keeps, and the cases only when asked for them (JUnit reports
+// every case; the other formats need the number of files, which Result.Files gives either way).
+type Collector struct {
+	p         *runner
+	keepCases bool
+	res       Result
+	last      string
+	err       error
+}
+
+// Collector returns an empty collector of the run; keepCases says whether Result.Cases is to list the cases.
+func (r *Runner) Collector(keepCases bool) *Collector {
+	return &Collector{p: r.p, keepCases: keepCases}
+}
+
+// Add takes the outcome of the next release. Outcomes without an id are left out; one whose id sorts before
+// the id of the outcome before it makes Result fail, since the order of the report would be lost.
+func (c *Collector) Add(o Outcome) {
+	if o.ID == "" || c.err != nil {
+		return
+	}
+	if o.ID < c.last {
+		c.err = fmt.Errorf("check: outcome of release %s given after release %s", o.ID, c.last)
+		return
+	}
+	c.last = o.ID
+	c.add(o)
+}
+
+// Result gives the result of the outcomes added, with Input.Extra merged in and the findings sorted by position.
+func (c *Collector) Result() (Result, error) {
+	if c.err != nil {
+		return Result{}, c.err
+	}
+	return c.result(), nil
 }

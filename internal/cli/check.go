@@ -228,7 +228,7 @@ func runCheck(g *Global, o checkOptions) error {
 	// The whole workspace in every language: the outcomes the index keeps, each computed once per change of its
 	// release (see checkIndexed).
 	if len(o.Paths) == 0 && o.ChangedSince == "" && (langs == nil || slices.Equal(langs, ws.Config.Targets)) {
-		res, n, ok, err := checkIndexed(g, ws, gl, in)
+		res, n, ok, err := checkIndexed(g, ws, gl, in, o.Format)
 		if err != nil {
 			return err
 		}
@@ -281,7 +281,7 @@ var checkLockWait = 10 * time.Second
 // outlives what made it. It returns the result and the number of releases, or ok false when the index is off or
 // cannot be used (a note on stderr says why), or when a release does not parse: then check reads every release
 // itself, and reports as it always does.
-func checkIndexed(g *Global, ws *workspace.Workspace, gl *glossary.Glossary, in check.Input) (res check.Result, releases int, ok bool, err error) {
+func checkIndexed(g *Global, ws *workspace.Workspace, gl *glossary.Glossary, in check.Input, format string) (res check.Result, releases int, ok bool, err error) {
 	if indexOff(g) {
 		return check.Result{}, 0, false, nil
 	}
@@ -297,12 +297,22 @@ func checkIndexed(g *Global, ws *workspace.Workspace, gl *glossary.Glossary, in 
 		return check.Result{}, 0, false, err
 	}
 	defer ix.Close()
-	outs, err := ix.Outcomes()
+	c := check.NewRunner(in).Collector(report.ListsCases(format))
+	err = ix.EachOutcome(func(o check.Outcome) error {
+		c.Add(o)
+		if o.ID != "" {
+			releases++
+		}
+		return nil
+	})
+	if err == nil {
+		res, err = c.Result()
+	}
 	if err != nil {
 		fmt.Fprintf(g.IO.Err, "relloc: the index is not usable (%v); reading every release\n", err)
 		return check.Result{}, 0, false, nil
 	}
-	return check.NewRunner(in).Collect(outs), len(outs), true, nil
+	return res, releases, true, nil
 }
 
 // progressThreshold is the number of releases from which check shows a progress bar.
@@ -347,14 +357,12 @@ func workspaceFindings(g *Global, ws *workspace.Workspace) ([]finding.Finding, e
 var workspaceChecks []func(*Global, *workspace.Workspace) ([]finding.Finding, error)
 
 func writeResult(g *Global, ws *workspace.Workspace, format string, res check.Result, releases int) error {
-	files := map[string]bool{}
 	var cases []report.Case
 	for _, c := range res.Cases {
-		files[c.Path] = true
 		cases = append(cases, report.Case{Release: c.Release, Lang: c.Lang, Path: c.Path})
 	}
 	sum := finding.Summarize(res.Findings)
-	sum.Files, sum.Releases = len(files), releases
+	sum.Files, sum.Releases = res.Files, releases
 	opt := report.Options{Color: g.IO.Color(), ToolVersion: Version, Rules: check.Rules(), Cases: cases, Summary: sum, UI: g.UI}
 	repoOptions(ws, &opt)
 	if err := report.Write(format, g.IO.Out, res.Findings, opt); err != nil {

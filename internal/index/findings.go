@@ -76,24 +76,33 @@ func (w *checkWriter) write(rel int64, fs []finding.Finding, cases []check.Case)
 	return nil
 }
 
-// Outcomes returns the stored check outcome of every release, as check.Stream gives them (findings in the order
-// the rules gave them, cases), in the order relloc check reports releases: by release id, then by folder. It
-// holds the findings and cases, never a release: check.Runner.Collect makes the report of them.
-func (ix *Index) Outcomes() ([]check.Outcome, error) {
+// EachOutcome calls fn with the stored check outcome of every release, as check.Stream gives them (findings in
+// the order the rules gave them, cases), one at a time in the order relloc check reports releases: by release
+// id, then by folder. The outcomes and the findings come from two queries in that order, merged as they are
+// read, so that it holds one release's outcome at a time, whatever the size of the archive; an error of fn stops
+// it and is returned.
+func (ix *Index) EachOutcome(fn func(check.Outcome) error) error {
 	tx, err := ix.db.Begin()
 	if err != nil {
-		return nil, fmt.Errorf("index: %w", err)
+		return fmt.Errorf("index: %w", err)
 	}
 	defer tx.Rollback()
 	// The order of relloc check's report: release ids, then folders as listed (by name), as check.RunSource
-	// sorts the outcomes it streams in folder order.
+	// sorts the outcomes it streams in folder order. A folder's path is unique, so the order is total.
 	rows, err := tx.Query(`SELECT r.id, r.release, c.cases FROM releases r JOIN checked c ON c.rel = r.id
 		ORDER BY r.release, r.dir`)
 	if err != nil {
-		return nil, fmt.Errorf("index: %w", err)
+		return fmt.Errorf("index: %w", err)
 	}
-	var outs []check.Outcome
-	dirs := map[int64]int{} // release folder → its place in outs
+	defer rows.Close()
+	fr, err := tx.Query(`SELECT f.rel, f.path, f.line, f.col, f.end_line, f.end_col, f.lang, f.release, f.segment,
+		f.rule, f.severity, f.message, f.message_id, f.args, f.expected, f.found, f.source_path, f.source_line
+		FROM findings f JOIN releases r ON r.id = f.rel ORDER BY r.release, r.dir, f.pos`)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	defer fr.Close()
+	fs := findingRows{rows: fr}
 	for rows.Next() {
 		var (
 			id    int64
@@ -101,56 +110,86 @@ func (ix *Index) Outcomes() ([]check.Outcome, error) {
 			o     check.Outcome
 		)
 		if err := rows.Scan(&id, &o.ID, &cases); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("index: %w", err)
+			return fmt.Errorf("index: %w", err)
 		}
 		if err := json.Unmarshal([]byte(cases), &o.Cases); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("index: cases of release %s: %w", o.ID, err)
+			return fmt.Errorf("index: cases of release %s: %w", o.ID, err)
 		}
-		dirs[id] = len(outs)
-		outs = append(outs, o)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, fmt.Errorf("index: %w", err)
+		if o.Findings, err = fs.of(id); err != nil {
+			return err
+		}
+		if err := fn(o); err != nil {
+			return err
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("index: %w", err)
+		return fmt.Errorf("index: %w", err)
 	}
-	rows, err = tx.Query(`SELECT rel, path, line, col, end_line, end_col, lang, release, segment, rule, severity,
-		message, message_id, args, expected, found, source_path, source_line FROM findings ORDER BY rel, pos`)
-	if err != nil {
-		return nil, fmt.Errorf("index: %w", err)
+	// Every finding belongs to a release read above: one left over has no outcome.
+	if _, err := fs.of(-1); err != nil {
+		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			id   int64
-			f    finding.Finding
-			sev  int
-			args sql.NullString
-		)
-		if err := rows.Scan(&id, &f.Path, &f.Line, &f.Column, &f.EndLine, &f.EndColumn, &f.Lang, &f.Release,
-			&f.Segment, &f.Rule, &sev, &f.Message, &f.MessageID, &args, &f.Expected, &f.Found, &f.SourcePath,
-			&f.SourceLine); err != nil {
-			return nil, fmt.Errorf("index: %w", err)
+	if fs.next {
+		return fmt.Errorf("index: findings of a release folder (%d) without its outcome", fs.rel)
+	}
+	return nil
+}
+
+// findingRows reads stored findings in report order, one release folder's at a time.
+type findingRows struct {
+	rows    *sql.Rows
+	started bool
+	next    bool            // whether f holds a finding read but not yet given
+	rel     int64           // the folder of f
+	f       finding.Finding // the finding read ahead
+}
+
+// of returns the findings of the release folder rel, which must come next in the order of the query: the
+// findings read ahead of another folder wait for it.
+func (r *findingRows) of(rel int64) ([]finding.Finding, error) {
+	if !r.started {
+		r.started = true
+		if err := r.advance(); err != nil {
+			return nil, err
 		}
-		f.Severity = finding.Severity(sev)
-		if args.Valid {
-			if f.Args, err = decodeArgs([]byte(args.String)); err != nil {
-				return nil, fmt.Errorf("index: finding %s at %s:%d:%d: %w", f.Rule, f.Path, f.Line, f.Column, err)
-			}
-		}
-		i, ok := dirs[id]
-		if !ok {
-			return nil, fmt.Errorf("index: findings of a release folder (%d) without its outcome", id)
-		}
-		outs[i].Findings = append(outs[i].Findings, f)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("index: %w", err)
+	var out []finding.Finding
+	for r.next && r.rel == rel {
+		out = append(out, r.f)
+		if err := r.advance(); err != nil {
+			return nil, err
+		}
 	}
-	return outs, nil
+	return out, nil
+}
+
+func (r *findingRows) advance() error {
+	r.next = r.rows.Next()
+	if !r.next {
+		if err := r.rows.Err(); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+		return nil
+	}
+	var (
+		f    finding.Finding
+		sev  int
+		args sql.NullString
+	)
+	if err := r.rows.Scan(&r.rel, &f.Path, &f.Line, &f.Column, &f.EndLine, &f.EndColumn, &f.Lang, &f.Release,
+		&f.Segment, &f.Rule, &sev, &f.Message, &f.MessageID, &args, &f.Expected, &f.Found, &f.SourcePath,
+		&f.SourceLine); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	f.Severity = finding.Severity(sev)
+	if args.Valid {
+		var err error
+		if f.Args, err = decodeArgs([]byte(args.String)); err != nil {
+			return fmt.Errorf("index: finding %s at %s:%d:%d: %w", f.Rule, f.Path, f.Line, f.Column, err)
+		}
+	}
+	r.f = f
+	return nil
 }
 
 // arg is a template field of a finding's message with its Go type, so that it reads back as the value the rule

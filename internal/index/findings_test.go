@@ -55,11 +55,26 @@ func sameCheck(t *testing.T, ix *Index, f *fixture) check.Result {
 	in := f.checkInput()
 	in.Releases = rels
 	want := check.Run(in)
-	outs, err := ix.Outcomes()
-	if err != nil {
-		t.Fatal(err)
+	// Collected with the cases and without: the findings and the number of files are the same.
+	collect := func(keepCases bool) check.Result {
+		c := check.NewRunner(f.checkInput()).Collector(keepCases)
+		if err := ix.EachOutcome(func(o check.Outcome) error { c.Add(o); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		res, err := c.Result()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
 	}
-	got := check.NewRunner(f.checkInput()).Collect(outs)
+	got, counted := collect(true), collect(false)
+	if counted.Cases != nil || counted.Files != want.Files || !reflect.DeepEqual(counted.Findings, got.Findings) {
+		t.Fatalf("collected without cases: %d cases, %d files, %d findings; want none, %d files, %d findings",
+			len(counted.Cases), counted.Files, len(counted.Findings), want.Files, len(got.Findings))
+	}
+	if want.Files == 0 || got.Files != want.Files {
+		t.Fatalf("the index's outcomes give %d files, checking every release %d", got.Files, want.Files)
+	}
 	if len(got.Findings) != len(want.Findings) {
 		t.Fatalf("the index's outcomes give %d findings, checking every release %d", len(got.Findings), len(want.Findings))
 	}

@@ -50,6 +50,10 @@ type Case struct{ Release, Lang, Path string }
 // Formats lists the names Write accepts, in the order help text shows them.
 var Formats = []string{"text", "json", "sarif", "junit", "github"}
 
+// ListsCases reports whether the named format reads Options.Cases (JUnit, a test case per file checked); the
+// others read only the number of files, Summary.Files, so a caller need not keep the cases for them.
+func ListsCases(format string) bool { return format == "junit" }
+
 // Write renders fs in the named format (one of Formats) to w.
 func Write(format string, w io.Writer, fs []finding.Finding, o Options) error {
 	var write func(io.Writer, []finding.Finding, Options) error

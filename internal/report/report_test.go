@@ -115,3 +115,25 @@ func TestWritersReportWriteErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestListsCases: a format that ListsCases says needs no cases renders the same without them, and JUnit, which
+// needs them, does not, so that a caller that drops the cases for the other formats changes no output.
+func TestListsCases(t *testing.T) {
+	for _, format := range Formats {
+		var with, without bytes.Buffer
+		o := sampleOptions()
+		if len(o.Cases) == 0 {
+			t.Fatal("the sample options have no cases")
+		}
+		if err := Write(format, &with, sampleFindings(), o); err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		o.Cases = nil
+		if err := Write(format, &without, sampleFindings(), o); err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if same := bytes.Equal(with.Bytes(), without.Bytes()); same == ListsCases(format) {
+			t.Errorf("%s: ListsCases %v, but output with and without cases the same: %v", format, ListsCases(format), same)
+		}
+	}
+}
