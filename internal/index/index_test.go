@@ -233,6 +233,20 @@ func TestIndexFollowsTheReleases(t *testing.T) {
 	ix = f.open(t)
 	same(t, ix, f.direct(t))
 
+	// Releases added before the first folder and after the last are read, and the last folder deleted leaves:
+	// the stored folders and those found are compared as two streams in the order of their paths.
+	for _, name := range []string{"0000-first", "zzzz-last"} {
+		copyRelease(t, dirs[3], filepath.Join(f.ws.Root, "releases", name), name)
+	}
+	if err := os.RemoveAll(dirs[len(dirs)-1]); err != nil {
+		t.Fatal(err)
+	}
+	ix = f.open(t)
+	if ix.Read != 2 {
+		t.Errorf("after two releases were added, the index read %d releases, want 2", ix.Read)
+	}
+	same(t, ix, f.direct(t))
+
 	// A translation deleted is a change of its release.
 	if err := os.Remove(filepath.Join(dirs[0], "ja.md")); err != nil {
 		t.Fatal(err)
@@ -261,8 +275,8 @@ func TestIndexFollowsTheReleases(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix2.Close()
-	if ix2.Read != 7 {
-		t.Errorf("after the glossary changed, the index read %d releases, want 7", ix2.Read)
+	if ix2.Read != 8 {
+		t.Errorf("after the glossary changed, the index read %d releases, want 8", ix2.Read)
 	}
 }
 
@@ -554,6 +568,34 @@ func TestBuildLeavesNoHalfIndex(t *testing.T) {
 	for _, p := range []string{Path(f.ws.Root), tmp} {
 		if _, err := os.Stat(p); err == nil {
 			t.Errorf("%s exists after a build that failed", p)
+		}
+	}
+}
+
+// copyRelease copies the release folder from to the folder to, with the id id.
+func copyRelease(t *testing.T, from, to, id string) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(from, "*.md"))
+	if len(files) == 0 {
+		t.Fatalf("no release files in %s", from)
+	}
+	if err := os.Mkdir(to, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.SplitAfter(string(data), "\n")
+		for i, l := range lines {
+			if strings.HasPrefix(l, "id = ") {
+				lines[i] = fmt.Sprintf("id = %q\n", id)
+				break
+			}
+		}
+		if err := os.WriteFile(filepath.Join(to, filepath.Base(p)), []byte(strings.Join(lines, "")), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -446,95 +447,39 @@ func (ix *Index) sync() error {
 	if err != nil {
 		return err
 	}
-	type known struct {
-		id    int64
-		files map[string]file
-	}
-	have := map[string]*known{}
-	rows, err := ix.db.Query(`SELECT r.id, r.dir, f.path, f.size, f.mtime, f.hash FROM releases r JOIN files f ON f.rel = r.id`)
+	// The folders found and the folders stored, both by path, are compared as two sorted streams: only what
+	// changed is kept, never a record of every file stored.
+	slices.SortFunc(folders, func(a, b folder) int { return strings.Compare(a.dir, b.dir) })
+	stored, err := ix.storedFolders()
 	if err != nil {
-		return fmt.Errorf("index: %w", err)
+		return err
 	}
-	for rows.Next() {
-		var (
-			id        int64
-			dir       string
-			f         file
-			size, mod int64
-		)
-		if err := rows.Scan(&id, &dir, &f.path, &size, &mod, &f.hash); err != nil {
-			rows.Close()
-			return fmt.Errorf("index: %w", err)
-		}
-		f.size, f.mtime = size, mod
-		k := have[dir]
-		if k == nil {
-			k = &known{id: id, files: map[string]file{}}
-			have[dir] = k
-		}
-		k.files[f.path] = f
-	}
-	if err := rows.Close(); err != nil {
-		return fmt.Errorf("index: %w", err)
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("index: %w", err)
-	}
-
+	defer stored.close()
 	var (
 		changed []folder
-		touched []file // files whose contents are as recorded, with their new time
-		gone    []int64
+		touched []file  // files whose contents are as recorded, with their new time
+		gone    []int64 // folders gone or read again
 	)
-	seen := map[string]bool{}
 	for _, f := range folders {
-		seen[f.dir] = true
-		k := have[f.dir]
-		if k == nil || len(k.files) != len(f.files) {
+		k, err := stored.upTo(f.dir, func(id int64) { gone = append(gone, id) })
+		if err != nil {
+			return err
+		}
+		if k == nil {
 			changed = append(changed, f)
 			continue
 		}
-		same := true
-		var retimed []file
-		for _, x := range f.files {
-			old, ok := k.files[x.path]
-			switch {
-			case !ok || old.size != x.size || x.size < 0:
-				same = false
-			case old.mtime != x.mtime:
-				data, err := os.ReadFile(x.abs)
-				if err != nil {
-					same = false
-					break
-				}
-				sum := sha256.Sum256(data)
-				if string(sum[:]) != string(old.hash) {
-					same = false
-					break
-				}
-				x.hash = old.hash
-				retimed = append(retimed, x)
-			}
-			if !same {
-				break
-			}
-		}
-		if same {
+		if retimed, same := k.same(f); same {
 			touched = append(touched, retimed...)
 		} else {
 			changed = append(changed, f)
-		}
-	}
-	for dir, k := range have {
-		if !seen[dir] {
 			gone = append(gone, k.id)
 		}
 	}
-	for _, f := range changed {
-		if k := have[f.dir]; k != nil {
-			gone = append(gone, k.id)
-		}
+	if _, err := stored.upTo("", func(id int64) { gone = append(gone, id) }); err != nil {
+		return err
 	}
+	stored.close()
 	if len(changed) == 0 && len(gone) == 0 && len(touched) == 0 {
 		return nil
 	}
@@ -597,6 +542,115 @@ func (ix *Index) sync() error {
 	}
 	ix.Read = len(changed)
 	return nil
+}
+
+// storedFolder is a release folder as the index records it: its id and its files.
+type storedFolder struct {
+	id    int64
+	dir   string
+	files []file
+}
+
+// same reports whether the folder found, f, is this one unchanged: the same files with the same sizes and
+// times, or with other times but the contents recorded (then retimed gives them with their new times).
+func (k *storedFolder) same(f folder) (retimed []file, same bool) {
+	if len(k.files) != len(f.files) {
+		return nil, false
+	}
+	for _, x := range f.files {
+		i := slices.IndexFunc(k.files, func(o file) bool { return o.path == x.path })
+		if i < 0 || k.files[i].size != x.size || x.size < 0 {
+			return nil, false
+		}
+		old := k.files[i]
+		if old.mtime == x.mtime {
+			continue
+		}
+		data, err := os.ReadFile(x.abs)
+		if err != nil {
+			return nil, false
+		}
+		if sum := sha256.Sum256(data); string(sum[:]) != string(old.hash) {
+			return nil, false
+		}
+		x.hash = old.hash
+		retimed = append(retimed, x)
+	}
+	return retimed, true
+}
+
+// storedRows reads the folders the index records in the order of their paths, one folder ahead, so that sync
+// holds the files of one stored folder at a time.
+type storedRows struct {
+	rows *sql.Rows
+	next *storedFolder // the folder read ahead, nil at the end
+	row  *storedFolder // the folder of the row read past next
+	done bool
+}
+
+func (ix *Index) storedFolders() (*storedRows, error) {
+	rows, err := ix.db.Query(`SELECT r.id, r.dir, f.path, f.size, f.mtime, f.hash FROM releases r
+		JOIN files f ON f.rel = r.id ORDER BY r.dir`)
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	s := &storedRows{rows: rows}
+	if err := s.advance(); err != nil {
+		rows.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *storedRows) close() { s.rows.Close() }
+
+// advance reads the next folder whole into s.next.
+func (s *storedRows) advance() error {
+	s.next, s.row = s.row, nil
+	for !s.done {
+		if !s.rows.Next() {
+			s.done = true
+			if err := s.rows.Err(); err != nil {
+				return fmt.Errorf("index: %w", err)
+			}
+			break
+		}
+		var (
+			id  int64
+			dir string
+			f   file
+		)
+		if err := s.rows.Scan(&id, &dir, &f.path, &f.size, &f.mtime, &f.hash); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+		if s.next == nil {
+			s.next = &storedFolder{id: id, dir: dir}
+		} else if s.next.id != id {
+			s.row = &storedFolder{id: id, dir: dir, files: []file{f}}
+			return nil
+		}
+		s.next.files = append(s.next.files, f)
+	}
+	return nil
+}
+
+// upTo passes the id of every stored folder before dir to gone (folders no longer found) and returns the stored
+// folder dir, or nil when there is none; dir "" passes all that are left.
+func (s *storedRows) upTo(dir string, gone func(int64)) (*storedFolder, error) {
+	for s.next != nil && (dir == "" || s.next.dir < dir) {
+		gone(s.next.id)
+		if err := s.advance(); err != nil {
+			return nil, err
+		}
+	}
+	if s.next == nil || dir == "" || s.next.dir != dir {
+		return nil, nil
+	}
+	k := s.next
+	if err := s.advance(); err != nil {
+		return nil, err
+	}
+	return k, nil
 }
 
 // racy returns the modification time to record for a file read at start: 0 when the file was modified so
