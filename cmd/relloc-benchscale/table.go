@@ -130,7 +130,7 @@ func (b *bench) acceptance() []row {
 	}
 	rows = append(rows, r)
 	for _, c := range []struct{ double, single, name string }{
-		{kCheck2N, kCheckCold, "cold check"}, {kCheckOff2N, kCheckOff, "check, RELLOC_INDEX=off,"},
+		{kCheck2N, kCheckCold, "check, cold,"}, {kCheckOff2N, kCheckOff, "check, RELLOC_INDEX=off,"},
 	} {
 		if !b.o.double {
 			break
