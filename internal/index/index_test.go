@@ -599,3 +599,20 @@ func copyRelease(t *testing.T, from, to, id string) {
 		}
 	}
 }
+
+// TestBuildMakesSecondaryIndexes checks that a build, which writes its rows before making the secondary indexes,
+// leaves every one of them for the queries and syncs that follow.
+func TestBuildMakesSecondaryIndexes(t *testing.T) {
+	f := newFixture(t, 2)
+	ix := f.open(t)
+	for _, s := range secondaryIndexes {
+		name := strings.Fields(s)[2]
+		var n int
+		if err := ix.db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?`, name).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 {
+			t.Errorf("a built index has no index %s", name)
+		}
+	}
+}

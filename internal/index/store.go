@@ -208,6 +208,13 @@ func build(c Config) (int, error) {
 	if err := ix.sync(); err != nil {
 		return fail(err)
 	}
+	// The sorter of CREATE INDEX holds as much in memory as the page cache may; a small cache keeps a build's
+	// peak memory that of check without the index, sorting in runs on disk.
+	for _, s := range append([]string{`PRAGMA cache_size = -4096`}, secondaryIndexes...) {
+		if _, err := ix.db.Exec(s); err != nil {
+			return fail(fmt.Errorf("index: create indexes: %w", err))
+		}
+	}
 	if _, err := ix.db.Exec(`PRAGMA journal_mode = WAL`); err != nil {
 		return fail(fmt.Errorf("index: %w", err))
 	}
@@ -301,7 +308,19 @@ func (ix *Index) current() (bool, error) {
 	return false, nil
 }
 
-// create makes the tables of a new index in one transaction.
+// secondaryIndexes are the indexes of the tables besides their primary keys. A build makes them once its rows
+// are written (build), which sorts each once where inserting row by row into them cost a search of each per row.
+var secondaryIndexes = []string{
+	`CREATE INDEX files_rel ON files (rel)`,
+	`CREATE INDEX texts_hash ON texts (hash)`,
+	`CREATE INDEX norms_nhash ON norms (nhash)`,
+	`CREATE INDEX norms_len ON norms (len)`,
+	`CREATE INDEX units_rel ON units (rel, pos)`,
+	`CREATE INDEX units_text ON units (text)`,
+	`CREATE INDEX usage_entry ON usage (entry, lang)`,
+}
+
+// create makes the tables of a new index in one transaction, without their secondary indexes.
 func (ix *Index) create() error {
 	tx, err := ix.db.Begin()
 	if err != nil {
@@ -320,24 +339,18 @@ func (ix *Index) create() error {
 			coverage TEXT NOT NULL, phrases TEXT NOT NULL)`,
 		`CREATE TABLE files (path TEXT PRIMARY KEY, rel INTEGER NOT NULL, size INTEGER NOT NULL,
 			mtime INTEGER NOT NULL, hash BLOB NOT NULL)`,
-		`CREATE INDEX files_rel ON files (rel)`,
 		// The distinct texts of the units, once each however many releases repeat them (a templated archive
 		// repeats its letterhead and formulas in every release): text is the JSON object of the unit's languages
 		// and hash its FNV-1a digest. Units with the same text give the same matches, so a lookup measures each
 		// text once and takes the first of its units.
 		`CREATE TABLE texts (id INTEGER PRIMARY KEY, hash INTEGER NOT NULL, text TEXT NOT NULL)`,
-		`CREATE INDEX texts_hash ON texts (hash)`,
 		// Each text's normalised source (tm.Normalize), the digest of norm and its length in code points, what a
 		// lookup reads of each of its candidates, in a table of their own so that they fill few pages.
 		`CREATE TABLE norms (id INTEGER PRIMARY KEY, nhash INTEGER NOT NULL, len INTEGER NOT NULL,
 			norm TEXT NOT NULL)`,
-		`CREATE INDEX norms_nhash ON norms (nhash)`,
-		`CREATE INDEX norms_len ON norms (len)`,
 		// The translation-memory units in release order, each naming its text.
 		`CREATE TABLE units (id INTEGER PRIMARY KEY, rel INTEGER NOT NULL, pos INTEGER NOT NULL,
 			segment TEXT NOT NULL, text INTEGER NOT NULL)`,
-		`CREATE INDEX units_rel ON units (rel, pos)`,
-		`CREATE INDEX units_text ON units (text)`,
 		// Trigrams of each text's normalised source, for the memory's candidate filter: which texts hold one, not
 		// where (detail=none), which is all a filter of single trigrams asks and keeps the index small; the
 		// vocabulary gives the number of texts holding each. The rowid is the text's id. Filled the first time a
@@ -350,8 +363,7 @@ func (ix *Index) create() error {
 		`CREATE VIRTUAL TABLE texts_fts USING fts5 (` + strings.Join(forms, ", ") +
 			`, content='', contentless_delete=1, tokenize='trigram case_sensitive 1')`,
 		`CREATE TABLE usage (rel INTEGER NOT NULL, lang TEXT NOT NULL, entry TEXT NOT NULL, count INTEGER NOT NULL,
-			PRIMARY KEY (rel, lang, entry))`,
-		`CREATE INDEX usage_entry ON usage (entry, lang)`,
+			PRIMARY KEY (rel, lang, entry)) WITHOUT ROWID`,
 	}, checkTables...) {
 		if _, err := tx.Exec(s); err != nil {
 			return fmt.Errorf("index: create tables: %w", err)
@@ -667,6 +679,37 @@ func racy(mtime int64, start time.Time) int64 {
 type read struct {
 	folder
 	entry Entry
+	texts []unitText // of entry.Units, in order
+}
+
+// unitText is what the writer stores of a unit's text, computed by the worker that read its release so that
+// the one writer only writes.
+type unitText struct {
+	text  string   // the JSON object of its languages
+	hash  int64    // digest(text)
+	key   [16]byte // the first half of its SHA-256, by which the writer knows the texts it inserted
+	norm  string   // its normalised source
+	nhash int64    // digest(norm)
+	runes int      // norm's length in code points
+}
+
+// unitTexts returns the unitText of each unit.
+func unitTexts(source string, units []tm.Unit) ([]unitText, error) {
+	out := make([]unitText, len(units))
+	for i, u := range units {
+		data, err := json.Marshal(u.Text)
+		if err != nil {
+			return nil, err
+		}
+		t := &out[i]
+		t.text = string(data)
+		t.hash = digest(t.text)
+		sum := sha256.Sum256(data)
+		copy(t.key[:], sum[:])
+		t.norm = tm.Normalize(u.Text[source])
+		t.nhash, t.runes = digest(t.norm), utf8.RuneCountInString(t.norm)
+	}
+	return out, nil
 }
 
 // read parses, aligns and analyses the changed folders on every core and inserts them in tx as they come, with
@@ -717,7 +760,9 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[
 				// One match pass per text, shared by alignment, check's rules, coverage and usage.
 				view := anchors.ForRelease()
 				in := coverage.Input{Glossary: c.Glossary, Source: c.Source, Targets: c.Targets, Anchors: view}
-				results <- result{read: read{folder: f, entry: Analyse(bitext.Align(r, c.Source, c.Targets, view), in, ck)}}
+				entry := Analyse(bitext.Align(r, c.Source, c.Targets, view), in, ck)
+				texts, err := unitTexts(c.Source.String(), entry.Units)
+				results <- result{read: read{folder: f, entry: entry, texts: texts}, err: err}
 			}
 		}()
 	}
@@ -769,10 +814,17 @@ type writer struct {
 	ix                                                     *Index
 	rel, file, unit, findText, text, norm, grams, fts, use *sql.Stmt
 	checks                                                 *checkWriter
+	// inserted are the texts inserted by this writer, by unitText.key; when the index had no text before
+	// (fresh: a build), they are all there are, and the index is not searched for a text.
+	inserted map[[16]byte]int64
+	fresh    bool
 }
 
 func (ix *Index) newWriter(tx *sql.Tx, filled map[string]bool) (*writer, error) {
-	w := &writer{ix: ix}
+	w := &writer{ix: ix, inserted: map[[16]byte]int64{}}
+	if err := tx.QueryRow(`SELECT NOT EXISTS (SELECT 1 FROM texts)`).Scan(&w.fresh); err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
 	cols := []string{"rowid"}
 	marks := []string{"?"}
 	for i := range ix.langs {
@@ -852,7 +904,7 @@ func (w *writer) insert(r read) error {
 		}
 	}
 	for pos, u := range r.entry.Units {
-		text, err := w.textID(u)
+		text, err := w.textID(u, r.texts[pos])
 		if err != nil {
 			return err
 		}
@@ -879,33 +931,32 @@ func (w *writer) insert(r read) error {
 }
 
 // textID returns the id of the text of u, inserting it and its trigrams when no unit had it yet.
-func (w *writer) textID(u tm.Unit) (int64, error) {
-	data, err := json.Marshal(u.Text)
-	if err != nil {
-		return 0, err
-	}
-	text := string(data)
-	h := digest(text)
-	var id int64
-	switch err := w.findText.QueryRow(h, text).Scan(&id); {
-	case err == nil:
+func (w *writer) textID(u tm.Unit, t unitText) (int64, error) {
+	if id, ok := w.inserted[t.key]; ok {
 		return id, nil
-	case err != sql.ErrNoRows:
-		return 0, fmt.Errorf("index: %w", err)
 	}
-	norm := tm.Normalize(u.Text[w.ix.cfg.Source.String()])
-	res, err := w.text.Exec(h, text)
+	var id int64
+	if !w.fresh {
+		switch err := w.findText.QueryRow(t.hash, t.text).Scan(&id); {
+		case err == nil:
+			return id, nil
+		case err != sql.ErrNoRows:
+			return 0, fmt.Errorf("index: %w", err)
+		}
+	}
+	res, err := w.text.Exec(t.hash, t.text)
 	if err != nil {
 		return 0, fmt.Errorf("index: %w", err)
 	}
 	if id, err = res.LastInsertId(); err != nil {
 		return 0, fmt.Errorf("index: %w", err)
 	}
-	if _, err := w.norm.Exec(id, digest(norm), utf8.RuneCountInString(norm), norm); err != nil {
+	w.inserted[t.key] = id
+	if _, err := w.norm.Exec(id, t.nhash, t.runes, t.norm); err != nil {
 		return 0, fmt.Errorf("index: %w", err)
 	}
 	if w.grams != nil {
-		if _, err := w.grams.Exec(id, norm); err != nil {
+		if _, err := w.grams.Exec(id, t.norm); err != nil {
 			return 0, fmt.Errorf("index: %w", err)
 		}
 	}
