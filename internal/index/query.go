@@ -624,8 +624,8 @@ func (ix *Index) Coverage(targets []language.Tag) (*coverage.Report, error) {
 
 // Using returns the ids of the releases whose text in lang uses the glossary entry id, sorted.
 func (ix *Index) Using(id string, lang language.Tag) ([]string, error) {
-	rows, err := ix.db.Query(`SELECT DISTINCT r.release FROM usage u JOIN releases r ON r.id = u.rel
-		WHERE u.entry = ? AND u.lang = ? ORDER BY r.release`, id, lang.String())
+	rows, err := ix.db.Query(`SELECT DISTINCT r.release FROM releases r
+		WHERE EXISTS (SELECT 1 FROM json_each(r.usage, '$."' || ? || '"') WHERE key = ?) ORDER BY r.release`, lang.String(), id)
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}

@@ -317,7 +317,6 @@ var secondaryIndexes = []string{
 	`CREATE INDEX norms_len ON norms (len)`,
 	`CREATE INDEX units_rel ON units (rel, pos)`,
 	`CREATE INDEX units_text ON units (text)`,
-	`CREATE INDEX usage_entry ON usage (entry, lang)`,
 }
 
 // create makes the tables of a new index in one transaction, without their secondary indexes.
@@ -333,10 +332,11 @@ func (ix *Index) create() error {
 	}
 	for _, s := range append([]string{
 		`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
-		// One row per release folder: its id, its coverage figures in every target language and its candidate
-		// phrases (JSON).
+		// One row per release folder: its id, its coverage figures in every target language, its candidate
+		// phrases and its glossary usage (JSON: language → entry id → count; one value per release, where a row
+		// per release, language and entry made the most rows of the index and the most of its writes).
 		`CREATE TABLE releases (id INTEGER PRIMARY KEY, dir TEXT NOT NULL UNIQUE, release TEXT NOT NULL,
-			coverage TEXT NOT NULL, phrases TEXT NOT NULL)`,
+			coverage TEXT NOT NULL, phrases TEXT NOT NULL, usage TEXT NOT NULL)`,
 		`CREATE TABLE files (path TEXT PRIMARY KEY, rel INTEGER NOT NULL, size INTEGER NOT NULL,
 			mtime INTEGER NOT NULL, hash BLOB NOT NULL)`,
 		// The distinct texts of the units, once each however many releases repeat them (a templated archive
@@ -362,8 +362,6 @@ func (ix *Index) create() error {
 		// positions, for concordance's phrases. Filled the first time a concordance needs it, as texts_grams.
 		`CREATE VIRTUAL TABLE texts_fts USING fts5 (` + strings.Join(forms, ", ") +
 			`, content='', contentless_delete=1, tokenize='trigram case_sensitive 1')`,
-		`CREATE TABLE usage (rel INTEGER NOT NULL, lang TEXT NOT NULL, entry TEXT NOT NULL, count INTEGER NOT NULL,
-			PRIMARY KEY (rel, lang, entry)) WITHOUT ROWID`,
 	}, checkTables...) {
 		if _, err := tx.Exec(s); err != nil {
 			return fmt.Errorf("index: create tables: %w", err)
@@ -513,7 +511,7 @@ func (ix *Index) sync() error {
 		}
 		orphans = append(orphans, ids...)
 		for _, s := range append([]string{
-			`DELETE FROM units WHERE rel = ?`, `DELETE FROM files WHERE rel = ?`, `DELETE FROM usage WHERE rel = ?`,
+			`DELETE FROM units WHERE rel = ?`, `DELETE FROM files WHERE rel = ?`,
 			`DELETE FROM releases WHERE id = ?`,
 		}, checkGone...) {
 			if _, err := tx.Exec(s, id); err != nil {
@@ -811,9 +809,9 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[
 // writer inserts the entries of folders read again in one transaction, with its statements prepared once; the
 // trigrams of new texts only into the trigram tables filled (grams, fts nil otherwise).
 type writer struct {
-	ix                                                     *Index
-	rel, file, unit, findText, text, norm, grams, fts, use *sql.Stmt
-	checks                                                 *checkWriter
+	ix                                                *Index
+	rel, file, unit, findText, text, norm, grams, fts *sql.Stmt
+	checks                                            *checkWriter
 	// inserted are the texts inserted by this writer, by unitText.key; when the index had no text before
 	// (fresh: a build), they are all there are, and the index is not searched for a text.
 	inserted map[[16]byte]int64
@@ -834,13 +832,12 @@ func (ix *Index) newWriter(tx *sql.Tx, filled map[string]bool) (*writer, error) 
 		stmt **sql.Stmt
 		sql  string
 	}{
-		{&w.rel, `INSERT INTO releases (dir, release, coverage, phrases) VALUES (?, ?, ?, ?)`},
+		{&w.rel, `INSERT INTO releases (dir, release, coverage, phrases, usage) VALUES (?, ?, ?, ?, ?)`},
 		{&w.file, `INSERT INTO files (path, rel, size, mtime, hash) VALUES (?, ?, ?, ?, ?)`},
 		{&w.unit, `INSERT INTO units (rel, pos, segment, text) VALUES (?, ?, ?, ?)`},
 		{&w.findText, `SELECT id FROM texts WHERE hash = ? AND text = ?`},
 		{&w.text, `INSERT INTO texts (hash, text) VALUES (?, ?)`},
 		{&w.norm, `INSERT INTO norms (id, nhash, len, norm) VALUES (?, ?, ?, ?)`},
-		{&w.use, `INSERT INTO usage (rel, lang, entry, count) VALUES (?, ?, ?, ?)`},
 	}
 	if filled[gramsTable] {
 		stmts = append(stmts, struct {
@@ -870,7 +867,7 @@ func (ix *Index) newWriter(tx *sql.Tx, filled map[string]bool) (*writer, error) 
 }
 
 func (w *writer) close() {
-	for _, s := range []*sql.Stmt{w.rel, w.file, w.unit, w.findText, w.text, w.norm, w.grams, w.fts, w.use} {
+	for _, s := range []*sql.Stmt{w.rel, w.file, w.unit, w.findText, w.text, w.norm, w.grams, w.fts} {
 		if s != nil {
 			s.Close()
 		}
@@ -890,7 +887,11 @@ func (w *writer) insert(r read) error {
 	if err != nil {
 		return err
 	}
-	res, err := w.rel.Exec(r.dir, r.entry.Release, string(cov), string(phrases))
+	usage, err := json.Marshal(r.entry.Usage)
+	if err != nil {
+		return err
+	}
+	res, err := w.rel.Exec(r.dir, r.entry.Release, string(cov), string(phrases), string(usage))
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
@@ -914,18 +915,6 @@ func (w *writer) insert(r read) error {
 	}
 	if err := w.checks.write(id, r.entry.Findings, r.entry.Cases); err != nil {
 		return err
-	}
-	langs := make([]string, 0, len(r.entry.Usage))
-	for l := range r.entry.Usage {
-		langs = append(langs, l)
-	}
-	sort.Strings(langs)
-	for _, l := range langs {
-		for entry, n := range r.entry.Usage[l] {
-			if _, err := w.use.Exec(id, l, entry, n); err != nil {
-				return fmt.Errorf("index: %w", err)
-			}
-		}
 	}
 	return nil
 }
