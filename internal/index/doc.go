@@ -30,11 +30,13 @@
 // one, and are not blocked by it.
 //
 // The units' texts are kept once each however many releases repeat them (a templated archive repeats its
-// letterhead and formulas in every release), with their trigrams: units with the same text give the same
-// matches, so a lookup measures a text once and takes the first of its units in release order. Best, what
-// draft asks for each sentence, looks up the query's normalised text by its digest first (an exact match ends
-// the search), then the candidates of a high score, whose filter needs few rare trigrams, and reads whole only
-// the candidates of the best score.
+// letterhead and formulas in every release), and their trigrams in FTS5 tables that only tm search, draft and
+// concordance read: a build, which check pays on a fresh clone, leaves those empty, and the first command that
+// needs one fills it from the stored texts (Index.fill), after which syncs keep it in step. Units with the same
+// text give the same matches, so a lookup measures a text once and takes the first of its units in release
+// order. Best, what draft asks for each sentence, looks up the query's normalised text by its digest first (an
+// exact match ends the search), then the candidates of a high score, whose filter needs few rare trigrams, and
+// reads whole only the candidates of the best score.
 //
 // The pure part is Analyse, which turns an aligned release into what the index keeps of it; the store is
 // the edge. Queries give the same results as the commands computing everything from the release files: Memory

@@ -48,18 +48,33 @@ func filledTables(q querier) (map[string]bool, error) {
 	return out, nil
 }
 
-// forms returns the row of texts_fts of the text id: its id, then its matching form in each language of the
-// index ("" where it has none).
-func (ix *Index) forms(id int64, text map[string]string) []any {
-	args := []any{id}
+// forms returns what texts_fts holds of a text: its matching form in each language of the index that it has,
+// a line each.
+func (ix *Index) forms(text map[string]string) string {
+	var b strings.Builder
 	for _, l := range ix.langs {
-		form := ""
 		if t, ok := text[l.String()]; ok {
-			form = matchform.For(l, t).Text
+			b.WriteString(matchform.For(l, t).Text)
+			b.WriteByte('\n')
 		}
-		args = append(args, form)
 	}
-	return args
+	return b.String()
+}
+
+// gramQuery returns the FTS5 query of the texts holding every trigram of form, which has three code points or
+// more.
+func gramQuery(form string) string {
+	rs := []rune(form)
+	seen := map[string]bool{}
+	var terms []string
+	for i := 0; i+3 <= len(rs); i++ {
+		g := string(rs[i : i+3])
+		if !seen[g] {
+			seen[g] = true
+			terms = append(terms, quote(g))
+		}
+	}
+	return "(" + strings.Join(terms, " AND ") + ")"
 }
 
 // fill makes sure that the trigram table is filled, filling it from the stored texts when it is not: under the
@@ -123,11 +138,7 @@ func (ix *Index) fillLocked(table string) error {
 
 // fillForms inserts the matching forms of every text into texts_fts, reading the texts in batches by id.
 func (ix *Index) fillForms(tx *sql.Tx) error {
-	cols, marks := []string{"rowid"}, []string{"?"}
-	for i := range ix.langs {
-		cols, marks = append(cols, fmt.Sprintf("f%d", i)), append(marks, "?")
-	}
-	ins, err := tx.Prepare(`INSERT INTO texts_fts (` + strings.Join(cols, ", ") + `) VALUES (` + strings.Join(marks, ", ") + `)`)
+	ins, err := tx.Prepare(`INSERT INTO texts_fts (rowid, forms) VALUES (?, ?)`)
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
@@ -162,7 +173,7 @@ func (ix *Index) fillForms(tx *sql.Tx) error {
 			return err
 		}
 		for _, r := range rs {
-			if _, err := ins.Exec(ix.forms(r.id, r.text)...); err != nil {
+			if _, err := ins.Exec(r.id, ix.forms(r.text)); err != nil {
 				return fmt.Errorf("index: fill %s: %w", formsTable, err)
 			}
 			last = r.id

@@ -520,7 +520,7 @@ func (m *Memory) containing(phrase string, langs []string) ([]unitRow, error) {
 		match []string
 		scan  bool
 	)
-	for i, l := range m.ix.langs {
+	for _, l := range m.ix.langs {
 		if len(langs) > 0 && !contains(langs, l.String()) {
 			continue
 		}
@@ -530,7 +530,7 @@ func (m *Memory) containing(phrase string, langs []string) ([]unitRow, error) {
 		case len([]rune(p)) < 3:
 			scan = true
 		default:
-			match = append(match, fmt.Sprintf("f%d : %s", i, quote(p)))
+			match = append(match, gramQuery(p))
 		}
 	}
 	q := `SELECT u.text, r.release, u.pos, u.segment FROM units u JOIN releases r ON r.id = u.rel`

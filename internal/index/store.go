@@ -45,7 +45,7 @@ const (
 	// LockName is the lock file in Dir that the one writer holds.
 	LockName = "index.lock"
 	// SchemaVersion is the version of the tables; an index of another version is rebuilt.
-	SchemaVersion = 6
+	SchemaVersion = 7
 )
 
 // lockTimeout is how long Open waits by default for another relloc process updating the index.
@@ -326,10 +326,6 @@ func (ix *Index) create() error {
 		return fmt.Errorf("index: %w", err)
 	}
 	defer tx.Rollback()
-	var forms []string
-	for i := range ix.langs {
-		forms = append(forms, fmt.Sprintf("f%d", i))
-	}
 	for _, s := range append([]string{
 		`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
 		// One row per release folder: its id, its coverage figures in every target language, its candidate
@@ -358,10 +354,13 @@ func (ix *Index) create() error {
 		`CREATE VIRTUAL TABLE texts_grams USING fts5 (norm, content='', contentless_delete=1, detail=none,
 			tokenize='trigram case_sensitive 1')`,
 		`CREATE VIRTUAL TABLE texts_grams_vocab USING fts5vocab (texts_grams, 'row')`,
-		// Trigrams of each text's matching form in each language (f0: the source, f1...: the targets), with their
-		// positions, for concordance's phrases. Filled the first time a concordance needs it, as texts_grams.
-		`CREATE VIRTUAL TABLE texts_fts USING fts5 (` + strings.Join(forms, ", ") +
-			`, content='', contentless_delete=1, tokenize='trigram case_sensitive 1')`,
+		// Trigrams of each text's matching forms in every language, one after the other on lines of their own
+		// (Index.forms), for concordance's filter: which texts hold every trigram of a phrase's form, not where
+		// (detail=none), which finds each text holding the phrase and a few more that the memory's concordance
+		// leaves out; a column per language with positions cost four times as much to fill. Filled the first
+		// time a concordance needs it, as texts_grams.
+		`CREATE VIRTUAL TABLE texts_fts USING fts5 (forms, content='', contentless_delete=1, detail=none,
+			tokenize='trigram case_sensitive 1')`,
 	}, checkTables...) {
 		if _, err := tx.Exec(s); err != nil {
 			return fmt.Errorf("index: create tables: %w", err)
@@ -823,11 +822,6 @@ func (ix *Index) newWriter(tx *sql.Tx, filled map[string]bool) (*writer, error) 
 	if err := tx.QueryRow(`SELECT NOT EXISTS (SELECT 1 FROM texts)`).Scan(&w.fresh); err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
-	cols := []string{"rowid"}
-	marks := []string{"?"}
-	for i := range ix.langs {
-		cols, marks = append(cols, fmt.Sprintf("f%d", i)), append(marks, "?")
-	}
 	stmts := []struct {
 		stmt **sql.Stmt
 		sql  string
@@ -849,7 +843,7 @@ func (ix *Index) newWriter(tx *sql.Tx, filled map[string]bool) (*writer, error) 
 		stmts = append(stmts, struct {
 			stmt **sql.Stmt
 			sql  string
-		}{&w.fts, `INSERT INTO texts_fts (` + strings.Join(cols, ", ") + `) VALUES (` + strings.Join(marks, ", ") + `)`})
+		}{&w.fts, `INSERT INTO texts_fts (rowid, forms) VALUES (?, ?)`})
 	}
 	for _, s := range stmts {
 		var err error
@@ -950,7 +944,7 @@ func (w *writer) textID(u tm.Unit, t unitText) (int64, error) {
 		}
 	}
 	if w.fts != nil {
-		if _, err := w.fts.Exec(w.ix.forms(id, u.Text)...); err != nil {
+		if _, err := w.fts.Exec(id, w.ix.forms(u.Text)); err != nil {
 			return 0, fmt.Errorf("index: %w", err)
 		}
 	}
