@@ -76,6 +76,18 @@ func (w *checkWriter) write(rel int64, fs []finding.Finding, cases []check.Case)
 	return nil
 }
 
+// outcomesQuery and findingsQuery read the stored outcomes and findings in the order of relloc check's report:
+// release ids, then folders as listed (by name), as check.RunSource sorts the outcomes it streams in folder
+// order. A folder's path is unique, so the order is total. Both walk the index releases_order, so that SQLite
+// sorts no more than one release's findings (TestOutcomesNeedNoSort).
+const (
+	outcomesQuery = `SELECT r.id, r.release, c.cases FROM releases r JOIN checked c ON c.rel = r.id
+		ORDER BY r.release, r.dir`
+	findingsQuery = `SELECT f.rel, f.path, f.line, f.col, f.end_line, f.end_col, f.lang, f.release, f.segment,
+		f.rule, f.severity, f.message, f.message_id, f.args, f.expected, f.found, f.source_path, f.source_line
+		FROM findings f JOIN releases r ON r.id = f.rel ORDER BY r.release, r.dir, f.pos`
+)
+
 // EachOutcome calls fn with the stored check outcome of every release, as check.Stream gives them (findings in
 // the order the rules gave them, cases), one at a time in the order relloc check reports releases: by release
 // id, then by folder. The outcomes and the findings come from two queries in that order, merged as they are
@@ -87,17 +99,12 @@ func (ix *Index) EachOutcome(fn func(check.Outcome) error) error {
 		return fmt.Errorf("index: %w", err)
 	}
 	defer tx.Rollback()
-	// The order of relloc check's report: release ids, then folders as listed (by name), as check.RunSource
-	// sorts the outcomes it streams in folder order. A folder's path is unique, so the order is total.
-	rows, err := tx.Query(`SELECT r.id, r.release, c.cases FROM releases r JOIN checked c ON c.rel = r.id
-		ORDER BY r.release, r.dir`)
+	rows, err := tx.Query(outcomesQuery)
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
 	defer rows.Close()
-	fr, err := tx.Query(`SELECT f.rel, f.path, f.line, f.col, f.end_line, f.end_col, f.lang, f.release, f.segment,
-		f.rule, f.severity, f.message, f.message_id, f.args, f.expected, f.found, f.source_path, f.source_line
-		FROM findings f JOIN releases r ON r.id = f.rel ORDER BY r.release, r.dir, f.pos`)
+	fr, err := tx.Query(findingsQuery)
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}

@@ -211,3 +211,32 @@ func TestArgsRoundTrip(t *testing.T) {
 		t.Error("a value of an unknown type was stored")
 	}
 }
+
+// TestOutcomesNeedNoSort: SQLite reads the stored outcomes in report order through the index releases_order,
+// with no sort of every release's outcome (a temporary b-tree that grows with the archive); the findings are
+// sorted at most within a release.
+func TestOutcomesNeedNoSort(t *testing.T) {
+	f := selfTestFixture(t)
+	ix := f.open(t)
+	for _, q := range []string{outcomesQuery, findingsQuery} {
+		rows, err := ix.db.Query("EXPLAIN QUERY PLAN " + q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		text := strings.Join(plan, "; ")
+		if !strings.Contains(text, "releases_order") ||
+			strings.Contains(text, "TEMP B-TREE FOR ORDER BY") {
+			t.Errorf("query plan %q: want a scan of releases_order and no sort of the whole", text)
+		}
+	}
+}

@@ -45,7 +45,7 @@ const (
 	// LockName is the lock file in Dir that the one writer holds.
 	LockName = "index.lock"
 	// SchemaVersion is the version of the tables; an index of another version is rebuilt.
-	SchemaVersion = 7
+	SchemaVersion = 8
 )
 
 // lockTimeout is how long Open waits by default for another relloc process updating the index.
@@ -333,6 +333,9 @@ func (ix *Index) create() error {
 		// per release, language and entry made the most rows of the index and the most of its writes).
 		`CREATE TABLE releases (id INTEGER PRIMARY KEY, dir TEXT NOT NULL UNIQUE, release TEXT NOT NULL,
 			coverage TEXT NOT NULL, phrases TEXT NOT NULL, usage TEXT NOT NULL)`,
+		// The order of relloc check's report, so that check reads the stored outcomes in it as stored, with no
+		// sort of every release's cases (EachOutcome).
+		`CREATE INDEX releases_order ON releases (release, dir)`,
 		`CREATE TABLE files (path TEXT PRIMARY KEY, rel INTEGER NOT NULL, size INTEGER NOT NULL,
 			mtime INTEGER NOT NULL, hash BLOB NOT NULL)`,
 		// The distinct texts of the units, once each however many releases repeat them (a templated archive
@@ -388,22 +391,25 @@ type folder struct {
 	files []file
 }
 
-// scan lists the release folders and the size and modification time of their files, as release.LoadAll finds
-// them.
-func (c Config) scan() ([]folder, error) {
+// scan lists the release folders, as release.LoadAll finds them, in the order of their paths (os.ReadDir sorts
+// by name), and calls each with each folder and the size and modification time of its files, one at a time, so
+// that the caller keeps only the folders it needs. A folder that is a link out of the workspace is an input
+// error; all of them are returned together after the others were given to each.
+func (c Config) scan(each func(folder) error) error {
 	if err := safefile.Within(c.Root, c.Releases, c.rel(c.Releases)); err != nil {
-		return nil, err
+		return err
 	}
 	ents, err := os.ReadDir(c.Releases)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read releases: %w", err)
+		return fmt.Errorf("read releases: %w", err)
 	}
-	var out []folder
 	var errs inputerr.List
-	for _, e := range ents {
+	langs := append([]language.Tag{c.Source}, c.Targets...)
+	for i, e := range ents {
+		ents[i] = nil // what is left of the listing is only the names to come
 		abs := filepath.Join(c.Releases, e.Name())
 		if e.Type()&fs.ModeSymlink != 0 {
 			if err := safefile.Within(c.Root, abs, c.rel(abs)); err != nil {
@@ -412,7 +418,7 @@ func (c Config) scan() ([]folder, error) {
 					errs = append(errs, ie)
 					continue
 				}
-				return nil, err
+				return err
 			}
 			if st, err := os.Stat(abs); err != nil || !st.IsDir() {
 				continue
@@ -421,7 +427,7 @@ func (c Config) scan() ([]folder, error) {
 			continue
 		}
 		f := folder{dir: c.rel(abs), abs: abs}
-		for _, lang := range append([]language.Tag{c.Source}, c.Targets...) {
+		for _, lang := range langs {
 			p := filepath.Join(abs, lang.String()+".md")
 			st, err := os.Stat(p)
 			if errors.Is(err, fs.ErrNotExist) {
@@ -432,18 +438,20 @@ func (c Config) scan() ([]folder, error) {
 				continue
 			}
 			if err != nil {
-				return nil, fmt.Errorf("read release: %w", err)
+				return fmt.Errorf("read release: %w", err)
 			}
 			f.files = append(f.files, file{path: c.rel(p), abs: p, size: st.Size(), mtime: st.ModTime().UnixNano()})
 		}
 		if len(f.files) > 0 {
-			out = append(out, f)
+			if err := each(f); err != nil {
+				return err
+			}
 		}
 	}
 	if len(errs) > 0 {
-		return nil, errs
+		return errs
 	}
-	return out, nil
+	return nil
 }
 
 // sync brings the index up to date with the release folders: a folder whose files' sizes and modification
@@ -452,13 +460,9 @@ func (c Config) scan() ([]folder, error) {
 // The changes are written in one transaction.
 func (ix *Index) sync() error {
 	start := time.Now()
-	folders, err := ix.cfg.scan()
-	if err != nil {
-		return err
-	}
-	// The folders found and the folders stored, both by path, are compared as two sorted streams: only what
-	// changed is kept, never a record of every file stored.
-	slices.SortFunc(folders, func(a, b folder) int { return strings.Compare(a.dir, b.dir) })
+	// The folders found and the folders stored, both in the order of their paths, are compared as two streams:
+	// only what changed is kept, never a record of every folder found or every file stored. A folder found out
+	// of order is read again (the one stored counted gone), which is slower but never wrong.
 	stored, err := ix.storedFolders()
 	if err != nil {
 		return err
@@ -469,14 +473,15 @@ func (ix *Index) sync() error {
 		touched []file  // files whose contents are as recorded, with their new time
 		gone    []int64 // folders gone or read again
 	)
-	for _, f := range folders {
-		k, err := stored.upTo(f.dir, func(id int64) { gone = append(gone, id) })
+	goneID := func(id int64) { gone = append(gone, id) }
+	err = ix.cfg.scan(func(f folder) error {
+		k, err := stored.upTo(f.dir, goneID)
 		if err != nil {
 			return err
 		}
 		if k == nil {
 			changed = append(changed, f)
-			continue
+			return nil
 		}
 		if retimed, same := k.same(f); same {
 			touched = append(touched, retimed...)
@@ -484,8 +489,12 @@ func (ix *Index) sync() error {
 			changed = append(changed, f)
 			gone = append(gone, k.id)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	if _, err := stored.upTo("", func(id int64) { gone = append(gone, id) }); err != nil {
+	if _, err := stored.upTo("", goneID); err != nil {
 		return err
 	}
 	stored.close()
