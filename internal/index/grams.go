@@ -77,15 +77,27 @@ func gramQuery(form string) string {
 	return "(" + strings.Join(terms, " AND ") + ")"
 }
 
-// fill makes sure that the trigram table is filled, filling it from the stored texts when it is not: under the
-// writer's lock, in one transaction, before the query that needs it begins its own (a query's transaction
-// would not see a table filled after it began).
-func (ix *Index) fill(table string) error {
+// usable reports whether the trigram table can be read, filling it from the stored texts when it is not filled:
+// under the writer's lock, in one transaction, before the query that needs it begins its own (a query's
+// transaction would not see a table filled after it began). When it cannot be filled (another process holds
+// the lock too long, the index cannot be written), the queries read every text instead, after a note.
+func (ix *Index) usable(table string) bool {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if ix.filled[table] {
-		return nil
+	if ok, tried := ix.filled[table]; tried {
+		return ok
 	}
+	err := ix.fill(table)
+	if err != nil {
+		ix.cfg.warn("relloc: %s: the trigrams of the texts could not be written (%v); searching every text\n",
+			ix.cfg.rel(Path(ix.cfg.Root)), err)
+	}
+	ix.filled[table] = err == nil
+	return err == nil
+}
+
+// fill fills table unless it is filled.
+func (ix *Index) fill(table string) error {
 	filled, err := filledTables(ix.db)
 	if err != nil {
 		return err
@@ -96,11 +108,8 @@ func (ix *Index) fill(table string) error {
 			return err
 		}
 		defer unlock()
-		if err := ix.fillLocked(table); err != nil {
-			return err
-		}
+		return ix.fillLocked(table)
 	}
-	ix.filled[table] = true
 	return nil
 }
 

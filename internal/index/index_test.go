@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gofrs/flock"
+
 	"github.com/relloc/relloc/internal/bitext"
 	"github.com/relloc/relloc/internal/check"
 	"github.com/relloc/relloc/internal/coverage"
@@ -662,5 +664,27 @@ func TestUsing(t *testing.T) {
 	}
 	if got, err := ix.Using("no-such-entry", ws.Config.Source); err != nil || len(got) != 0 {
 		t.Errorf("Using of an entry no release uses = %v, %v", got, err)
+	}
+}
+
+// TestTrigramTablesUnfillable checks that when the trigram tables cannot be filled (another process holds the
+// writer's lock past the wait), lookups and concordance read every text and find what they find otherwise,
+// after a note.
+func TestTrigramTablesUnfillable(t *testing.T) {
+	f := newFixture(t, 4)
+	ix := f.open(t)
+	lock := flock.New(filepath.Join(f.ws.Root, Dir, LockName))
+	if err := lock.Lock(); err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Unlock()
+	ix.cfg.LockTimeout = 50 * time.Millisecond
+	f.warn.Reset()
+	same(t, ix, f.direct(t))
+	if g, c, _ := gramRows(t, ix); g != 0 || c != 0 {
+		t.Errorf("with the lock held elsewhere: %d rows of texts_grams, %d of texts_fts; want none", g, c)
+	}
+	if n := strings.Count(f.warn.String(), "searching every text"); n != 2 {
+		t.Errorf("notes: %q; want one for each table", f.warn.String())
 	}
 }

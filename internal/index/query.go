@@ -121,10 +121,6 @@ func (m *Memory) Best(text, target string, threshold float64) (tm.Match, bool) {
 	if q == "" {
 		return tm.Match{}, false
 	}
-	if err := m.ix.fill(gramsTable); err != nil {
-		m.fail(err)
-		return tm.Match{}, false
-	}
 	b, ok, err := m.best(text, q, target, threshold)
 	if err != nil {
 		m.fail(err)
@@ -134,6 +130,7 @@ func (m *Memory) Best(text, target string, threshold float64) (tm.Match, bool) {
 }
 
 func (m *Memory) best(text, norm, target string, threshold float64) (tm.Match, bool, error) {
+	m.ix.usable(gramsTable) // before the transaction: one begun before the table was filled would not see it
 	tx, err := m.ix.db.BeginTx(ctxBackground, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return tm.Match{}, false, fmt.Errorf("index: %w", err)
@@ -203,9 +200,6 @@ func (m *Memory) Search(text, target string, threshold float64) ([]tm.Match, err
 
 // Concordance is tm.Memory.Concordance.
 func (m *Memory) Concordance(phrase string, langs []string) ([]tm.Hit, error) {
-	if err := m.ix.fill(formsTable); err != nil {
-		return nil, err
-	}
 	units, err := m.containing(phrase, langs)
 	if err != nil {
 		return nil, err
@@ -266,9 +260,7 @@ func (m *Memory) exact(tx *sql.Tx, norm string) ([]unitRow, error) {
 // candidates returns the units that pass f and whose normalised source match accepts, in memory order, the
 // first of each text: only those are read whole.
 func (m *Memory) candidates(f tm.Filter, ok bool, match func(norm string) bool) ([]unitRow, error) {
-	if err := m.ix.fill(gramsTable); err != nil {
-		return nil, err
-	}
+	m.ix.usable(gramsTable) // before the transaction, as in best
 	tx, err := m.ix.db.BeginTx(ctxBackground, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
@@ -300,13 +292,14 @@ func (m *Memory) passing(tx *sql.Tx, f tm.Filter, ok bool) ([]textNorm, error) {
 	if !ok {
 		return nil, nil
 	}
+	grams := m.ix.usable(gramsTable) // tried before the transaction began (best, candidates)
 	q := `SELECT n.id, n.norm FROM norms n WHERE n.len >= ?`
 	args := []any{f.MinLen}
 	if f.MaxLen >= 0 {
 		q += ` AND n.len <= ?`
 		args = append(args, f.MaxLen)
 	}
-	if f.Need > 0 {
+	if f.Need > 0 && grams {
 		terms, err := m.rarest(tx, f)
 		if err != nil {
 			return nil, err
@@ -511,6 +504,7 @@ func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"
 // in memory order: those of the texts the full-text index finds when every form of the phrase has three code
 // points or more, else every unit.
 func (m *Memory) containing(phrase string, langs []string) ([]unitRow, error) {
+	forms := m.ix.usable(formsTable) // before the transaction, as in best
 	tx, err := m.ix.db.BeginTx(ctxBackground, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
@@ -527,7 +521,7 @@ func (m *Memory) containing(phrase string, langs []string) ([]unitRow, error) {
 		p := strings.TrimSpace(matchform.For(l, phrase).Text)
 		switch {
 		case p == "":
-		case len([]rune(p)) < 3:
+		case len([]rune(p)) < 3 || !forms:
 			scan = true
 		default:
 			match = append(match, gramQuery(p))

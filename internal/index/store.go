@@ -80,7 +80,7 @@ type Index struct {
 	cfg   Config
 	langs []language.Tag // the source, then the targets: the order of the forms columns
 	mu    sync.Mutex
-	// filled holds the trigram tables (gramTables) known to be filled.
+	// filled holds whether each trigram table (gramTables) tried is filled (usable).
 	filled map[string]bool
 	// Read counts the release folders Open read again.
 	Read int
