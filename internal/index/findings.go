@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
@@ -94,7 +95,12 @@ const (
 // read, so that it holds one release's outcome at a time, whatever the size of the archive; an error of fn stops
 // it and is returned.
 func (ix *Index) EachOutcome(fn func(check.Outcome) error) error {
-	tx, err := ix.db.Begin()
+	conn, done, err := ix.passConn()
+	if err != nil {
+		return err
+	}
+	defer done()
+	tx, err := conn.BeginTx(context.Background(), nil)
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -238,5 +239,38 @@ func TestOutcomesNeedNoSort(t *testing.T) {
 			strings.Contains(text, "TEMP B-TREE FOR ORDER BY") {
 			t.Errorf("query plan %q: want a scan of releases_order and no sort of the whole", text)
 		}
+	}
+}
+
+// TestPassConnGivesTheCacheBack: the connection that read the stored folders and outcomes with a small page
+// cache goes back to the pool with the cache it had, which lookups need.
+func TestPassConnGivesTheCacheBack(t *testing.T) {
+	f := selfTestFixture(t)
+	ix := f.open(t)
+	ix.db.SetMaxOpenConns(1) // every query below on the one connection
+	var before, during, after int64
+	if err := ix.db.QueryRow(`PRAGMA cache_size`).Scan(&before); err != nil {
+		t.Fatal(err)
+	}
+	conn, done, err := ix.passConn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := conn.QueryRowContext(context.Background(), `PRAGMA cache_size`).Scan(&during); err != nil {
+		t.Fatal(err)
+	}
+	done()
+	if err := ix.EachOutcome(func(check.Outcome) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.sync(); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.db.QueryRow(`PRAGMA cache_size`).Scan(&after); err != nil {
+		t.Fatal(err)
+	}
+	if during != passCache || after != before || before == passCache {
+		t.Errorf("cache_size %d before, %d while reading, %d after; want %d while reading and as before after",
+			before, during, after, passCache)
 	}
 }
