@@ -318,6 +318,9 @@ var secondaryIndexes = []string{
 	`CREATE INDEX norms_len ON norms (len)`,
 	`CREATE INDEX units_rel ON units (rel, pos)`,
 	`CREATE INDEX units_text ON units (text)`,
+	// The order of relloc check's report, so that check reads the stored outcomes in it as stored, with no
+	// sort of every release's cases (EachOutcome).
+	`CREATE INDEX releases_order ON releases (release, dir)`,
 }
 
 // create makes the tables of a new index in one transaction, without their secondary indexes.
@@ -334,9 +337,6 @@ func (ix *Index) create() error {
 		// per release, language and entry made the most rows of the index and the most of its writes).
 		`CREATE TABLE releases (id INTEGER PRIMARY KEY, dir TEXT NOT NULL UNIQUE, release TEXT NOT NULL,
 			coverage TEXT NOT NULL, phrases TEXT NOT NULL, usage TEXT NOT NULL)`,
-		// The order of relloc check's report, so that check reads the stored outcomes in it as stored, with no
-		// sort of every release's cases (EachOutcome).
-		`CREATE INDEX releases_order ON releases (release, dir)`,
 		`CREATE TABLE files (path TEXT PRIMARY KEY, rel INTEGER NOT NULL, size INTEGER NOT NULL,
 			mtime INTEGER NOT NULL, hash BLOB NOT NULL)`,
 		// The distinct texts of the units, once each however many releases repeat them (a templated archive
