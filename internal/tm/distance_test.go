@@ -34,3 +34,36 @@ func TestBoundedDistance(t *testing.T) {
 		}
 	}
 }
+
+// TestPrefixScore checks Search's banded prefix score against the score of the full Levenshtein distance of
+// the query and the start of the text of the same length, 1 − d/|query|, on random strings in three scripts and
+// at several thresholds: the same score to the bit when it reaches the threshold, and no match when it does not.
+func TestPrefixScore(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabets := [][]rune{[]rune("abc "), []rune("កខគ្ា"), []rune("あいう国")}
+	word := func(al []rune, n int) []rune {
+		r := make([]rune, n)
+		for i := range r {
+			r[i] = al[rng.IntN(len(al))]
+		}
+		return r
+	}
+	for range 3000 {
+		al := alphabets[rng.IntN(len(alphabets))]
+		q := word(al, 1+rng.IntN(16))
+		text := word(al, len(q)+1+rng.IntN(10))
+		if rng.IntN(2) == 0 { // a text that starts with a near copy of the query
+			copy(text, q)
+			text[rng.IntN(len(q))] = al[rng.IntN(len(al))]
+		}
+		d := levenshtein.ComputeDistance(string(q), string(text[:len(q)]))
+		want := 1 - float64(d)/float64(len(q))
+		for _, threshold := range []float64{0.3, 0.5, 0.75, 0.9, 1} {
+			s := scorer{qr: q}
+			got, ok := s.prefixScore(string(text), threshold)
+			if ok != (want >= threshold) || ok && got != want {
+				t.Fatalf("prefixScore(%q, %q, %v) = %v, %v; want %v", string(q), string(text), threshold, got, ok, want)
+			}
+		}
+	}
+}

@@ -3,8 +3,8 @@ package tm
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
-	"github.com/agnivade/levenshtein"
 	"golang.org/x/text/language"
 
 	"github.com/relloc/relloc/internal/matchform"
@@ -23,19 +23,18 @@ func (m *Memory) Search(text, target string, threshold float64) []Match {
 		threshold = DefaultThreshold
 	}
 	out := m.Lookup(text, target, threshold)
-	q := []rune(Normalize(text))
-	if len(q) >= minPrefix {
+	sc := scorer{qr: []rune(Normalize(text))}
+	if len(sc.qr) >= minPrefix {
 		for i, u := range m.units {
-			if m.excluded[u.Release] || m.length[i] <= len(q) {
+			if m.excluded[u.Release] || m.length[i] <= len(sc.qr) {
 				continue
 			}
 			tgt, ok := u.Text[target]
 			if !ok || tgt == "" {
 				continue
 			}
-			head := string([]rune(m.norm[i])[:len(q)])
-			score := 1 - float64(levenshtein.ComputeDistance(string(q), head))/float64(len(q))
-			if score < threshold {
+			score, ok := sc.prefixScore(m.norm[i], threshold)
+			if !ok {
 				continue
 			}
 			out = append(out, Match{Source: u.Text[m.source], Target: tgt, Score: score, Prefix: true,
@@ -136,13 +135,31 @@ func (s *Scorer) Matches(norm string, threshold float64, search bool) bool {
 	if _, ok := s.Score(norm, threshold); ok {
 		return true
 	}
-	q := s.s.qr
-	if !search || len(q) < minPrefix {
+	if !search || len(s.s.qr) < minPrefix || utf8.RuneCountInString(norm) <= len(s.s.qr) {
 		return false
 	}
-	r := []rune(norm)
-	if len(r) <= len(q) {
-		return false
+	_, ok := s.s.prefixScore(norm, threshold)
+	return ok
+}
+
+// prefixScore returns Search's score of a unit whose normalised source norm is longer than the query: the
+// similarity of the query to the start of norm of the same length, 1 − d/|query|, when it is at least threshold.
+// The distance is banded as scoreNorm's is: a distance beyond k leaves the score under threshold, so the band
+// need not be wider, and a unit far from the query costs O(k·|query|), not |query|².
+func (s *scorer) prefixScore(norm string, threshold float64) (float64, bool) {
+	n := len(s.qr)
+	k := int((1-threshold)*float64(n)) + 1
+	s.ur = s.ur[:0]
+	for _, c := range norm {
+		if len(s.ur) == n {
+			break
+		}
+		s.ur = append(s.ur, c)
 	}
-	return 1-float64(levenshtein.ComputeDistance(string(q), string(r[:len(q)])))/float64(len(q)) >= threshold
+	var d int
+	if d, s.row = boundedDistance(s.qr, s.ur, k, s.row); d > k {
+		return 0, false
+	}
+	score := 1 - float64(d)/float64(n)
+	return score, score >= threshold
 }
