@@ -10,10 +10,8 @@ import (
 	"testing"
 
 	"github.com/relloc/relloc/internal/check"
-	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/ui"
-	"github.com/relloc/relloc/internal/workspace"
 )
 
 // selfTestFixture is check's known-bad sample (internal/check/selftest), in which every rule finds something,
@@ -24,19 +22,7 @@ func selfTestFixture(t *testing.T) *fixture {
 	if err := os.CopyFS(root, os.DirFS(filepath.Join("..", "check", "selftest"))); err != nil {
 		t.Fatal(err)
 	}
-	ws, err := workspace.Open(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := glossary.ReadDir(ws.Path(ws.Config.Glossary), ws.Rel)
-	if err != nil {
-		t.Fatal(err)
-	}
-	gl, err := glossary.Parse(files, glossary.Options{Targets: ws.Config.Targets})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &fixture{ws: ws, gl: gl}
+	return openFixture(t, root)
 }
 
 // checkInput is the check run of the fixture's workspace over every target language.

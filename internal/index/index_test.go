@@ -47,6 +47,12 @@ func newFixture(t testing.TB, releases int) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return openFixture(t, root)
+}
+
+// openFixture opens the workspace at root and parses its glossary.
+func openFixture(t testing.TB, root string) *fixture {
+	t.Helper()
 	ws, err := workspace.Open(root)
 	if err != nil {
 		t.Fatal(err)
