@@ -6,9 +6,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/relloc/relloc/internal/runeclass"
 )
 
 // Unit is one block or sentence to align: its text and its anchors — normalised keys of glossary terms and numbers
@@ -166,37 +166,15 @@ const (
 	kindOther
 )
 
-// letterKinds holds letterKind's answer for the runes below U+A000 (Latin, Khmer, kana, the common kanji), made
-// from the unicode tables once, so that the texts Length measures cost a table look-up per rune, not a search
-// of a range table or two.
-var letterKinds = sync.OnceValue(func() *[0xA000]uint8 {
-	var t [0xA000]uint8
-	for r := range rune(len(t)) {
-		t[r] = letterKindSlow(r)
-	}
-	return &t
-})
-
+// letterKind returns the kind of r for Length, from runeclass's table.
 func letterKind(r rune) uint8 {
+	c := runeclass.Of(r)
 	switch {
-	case r < utf8.RuneSelf:
-		if 'a' <= r|0x20 && r|0x20 <= 'z' {
-			return kindLatin
-		}
-		return kindNone
-	case r < 0xA000:
-		return letterKinds()[r]
-	}
-	return letterKindSlow(r)
-}
-
-func letterKindSlow(r rune) uint8 {
-	switch {
-	case !unicode.IsLetter(r):
+	case c&runeclass.Letter == 0:
 		return kindNone
 	case r < 0x250:
 		return kindLatin
-	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+	case c&runeclass.Japanese != 0:
 		return kindJapanese
 	}
 	return kindOther

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // doc generates a document of n blocks in two languages. Source blocks are n runes of Latin letters between 80
@@ -473,4 +474,17 @@ func TestLetterKind(t *testing.T) {
 			t.Errorf("letterKind(%U) = %d, want %d", r, got, want)
 		}
 	}
+}
+
+// letterKindSlow is letterKind asked of the unicode package's range tables, TestLetterKind's reference.
+func letterKindSlow(r rune) uint8 {
+	switch {
+	case !unicode.IsLetter(r):
+		return kindNone
+	case r < 0x250:
+		return kindLatin
+	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+		return kindJapanese
+	}
+	return kindOther
 }

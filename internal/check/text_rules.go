@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,6 +14,7 @@ import (
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/matchform"
 	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/runeclass"
 	"github.com/relloc/relloc/internal/ui"
 )
 
@@ -197,8 +197,8 @@ func latinShare(text string, mask []bool) (latin, other int) {
 		}
 	}
 	for i, r := range text {
-		k := kindOf(r)
-		isLatin := k&isLetter != 0 && (r < 0x250 || matchform.IsFullwidthASCII(r))
+		k := runeclass.Of(r)
+		isLatin := k&runeclass.Letter != 0 && (r < 0x250 || matchform.IsFullwidthASCII(r))
 		switch {
 		case mask[i]:
 			flush(i)
@@ -206,11 +206,11 @@ func latinShare(text string, mask []bool) (latin, other int) {
 			if start < 0 {
 				start = i
 			}
-		case start >= 0 && (r == '\'' || r == '’' || r == '-' || k&isDigit != 0):
+		case start >= 0 && (r == '\'' || r == '’' || r == '-' || k&runeclass.Digit != 0):
 			// inside a Latin word: I'm, Ann-Laure, G20
 		default:
 			flush(i)
-			if k&(isLetter|isMark) != 0 {
+			if k&(runeclass.Letter|runeclass.Mark) != 0 {
 				other++
 			}
 		}
@@ -220,54 +220,6 @@ func latinShare(text string, mask []bool) (latin, other int) {
 		return 0, other
 	}
 	return names + prose, other
-}
-
-// What kindOf says of a rune: a letter, a mark (Mn or Mc), a decimal digit (Nd).
-const (
-	isLetter uint8 = 1 << iota
-	isMark
-	isDigit
-)
-
-// runeKinds holds kindOf's answer for the runes below U+A000 (Latin, Khmer, kana, the common kanji), made from
-// the unicode tables once, so that latinShare, run on every sentence of a translation, looks each rune up in a
-// table instead of searching three range tables.
-var runeKinds = sync.OnceValue(func() *[0xA000]uint8 {
-	var t [0xA000]uint8
-	for r := range rune(len(t)) {
-		t[r] = kindOfSlow(r)
-	}
-	return &t
-})
-
-func kindOf(r rune) uint8 {
-	switch {
-	case r < utf8.RuneSelf:
-		switch {
-		case 'a' <= r|0x20 && r|0x20 <= 'z':
-			return isLetter
-		case '0' <= r && r <= '9':
-			return isDigit
-		}
-		return 0
-	case r < 0xA000:
-		return runeKinds()[r]
-	}
-	return kindOfSlow(r)
-}
-
-func kindOfSlow(r rune) uint8 {
-	var k uint8
-	if unicode.IsLetter(r) {
-		k |= isLetter
-	}
-	if unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) {
-		k |= isMark
-	}
-	if unicode.IsDigit(r) {
-		k |= isDigit
-	}
-	return k
 }
 
 func hasLetter(s string) bool {

@@ -1,6 +1,11 @@
 package check
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+
+	"github.com/relloc/relloc/internal/runeclass"
+)
 
 // TestUntranslated: what official Japanese and Khmer keep in Latin is not untranslated; English prose is.
 func TestUntranslated(t *testing.T) {
@@ -65,4 +70,28 @@ func TestRuneTables(t *testing.T) {
 			t.Errorf("kindOf(%U) = %b, want %b", r, got, want)
 		}
 	}
+}
+
+// kindOf and kindOfSlow are runeclass.Of without the Japanese class, and the same asked of the unicode
+// package's range tables: TestRuneTables' check that latinShare reads what the unicode tables say.
+const (
+	isLetter = uint8(runeclass.Letter)
+	isMark   = uint8(runeclass.Mark)
+	isDigit  = uint8(runeclass.Digit)
+)
+
+func kindOf(r rune) uint8 { return uint8(runeclass.Of(r) &^ runeclass.Japanese) }
+
+func kindOfSlow(r rune) uint8 {
+	var k uint8
+	if unicode.IsLetter(r) {
+		k |= isLetter
+	}
+	if unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) {
+		k |= isMark
+	}
+	if unicode.IsDigit(r) {
+		k |= isDigit
+	}
+	return k
 }
