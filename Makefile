@@ -74,9 +74,13 @@ bench:
 # not resolve through the module proxy). ripgrep comes from the system (Debian: apt-get install ripgrep).
 TOOLS        ?= .tools/bin
 VALE_VERSION ?= v3.22.0
-tools: $(TOOLS)/vale
-$(TOOLS)/vale:
-	GOBIN=$(CURDIR)/$(TOOLS) CGO_ENABLED=1 $(GO) install github.com/vale-cli/vale/v3/cmd/vale@$(VALE_VERSION)
+# A stamp named by the version reinstalls Vale when VALE_VERSION changes; -X sets the version Vale reports, which
+# a `go install` build leaves as "master".
+tools: $(TOOLS)/vale-$(VALE_VERSION).stamp
+$(TOOLS)/vale-$(VALE_VERSION).stamp:
+	GOBIN=$(CURDIR)/$(TOOLS) CGO_ENABLED=1 $(GO) install -ldflags '-X main.version=$(VALE_VERSION:v%=%)' \
+	  github.com/vale-cli/vale/v3/cmd/vale@$(VALE_VERSION)
+	rm -f $(TOOLS)/vale-*.stamp && touch $@
 
 SCALE_RELEASES ?= 10000
 SCALE_ENTRIES  ?= 5000
