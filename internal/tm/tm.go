@@ -268,6 +268,14 @@ var folder = cases.Fold()
 // width-folded, case-folded, without punctuation, control or format
 // characters, with white space collapsed to single spaces and trimmed.
 func Normalize(s string) string {
+	if out, ok := normalizeASCII(s); ok {
+		return out
+	}
+	return normalize(s)
+}
+
+// normalize is Normalize of any text, through each transform in turn.
+func normalize(s string) string {
 	s = norm.NFC.String(folder.String(width.Fold.String(s)))
 	if hasKhmer(s) {
 		s = matchform.Khmer(s).Text // look-alike spellings to one spelling, zero-width characters out
@@ -288,6 +296,59 @@ func Normalize(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// asciiClass says what Normalize does with each ASCII character, found by the same transforms and tests at
+// start: a space, a character dropped, one that is not itself once folded (none is: width folding and NFC keep
+// ASCII, case folding only lowers A–Z, one for one), or the character it becomes. A text of ASCII alone is then
+// normalised a byte at a time (normalizeASCII).
+var asciiClass = func() (c [utf8.RuneSelf]byte) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		switch f := norm.NFC.String(folder.String(width.Fold.String(string(r)))); {
+		case unicode.IsSpace(r):
+			c[r] = asciiSpace
+		case unicode.IsPunct(r), unicode.Is(unicode.Cc, r), unicode.Is(unicode.Cf, r):
+			c[r] = asciiDropped
+		case len(f) != 1 || f[0] >= utf8.RuneSelf:
+			c[r] = asciiOther
+		default:
+			c[r] = f[0]
+		}
+	}
+	return c
+}()
+
+// The classes of asciiClass besides a character's folded form, outside ASCII.
+const (
+	asciiSpace = utf8.RuneSelf + iota
+	asciiDropped
+	asciiOther
+)
+
+// normalizeASCII is Normalize of a text of ASCII characters alone, which the translation memory's English
+// mostly is, in one pass; ok is false, with nothing done, for any other text.
+func normalizeASCII(s string) (string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || asciiClass[s[i]] == asciiOther {
+			return "", false
+		}
+	}
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		switch c := asciiClass[s[i]]; c {
+		case asciiSpace:
+			space = true
+		case asciiDropped:
+		default:
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, c)
+		}
+	}
+	return string(b), true
 }
 
 func hasKhmer(s string) bool {

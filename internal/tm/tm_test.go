@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/relloc/relloc/internal/testenv"
 )
@@ -28,6 +29,40 @@ func TestNormalize(t *testing.T) {
 	for _, tt := range tests {
 		if got := Normalize(tt.in); got != tt.want {
 			t.Errorf("Normalize(%q)\ngot:  %q\nwant: %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestNormalizeASCII checks that a text of ASCII alone is normalised a byte at a time as the transforms
+// normalise it: every pair of ASCII characters, and random texts of them.
+func TestNormalizeASCII(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		got, ok := normalizeASCII(s)
+		if want := normalize(s); !ok || got != want {
+			t.Fatalf("normalizeASCII(%q) = %q, %v; want %q, true", s, got, ok, want)
+		}
+	}
+	for a := 0; a < utf8.RuneSelf; a++ {
+		for b := 0; b < utf8.RuneSelf; b++ {
+			check(string([]byte{byte(a), byte(b)}))
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		b := make([]byte, r.IntN(40))
+		for i := range b {
+			const common = " \t\nAZaz09.,-'\"!?&()x"
+			b[i] = common[r.IntN(len(common))]
+			if r.IntN(4) == 0 {
+				b[i] = byte(r.IntN(utf8.RuneSelf))
+			}
+		}
+		check(string(b))
+	}
+	for _, s := range []string{"café", "ＡＳＥＡＮ", "e\u0301"} {
+		if _, ok := normalizeASCII(s); ok {
+			t.Errorf("normalizeASCII(%q) took a text that is not ASCII", s)
 		}
 	}
 }
@@ -382,6 +417,22 @@ func TestScorerScoresAsLookup(t *testing.T) {
 					t.Fatalf("threshold %v, query %q, unit %q: Score = %v %v, Lookup's %v %v", threshold, text, n, got, ok, w, found)
 				}
 			}
+		}
+	}
+}
+
+// BenchmarkNormalize normalises the English of the seed's units, as a translation memory's index does for each
+// of its texts.
+func BenchmarkNormalize(b *testing.B) {
+	var texts []string
+	for _, u := range seedUnits {
+		if s, ok := u.Text["en"]; ok {
+			texts = append(texts, s)
+		}
+	}
+	for b.Loop() {
+		for _, s := range texts {
+			Normalize(s)
 		}
 	}
 }
