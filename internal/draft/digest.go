@@ -24,7 +24,24 @@ func Digest(text string) string {
 
 // foldSpace folds every run of white space to one space and trims the ends.
 func foldSpace(s string) string {
+	if spaceFolded(s) {
+		return s
+	}
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// spaceFolded reports whether foldSpace would give s as it is, which most sentences are (a translation memory
+// folds every side of every segment): no white space at its ends, and none inside but single spaces.
+func spaceFolded(s string) bool {
+	space := true // at the start, as after a space: one there is not folded
+	for _, r := range s {
+		isSpace := unicode.IsSpace(r)
+		if isSpace && (space || r != ' ') {
+			return false
+		}
+		space = isSpace
+	}
+	return !space || s == ""
 }
 
 // Sentence is one sentence of a document: its id ("b6.s2": block 6, sentence 2), its block and its byte range in

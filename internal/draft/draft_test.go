@@ -3,6 +3,7 @@ package draft
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,6 +62,28 @@ func TestParseMarker(t *testing.T) {
 			if back, _ := ParseMarker(strings.TrimSuffix(strings.TrimPrefix(got.String(), "<!-- "), " -->")); back != got {
 				t.Errorf("round trip of %+v: got %+v", got, back)
 			}
+		}
+	}
+}
+
+// TestFoldSpace checks that a text already folded is given back as it is and any other folded as before, on
+// random texts of letters and white space of several kinds (a no-break space, an ideographic space, a line
+// break, a tab).
+func TestFoldSpace(t *testing.T) {
+	pieces := []string{"a", "ក", "日", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "\u0085", "\xff"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 5000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+		if got := foldSpace(s); got != want {
+			t.Fatalf("foldSpace(%q) = %q, want %q", s, got, want)
+		}
+		if got := spaceFolded(s); got != (s == want) {
+			t.Fatalf("spaceFolded(%q) = %v, want %v", s, got, s == want)
 		}
 	}
 }
@@ -362,4 +385,20 @@ func lineDiff(a, b []byte) []string {
 		out = append(out, "+"+strings.TrimSuffix(l, "\n"))
 	}
 	return out
+}
+
+// BenchmarkFoldSpace folds the white space of sentences already folded, as a translation memory's every side of
+// every segment mostly is, and of one that is not.
+func BenchmarkFoldSpace(b *testing.B) {
+	texts := []string{
+		"On 18 November 2021, H.E. Prak Sokhonn held a telephone conversation with the Foreign Minister of Japan.",
+		"ឯកឧត្តម ប្រាក់ សុខុន បានសន្ទនាតាមទូរស័ព្ទជាមួយរដ្ឋមន្ត្រីការបរទេសជប៉ុន។",
+		"両外相は、ミャンマー情勢について意見交換を行った。",
+		"Both sides agreed\nto strengthen  cooperation ",
+	}
+	for b.Loop() {
+		for _, s := range texts {
+			foldSpace(s)
+		}
+	}
 }
