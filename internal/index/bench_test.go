@@ -82,3 +82,27 @@ func BenchmarkAnalyse(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkUnitTexts is what a worker makes of the units of 40 analysed releases for the writer: each text's
+// JSON, digests and normalised source.
+func BenchmarkUnitTexts(b *testing.B) {
+	f := newFixture(b, 40)
+	ws := f.ws
+	rels, err := release.LoadAll(ws.Root, ws.Path(ws.Config.Releases), ws.Config.Source, ws.Config.Languages(), ws.Rel)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ck := f.config().Check()
+	var entries []Entry
+	for _, r := range rels {
+		view := ck.Anchors().ForRelease()
+		in := coverage.Input{Glossary: f.gl, Source: ws.Config.Source, Targets: ws.Config.Targets, Anchors: view}
+		entries = append(entries, Analyse(bitext.Align(r, ws.Config.Source, ws.Config.Targets, view), in, ck))
+	}
+	source := ws.Config.Source.String()
+	for b.Loop() {
+		for _, e := range entries {
+			unitTexts(source, e.Units)
+		}
+	}
+}

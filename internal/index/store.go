@@ -6,11 +6,11 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"database/sql/driver"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
@@ -341,8 +341,8 @@ func (ix *Index) create() error {
 			mtime INTEGER NOT NULL, hash BLOB NOT NULL)`,
 		// The distinct texts of the units, once each however many releases repeat them (a templated archive
 		// repeats its letterhead and formulas in every release): text is the JSON object of the unit's languages
-		// and hash its FNV-1a digest. Units with the same text give the same matches, so a lookup measures each
-		// text once and takes the first of its units.
+		// and hash the first 8 bytes of its SHA-256, little-endian. Units with the same text give the same matches,
+		// so a lookup measures each text once and takes the first of its units.
 		`CREATE TABLE texts (id INTEGER PRIMARY KEY, hash INTEGER NOT NULL, text TEXT NOT NULL)`,
 		// Each text's normalised source (tm.Normalize), the digest of norm and its length in code points, what a
 		// lookup reads of each of its candidates, in a table of their own so that they fill few pages.
@@ -738,7 +738,7 @@ type read struct {
 // the one writer only writes.
 type unitText struct {
 	text  string   // the JSON object of its languages
-	hash  int64    // digest(text)
+	hash  int64    // the first 8 bytes of key, little-endian (texts.hash)
 	key   [16]byte // the first half of its SHA-256, by which the writer knows the texts it inserted
 	norm  string   // its normalised source
 	nhash int64    // digest(norm)
@@ -746,22 +746,20 @@ type unitText struct {
 }
 
 // unitTexts returns the unitText of each unit.
-func unitTexts(source string, units []tm.Unit) ([]unitText, error) {
+func unitTexts(source string, units []tm.Unit) []unitText {
 	out := make([]unitText, len(units))
+	var data []byte
 	for i, u := range units {
-		data, err := json.Marshal(u.Text)
-		if err != nil {
-			return nil, err
-		}
+		data = appendTextJSON(data[:0], u.Text)
 		t := &out[i]
 		t.text = string(data)
-		t.hash = digest(t.text)
 		sum := sha256.Sum256(data)
 		copy(t.key[:], sum[:])
+		t.hash = int64(binary.LittleEndian.Uint64(sum[:]))
 		t.norm = tm.Normalize(u.Text[source])
 		t.nhash, t.runes = digest(t.norm), utf8.RuneCountInString(t.norm)
 	}
-	return out, nil
+	return out
 }
 
 // read parses, aligns and analyses the changed folders on every core and inserts them in tx as they come, with
@@ -813,8 +811,7 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[
 				view := anchors.ForRelease()
 				in := coverage.Input{Glossary: c.Glossary, Source: c.Source, Targets: c.Targets, Anchors: view}
 				entry := Analyse(bitext.Align(r, c.Source, c.Targets, view), in, ck)
-				texts, err := unitTexts(c.Source.String(), entry.Units)
-				results <- result{read: read{folder: f, entry: entry, texts: texts}, err: err}
+				results <- result{read: read{folder: f, entry: entry, texts: unitTexts(c.Source.String(), entry.Units)}}
 			}
 		}()
 	}
@@ -1004,13 +1001,6 @@ func (w *writer) textID(u tm.Unit, t unitText) (int64, error) {
 		}
 	}
 	return id, nil
-}
-
-// digest is the FNV-1a digest of s, as SQLite stores an integer; texts with one digest are compared whole.
-func digest(s string) int64 {
-	h := fnv.New64a()
-	h.Write([]byte(s))
-	return int64(h.Sum64())
 }
 
 // queryInts returns the integers of the single-column query q.
