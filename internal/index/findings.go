@@ -27,54 +27,60 @@ var checkTables = []string{
 // checkGone are the statements that remove a release folder's outcome.
 var checkGone = []string{`DELETE FROM findings WHERE rel = ?`, `DELETE FROM checked WHERE rel = ?`}
 
-// checkWriter writes the outcomes of releases read again, with statements prepared once per transaction.
-type checkWriter struct{ checked, finding *sql.Stmt }
+// checkWriter writes the outcomes of releases read again, in batches.
+type checkWriter struct{ checked, findings *batch }
 
-func newCheckWriter(tx *sql.Tx) (*checkWriter, error) {
-	w := &checkWriter{}
-	var err error
-	if w.checked, err = tx.Prepare(`INSERT INTO checked (rel, cases) VALUES (?, ?)`); err != nil {
-		return nil, fmt.Errorf("index: %w", err)
+func newCheckWriter(tx *sql.Tx) *checkWriter {
+	return &checkWriter{
+		checked: newBatch(tx, "checked", "rel", "cases"),
+		findings: newBatch(tx, "findings", "rel", "pos", "path", "line", "col", "end_line", "end_col", "lang",
+			"release", "segment", "rule", "severity", "message", "message_id", "args", "expected", "found",
+			"source_path", "source_line"),
 	}
-	if w.finding, err = tx.Prepare(`INSERT INTO findings (rel, pos, path, line, col, end_line, end_col, lang, release,
-		segment, rule, severity, message, message_id, args, expected, found, source_path, source_line)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
-		w.checked.Close()
-		return nil, fmt.Errorf("index: %w", err)
-	}
-	return w, nil
 }
 
 func (w *checkWriter) close() {
-	w.checked.Close()
-	w.finding.Close()
+	w.checked.close()
+	w.findings.close()
 }
 
-// write stores the check outcome of the release folder rel.
-func (w *checkWriter) write(rel int64, fs []finding.Finding, cases []check.Case) error {
-	data, err := json.Marshal(cases)
-	if err != nil {
-		return fmt.Errorf("index: %w", err)
+func (w *checkWriter) flush() error {
+	if err := w.checked.flush(); err != nil {
+		return err
 	}
-	if _, err := w.checked.Exec(rel, string(data)); err != nil {
-		return fmt.Errorf("index: %w", err)
+	return w.findings.flush()
+}
+
+// write stores the check outcome of the release folder rel: its findings fs and its cases and the findings'
+// arguments as c encodes them.
+func (w *checkWriter) write(rel int64, fs []finding.Finding, c columns) error {
+	if err := w.checked.add(rel, c.cases); err != nil {
+		return err
 	}
 	for pos, f := range fs {
-		var args sql.NullString
-		if f.Args != nil {
-			enc, err := encodeArgs(f.Args)
-			if err != nil {
-				return fmt.Errorf("index: finding %s at %s:%d:%d: %w", f.Rule, f.Path, f.Line, f.Column, err)
-			}
-			args = sql.NullString{String: string(enc), Valid: true}
-		}
-		if _, err := w.finding.Exec(rel, pos, f.Path, f.Line, f.Column, f.EndLine, f.EndColumn, f.Lang, f.Release,
-			f.Segment, f.Rule, int(f.Severity), f.Message, f.MessageID, args, f.Expected, f.Found, f.SourcePath,
-			f.SourceLine); err != nil {
-			return fmt.Errorf("index: %w", err)
+		if err := w.findings.add(rel, pos, f.Path, f.Line, f.Column, f.EndLine, f.EndColumn, f.Lang, f.Release,
+			f.Segment, f.Rule, int(f.Severity), f.Message, f.MessageID, c.args[pos], f.Expected, f.Found,
+			f.SourcePath, f.SourceLine); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// findingArgs encodes the message arguments of each finding (encodeArgs), null for a finding without any.
+func findingArgs(fs []finding.Finding) ([]sql.NullString, error) {
+	out := make([]sql.NullString, len(fs))
+	for i, f := range fs {
+		if f.Args == nil {
+			continue
+		}
+		enc, err := encodeArgs(f.Args)
+		if err != nil {
+			return nil, fmt.Errorf("index: finding %s at %s:%d:%d: %w", f.Rule, f.Path, f.Line, f.Column, err)
+		}
+		out[i] = sql.NullString{String: string(enc), Valid: true}
+	}
+	return out, nil
 }
 
 // outcomesQuery and findingsQuery read the stored outcomes and findings in the order of relloc check's report:

@@ -727,11 +727,38 @@ func racy(mtime int64, start time.Time) int64 {
 	return mtime
 }
 
-// read is what the index keeps of a folder read again: its entry and the digests of its files.
+// read is what the index keeps of a folder read again: its entry and the digests of its files, with the
+// values of its rows that are encoded, made by the worker that read it so that the one writer only writes.
 type read struct {
 	folder
-	entry Entry
-	texts []unitText // of entry.Units, in order
+	entry   Entry
+	texts   []unitText // of entry.Units, in order
+	columns columns
+}
+
+// columns are the encoded values of an entry's rows: its coverage figures, candidate phrases and glossary usage
+// (JSON), its cases (JSON) and each of its findings' message arguments (encodeArgs; null for none).
+type columns struct {
+	coverage, phrases, usage, cases string
+	args                            []sql.NullString
+}
+
+// encodeColumns encodes the values of the rows of e.
+func encodeColumns(e Entry) (columns, error) {
+	var c columns
+	for _, v := range []struct {
+		to *string
+		v  any
+	}{{&c.coverage, e.Coverage}, {&c.phrases, e.Phrases}, {&c.usage, e.Usage}, {&c.cases, e.Cases}} {
+		data, err := json.Marshal(v.v)
+		if err != nil {
+			return columns{}, fmt.Errorf("index: %w", err)
+		}
+		*v.to = string(data)
+	}
+	var err error
+	c.args, err = findingArgs(e.Findings)
+	return c, err
 }
 
 // unitText is what the writer stores of a unit's text, computed by the worker that read its release so that
@@ -811,7 +838,9 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[
 				view := anchors.ForRelease()
 				in := coverage.Input{Glossary: c.Glossary, Source: c.Source, Targets: c.Targets, Anchors: view}
 				entry := Analyse(bitext.Align(r, c.Source, c.Targets, view), in, ck)
-				results <- result{read: read{folder: f, entry: entry, texts: unitTexts(c.Source.String(), entry.Units)}}
+				cols, err := encodeColumns(entry)
+				results <- result{read: read{folder: f, entry: entry, texts: unitTexts(c.Source.String(), entry.Units),
+					columns: cols}, err: err}
 			}
 		}()
 	}
@@ -854,15 +883,19 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[
 		sort.SliceStable(list, func(i, j int) bool { return list[i].Path < list[j].Path })
 		return list
 	}
-	return nil
+	return w.flush()
 }
 
-// writer inserts the entries of folders read again in one transaction, with its statements prepared once; the
-// trigrams of new texts only into the trigram tables filled (grams, fts nil otherwise).
+// writer inserts the entries of folders read again in one transaction, the rows of each table in batches
+// (batch), and gives the releases and texts their ids itself, the next after the largest as SQLite would, so
+// that the rows naming one need not wait for its insert; the trigrams of new texts go only into the trigram
+// tables filled (grams, fts nil otherwise).
 type writer struct {
-	ix                                                *Index
-	rel, file, unit, findText, text, norm, grams, fts *sql.Stmt
-	checks                                            *checkWriter
+	ix                                   *Index
+	releases, files, units, texts, norms *batch
+	checks                               *checkWriter
+	findText, grams, fts                 *sql.Stmt
+	nextRelease, nextText                int64
 	// inserted are the texts inserted by this writer, by unitText.key; when the index had no text before
 	// (fresh: a build), they are all there are, and the index is not searched for a text.
 	inserted map[[16]byte]int64
@@ -870,20 +903,23 @@ type writer struct {
 }
 
 func (ix *Index) newWriter(tx *sql.Tx, filled map[string]bool) (*writer, error) {
-	w := &writer{ix: ix, inserted: map[[16]byte]int64{}}
-	if err := tx.QueryRow(`SELECT NOT EXISTS (SELECT 1 FROM texts)`).Scan(&w.fresh); err != nil {
+	w := &writer{ix: ix, inserted: map[[16]byte]int64{},
+		releases: newBatch(tx, "releases", "id", "dir", "release", "coverage", "phrases", "usage"),
+		files:    newBatch(tx, "files", "path", "rel", "size", "mtime", "hash"),
+		units:    newBatch(tx, "units", "rel", "pos", "segment", "text"),
+		texts:    newBatch(tx, "texts", "id", "hash", "text"),
+		norms:    newBatch(tx, "norms", "id", "nhash", "len", "norm"),
+		checks:   newCheckWriter(tx),
+	}
+	if err := tx.QueryRow(`SELECT NOT EXISTS (SELECT 1 FROM texts), coalesce((SELECT max(id) FROM releases), 0) + 1,
+		coalesce((SELECT max(id) FROM texts), 0) + 1`).Scan(&w.fresh, &w.nextRelease, &w.nextText); err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
 	stmts := []struct {
 		stmt **sql.Stmt
 		sql  string
 	}{
-		{&w.rel, `INSERT INTO releases (dir, release, coverage, phrases, usage) VALUES (?, ?, ?, ?, ?)`},
-		{&w.file, `INSERT INTO files (path, rel, size, mtime, hash) VALUES (?, ?, ?, ?, ?)`},
-		{&w.unit, `INSERT INTO units (rel, pos, segment, text) VALUES (?, ?, ?, ?)`},
 		{&w.findText, `SELECT id FROM texts WHERE hash = ? AND text = ?`},
-		{&w.text, `INSERT INTO texts (hash, text) VALUES (?, ?)`},
-		{&w.norm, `INSERT INTO norms (id, nhash, len, norm) VALUES (?, ?, ?, ?)`},
 	}
 	if filled[gramsTable] {
 		stmts = append(stmts, struct {
@@ -904,50 +940,41 @@ func (ix *Index) newWriter(tx *sql.Tx, filled map[string]bool) (*writer, error) 
 			return nil, fmt.Errorf("index: %w", err)
 		}
 	}
-	var err error
-	if w.checks, err = newCheckWriter(tx); err != nil {
-		w.close()
-		return nil, err
-	}
 	return w, nil
 }
 
 func (w *writer) close() {
-	for _, s := range []*sql.Stmt{w.rel, w.file, w.unit, w.findText, w.text, w.norm, w.grams, w.fts} {
+	for _, s := range []*sql.Stmt{w.findText, w.grams, w.fts} {
 		if s != nil {
 			s.Close()
 		}
 	}
-	if w.checks != nil {
-		w.checks.close()
+	for _, b := range []*batch{w.releases, w.files, w.units, w.texts, w.norms} {
+		b.close()
 	}
+	w.checks.close()
+}
+
+// flush inserts the rows the batches keep, so that the transaction holds every entry inserted.
+func (w *writer) flush() error {
+	for _, b := range []*batch{w.releases, w.files, w.units, w.texts, w.norms} {
+		if err := b.flush(); err != nil {
+			return err
+		}
+	}
+	return w.checks.flush()
 }
 
 // insert writes the entry of a folder read again.
 func (w *writer) insert(r read) error {
-	cov, err := json.Marshal(r.entry.Coverage)
-	if err != nil {
+	id := w.nextRelease
+	w.nextRelease++
+	if err := w.releases.add(id, r.dir, r.entry.Release, r.columns.coverage, r.columns.phrases, r.columns.usage); err != nil {
 		return err
-	}
-	phrases, err := json.Marshal(r.entry.Phrases)
-	if err != nil {
-		return err
-	}
-	usage, err := json.Marshal(r.entry.Usage)
-	if err != nil {
-		return err
-	}
-	res, err := w.rel.Exec(r.dir, r.entry.Release, string(cov), string(phrases), string(usage))
-	if err != nil {
-		return fmt.Errorf("index: %w", err)
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return fmt.Errorf("index: %w", err)
 	}
 	for _, f := range r.files {
-		if _, err := w.file.Exec(f.path, id, f.size, f.mtime, f.hash); err != nil {
-			return fmt.Errorf("index: %w", err)
+		if err := w.files.add(f.path, id, f.size, f.mtime, f.hash); err != nil {
+			return err
 		}
 	}
 	for pos, u := range r.entry.Units {
@@ -955,14 +982,11 @@ func (w *writer) insert(r read) error {
 		if err != nil {
 			return err
 		}
-		if _, err := w.unit.Exec(id, pos, u.Segment, text); err != nil {
-			return fmt.Errorf("index: %w", err)
+		if err := w.units.add(id, pos, u.Segment, text); err != nil {
+			return err
 		}
 	}
-	if err := w.checks.write(id, r.entry.Findings, r.entry.Cases); err != nil {
-		return err
-	}
-	return nil
+	return w.checks.write(id, r.entry.Findings, r.columns)
 }
 
 // textID returns the id of the text of u, inserting it and its trigrams when no unit had it yet.
@@ -979,16 +1003,14 @@ func (w *writer) textID(u tm.Unit, t unitText) (int64, error) {
 			return 0, fmt.Errorf("index: %w", err)
 		}
 	}
-	res, err := w.text.Exec(t.hash, t.text)
-	if err != nil {
-		return 0, fmt.Errorf("index: %w", err)
-	}
-	if id, err = res.LastInsertId(); err != nil {
-		return 0, fmt.Errorf("index: %w", err)
-	}
+	id = w.nextText
+	w.nextText++
 	w.inserted[t.key] = id
-	if _, err := w.norm.Exec(id, t.nhash, t.runes, t.norm); err != nil {
-		return 0, fmt.Errorf("index: %w", err)
+	if err := w.texts.add(id, t.hash, t.text); err != nil {
+		return 0, err
+	}
+	if err := w.norms.add(id, t.nhash, t.runes, t.norm); err != nil {
+		return 0, err
 	}
 	if w.grams != nil {
 		if _, err := w.grams.Exec(id, t.norm); err != nil {
