@@ -557,7 +557,7 @@ func (f *finder) kanji(i int) int {
 	ordinalNoun := strings.HasSuffix(s[:i], "第") && (strings.HasPrefix(s[j:], "国") || strings.HasPrefix(s[j:], "者"))
 	if ordinalNoun {
 		f.emit(float64(v), i, j) // 第三国, 第三者: "a third state", "a third party"
-		return j
+		return f.out[len(f.out)-1].End
 	}
 	if runes < 2 && !hasCounter(s[j:]) && !strings.HasSuffix(s[:i], "第") {
 		return j // 一緒, 一部, 二国間, 一層: not numbers
@@ -572,7 +572,7 @@ func (f *finder) kanji(i int) int {
 		return j // "never again", "for a while": idioms, not numbers
 	}
 	f.emit(float64(v), i, j)
-	return j
+	return f.out[len(f.out)-1].End // past the units emit read after the run (1 万 6 千), as digits does
 }
 
 // bilateral reports whether rest, after a 2, makes it 2か国間 ("between two countries", "bilateral").

@@ -117,6 +117,9 @@ func TestFind(t *testing.T) {
 		{"km", "តុលាការ កញ្ញា សុខា", ""},
 		{"km", "នៅខែ\u200bតុលា", "10"},
 		{"km", "ខែមេសា និងខែកក្កដា", "4 7"},
+		// the units read after a kanji run (1 万 6 千) are not read again as a number of their own, which overlapped
+		// it (and made dates slice the text backwards)
+		{"ja", "二万1 万 6 千10月", "2.0001601e+08"},
 	}
 	for _, c := range cases {
 		lang := language.MustParse(c.lang)
