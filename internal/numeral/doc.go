@@ -46,6 +46,11 @@
 // context are read by hand (context.go, words.go): no Go library reads them
 // in Khmer and Japanese text.
 //
+// Read keeps what Find read in a text (a paragraph), so that the numbers of its sentences are taken from it
+// (Reading.Span) instead of reading each sentence again: no rule of the first stage of Find reads across a
+// sentence end, as Reading says and TestSpanProperty checks, so the numbers of a span between sentence ends
+// are exactly what Find gives for the span alone.
+//
 // Number.Value is a float64: every integer below 2^53 is exact, and the same
 // decimal written in two scripts parses to the same float, so values compare
 // with ==. Compare texts with SameValues or Diff, which treat the numbers of

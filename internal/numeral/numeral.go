@@ -311,6 +311,15 @@ func Find(lang language.Tag, s string) []Number { return find(lang, s, nil) }
 func FindForm(lang language.Tag, s string, form matchform.Form) []Number { return find(lang, s, &form) }
 
 func find(lang language.Tag, s string, form *matchform.Form) []Number {
+	f := read(lang, s, form)
+	f.finish()
+	return f.out
+}
+
+// read runs the passes that read the text itself: the numbers they find are in f.out, in order. Each decides a
+// number from the text near it and never across a sentence end (see Reading), so that a sentence's numbers are
+// its block's, which Reading.Span takes instead of reading the sentence again.
+func read(lang language.Tag, s string, form *matchform.Form) finder {
 	b, _ := lang.Base()
 	f := finder{lang: b.String(), s: s, form: form}
 	f.scan()
@@ -327,6 +336,13 @@ func find(lang language.Tag, s string, form *matchform.Form) []Number {
 		f.englishMonths() // English month names also appear in Khmer and Japanese text
 	}
 	slices.SortStableFunc(f.out, func(a, b Number) int { return a.Start - b.Start })
+	return f
+}
+
+// finish runs the passes over the numbers read (read): clock times, units, list labels, dates, glosses,
+// conversions. They may read the whole text (whether a label stands at its start, which dates came before), so a
+// span's are run on the span (Reading.Span).
+func (f *finder) finish() {
 	f.times()
 	f.units()
 	f.labels()
@@ -338,7 +354,6 @@ func find(lang language.Tag, s string, form *matchform.Form) []Number {
 		f.conversions()
 		f.lastMonth()
 	}
-	return f.out
 }
 
 type finder struct {
