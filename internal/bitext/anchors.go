@@ -48,11 +48,12 @@ type textPass struct {
 	form          matchform.Form // matchform.For(lang, text), which the matcher and numeral.Find share
 	over, longest []termmatch.Match
 	numbers       []numeral.Number
-	anchors       []string // Of's result, which alignment asks for once per target language of an English text
+	reading       *numeral.Reading // the numbers of a text read on its own, from which its spans' are taken
+	anchors       []string         // Of's result, which alignment asks for once per target language of an English text
 	// which of the fields above are filled
 	haveForm, haveOver, haveLongest, haveNumbers, haveAnchors bool
 	// block, when Within said that the text is block.text[start:start+len(text)], is where its matches may be
-	// derived from (see derive); its text is "" otherwise.
+	// derived from (see derive), and its numbers (spanNumbers); its text is "" otherwise.
 	block blockSpan
 }
 
@@ -79,15 +80,15 @@ func (a *Anchors) ForRelease() *Anchors {
 }
 
 // Within tells a release view that the text block[start:end] of lang (a sentence, a segment's side) is a span of
-// block, so that its glossary matches are taken from block's pass, where that gives exactly what matching the
-// span on its own gives, instead of matching it again. Outside a view, and for a text whose matches are known
-// already, it does nothing.
+// block, so that its glossary matches and numbers are taken from block's pass, where that gives exactly what
+// reading the span on its own gives, instead of reading it again. Outside a view, and for a text placed in a
+// block already, it does nothing.
 func (a *Anchors) Within(lang language.Tag, block string, start, end int) {
-	if a.pass == nil || start >= end || start == 0 && end == len(block) || a.Matcher(lang) == nil {
+	if a.pass == nil || start >= end || start == 0 && end == len(block) {
 		return
 	}
 	p := a.textPass(lang, block[start:end])
-	if p.block.text == "" && !p.haveOver && !p.haveLongest {
+	if p.block.text == "" {
 		p.block = blockSpan{text: block, start: start}
 	}
 }
@@ -152,22 +153,42 @@ func (a *Anchors) Longest(lang language.Tag, text string) []termmatch.Match {
 	return p.longest
 }
 
-// Numbers returns the numbers of text (numeral.Find), from the release's pass when a is a ForRelease view. The
-// result must not be modified; appending to it copies it.
+// Numbers returns the numbers of text (numeral.Find), from the release's pass when a is a ForRelease view: for a
+// span given by Within, from the reading of its block where that is exact (numeral.Reading.Span), else its own.
+// The result must not be modified; appending to it copies it.
 func (a *Anchors) Numbers(lang language.Tag, text string) []numeral.Number {
 	if a == nil || a.pass == nil {
 		return numeral.Find(lang, text)
 	}
 	p := a.textPass(lang, text)
 	if !p.haveNumbers {
-		if b, _ := lang.Base(); p.haveForm || b.String() == "km" { // only Khmer months are read in the form
-			p.numbers = numeral.FindForm(lang, text, p.matchForm(lang, text))
+		if ns, ok := a.spanNumbers(lang, p, text); ok {
+			p.numbers = ns
 		} else {
-			p.numbers = numeral.Find(lang, text)
+			if b, _ := lang.Base(); p.haveForm || b.String() == "km" { // only Khmer months are read in the form
+				p.reading = numeral.ReadForm(lang, text, p.matchForm(lang, text))
+			} else {
+				p.reading = numeral.Read(lang, text)
+			}
+			p.numbers = p.reading.Numbers()
 		}
 		p.numbers, p.haveNumbers = slices.Clip(p.numbers), true
 	}
 	return p.numbers
+}
+
+// spanNumbers returns the numbers of text, a span of a block (Within), from the block's reading, when the block
+// has been read (alignment reads every block before its sentences) and the span's ends let them be taken from it
+// exactly (numeral.Reading.Span: sentence ends); else false, and the caller reads the span itself.
+func (a *Anchors) spanNumbers(lang language.Tag, p *textPass, text string) ([]numeral.Number, bool) {
+	if p.block.text == "" {
+		return nil, false
+	}
+	bp := a.pass[passKey{lang, p.block.text}]
+	if bp == nil || bp.reading == nil {
+		return nil, false
+	}
+	return bp.reading.Span(p.block.start, p.block.start+len(text))
 }
 
 // NewAnchors makes one term matcher per language of langs from the glossary (which may be nil), each built the

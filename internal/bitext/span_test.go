@@ -19,9 +19,10 @@ import (
 )
 
 // spanCheck compares what a release view gives for block[start:end], made known as a span of block (Within)
-// after the block was matched, with matching the span on its own: overlapping and leftmost-longest matches,
-// numbers and anchors. It reports whether the matches were derived from the block's.
-func spanCheck(t testing.TB, base *Anchors, lang language.Tag, block string, start, end int) (derived bool) {
+// after the block was matched and its numbers read, with matching and reading the span on its own: overlapping
+// and leftmost-longest matches, numbers and anchors. It reports whether the matches and the numbers were derived
+// from the block's.
+func spanCheck(t testing.TB, base *Anchors, lang language.Tag, block string, start, end int) (derived, numbers bool) {
 	t.Helper()
 	view := base.ForRelease()
 	view.Of(lang, block) // the block's pass, as alignment makes it first
@@ -30,6 +31,7 @@ func spanCheck(t testing.TB, base *Anchors, lang language.Tag, block string, sta
 	text := block[start:end]
 	if p := view.pass[passKey{lang, text}]; p != nil {
 		_, derived = view.derive(lang, p, text, false)
+		_, numbers = view.spanNumbers(lang, p, text)
 	}
 	m := base.Matcher(lang)
 	if got, want := view.Longest(lang, text), m.FindAll(text); !slices.Equal(got, want) {
@@ -44,7 +46,7 @@ func spanCheck(t testing.TB, base *Anchors, lang language.Tag, block string, sta
 	if got, want := view.Of(lang, text), base.Of(lang, text); !slices.Equal(got, want) {
 		t.Errorf("%s %q of %q: anchors %v, afresh %v", lang, text, block, got, want)
 	}
-	return derived
+	return derived, numbers
 }
 
 // spansOf returns the sentences of block, as alignment cuts them, and spans cut at random: at rune boundaries,
@@ -79,13 +81,16 @@ func spansOf(rng *rand.Rand, lang language.Tag, block string, joints []int) []se
 var pieces = map[string][]string{
 	"en": {"The ", "the ", "Minister ", "Prime Minister", "said that ", "two ", "One ", "May ", "in May", "Jan. ", "5 ",
 		"1. ", "(1) ", "on 15 June 2022", "3:45 p.m.", "100 percent ", "Covid-19", "6-foot-6 ", "million ", "70th ",
+		"Five ", "the final third", "back nine", "a dozen", "foursomes ", "our two countries", "1.5", "Sept.", "\"",
 		"Cafe\u0301 ", "É", "’s ", "\u201cJapan\u201d ", "\u00a0", "ﬁnal ", "ＧＤＰ ", "Japan-Cambodia ", "ASEAN", "x",
 		". ", ". ", "? ", "! ", " ", ", ", "\u200b"},
 	"km": {"កិច្ចប្រជុំ", "ថ្ងៃទី", "១៥", "ខែ", "មិថុនា", " ឆ្នាំ", "២០២២", "ពីរនាក់", "ប្រាំមួយនាក់", "បេក្ខជនពីរ",
 		"ឯកឧត្ដម", "ឯកឧត្តម", "សេចក្តីថ្លែងការណ៍", "ប្រទេសកម្ពុជា", "ជប៉ុន", "ម៉ោង ៣", "លាន", "ទី២",
+		"ទាំងពីរ", "ពីរបីថ្ងៃ", "១,៥", "ខែតុលា", "»",
 		"\u200b", "\u17D2", "\u17B6", "ក", "។ ", "។ ", "៕", " ", "(១) ", "1. "},
 	"ja": {"首脳会談", "両国", "日本", "カンボジア", "訪日", "日カンボジア", "は、", "を", "しました。", "8月4日",
 		"令和4年", "二人", "2か国間", "５０", "ｶﾞ", "ｶ", "ﾞ", "\u3000", "１０月", "午後3時45分", "第2回", "三万5000人",
+		"令和元年", "日本時間午後7時35分", "2つに割れる", "イレブン", "一昨日", "数百人", "！", "。」",
 		"が", "。", "。", "、", "「", "」", "（", "）", "1. ", "Hun Sen", "G20", "\u0301", "ー"},
 }
 
@@ -111,22 +116,25 @@ func generate(rng *rand.Rand, base *Anchors, lang language.Tag) (string, []int) 
 	return sb.String(), joints
 }
 
-// TestDerivedMatchesProperty: for generated English, Khmer and Japanese text, the matches of a span taken from
-// its block's pass (Anchors.Within) are exactly those of matching the span alone, for alignment's sentences and
-// for cuts at random places; and most sentences are derived, not matched again.
+// TestDerivedMatchesProperty: for generated English, Khmer and Japanese text, the matches and numbers of a span
+// taken from its block's pass (Anchors.Within) are exactly those of matching and reading the span alone, for
+// alignment's sentences and for cuts at random places; and most sentences are derived, not read again.
 func TestDerivedMatchesProperty(t *testing.T) {
 	_, base := loadSeed(t, nil)
 	rng := rand.New(rand.NewPCG(13, 2026))
 	for _, lang := range []language.Tag{en, km, ja} {
-		var sentences, derived int
+		var sentences, derived, numbers int
 		for range 400 {
 			block, joints := generate(rng, base, lang)
 			for k, sp := range spansOf(rng, lang, block, joints) {
-				d := spanCheck(t, base, lang, block, sp.Start, sp.End)
+				d, nd := spanCheck(t, base, lang, block, sp.Start, sp.End)
 				if k < len(segment.Titled(lang, block, nil)) && sp.End > sp.Start && sp.End-sp.Start < len(block) {
 					sentences++
 					if d {
 						derived++
+					}
+					if nd {
+						numbers++
 					}
 				}
 			}
@@ -137,39 +145,46 @@ func TestDerivedMatchesProperty(t *testing.T) {
 		// Generated text is dense in glossary forms and forms with context (訪日), whose sentences are matched
 		// on their own: the share is lower than in real text (TestDerivedMatchesCorpora), but must be
 		// substantial for the property to test the derivation.
-		t.Logf("%s: %d of %d sentences derived from their block", lang, derived, sentences)
-		if derived*3 < sentences {
-			t.Errorf("%s: %d of %d sentences derived from their block, want a third at least", lang, derived, sentences)
+		t.Logf("%s: %d of %d sentences' matches and %d their numbers derived from their block", lang, derived, sentences, numbers)
+		if derived*3 < sentences || numbers*3 < sentences {
+			t.Errorf("%s: %d of %d sentences' matches and %d their numbers derived from their block, want a third at least",
+				lang, derived, sentences, numbers)
 		}
 	}
 }
 
-// TestDerivedMatchesCorpora: derived == direct for every sentence of every paragraph of the NTREX-128 documents
-// (English, Khmer, Japanese; each line, and each document's lines as one paragraph) and of the MOFA releases.
+// TestDerivedMatchesCorpora: derived == direct, matches and numbers, for every sentence of every paragraph of the
+// NTREX-128 documents (English, Khmer, Japanese; each line, and each document's lines as one paragraph) and of the
+// MOFA releases.
 func TestDerivedMatchesCorpora(t *testing.T) {
 	if testing.Short() {
 		t.Skip("corpora skipped under -short")
 	}
 	corpora := testenv.Shared(t, "corpora")
 	_, base := loadSeed(t, nil)
-	sentences, derived := map[language.Tag]int{}, map[language.Tag]int{}
+	sentences, derived, numbers := map[language.Tag]int{}, map[language.Tag]int{}, map[language.Tag]int{}
 	check := func(lang language.Tag, block string, breaks []int) {
 		spans := segment.Titled(lang, block, breaks)
 		for _, sp := range spans {
-			d := spanCheck(t, base, lang, block, sp.Start, sp.End)
+			d, nd := spanCheck(t, base, lang, block, sp.Start, sp.End)
 			if len(spans) > 1 {
 				sentences[lang]++
 				if d {
 					derived[lang]++
+				}
+				if nd {
+					numbers[lang]++
 				}
 			}
 		}
 	}
 	defer func() {
 		for _, lang := range []language.Tag{en, km, ja} {
-			t.Logf("%s: %d of %d sentences of paragraphs of several derived from their block", lang, derived[lang], sentences[lang])
-			if !t.Failed() && derived[lang]*10 < sentences[lang]*9 {
-				t.Errorf("%s: %d of %d sentences derived from their block, want 90%% at least", lang, derived[lang], sentences[lang])
+			t.Logf("%s: of %d sentences of paragraphs of several, %d have their matches and %d their numbers derived from their block",
+				lang, sentences[lang], derived[lang], numbers[lang])
+			if !t.Failed() && (derived[lang]*10 < sentences[lang]*9 || numbers[lang]*10 < sentences[lang]*9) {
+				t.Errorf("%s: of %d sentences, %d have their matches and %d their numbers derived from their block, want 90%% at least",
+					lang, sentences[lang], derived[lang], numbers[lang])
 			}
 		}
 	}()
@@ -264,14 +279,15 @@ func TestDerivedMatchesEdges(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			block := c.before + c.span + c.after
 			start, end := len(c.before), len(c.before)+len(c.span)
-			if got := spanCheck(t, base, c.lang, block, start, end); got != c.derived {
+			if got, _ := spanCheck(t, base, c.lang, block, start, end); got != c.derived {
 				t.Errorf("%q of %q derived %v, want %v", c.span, block, got, c.derived)
 			}
 		})
 	}
 }
 
-// FuzzDerivedMatches: derived == direct for any text, its sentences and one cut given by the fuzzer.
+// FuzzDerivedMatches: derived == direct, matches and numbers, for any text, its sentences and one cut given by
+// the fuzzer.
 func FuzzDerivedMatches(f *testing.F) {
 	f.Add(uint8(0), "The Prime Minister said. Japan-Cambodia relations ﬁnal. ", 5, 30)
 	f.Add(uint8(1), "ឯកឧត្ដម នាយករដ្ឋមន្ត្រី។ ប្រទេសកម្ពុជា និង ជប៉ុន\u200b។ ", 3, 40)
