@@ -5,7 +5,12 @@
 //
 // Writers take an io.Writer and never touch the file system; they do not
 // change the caller's slice, and they render findings in finding.Sort order
-// so that output is stable whatever order the checks ran in.
+// so that output is stable whatever order the checks ran in. A Writer takes
+// a run's findings one release at a time, in the order a check streams them,
+// and writes as they come: a finding once no release still to come can have
+// one before it, a JUnit test suite once the releases after it have begun, so
+// that the report of a large archive is never held whole; Write is a Writer
+// given every finding at once.
 //
 // SARIF is built with github.com/owenrumney/go-sarif/v2. The JUnit layout
 // and the escaping of GitHub workflow commands are written here by hand,

@@ -23,35 +23,53 @@ import (
 // (the rule id in title stays English). Values are escaped as GitHub's actions toolkit does: in the
 // message "%", CR and LF become %25, %0D and %0A; in properties ":" and ","
 // also become %3A and %2C, since they delimit the command.
-func GitHub(w io.Writer, fs []finding.Finding, o Options) error {
-	bw := bufio.NewWriter(w)
-	p := o.UI
-	for _, f := range sorted(inLanguage(fs, p)) {
-		var props []string
-		add := func(name, value string) { props = append(props, name+"="+escapeProperty(value)) }
-		if f.Path != "" {
-			add("file", slashPath(repoPath(o.RepoPrefix, f.Path)))
-		}
-		for _, p := range []struct {
-			name  string
-			value int
-		}{{"line", f.Line}, {"col", f.Column}, {"endLine", f.EndLine}, {"endColumn", f.EndColumn}} {
-			if p.value > 0 {
-				add(p.name, strconv.Itoa(p.value))
-			}
-		}
-		add("title", f.Rule)
+//
+// A Writer of this format writes each command as soon as its place is known.
+func GitHub(w io.Writer, fs []finding.Finding, o Options) error { return Write("github", w, fs, o) }
 
-		msg := f.Message
-		if f.Expected != "" {
-			msg += "\n" + p.T("AnnotationExpected", ui.Args{"Value": quote(f.Expected)})
-		}
-		if f.Found != "" {
-			msg += "\n" + p.T("AnnotationFound", ui.Args{"Value": quote(f.Found)})
-		}
-		fmt.Fprintf(bw, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), escapeData(msg))
+// githubSink is the GitHub format of a Writer.
+type githubSink struct {
+	bw     *bufio.Writer
+	p      *ui.Printer
+	prefix string
+}
+
+func newGitHubSink(w io.Writer, o Options) *githubSink {
+	return &githubSink{bw: bufio.NewWriter(w), p: o.UI, prefix: o.RepoPrefix}
+}
+
+func (s *githubSink) prepare(f finding.Finding) finding.Finding { return escaped(inLanguage(f, s.p)) }
+
+func (s *githubSink) write(f finding.Finding) error {
+	p := s.p
+	var props []string
+	add := func(name, value string) { props = append(props, name+"="+escapeProperty(value)) }
+	if f.Path != "" {
+		add("file", slashPath(repoPath(s.prefix, f.Path)))
 	}
-	if err := bw.Flush(); err != nil {
+	for _, p := range []struct {
+		name  string
+		value int
+	}{{"line", f.Line}, {"col", f.Column}, {"endLine", f.EndLine}, {"endColumn", f.EndColumn}} {
+		if p.value > 0 {
+			add(p.name, strconv.Itoa(p.value))
+		}
+	}
+	add("title", f.Rule)
+
+	msg := f.Message
+	if f.Expected != "" {
+		msg += "\n" + p.T("AnnotationExpected", ui.Args{"Value": quote(f.Expected)})
+	}
+	if f.Found != "" {
+		msg += "\n" + p.T("AnnotationFound", ui.Args{"Value": quote(f.Found)})
+	}
+	fmt.Fprintf(s.bw, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), escapeData(msg))
+	return sticky(s.bw, "github")
+}
+
+func (s *githubSink) end(finding.Summary) error {
+	if err := s.bw.Flush(); err != nil {
 		return fmt.Errorf("write github report: %w", err)
 	}
 	return nil

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -20,16 +21,8 @@ const (
 	junitNoRule    = "check" // the test case of a checked file when no rules are known
 )
 
-type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Errors   int          `xml:"errors,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
-}
-
 type junitSuite struct {
+	XMLName  xml.Name    `xml:"testsuite"`
 	Name     string      `xml:"name,attr"`
 	Tests    int         `xml:"tests,attr"`
 	Failures int         `xml:"failures,attr"`
@@ -78,18 +71,108 @@ type junitFailure struct {
 // both failed test cases and <failure> elements, so consumers that recount
 // either way (junitparser counts elements) agree with relloc. errors is
 // always 0; a run that could not check anything produces no report.
-func JUnit(w io.Writer, fs []finding.Finding, o Options) error {
-	type pair struct{ release, lang string }
-	type key struct {
-		pair
-		rule string
+//
+// A Writer of this format writes each release's suite once the releases after it have begun (their ids are
+// greater) to o.Spool, and the <testsuites> root, whose totals it then knows, with the suites read back from the
+// spool at Close, so that a report of tens of thousands of releases is never held whole.
+func JUnit(w io.Writer, fs []finding.Finding, o Options) error { return Write("junit", w, fs, o) }
+
+// junitWrite is the JUnit format of a Writer: the findings and cases of the releases whose suites cannot be
+// written yet, by release id.
+type junitWrite struct {
+	w       io.Writer
+	spool   io.ReadWriter
+	sw      *bufio.Writer // to spool
+	ruleIDs []string
+	held    map[string]*junitRelease
+	// written is the id of the last suite written; a finding or case of a release up to it comes too late.
+	written         string
+	anyWritten      bool
+	tests, failures int
+}
+
+// junitRelease is what one release's suite is made of: its findings, escaped (see escaped), in the order given,
+// and its cases.
+type junitRelease struct {
+	findings []finding.Finding
+	cases    []Case
+}
+
+func newJUnitWrite(w io.Writer, o Options) *junitWrite {
+	j := &junitWrite{w: w, spool: o.Spool, held: map[string]*junitRelease{}}
+	if j.spool == nil {
+		j.spool = &bytes.Buffer{}
 	}
+	j.sw = bufio.NewWriter(j.spool)
+	for _, r := range o.Rules {
+		if !slices.Contains(j.ruleIDs, r.ID) {
+			j.ruleIDs = append(j.ruleIDs, r.ID)
+		}
+	}
+	return j
+}
+
+// release returns what is held of the release id, or an error when its suite is already written.
+func (j *junitWrite) release(id string) (*junitRelease, error) {
+	if j.anyWritten && id <= j.written {
+		return nil, fmt.Errorf("report: a finding or case of release %s given after its test suite or a later one was written", id)
+	}
+	r := j.held[id]
+	if r == nil {
+		r = &junitRelease{}
+		j.held[id] = r
+	}
+	return r, nil
+}
+
+func (j *junitWrite) add(r Release) error {
+	for _, f := range r.Findings {
+		h, err := j.release(f.Release)
+		if err != nil {
+			return err
+		}
+		h.findings = append(h.findings, escaped(f))
+	}
+	for _, c := range r.Cases {
+		h, err := j.release(c.Release)
+		if err != nil {
+			return err
+		}
+		h.cases = append(h.cases, c)
+	}
+	// Every release to come has an id of at least r.ID.
+	return j.flush(func(id string) bool { return id < r.ID })
+}
+
+// flush writes, in the order of their ids, the suites of the releases held that ready says are complete.
+func (j *junitWrite) flush(ready func(id string) bool) error {
+	var ids []string
+	for id := range j.held {
+		if ready(id) {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		if err := j.writeSuite(id, j.held[id]); err != nil {
+			return err
+		}
+		delete(j.held, id)
+		j.written, j.anyWritten = id, true
+	}
+	return nil
+}
+
+// writeSuite writes the test suite of one release to the spool, after a line feed, indented as a child of the
+// root.
+func (j *junitWrite) writeSuite(release string, r *junitRelease) error {
 	type group struct {
 		errors []finding.Finding
 		out    strings.Builder
 	}
-	groups := map[key]*group{}
-	get := func(k key) *group {
+	groups := map[[2]string]*group{} // by language, rule
+	get := func(lang, rule string) *group {
+		k := [2]string{lang, rule}
 		g := groups[k]
 		if g == nil {
 			g = &group{}
@@ -97,23 +180,17 @@ func JUnit(w io.Writer, fs []finding.Finding, o Options) error {
 		}
 		return g
 	}
-	var ruleIDs []string
-	for _, r := range o.Rules {
-		if !slices.Contains(ruleIDs, r.ID) {
-			ruleIDs = append(ruleIDs, r.ID)
+	for _, c := range r.cases {
+		if len(j.ruleIDs) == 0 {
+			get(c.Lang, junitNoRule)
+		}
+		for _, id := range j.ruleIDs {
+			get(c.Lang, id)
 		}
 	}
-	for _, c := range o.Cases {
-		p := pair{c.Release, c.Lang}
-		if len(ruleIDs) == 0 {
-			get(key{p, junitNoRule})
-		}
-		for _, id := range ruleIDs {
-			get(key{p, id})
-		}
-	}
-	for _, f := range sorted(fs) {
-		g := get(key{pair{f.Release, f.Lang}, f.Rule})
+	finding.Sort(r.findings)
+	for _, f := range r.findings {
+		g := get(f.Lang, f.Rule)
 		if f.Severity >= finding.Error {
 			g.errors = append(g.errors, f)
 			continue
@@ -123,64 +200,95 @@ func JUnit(w io.Writer, fs []finding.Finding, o Options) error {
 			fmt.Fprintf(&g.out, "    %s\n", ef)
 		}
 	}
-	// A pair that findings gave a rule no longer needs its "check" case.
+	// A language that findings gave a rule no longer needs its "check" case.
+	langs := map[string]bool{}
 	for k := range groups {
-		if k.rule != junitNoRule {
-			if g, ok := groups[key{k.pair, junitNoRule}]; ok && len(g.errors) == 0 && g.out.Len() == 0 {
-				delete(groups, key{k.pair, junitNoRule})
+		langs[k[0]] = true
+		if k[1] != junitNoRule {
+			if g, ok := groups[[2]string{k[0], junitNoRule}]; ok && len(g.errors) == 0 && g.out.Len() == 0 {
+				delete(groups, [2]string{k[0], junitNoRule})
 			}
 		}
 	}
-
-	byRelease := map[string]map[string]bool{}
-	for k := range groups {
-		if byRelease[k.release] == nil {
-			byRelease[k.release] = map[string]bool{}
+	order := ruleOrder(j.ruleIDs, groups, func(k [2]string) string { return k[1] })
+	suite := junitSuite{Name: orDefault(release, junitNoRelease)}
+	for _, lang := range sortedKeys(langs) {
+		classname := suite.Name
+		if lang != "" {
+			classname += "." + lang
 		}
-		byRelease[k.release][k.lang] = true
-	}
-	order := ruleOrder(ruleIDs, groups, func(k key) string { return k.rule })
-	root := junitSuites{Name: "relloc"}
-	for _, release := range sortedKeys(byRelease) {
-		suite := junitSuite{Name: orDefault(release, junitNoRelease)}
-		for _, lang := range sortedKeys(byRelease[release]) {
-			classname := suite.Name
-			if lang != "" {
-				classname += "." + lang
+		for _, rule := range order {
+			g := groups[[2]string{lang, rule}]
+			if g == nil {
+				continue
 			}
-			for _, rule := range order {
-				g := groups[key{pair{release, lang}, rule}]
-				if g == nil {
-					continue
-				}
-				c := junitCase{Name: rule, Classname: classname, Failure: junitFailureOf(g.errors)}
-				if g.out.Len() > 0 {
-					c.SystemOut = &junitText{xmlText(g.out.String())}
-				}
-				suite.Cases = append(suite.Cases, c)
-				suite.Tests++
-				if c.Failure != nil {
-					suite.Failures++
-				}
+			c := junitCase{Name: rule, Classname: classname, Failure: junitFailureOf(g.errors)}
+			if g.out.Len() > 0 {
+				c.SystemOut = &junitText{xmlText(g.out.String())}
+			}
+			suite.Cases = append(suite.Cases, c)
+			suite.Tests++
+			if c.Failure != nil {
+				suite.Failures++
 			}
 		}
-		root.Tests += suite.Tests
-		root.Failures += suite.Failures
-		root.Suites = append(root.Suites, suite)
 	}
-
-	bw := bufio.NewWriter(w)
-	bw.WriteString(xml.Header)
-	enc := xml.NewEncoder(bw)
-	enc.Indent("", "  ")
-	if err := enc.Encode(root); err != nil {
+	j.tests += suite.Tests
+	j.failures += suite.Failures
+	j.sw.WriteString("\n")
+	enc := xml.NewEncoder(j.sw)
+	enc.Indent("  ", "  ")
+	if err := enc.Encode(suite); err != nil {
 		return fmt.Errorf("write junit report: %w", err)
+	}
+	return nil
+}
+
+// close writes the suites still held, then the report: the root with its totals around the suites of the spool.
+func (j *junitWrite) close() error {
+	if err := j.flush(func(string) bool { return true }); err != nil {
+		return err
+	}
+	if err := j.sw.Flush(); err != nil {
+		return fmt.Errorf("write junit report: %w", err)
+	}
+	if s, ok := j.spool.(io.Seeker); ok {
+		if _, err := s.Seek(0, io.SeekStart); err != nil {
+			return fmt.Errorf("write junit report: %w", err)
+		}
+	}
+	var root bytes.Buffer
+	root.WriteString(xml.Header)
+	enc := xml.NewEncoder(&root)
+	enc.Indent("", "  ")
+	if err := enc.Encode(junitSuites{Name: "relloc", Tests: j.tests, Failures: j.failures}); err != nil {
+		return fmt.Errorf("write junit report: %w", err)
+	}
+	bw := bufio.NewWriter(j.w)
+	if j.anyWritten {
+		head, _ := bytes.CutSuffix(root.Bytes(), []byte("</testsuites>"))
+		bw.Write(head)
+		if _, err := io.Copy(bw, j.spool); err != nil {
+			return fmt.Errorf("write junit report: %w", err)
+		}
+		bw.WriteString("\n</testsuites>")
+	} else {
+		bw.Write(root.Bytes())
 	}
 	bw.WriteString("\n")
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write junit report: %w", err)
 	}
 	return nil
+}
+
+// junitSuites is the root of the report; its suites are written one at a time (see junitWrite).
+type junitSuites struct {
+	XMLName  xml.Name `xml:"testsuites"`
+	Name     string   `xml:"name,attr"`
+	Tests    int      `xml:"tests,attr"`
+	Failures int      `xml:"failures,attr"`
+	Errors   int      `xml:"errors,attr"`
 }
 
 // junitFailureOf is the one <failure> of a test case whose rule found the

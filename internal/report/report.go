@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"maps"
@@ -9,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/relloc/relloc/internal/ctrl"
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/ui"
 )
@@ -24,7 +24,8 @@ type Options struct {
 	// Rules lists every rule relloc knows, for SARIF tool.driver.rules.
 	Rules []finding.Rule
 	// Cases lists every (release, language, file) that was checked, so that
-	// the JUnit report shows clean ones as passing test cases.
+	// the JUnit report shows clean ones as passing test cases. Write reads it;
+	// a Writer takes each release's cases with it (Release.Cases).
 	Cases []Case
 	// RepoPrefix is the workspace's folder relative to the root of the
 	// repository holding it, with forward slashes ("press" for a workspace
@@ -40,8 +41,19 @@ type Options struct {
 	// and the other formats stay English.
 	UI *ui.Printer
 	// Summary supplies Files and Releases, the numbers of files and releases
-	// checked. The severity counts are always recomputed from the findings.
+	// checked, to Write. The severity counts are always recomputed from the
+	// findings.
 	Summary finding.Summary
+	// Folders lists the folder of every release a Writer is to be given (as
+	// Release.Dir gives it), in any order, so that a report in path order
+	// writes a finding once every folder that may hold an earlier one was
+	// given. Without it, such a report holds its findings until Close.
+	Folders []string
+	// Spool holds JUnit's test suites until Close, when the totals that head
+	// the report are known: an empty temporary file opened for reading and
+	// writing (a Writer rewinds an io.Seeker before reading it back), or nil
+	// for a buffer in memory.
+	Spool io.ReadWriter
 }
 
 // Case is one file of one release in one language that `relloc check` read.
@@ -54,50 +66,49 @@ var Formats = []string{"text", "json", "sarif", "junit", "github"}
 // others read only the number of files, Summary.Files, so a caller need not keep the cases for them.
 func ListsCases(format string) bool { return format == "junit" }
 
-// Write renders fs in the named format (one of Formats) to w.
+// Write renders fs, with the cases of o.Cases, in the named format (one of Formats) to w: a Writer given them all
+// at once. SARIF lists the rules that findings name and o.Rules lacks after the others, sorted, with the highest
+// severity of their findings.
 func Write(format string, w io.Writer, fs []finding.Finding, o Options) error {
-	var write func(io.Writer, []finding.Finding, Options) error
-	switch format {
-	case "text":
-		write = Text
-	case "json":
-		write = JSON
-	case "sarif":
-		write = SARIF
-	case "junit":
-		write = JUnit
-	case "github":
-		write = GitHub
-	default:
-		return fmt.Errorf("unknown report format %q (valid formats: %s)", format, strings.Join(Formats, ", "))
+	if format == "sarif" {
+		o.Rules = NamedRules(fs, o.Rules)
 	}
-	return write(w, fs, o)
+	wr, err := NewWriter(format, w, o)
+	if err != nil {
+		return err
+	}
+	if err := wr.Add(Release{Findings: fs, Cases: o.Cases}); err != nil {
+		return err
+	}
+	return wr.Close(o.Summary)
 }
 
-// sorted returns a sorted copy of fs, leaving the caller's slice alone, with control characters escaped in
-// every text field (see package ctrl) but Expected and Found: a release's text must not drive the terminal or
-// the CI log that a report reaches. The message keeps its line feeds; the other fields are single lines.
-// Expected and Found are escaped where they are written: Go-quoted (quote) in text, JUnit and GitHub, with
-// ctrl.Escape in JSON and SARIF.
-func sorted(fs []finding.Finding) []finding.Finding {
-	out := slices.Clone(fs)
-	for i := range out {
-		f := &out[i]
-		for _, p := range []*string{&f.Path, &f.Lang, &f.Release, &f.Segment, &f.Rule, &f.SourcePath} {
-			*p = ctrl.EscapeLine(*p)
+// NamedRules returns known followed by the rules that findings of fs name and known lacks, sorted, each with the
+// highest severity of its findings as its default: the rules of a SARIF report, whose results may name only
+// rules of Options.Rules.
+func NamedRules(fs []finding.Finding, known []finding.Rule) []finding.Rule {
+	missing := map[string]finding.Severity{}
+	for _, f := range fs {
+		if !slices.ContainsFunc(known, func(r finding.Rule) bool { return r.ID == f.Rule }) {
+			missing[f.Rule] = max(missing[f.Rule], f.Severity)
 		}
-		f.Message = ctrl.Escape(f.Message)
 	}
-	finding.Sort(out)
+	if len(missing) == 0 {
+		return known
+	}
+	out := slices.Clone(known)
+	for _, id := range sortedKeys(missing) {
+		out = append(out, finding.Rule{ID: id, Default: missing[id]})
+	}
 	return out
 }
 
-// summary merges the severity counts of fs with the caller's file and
-// release counts.
-func summary(fs []finding.Finding, o Options) finding.Summary {
-	s := finding.Summarize(fs)
-	s.Files, s.Releases = o.Summary.Files, o.Summary.Releases
-	return s
+// sticky returns the error of an earlier write to bw, which bufio keeps, naming the format.
+func sticky(bw *bufio.Writer, format string) error {
+	if _, err := bw.Write(nil); err != nil {
+		return fmt.Errorf("write %s report: %w", format, err)
+	}
+	return nil
 }
 
 // slashPath gives a finding's path with forward slashes, as SARIF URIs and
@@ -131,17 +142,13 @@ func expectedFound(f finding.Finding, p *ui.Printer) string {
 	return strings.Join(parts, ", ")
 }
 
-// inLanguage returns fs with every message in p's language (finding.Finding.In), for the formats a person
-// reads; it returns fs itself when p is nil or English, whose messages the findings already hold.
-func inLanguage(fs []finding.Finding, p *ui.Printer) []finding.Finding {
-	if p == nil || p.Lang == ui.English.Lang {
-		return fs
+// inLanguage returns f with its message in p's language (finding.Finding.In), for the formats a person reads;
+// f as it is when p is nil or English, whose messages the findings already hold.
+func inLanguage(f finding.Finding, p *ui.Printer) finding.Finding {
+	if p != nil && p.Lang != ui.English.Lang {
+		f.Message = f.In(p)
 	}
-	out := slices.Clone(fs)
-	for i := range out {
-		out[i].Message = out[i].In(p)
-	}
-	return out
+	return f
 }
 
 // quote quotes s with Go escapes. strconv.Quote escapes every rune that is

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -59,10 +61,33 @@ const fingerprintKey = "rellocFinding/v1"
 // finding columns count. Language, release, segment, expected and found go
 // in the result's property bag; the English source, when known, is a related
 // location.
-func SARIF(w io.Writer, fs []finding.Finding, o Options) error {
+//
+// A Writer of this format encodes the log without results, then each result as it comes, as an element of the
+// run's results, so that the log is never held whole; every rule that a finding names must be among o.Rules,
+// since the rules come before the results (Write adds those that findings name).
+func SARIF(w io.Writer, fs []finding.Finding, o Options) error { return Write("sarif", w, fs, o) }
+
+// sarifResults is where the results array of a run starts, in the log encoded without results: the array is
+// empty, and a line feed never occurs inside a JSON string.
+const sarifResults = "\n      \"results\": ["
+
+// sarifSink is the SARIF format of a Writer.
+type sarifSink struct {
+	bw        *bufio.Writer
+	tail      []byte // the log after the results
+	prefix    string
+	ruleIndex map[string]int
+	buf       bytes.Buffer
+	enc       *json.Encoder // to buf, indented as a result
+	n         int
+	path      string         // of the last result
+	seen      map[string]int // results with each fingerprint hash in the file path, so far
+}
+
+func newSARIFSink(w io.Writer, o Options) (*sarifSink, error) {
 	log, err := sarif.New(sarif.Version210, false)
 	if err != nil {
-		return fmt.Errorf("write sarif report: %w", err)
+		return nil, fmt.Errorf("write sarif report: %w", err)
 	}
 	log.Schema = sarifSchema
 
@@ -71,54 +96,70 @@ func SARIF(w io.Writer, fs []finding.Finding, o Options) error {
 	if o.ToolVersion != "" {
 		run.Tool.Driver.WithVersion(o.ToolVersion)
 	}
-	run.Tool.Driver.Rules = sarifRules(fs, o.Rules)
+	s := &sarifSink{bw: bufio.NewWriter(w), prefix: o.RepoPrefix, ruleIndex: map[string]int{}, seen: map[string]int{}}
+	run.Tool.Driver.Rules = []*sarif.ReportingDescriptor{}
+	for _, r := range o.Rules {
+		if _, ok := s.ruleIndex[r.ID]; !ok {
+			s.ruleIndex[r.ID] = len(run.Tool.Driver.Rules)
+			run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule(r))
+		}
+	}
 	root := sarif.NewArtifactLocation().WithDescriptionText("the root of the repository holding the workspace")
 	if o.RepoRoot != "" {
 		root.WithUri(strings.TrimSuffix(sarifURI(o.RepoRoot), "/") + "/")
 	}
 	run.OriginalUriBaseIDs = map[string]*sarif.ArtifactLocation{sarifRoot: root}
-
-	fs = sorted(fs)
-	prints := fingerprints(fs, o.RepoPrefix)
-	for i, f := range fs {
-		res := sarifResult(f, o.RepoPrefix)
-		res.PartialFingerprints = map[string]any{fingerprintKey: prints[i]}
-		run.AddResult(res)
-	}
 	log.AddRun(run)
 
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(log); err != nil {
+	var doc bytes.Buffer
+	if err := newIndentedEncoder(&doc, "").Encode(log); err != nil {
+		return nil, fmt.Errorf("write sarif report: %w", err)
+	}
+	head, tail, ok := bytes.Cut(doc.Bytes(), []byte(sarifResults+"]"))
+	if !ok {
+		return nil, fmt.Errorf("write sarif report: no results array in the log %s", head)
+	}
+	s.bw.Write(head)
+	s.bw.WriteString(sarifResults)
+	s.tail = tail
+	s.enc = newIndentedEncoder(&s.buf, "        ")
+	return s, nil
+}
+
+func (s *sarifSink) prepare(f finding.Finding) finding.Finding { return escaped(f) }
+
+func (s *sarifSink) write(f finding.Finding) error {
+	i, ok := s.ruleIndex[f.Rule]
+	if !ok {
+		return fmt.Errorf("write sarif report: %s: rule %s is not among the report's rules", location(f), f.Rule)
+	}
+	if f.Path != s.path {
+		clear(s.seen)
+		s.path = f.Path
+	}
+	res := sarifResult(f, s.prefix).WithRuleIndex(i)
+	res.PartialFingerprints = map[string]any{fingerprintKey: fingerprint(f, s.prefix, s.seen)}
+	if s.n > 0 {
+		s.bw.WriteString(",")
+	}
+	s.n++
+	s.bw.WriteString("\n        ")
+	if err := writeElement(s.bw, &s.buf, s.enc, res); err != nil {
+		return fmt.Errorf("write sarif report: %w", err)
+	}
+	return sticky(s.bw, "sarif")
+}
+
+func (s *sarifSink) end(finding.Summary) error {
+	if s.n > 0 {
+		s.bw.WriteString("\n      ")
+	}
+	s.bw.WriteString("]")
+	s.bw.Write(s.tail)
+	if err := s.bw.Flush(); err != nil {
 		return fmt.Errorf("write sarif report: %w", err)
 	}
 	return nil
-}
-
-// sarifRules lists the rules in the order of known, without duplicate ids,
-// followed by the rules that findings name but known lacks, sorted, so that
-// every result has a valid ruleIndex.
-func sarifRules(fs []finding.Finding, known []finding.Rule) []*sarif.ReportingDescriptor {
-	rules := []*sarif.ReportingDescriptor{}
-	seen := map[string]bool{}
-	for _, r := range known {
-		if seen[r.ID] {
-			continue
-		}
-		seen[r.ID] = true
-		rules = append(rules, sarifRule(r))
-	}
-	missing := map[string]finding.Severity{}
-	for _, f := range fs {
-		if !seen[f.Rule] {
-			missing[f.Rule] = max(missing[f.Rule], f.Severity)
-		}
-	}
-	for _, id := range sortedKeys(missing) {
-		rules = append(rules, sarifRule(finding.Rule{ID: id, Default: missing[id]}))
-	}
-	return rules
 }
 
 func sarifRule(r finding.Rule) *sarif.ReportingDescriptor {
@@ -169,32 +210,29 @@ func artifact(prefix, p string) *sarif.ArtifactLocation {
 	return loc
 }
 
-// fingerprints gives each finding of fs (sorted) a partial fingerprint: a
-// hash of what identifies the problem rather than where it is (the rule, the
-// file's path in the repository, the language, what was expected and what
-// was found, or the message when a finding has neither, since messages of
-// those rules hold no positions) and the number of earlier findings with the
-// same hash in the file, so that two identical problems in one file stay two
-// alerts. Lines and columns are left out: inserting a paragraph above a
-// finding does not make it a new alert.
-func fingerprints(fs []finding.Finding, prefix string) []string {
-	out := make([]string, len(fs))
-	seen := map[string]int{}
-	for i, f := range fs {
-		h := sha256.New()
-		parts := []string{f.Rule, slashPath(repoPath(prefix, f.Path)), f.Lang, f.Expected, f.Found}
-		if f.Expected == "" && f.Found == "" {
-			parts = append(parts, f.Message)
-		}
-		for _, p := range parts {
-			h.Write([]byte(p))
-			h.Write([]byte{0})
-		}
-		sum := hex.EncodeToString(h.Sum(nil)[:16])
-		out[i] = fmt.Sprintf("%s:%d", sum, seen[sum])
-		seen[sum]++
+// fingerprint gives a finding a partial fingerprint: a hash of what
+// identifies the problem rather than where it is (the rule, the file's path
+// in the repository, the language, what was expected and what was found, or
+// the message when a finding has neither, since messages of those rules hold
+// no positions) and the number of earlier findings with the same hash in the
+// file, which seen counts (findings come in finding.Sort order, a file's
+// together), so that two identical problems in one file stay two alerts.
+// Lines and columns are left out: inserting a paragraph above a finding does
+// not make it a new alert.
+func fingerprint(f finding.Finding, prefix string, seen map[string]int) string {
+	h := sha256.New()
+	parts := []string{f.Rule, slashPath(repoPath(prefix, f.Path)), f.Lang, f.Expected, f.Found}
+	if f.Expected == "" && f.Found == "" {
+		parts = append(parts, f.Message)
 	}
-	return out
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	sum := hex.EncodeToString(h.Sum(nil)[:16])
+	n := seen[sum]
+	seen[sum]++
+	return fmt.Sprintf("%s:%d", sum, n)
 }
 
 func sarifResult(f finding.Finding, prefix string) *sarif.Result {

@@ -125,6 +125,16 @@ func TestSARIFStructure(t *testing.T) {
 	}
 }
 
+// fingerprints gives the fingerprints of fs, a file's findings in order, as the SARIF writer does.
+func fingerprints(fs []finding.Finding, prefix string) []string {
+	seen := map[string]int{}
+	var out []string
+	for _, f := range fs {
+		out = append(out, fingerprint(f, prefix, seen))
+	}
+	return out
+}
+
 func TestFingerprints(t *testing.T) {
 	base := finding.Finding{Path: "releases/2024-05-20-visit/km.md", Line: 3, Column: 1, Lang: "km",
 		Rule: "glossary-missing", Expected: "ឯកឧត្តម", Message: "“H.E.” is not rendered as “ឯកឧត្តម”"}

@@ -27,28 +27,58 @@ import (
 // With o.Color the position is bold and the severity coloured (error red,
 // warning yellow, info cyan); colour is forced on or off by o.Color, never
 // guessed from the writer.
-func Text(w io.Writer, fs []finding.Finding, o Options) error {
-	st := newTextStyle(o.Color)
-	bw := bufio.NewWriter(w)
-	p := o.UI
-	fs = sorted(inLanguage(fs, p))
-	for i, f := range fs {
-		if i > 0 && f.Path != fs[i-1].Path {
-			bw.WriteString("\n")
-		}
-		fmt.Fprintf(bw, "%s: %s %s: %s\n", st.pos.Sprint(location(f)), st.severity(f.Severity).Sprint(f.Severity), f.Rule, indent(f.Message))
-		if ef := expectedFound(f, p); ef != "" {
-			fmt.Fprintf(bw, "    %s\n", ef)
-		}
-		if f.SourcePath != "" {
-			fmt.Fprintf(bw, "    %s\n", p.T("ReportSource", ui.Args{"Location": location(finding.Finding{Path: f.SourcePath, Line: f.SourceLine})}))
-		}
-	}
-	if len(fs) > 0 {
+//
+// A Writer of this format writes each finding as soon as its place is known, the rule counts and the summary at
+// Close.
+func Text(w io.Writer, fs []finding.Finding, o Options) error { return Write("text", w, fs, o) }
+
+// textSink is the text format of a Writer.
+type textSink struct {
+	bw    *bufio.Writer
+	st    textStyle
+	p     *ui.Printer
+	prev  string // the path of the last finding written
+	n     int
+	rules map[string]*finding.Summary // the findings of each rule by severity
+	width int                         // of the longest rule id
+}
+
+func newTextSink(w io.Writer, o Options) *textSink {
+	return &textSink{bw: bufio.NewWriter(w), st: newTextStyle(o.Color), p: o.UI, rules: map[string]*finding.Summary{}}
+}
+
+func (t *textSink) prepare(f finding.Finding) finding.Finding { return escaped(inLanguage(f, t.p)) }
+
+func (t *textSink) write(f finding.Finding) error {
+	bw, st, p := t.bw, t.st, t.p
+	if t.n > 0 && f.Path != t.prev {
 		bw.WriteString("\n")
-		writeRuleCounts(bw, fs, p)
 	}
-	s := summary(fs, o)
+	t.n++
+	t.prev = f.Path
+	fmt.Fprintf(bw, "%s: %s %s: %s\n", st.pos.Sprint(location(f)), st.severity(f.Severity).Sprint(f.Severity), f.Rule, indent(f.Message))
+	if ef := expectedFound(f, p); ef != "" {
+		fmt.Fprintf(bw, "    %s\n", ef)
+	}
+	if f.SourcePath != "" {
+		fmt.Fprintf(bw, "    %s\n", p.T("ReportSource", ui.Args{"Location": location(finding.Finding{Path: f.SourcePath, Line: f.SourceLine})}))
+	}
+	c := t.rules[f.Rule]
+	if c == nil {
+		c = &finding.Summary{}
+		t.rules[f.Rule] = c
+		t.width = max(t.width, len(f.Rule))
+	}
+	count(c, f.Severity)
+	return sticky(bw, "text")
+}
+
+func (t *textSink) end(s finding.Summary) error {
+	bw, p := t.bw, t.p
+	if t.n > 0 {
+		bw.WriteString("\n")
+		t.writeRuleCounts()
+	}
 	fmt.Fprintln(bw, p.T("Summary", map[string]string{"Errors": p.N("ErrorCount", s.Errors),
 		"Warnings": p.N("WarningCount", s.Warnings), "Infos": p.N("InfoCount", s.Infos), "Files": p.N("FileCount", s.Files)}))
 	if err := bw.Flush(); err != nil {
@@ -96,29 +126,12 @@ func indent(msg string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(msg, "\r\n", "\n"), "\n", "\n    ")
 }
 
-// writeRuleCounts writes one line per rule of fs with its findings counted by severity, the rule ids padded
-// to one column.
-func writeRuleCounts(w io.Writer, fs []finding.Finding, p *ui.Printer) {
-	byRule := map[string]*finding.Summary{}
-	width := 0
-	for _, f := range fs {
-		c := byRule[f.Rule]
-		if c == nil {
-			c = &finding.Summary{}
-			byRule[f.Rule] = c
-			width = max(width, len(f.Rule))
-		}
-		switch {
-		case f.Severity >= finding.Error:
-			c.Errors++
-		case f.Severity == finding.Warning:
-			c.Warnings++
-		default:
-			c.Infos++
-		}
-	}
-	for _, rule := range sortedKeys(byRule) {
-		c := byRule[rule]
+// writeRuleCounts writes one line per rule that fired with its findings counted by severity, the rule ids
+// padded to one column.
+func (t *textSink) writeRuleCounts() {
+	p := t.p
+	for _, rule := range sortedKeys(t.rules) {
+		c := t.rules[rule]
 		var parts []string
 		for _, n := range []struct {
 			id    string
@@ -128,6 +141,6 @@ func writeRuleCounts(w io.Writer, fs []finding.Finding, p *ui.Printer) {
 				parts = append(parts, p.N(n.id, n.count))
 			}
 		}
-		fmt.Fprintf(w, "%-*s  %s\n", width, rule, strings.Join(parts, ", "))
+		fmt.Fprintf(t.bw, "%-*s  %s\n", t.width, rule, strings.Join(parts, ", "))
 	}
 }
