@@ -121,14 +121,30 @@ func prepare(in Input) *runner {
 func (p *runner) collect(outs []Outcome) Result {
 	c := &Collector{p: p, keepCases: true}
 	for _, o := range outs {
-		c.add(o)
+		_ = c.add(o) // keeps, never fails
 	}
 	return c.result()
 }
 
 // add keeps what the result needs of one outcome: the findings that check.ignore does not ignore, the cases or
-// only the number of their files.
-func (c *Collector) add(o Outcome) {
+// only the number of their files; or passes the outcome on with those findings (CollectorTo).
+func (c *Collector) add(o Outcome) error {
+	// A release's files are in its own folder: distinct within the outcome is distinct in the run.
+	for i, x := range o.Cases {
+		if !slices.ContainsFunc(o.Cases[:i], func(y Case) bool { return y.Path == x.Path }) {
+			c.res.Files++
+		}
+	}
+	if c.to != nil {
+		kept := o.Findings[:0:0]
+		for _, f := range o.Findings {
+			if !ignored(c.p.in.Config, f.Path) {
+				kept = append(kept, f)
+			}
+		}
+		o.Findings = kept
+		return c.to(o)
+	}
 	for _, f := range o.Findings {
 		if !ignored(c.p.in.Config, f.Path) {
 			c.res.Findings = append(c.res.Findings, f)
@@ -137,30 +153,37 @@ func (c *Collector) add(o Outcome) {
 	if c.keepCases {
 		c.res.Cases = append(c.res.Cases, o.Cases...)
 	}
-	// A release's files are in its own folder: distinct within the outcome is distinct in the run.
-	for i, x := range o.Cases {
-		if !slices.ContainsFunc(o.Cases[:i], func(y Case) bool { return y.Path == x.Path }) {
-			c.res.Files++
-		}
-	}
+	return nil
 }
 
-// result merges in the findings from outside releases and sorts the findings by position.
+// result merges in the findings from outside releases and sorts the findings by position; a collector that
+// passes outcomes on gives the number of files alone.
 func (c *Collector) result() Result {
-	p, res := c.p, c.res
+	if c.to != nil {
+		return Result{Files: c.res.Files}
+	}
+	res := c.res
+	res.Findings = append(res.Findings, c.p.extra()...)
+	finding.Sort(res.Findings)
+	return res
+}
+
+// extra returns the findings from outside releases that the result holds: those check.ignore keeps, with their
+// configured severity, unless their rule is off.
+func (p *runner) extra() []finding.Finding {
+	var out []finding.Finding
 	for _, f := range p.in.Extra {
 		if ignored(p.in.Config, f.Path) {
 			continue
 		}
 		if s, on := p.sev[f.Rule]; on {
 			f.Severity = s
-			res.Findings = append(res.Findings, f)
+			out = append(out, f)
 		} else if _, known := p.sev[f.Rule]; !known && !isKnown(p.checkers, f.Rule) {
-			res.Findings = append(res.Findings, f)
+			out = append(out, f)
 		}
 	}
-	finding.Sort(res.Findings)
-	return res
+	return out
 }
 
 // checkRelease runs every rule that is on over one release.

@@ -47,10 +47,12 @@ func (r *Runner) Collect(outs []Outcome) Result {
 // Collector gathers the result of a run, as Collect does, from outcomes given one at a time in the order of the
 // report (by release id; equal ids in the order given), so that a caller reading stored outcomes holds only what
 // the report needs: the findings that check.ignore keeps, and the cases only when asked for them (JUnit reports
-// every case; the other formats need the number of files, which Result.Files gives either way).
+// every case; the other formats need the number of files, which Result.Files gives either way). A collector made
+// by CollectorTo holds neither, but passes each outcome on as it comes.
 type Collector struct {
 	p         *runner
 	keepCases bool
+	to        func(Outcome) error
 	res       Result
 	last      string
 	err       error
@@ -61,24 +63,39 @@ func (r *Runner) Collector(keepCases bool) *Collector {
 	return &Collector{p: r.p, keepCases: keepCases}
 }
 
+// CollectorTo returns an empty collector of the run that passes each outcome added on to fn, with the findings
+// that check.ignore ignores dropped, and keeps only the number of files: its Result has no findings nor cases,
+// and Extra gives the findings from outside releases that a report of the run begins with. An error of fn stops
+// the collector and is Add's and Result's.
+func (r *Runner) CollectorTo(fn func(Outcome) error) *Collector {
+	return &Collector{p: r.p, to: fn}
+}
+
 // Add takes the outcome of the next release. Outcomes without an id are left out; one whose id sorts before
-// the id of the outcome before it makes Result fail, since the order of the report would be lost.
-func (c *Collector) Add(o Outcome) {
+// the id of the outcome before it makes Result fail, since the order of the report would be lost, and so does an
+// error of the function of CollectorTo, which Add returns too.
+func (c *Collector) Add(o Outcome) error {
 	if o.ID == "" || c.err != nil {
-		return
+		return c.err
 	}
 	if o.ID < c.last {
 		c.err = fmt.Errorf("check: outcome of release %s given after release %s", o.ID, c.last)
-		return
+		return c.err
 	}
 	c.last = o.ID
-	c.add(o)
+	c.err = c.add(o)
+	return c.err
 }
 
-// Result gives the result of the outcomes added, with Input.Extra merged in and the findings sorted by position.
+// Result gives the result of the outcomes added, with Input.Extra merged in and the findings sorted by position;
+// for a collector made by CollectorTo, the number of files alone.
 func (c *Collector) Result() (Result, error) {
 	if c.err != nil {
 		return Result{}, c.err
 	}
 	return c.result(), nil
 }
+
+// Extra returns the findings from outside releases (Input.Extra) that the result of the run holds: those that
+// check.ignore keeps, with the severity configured for their rule, unless the rule is off.
+func (r *Runner) Extra() []finding.Finding { return r.p.extra() }

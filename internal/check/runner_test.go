@@ -1,10 +1,15 @@
 package check
 
 import (
+	"errors"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/finding"
 )
 
 // TestCollector: outcomes added one at a time in report order give Collect's result, with the cases or only
@@ -50,4 +55,74 @@ func TestCollector(t *testing.T) {
 	if _, err := c.Result(); err == nil {
 		t.Error("outcomes out of order: no error")
 	}
+}
+
+// TestCollectorTo: a collector that passes outcomes on gives each as it is added, with the findings check.ignore
+// ignores dropped, and with Extra the findings of Collect's result; it keeps only the number of files, and an
+// error of its function is Add's.
+func TestCollectorTo(t *testing.T) {
+	in := sampleInput(t)
+	in.Extra = []finding.Finding{{Path: "locale/km.toml", Rule: "not-a-rule", Message: "m"}, {Path: "ignored/x.toml", Rule: "not-a-rule"}}
+	in.Config.Ignore = append(in.Config.Ignore, "ignored/", in.Releases[0].Docs[language.Japanese].Path)
+	r := NewRunner(Input{Source: in.Source, Targets: in.Targets, Config: in.Config, Glossary: in.Glossary, Extra: in.Extra})
+	var outs []Outcome
+	for _, rel := range in.Releases {
+		fs, cases := r.p.checkRelease(rel)
+		outs = append(outs, Outcome{ID: rel.ID, Dir: rel.Dir, Findings: fs, Cases: cases})
+	}
+	slices.SortStableFunc(outs, func(a, b Outcome) int { return strings.Compare(a.ID, b.ID) })
+	ignoredPath := in.Releases[0].Docs[language.Japanese].Path
+	if !slices.ContainsFunc(outs, func(o Outcome) bool {
+		return slices.ContainsFunc(o.Findings, func(f finding.Finding) bool { return f.Path == ignoredPath })
+	}) {
+		t.Fatalf("the sample has no finding in %s, which the test ignores", ignoredPath)
+	}
+	want := r.Collect(outs)
+	var got []finding.Finding
+	c := r.CollectorTo(func(o Outcome) error {
+		got = append(got, o.Findings...)
+		return nil
+	})
+	for _, o := range outs {
+		if err := c.Add(o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := c.Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, r.Extra()...)
+	finding.Sort(got)
+	if !reflect.DeepEqual(got, want.Findings) || res.Files != want.Files || res.Findings != nil || res.Cases != nil {
+		t.Errorf("passed on %d findings, result of %d files, %d findings, %d cases; want %d findings, %d files and none held",
+			len(got), res.Files, len(res.Findings), len(res.Cases), len(want.Findings), want.Files)
+	}
+	if n := len(r.Extra()); n != 1 {
+		t.Errorf("Extra gives %d findings, want the one check.ignore keeps", n)
+	}
+	for _, f := range got {
+		if f.Path == ignoredPath {
+			t.Errorf("an ignored file's finding was passed on: %v", f)
+		}
+	}
+	stop := errors.New("stop")
+	c = r.CollectorTo(func(Outcome) error { return stop })
+	if err := c.Add(outs[0]); !errors.Is(err, stop) {
+		t.Errorf("Add with a failing function = %v, want %v", err, stop)
+	}
+	if _, err := c.Result(); !errors.Is(err, stop) {
+		t.Errorf("Result after a failing function = %v, want %v", err, stop)
+	}
+}
+
+// TestStreamGivesFolders: each outcome of Stream names its release's folder.
+func TestStreamGivesFolders(t *testing.T) {
+	in := sampleInput(t)
+	Stream(Input{Source: in.Source, Targets: in.Targets, Config: in.Config, Glossary: in.Glossary}, releaseSlice(in.Releases),
+		func(o Outcome) {
+			if want := in.Releases[o.Index].Dir; o.Dir != want || want == "" {
+				t.Errorf("outcome of %s: folder %q, want %q", o.ID, o.Dir, want)
+			}
+		})
 }

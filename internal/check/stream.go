@@ -23,6 +23,7 @@ type Source interface {
 type Outcome struct {
 	Index int    // the release's place in the Source
 	ID    string // the release's id; "" when it was left out or could not be read
+	Dir   string // the release's folder (release.Release.Dir), when ID is set
 	// Findings are the release's findings with their configured severity, without consequences and suppressed
 	// findings, not yet sorted nor filtered by check.ignore.
 	Findings []finding.Finding
@@ -73,7 +74,7 @@ func (p *runner) stream(src Source, emit func(Outcome)) {
 				case err != nil:
 					o.Err = err
 				case r != nil:
-					o.ID = r.ID
+					o.ID, o.Dir = r.ID, r.Dir
 					o.Findings, o.Cases = p.checkRelease(r)
 				}
 

@@ -88,7 +88,7 @@ func findingArgs(fs []finding.Finding) ([]sql.NullString, error) {
 // order. A folder's path is unique, so the order is total. Both walk the index releases_order, so that SQLite
 // sorts no more than one release's findings (TestOutcomesNeedNoSort).
 const (
-	outcomesQuery = `SELECT r.id, r.release, c.cases FROM releases r JOIN checked c ON c.rel = r.id
+	outcomesQuery = `SELECT r.id, r.release, r.dir, c.cases FROM releases r JOIN checked c ON c.rel = r.id
 		ORDER BY r.release, r.dir`
 	findingsQuery = `SELECT f.rel, f.path, f.line, f.col, f.end_line, f.end_col, f.lang, f.release, f.segment,
 		f.rule, f.severity, f.message, f.message_id, f.args, f.expected, f.found, f.source_path, f.source_line
@@ -96,7 +96,7 @@ const (
 )
 
 // EachOutcome calls fn with the stored check outcome of every release, as check.Stream gives them (findings in
-// the order the rules gave them, cases), one at a time in the order relloc check reports releases: by release
+// the order the rules gave them, cases, the release's folder), one at a time in the order relloc check reports releases: by release
 // id, then by folder. The outcomes and the findings come from two queries in that order, merged as they are
 // read, so that it holds one release's outcome at a time, whatever the size of the archive; an error of fn stops
 // it and is returned.
@@ -128,7 +128,7 @@ func (ix *Index) EachOutcome(fn func(check.Outcome) error) error {
 			cases string
 			o     check.Outcome
 		)
-		if err := rows.Scan(&id, &o.ID, &cases); err != nil {
+		if err := rows.Scan(&id, &o.ID, &o.Dir, &cases); err != nil {
 			return fmt.Errorf("index: %w", err)
 		}
 		if err := json.Unmarshal([]byte(cases), &o.Cases); err != nil {

@@ -260,3 +260,32 @@ func TestPassConnGivesTheCacheBack(t *testing.T) {
 			before, during, after, passCache)
 	}
 }
+
+// TestOutcomesNameTheirFolders: each stored outcome names its release's folder, as check.Stream's do, which a
+// report in path order needs to know how far it can write.
+func TestOutcomesNameTheirFolders(t *testing.T) {
+	f := selfTestFixture(t)
+	ix := f.open(t)
+	ws := f.ws
+	rels, err := release.LoadAll(ws.Root, ws.Path(ws.Config.Releases), ws.Config.Source, ws.Config.Languages(), ws.Rel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for _, r := range rels {
+		want[r.ID] = r.Dir
+	}
+	n := 0
+	if err := ix.EachOutcome(func(o check.Outcome) error {
+		n++
+		if o.Dir != want[o.ID] || o.Dir == "" {
+			t.Errorf("outcome of %s: folder %q, want %q", o.ID, o.Dir, want[o.ID])
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if n != len(rels) {
+		t.Errorf("%d outcomes, want %d", n, len(rels))
+	}
+}
