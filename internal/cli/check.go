@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -228,12 +229,8 @@ func runCheck(g *Global, o checkOptions) error {
 	// The whole workspace in every language: the outcomes the index keeps, each computed once per change of its
 	// release (see checkIndexed).
 	if len(o.Paths) == 0 && o.ChangedSince == "" && (langs == nil || slices.Equal(langs, ws.Config.Targets)) {
-		res, n, ok, err := checkIndexed(g, ws, gl, in, o.Format)
-		if err != nil {
+		if ok, err := checkIndexed(g, ws, gl, in, o.Format); ok || err != nil {
 			return err
-		}
-		if ok {
-			return writeResult(g, ws, o.Format, res, n)
 		}
 	}
 	list, err := ws.ListReleases()
@@ -275,44 +272,89 @@ func runCheck(g *Global, o checkOptions) error {
 // release itself.
 var checkLockWait = 10 * time.Second
 
-// checkIndexed gives the result of checking every release of the workspace in every target language from the
+// checkIndexed reports the result of checking every release of the workspace in every target language from the
 // persistent index (package index), which reads again, checks and stores only the releases whose files changed
 // since it last saw them; the configuration, the glossary and relloc's build are its key, so that no result
-// outlives what made it. It returns the result and the number of releases, or ok false when the index is off or
-// cannot be used (a note on stderr says why), or when a release does not parse: then check reads every release
-// itself, and reports as it always does.
-func checkIndexed(g *Global, ws *workspace.Workspace, gl *glossary.Glossary, in check.Input, format string) (res check.Result, releases int, ok bool, err error) {
+// outlives what made it. The stored outcomes stream to the report writer one release at a time, in the order of
+// the report, so that neither the findings nor the report are held whole. It returns ok false, having written
+// nothing, when the index is off or cannot be used (a note on stderr says why), or when a release does not parse:
+// then check reads every release itself, and reports as it always does.
+func checkIndexed(g *Global, ws *workspace.Workspace, gl *glossary.Glossary, in check.Input, format string) (ok bool, err error) {
 	if indexOff(g) {
-		return check.Result{}, 0, false, nil
+		return false, nil
 	}
 	if in.Extra, err = workspaceFindings(g, ws); err != nil {
-		return check.Result{}, 0, false, err
+		return false, err
 	}
 	ix, err := openIndexWith(g, ws, gl, checkLockWait, progress(g.IO, "checking releases"))
 	var list inputerr.List
 	if inputerr.Is(err) || errors.As(err, &list) {
-		return check.Result{}, 0, false, nil
+		return false, nil
 	}
 	if err != nil || ix == nil {
-		return check.Result{}, 0, false, err
+		return false, err
 	}
 	defer ix.Close()
-	c := check.NewRunner(in).Collector(report.ListsCases(format))
-	err = ix.EachOutcome(func(o check.Outcome) error {
-		c.Add(o)
-		if o.ID != "" {
-			releases++
+	// The folders give the report its order by path (report.Options.Folders); the index has just listed the
+	// same ones.
+	rels, err := ws.ListReleases()
+	if err != nil {
+		return false, err
+	}
+	folders := make([]string, rels.Len())
+	for i := range folders {
+		folders[i] = rels.Dir(i)
+	}
+	out := &countWriter{w: g.IO.Out}
+	runner := check.NewRunner(in)
+	extra := runner.Extra()
+	rep, err := newReport(g, ws, format, out, folders, extra)
+	if err != nil {
+		return false, err
+	}
+	defer rep.close()
+	if err := rep.add(report.Release{Findings: extra}); err != nil {
+		return true, err
+	}
+	var (
+		releases int
+		writeErr error
+	)
+	c := runner.CollectorTo(func(o check.Outcome) error {
+		releases++
+		if writeErr = rep.add(report.Release{ID: o.ID, Dir: o.Dir, Findings: o.Findings, Cases: reportCases(format, o.Cases)}); writeErr != nil {
+			return writeErr
 		}
 		return nil
 	})
-	if err == nil {
-		res, err = c.Result()
+	err = ix.EachOutcome(c.Add)
+	res, resErr := c.Result()
+	switch {
+	case writeErr != nil:
+		return true, writeErr
+	case err == nil:
+		err = resErr
 	}
 	if err != nil {
+		if out.n > 0 {
+			return true, fmt.Errorf("the index failed while the report was written: %w", err)
+		}
 		fmt.Fprintf(g.IO.Err, "relloc: the index is not usable (%v); reading every release\n", err)
-		return check.Result{}, 0, false, nil
+		return false, nil
 	}
-	return res, releases, true, nil
+	return true, rep.finish(res.Files, releases)
+}
+
+// countWriter counts the bytes written through it.
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // progressThreshold is the number of releases from which check shows a progress bar.
@@ -356,22 +398,86 @@ func workspaceFindings(g *Global, ws *workspace.Workspace) ([]finding.Finding, e
 // workspaceChecks are extra sources of findings for check.
 var workspaceChecks []func(*Global, *workspace.Workspace) ([]finding.Finding, error)
 
-func writeResult(g *Global, ws *workspace.Workspace, format string, res check.Result, releases int) error {
-	var cases []report.Case
-	for _, c := range res.Cases {
-		cases = append(cases, report.Case{Release: c.Release, Lang: c.Lang, Path: c.Path})
-	}
-	sum := finding.Summarize(res.Findings)
-	sum.Files, sum.Releases = res.Files, releases
-	opt := report.Options{Color: g.IO.Color(), ToolVersion: Version, Rules: check.Rules(), Cases: cases, Summary: sum, UI: g.UI}
+// checkReport is the report of a check being written: a report.Writer, with the spool that JUnit's test suites
+// wait in (a temporary file, removed at close) and the number of error findings, which makes the exit status.
+type checkReport struct {
+	w      *report.Writer
+	spool  *os.File
+	errors int
+}
+
+// newReport starts the report of a check in format to out. folders are the release folders of the run, or nil
+// when the findings come in the order of the report (see report.Options.Folders); named are findings whose rules
+// relloc may not list (those from outside releases), which SARIF lists too.
+func newReport(g *Global, ws *workspace.Workspace, format string, out io.Writer, folders []string, named []finding.Finding) (*checkReport, error) {
+	opt := report.Options{Color: g.IO.Color(), ToolVersion: Version, Rules: report.NamedRules(named, check.Rules()),
+		UI: g.UI, Folders: folders}
 	repoOptions(ws, &opt)
-	if err := report.Write(format, g.IO.Out, res.Findings, opt); err != nil {
+	r := &checkReport{}
+	if format == "junit" {
+		f, err := os.CreateTemp("", "relloc-junit-*.xml")
+		if err != nil {
+			return nil, fmt.Errorf("junit report: %w", err)
+		}
+		r.spool, opt.Spool = f, f
+	}
+	w, err := report.NewWriter(format, out, opt)
+	if err != nil {
+		r.close()
+		return nil, err
+	}
+	r.w = w
+	return r, nil
+}
+
+// add gives the report the next release's findings and cases.
+func (r *checkReport) add(rel report.Release) error {
+	r.errors += finding.Summarize(rel.Findings).Errors
+	return r.w.Add(rel)
+}
+
+// finish ends the report, with the numbers of files and releases checked, and returns a findingsError when a
+// finding is an error.
+func (r *checkReport) finish(files, releases int) error {
+	if err := r.w.Close(finding.Summary{Files: files, Releases: releases}); err != nil {
 		return err
 	}
-	if sum.Errors > 0 {
+	if r.errors > 0 {
 		return &findingsError{}
 	}
 	return nil
+}
+
+// close removes the spool.
+func (r *checkReport) close() {
+	if r.spool != nil {
+		r.spool.Close()
+		os.Remove(r.spool.Name())
+	}
+}
+
+// reportCases gives the cases of a release to a report in format: none unless it lists them (JUnit).
+func reportCases(format string, cs []check.Case) []report.Case {
+	if !report.ListsCases(format) {
+		return nil
+	}
+	out := make([]report.Case, len(cs))
+	for i, c := range cs {
+		out[i] = report.Case{Release: c.Release, Lang: c.Lang, Path: c.Path}
+	}
+	return out
+}
+
+func writeResult(g *Global, ws *workspace.Workspace, format string, res check.Result, releases int) error {
+	rep, err := newReport(g, ws, format, g.IO.Out, nil, res.Findings)
+	if err != nil {
+		return err
+	}
+	defer rep.close()
+	if err := rep.add(report.Release{Findings: res.Findings, Cases: reportCases(format, res.Cases)}); err != nil {
+		return err
+	}
+	return rep.finish(res.Files, releases)
 }
 
 // selfTestJSON is the self-test's report with --format json.

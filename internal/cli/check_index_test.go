@@ -92,12 +92,15 @@ func copyWorkspace(t *testing.T, from string) string {
 
 // TestCheckIndexedMatchesStreaming: relloc check with the index (the outcomes it keeps of each release) prints
 // byte for byte what checking every release prints (RELLOC_INDEX=off), in every format and reader's language,
-// on the repository's workspace and on check's self-test sample, where every rule fires: on a new index, on one
-// up to date, and after one release is edited.
+// on the repository's workspace, on check's self-test sample, where every rule fires, and on stream.txtar, whose
+// folder, file path and release id orders differ (the report, given the stored outcomes by id, writes a finding
+// once no folder still to come can hold an earlier one): on a new index, on one up to date, and after one
+// release is edited.
 func TestCheckIndexedMatchesStreaming(t *testing.T) {
 	for _, ws := range []struct{ name, dir string }{
 		{"repository", testenv.RepoRoot(t)},
 		{"self-test sample", filepath.Join("..", "check", "selftest")},
+		{"orders that differ", writeTxtar(t, "stream.txtar")},
 	} {
 		t.Run(ws.name, func(t *testing.T) {
 			dir := copyWorkspace(t, ws.dir)
