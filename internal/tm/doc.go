@@ -27,4 +27,13 @@
 // Search serves a translator's search box: it also finds the sentences that
 // start with the text typed. Concordance finds every segment holding a phrase
 // in any language, compared in each language's matching form.
+//
+// A translator reads the first matches of a search, as the match panes of
+// CAT tools show the best few, while a templated sentence has thousands of
+// matches in a large archive. SearchTop returns the first matches of Search,
+// exactly as Search orders them, and counts the matches tier by tier
+// (SearchTiers: the exact matches, then the prefix matches from a score of 1
+// down, then the rest likewise), stopping at the first tier that holds more
+// than it shows, so that a store needs to find only the units that score that
+// well: few, through the rarest of the query's trigrams.
 package tm

@@ -28,6 +28,18 @@ const margin = 1e-6
 // NewFilter returns the filter of Lookup (search false) or Search (search true) for text and threshold (outside
 // (0, 1]: DefaultThreshold). ok is false when no unit can match, as when text is empty after normalisation.
 func NewFilter(text string, threshold float64, search bool) (f Filter, ok bool) {
+	return newFilter(text, threshold, true, search)
+}
+
+// NewPrefixFilter returns the filter of Search's matches by the start of a unit alone (Match.Prefix), for a
+// store that finds them apart from the matches by the whole text. ok is false when there can be none: text is
+// too short after normalisation for Search to match sentences by their start.
+func NewPrefixFilter(text string, threshold float64) (f Filter, ok bool) {
+	return newFilter(text, threshold, false, true)
+}
+
+// newFilter returns the filter of the units matching text as a whole (whole) or by their start (prefix).
+func newFilter(text string, threshold float64, whole, prefix bool) (f Filter, ok bool) {
 	if threshold <= 0 || threshold > 1 {
 		threshold = DefaultThreshold
 	}
@@ -52,7 +64,14 @@ func NewFilter(text string, threshold float64, search bool) (f Filter, ok bool) 
 	}
 	f.Need = weakest - 4 // l = lq always passes: MinLen and MaxLen are set
 	f.lq, f.lookupMin, f.lookupMax, f.lookupNeed, f.prefixNeed = lq, f.MinLen, f.MaxLen, f.Need, lq+1
-	if search && lq >= minPrefix {
+	if !whole {
+		if !prefix || lq < minPrefix {
+			return Filter{}, false
+		}
+		// No unit passes as a whole: its length cannot be both at least lookupMin and at most lookupMax.
+		f.MinLen, f.lookupMin, f.lookupMax, f.Need = lq+1, 1, 0, lq+2
+	}
+	if prefix && lq >= minPrefix {
 		// The start of a unit within maxDist(lq) of the query shares its trigrams but those an edit destroys.
 		f.prefixNeed = lq - 2 - 3*maxDist(lq)
 		f.MaxLen = -1

@@ -3,6 +3,7 @@ package tm
 import (
 	"math/rand/v2"
 	"testing"
+	"unicode/utf8"
 )
 
 func passes(f Filter, norm string) bool { return f.Pass(norm) }
@@ -44,6 +45,9 @@ func TestFilterIsLossless(t *testing.T) {
 							threshold, search, text, x.Release, x.Segment, x.Score, f)
 					}
 				}
+				if search {
+					prefixFilterIsLossless(t, text, threshold, ms, norms)
+				}
 				if threshold == DefaultThreshold {
 					for _, n := range norms {
 						considered++
@@ -57,5 +61,33 @@ func TestFilterIsLossless(t *testing.T) {
 	}
 	if excluded*10 < considered*9 {
 		t.Errorf("at the default threshold the filter excludes %d of %d units, want over 90%%", excluded, considered)
+	}
+}
+
+// prefixFilterIsLossless checks that every prefix match of ms, Search's matches of text at threshold, passes
+// NewPrefixFilter, and that no unit as long as the query or shorter does.
+func prefixFilterIsLossless(t *testing.T, text string, threshold float64, ms []Match, norms map[string]string) {
+	t.Helper()
+	f, ok := NewPrefixFilter(text, threshold)
+	for _, x := range ms {
+		if !x.Prefix {
+			continue
+		}
+		if !ok {
+			t.Fatalf("NewPrefixFilter(%q, %v) says no unit matches by its start; %s/%s does", text, threshold, x.Release, x.Segment)
+		}
+		if !passes(f, norms[x.Release+"/"+x.Segment]) {
+			t.Fatalf("threshold %v, query %q: prefix match %s/%s (score %.3f) fails the prefix filter %+v",
+				threshold, text, x.Release, x.Segment, x.Score, f)
+		}
+	}
+	if !ok {
+		return
+	}
+	lq := utf8.RuneCountInString(Normalize(text))
+	for k, n := range norms {
+		if utf8.RuneCountInString(n) <= lq && passes(f, n) {
+			t.Fatalf("threshold %v, query %q: unit %s, no longer than the query, passes the prefix filter", threshold, text, k)
+		}
 	}
 }

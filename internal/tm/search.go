@@ -17,7 +17,10 @@ const minPrefix = 12
 // Search is Lookup for a translator typing into a search box: besides the sentences similar to text as a
 // whole, it finds the sentences that start with text (Match.Prefix), scored by the similarity of text to the
 // start of the sentence of the same length, so that a few words typed, or mistyped, find the sentence they
-// begin. Exact matches come first, then prefix matches, then the rest, each by score.
+// begin. Exact matches come first, then prefix matches, then the rest, each by score, and matches of one kind
+// and score in the order the units were given; a pair of source and target texts seen in several units is
+// returned once, from its first unit in that order (so that a unit matching both by its start and as a whole
+// is a prefix match).
 func (m *Memory) Search(text, target string, threshold float64) []Match {
 	if threshold <= 0 || threshold > 1 {
 		threshold = DefaultThreshold
@@ -135,11 +138,21 @@ func (s *Scorer) Matches(norm string, threshold float64, search bool) bool {
 	if _, ok := s.Score(norm, threshold); ok {
 		return true
 	}
-	if !search || len(s.s.qr) < minPrefix || utf8.RuneCountInString(norm) <= len(s.s.qr) {
+	if !search {
 		return false
 	}
-	_, ok := s.s.prefixScore(norm, threshold)
+	_, ok := s.Prefix(norm, threshold)
 	return ok
+}
+
+// Prefix returns Search's score of a unit whose normalised source (Normalize) is norm by its start (Match.Prefix),
+// when it is at least floor: the score Search gives the unit, to the bit. It is false when the unit is no longer
+// than the query, or the query too short for Search to match sentences by their start.
+func (s *Scorer) Prefix(norm string, floor float64) (float64, bool) {
+	if len(s.s.qr) < minPrefix || utf8.RuneCountInString(norm) <= len(s.s.qr) {
+		return 0, false
+	}
+	return s.s.prefixScore(norm, floor)
 }
 
 // prefixScore returns Search's score of a unit whose normalised source norm is longer than the query: the

@@ -89,7 +89,7 @@ func TestConcordance(t *testing.T) {
 }
 
 // TestScorerMatchesAsSearch checks that Scorer.Matches says of each unit whether Lookup and Search find it, as a
-// memory of that unit alone does.
+// memory of that unit alone does, and Scorer.Prefix gives Search's score of a prefix match.
 func TestScorerMatchesAsSearch(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 16))
 	units := generate(r, 200)
@@ -109,8 +109,13 @@ func TestScorerMatchesAsSearch(t *testing.T) {
 				if got, want := s.Matches(n, threshold, false), len(one.Lookup(text, "km", threshold)) > 0; got != want {
 					t.Fatalf("Lookup: threshold %v, query %q, unit %q: Matches %v, want %v", threshold, text, n, got, want)
 				}
-				if got, want := s.Matches(n, threshold, true), len(one.Search(text, "km", threshold)) > 0; got != want {
+				ms := one.Search(text, "km", threshold)
+				if got, want := s.Matches(n, threshold, true), len(ms) > 0; got != want {
 					t.Fatalf("Search: threshold %v, query %q, unit %q: Matches %v, want %v", threshold, text, n, got, want)
+				}
+				got, ok := s.Prefix(n, threshold)
+				if want := len(ms) > 0 && ms[0].Prefix; ok != want || ok && got != ms[0].Score {
+					t.Fatalf("Search: threshold %v, query %q, unit %q: Prefix %v %v, want %v (%+v)", threshold, text, n, got, ok, want, ms)
 				}
 			}
 		}
