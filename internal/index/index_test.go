@@ -133,6 +133,7 @@ func queries(units []tm.Unit) []string {
 func same(t *testing.T, ix *Index, d direct) {
 	t.Helper()
 	m := ix.Memory(nil)
+	stopped := 0 // top searches that stopped before their last tier
 	for _, q := range queries(d.units) {
 		for _, th := range []float64{0.6, tm.DefaultThreshold, 0.95} {
 			for _, lang := range []string{"km", "ja"} {
@@ -142,6 +143,18 @@ func same(t *testing.T, ix *Index, d direct) {
 				}
 				if want := d.mem.Search(q, lang, th); !reflect.DeepEqual(got, want) {
 					t.Fatalf("Search(%q, %s, %v): the index finds\n%v\nthe memory\n%v", q, lang, th, got, want)
+				}
+				for _, limit := range []int{1, 4, 25} {
+					got, err := m.SearchTop(q, lang, th, limit)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if want := d.mem.SearchTop(q, lang, th, limit); !reflect.DeepEqual(got, want) {
+						t.Fatalf("SearchTop(%q, %s, %v, %d): the index finds\n%+v\nthe memory\n%+v", q, lang, th, limit, got, want)
+					}
+					if !got.Complete {
+						stopped++
+					}
 				}
 				if got, want := m.Lookup(q, lang, th), d.mem.Lookup(q, lang, th); !reflect.DeepEqual(got, want) {
 					t.Fatalf("Lookup(%q, %s, %v): the index finds\n%v\nthe memory\n%v", q, lang, th, got, want)
@@ -158,8 +171,20 @@ func same(t *testing.T, ix *Index, d direct) {
 			}
 		}
 	}
+	if stopped == 0 {
+		t.Error("no top search stopped before its last tier")
+	}
 	excl := d.units[0].Release
 	q := d.units[1].Text["en"]
+	for _, limit := range []int{1, 4} {
+		got, err := m.Without(excl).(*Memory).SearchTop(q, "km", 0.6, limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := d.mem.Exclude(excl).SearchTop(q, "km", 0.6, limit); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Without(%s).SearchTop(%q, %d): the index finds\n%+v\nthe memory\n%+v", excl, q, limit, got, want)
+		}
+	}
 	if got, want := m.Without(excl).Lookup(q, "km", 0.6), d.mem.Exclude(excl).Lookup(q, "km", 0.6); !reflect.DeepEqual(got, want) {
 		t.Fatalf("Without(%s).Lookup(%q): the index finds\n%v\nthe memory\n%v", excl, q, got, want)
 	}

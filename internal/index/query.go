@@ -33,10 +33,11 @@ type Memory struct {
 // shared is what the memories derived from one (Without) share: the first error, and what their lookups read
 // from the index, which the many lookups of one draft read again and again.
 type shared struct {
-	mu    sync.Mutex
-	err   error
-	docs  map[string]int    // trigram → texts holding it
-	texts map[int64]textRow // text id → text
+	mu     sync.Mutex
+	err    error
+	docs   map[string]int       // trigram → texts holding it
+	texts  map[int64]textRow    // text id → text
+	scored map[scoreKey][]int64 // the texts scoring at a level (SearchTop)
 }
 
 // textRow is a text of the index: a unit's text in each language and its normalised source.
@@ -47,7 +48,8 @@ type textRow struct {
 
 // Memory returns the translation memory of the index followed by external.
 func (ix *Index) Memory(external []tm.Unit) *Memory {
-	m := &Memory{ix: ix, external: external, shared: &shared{docs: map[string]int{}, texts: map[int64]textRow{}}}
+	m := &Memory{ix: ix, external: external, shared: &shared{docs: map[string]int{}, texts: map[int64]textRow{},
+		scored: map[scoreKey][]int64{}}}
 	for _, u := range external {
 		m.extNorms = append(m.extNorms, tm.Normalize(u.Text[ix.cfg.Source.String()]))
 	}

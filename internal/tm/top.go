@@ -95,10 +95,25 @@ func TopOf(ms []Match, tiers []Tier, limit int) Top {
 	if limit <= 0 {
 		return Top{Matches: ms, Matched: len(ms), Complete: true}
 	}
-	for i, t := range tiers {
-		if n := t.Count(ms); n > limit || i == len(tiers)-1 {
-			return Top{Matches: ms[:min(limit, len(ms))], Matched: n, Complete: i == len(tiers)-1}
+	if len(tiers) == 0 {
+		return Top{Matches: ms[:min(limit, len(ms))], Matched: len(ms), Complete: true}
+	}
+	for i := range tiers {
+		if top, ok := TopAt(ms, tiers, i, limit); ok {
+			return top
 		}
 	}
-	return Top{Matches: ms[:min(limit, len(ms))], Matched: len(ms), Complete: true}
+	panic("unreachable: the last tier stops the search")
+}
+
+// TopAt returns the Top of a search that stops at tiers[i], and whether it stops there: whether that tier
+// holds more than limit of ms or is the last one. ms must hold every match that the tier holds, in the search's
+// order, and may hold others after them.
+func TopAt(ms []Match, tiers []Tier, i, limit int) (Top, bool) {
+	last := i == len(tiers)-1
+	n := tiers[i].Count(ms)
+	if n <= limit && !last {
+		return Top{}, false
+	}
+	return Top{Matches: ms[:min(limit, len(ms))], Matched: n, Complete: last}, true
 }

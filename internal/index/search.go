@@ -1,0 +1,143 @@
+package index
+
+import (
+	"database/sql"
+	"fmt"
+	"slices"
+
+	"github.com/relloc/relloc/internal/tm"
+)
+
+// SearchTop is tm.Memory.SearchTop. It counts the matches of each of tm.SearchTiers in turn and stops where
+// tm.TopOf does, finding the matches a tier holds without the others: the texts whose normalised source is the
+// query's (by digest: the exact matches); for a tier of prefix matches, those passing the prefix filter at its
+// score (tm.NewPrefixFilter) whose start scores as well; for a tier of the other matches, every prefix match and
+// those passing the whole-text filter at its score that score as well. The filter of a high score needs few of
+// the query's rarest trigrams and its distance a narrow band, so the first tiers cost little. Only the texts a
+// tier holds are read whole, and a tm.Memory of their first units orders their matches as one of every unit
+// would, ahead of any other.
+func (m *Memory) SearchTop(text, target string, threshold float64, limit int) (tm.Top, error) {
+	if threshold <= 0 || threshold > 1 {
+		threshold = tm.DefaultThreshold
+	}
+	tiers := tm.SearchTiers(text, threshold)
+	if limit <= 0 {
+		ms, err := m.Search(text, target, threshold)
+		if err != nil {
+			return tm.Top{}, err
+		}
+		return tm.TopOf(ms, tiers, limit), nil
+	}
+	q := tm.Normalize(text)
+	if q == "" {
+		return tm.TopOf(nil, tiers, limit), nil
+	}
+	m.ix.usable(gramsTable) // before the transaction, as in best
+	tx, err := m.ix.db.BeginTx(ctxBackground, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return tm.Top{}, fmt.Errorf("index: %w", err)
+	}
+	defer tx.Rollback()
+	exact, err := m.sameNorm(tx, q)
+	if err != nil {
+		return tm.Top{}, err
+	}
+	sc := tm.NewScorer(text)
+	for i, t := range tiers {
+		ids := slices.Clone(exact)
+		if t.Rank >= tm.RankPrefix {
+			level := t.Score
+			if t.Rank > tm.RankPrefix {
+				level = threshold // every prefix match ranks ahead of the other matches
+			}
+			more, err := m.scoring(tx, text, q, sc, true, level)
+			if err != nil {
+				return tm.Top{}, err
+			}
+			ids = append(ids, more...)
+		}
+		if t.Rank == tm.RankFuzzy {
+			more, err := m.scoring(tx, text, q, sc, false, t.Score)
+			if err != nil {
+				return tm.Top{}, err
+			}
+			ids = append(ids, more...)
+		}
+		slices.Sort(ids)
+		units, err := m.firsts(tx, slices.Compact(ids))
+		if err != nil {
+			return tm.Top{}, err
+		}
+		if top, ok := tm.TopAt(m.memory(units).Search(text, target, threshold), tiers, i, limit); ok {
+			return top, nil
+		}
+	}
+	panic("unreachable: the last tier stops the search")
+}
+
+// sameNorm returns the ids of the texts whose normalised source is norm.
+func (m *Memory) sameNorm(tx *sql.Tx, norm string) ([]int64, error) {
+	rows, err := tx.Query(`SELECT id, norm FROM norms WHERE nhash = ?`, digest(norm))
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var (
+			id int64
+			n  string
+		)
+		if err := rows.Scan(&id, &n); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("index: %w", err)
+		}
+		if n == norm {
+			ids = append(ids, id)
+		}
+	}
+	return ids, closeRows(rows)
+}
+
+// scoreKey names the texts that score at least level against a normalised query, by their start (prefix) or
+// as a whole.
+type scoreKey struct {
+	norm   string
+	prefix bool
+	level  float64
+}
+
+// scoring returns the ids of the texts whose normalised source scores at least level against text (whose
+// normalised form is norm) by its start (prefix, Scorer.Prefix) or as a whole (Scorer.Score). They do not
+// depend on the target language or the excluded releases, so the memories derived from m keep them for the
+// searches of one command in each target language.
+func (m *Memory) scoring(tx *sql.Tx, text, norm string, sc *tm.Scorer, prefix bool, level float64) ([]int64, error) {
+	key := scoreKey{norm, prefix, level}
+	m.mu.Lock()
+	ids, ok := m.scored[key]
+	m.mu.Unlock()
+	if ok {
+		return ids, nil
+	}
+	f, ok := tm.NewFilter(text, level, false)
+	if prefix {
+		f, ok = tm.NewPrefixFilter(text, level)
+	}
+	texts, err := m.passing(tx, f, ok)
+	if err != nil {
+		return nil, err
+	}
+	ids = []int64{}
+	for _, t := range texts {
+		score := sc.Score
+		if prefix {
+			score = sc.Prefix
+		}
+		if _, ok := score(t.norm, level); ok {
+			ids = append(ids, t.id)
+		}
+	}
+	m.mu.Lock()
+	m.scored[key] = ids
+	m.mu.Unlock()
+	return ids, nil
+}
