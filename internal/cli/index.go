@@ -99,8 +99,9 @@ func (x *indexed) close() {
 }
 
 // tmQueries returns tm search's two queries of the translation memory with the external memories under tm/:
-// the index's, or those of a memory of every release aligned now when the index is off.
-func (x *indexed) tmQueries() (search func(text, target string, threshold float64) ([]tm.Match, error),
+// the index's, or those of a memory of every release aligned now when the index is off. search returns the
+// first limit matches (limit ≤ 0: all), concordance every hit.
+func (x *indexed) tmQueries() (search func(text, target string, threshold float64, limit int) (tm.Top, error),
 	concordance func(phrase string, langs []string) ([]tm.Hit, error), err error) {
 	if x.ix == nil {
 		p, err := loadProject(x.g)
@@ -108,8 +109,8 @@ func (x *indexed) tmQueries() (search func(text, target string, threshold float6
 			return nil, nil, err
 		}
 		mem, _ := p.memory()
-		return func(text, target string, threshold float64) ([]tm.Match, error) {
-				return mem.Search(text, target, threshold), nil
+		return func(text, target string, threshold float64, limit int) (tm.Top, error) {
+				return mem.SearchTop(text, target, threshold, limit), nil
 			}, func(phrase string, langs []string) ([]tm.Hit, error) {
 				return mem.Concordance(phrase, langs), nil
 			}, nil
@@ -119,7 +120,7 @@ func (x *indexed) tmQueries() (search func(text, target string, threshold float6
 		return nil, nil, err
 	}
 	m := x.ix.Memory(external)
-	return m.Search, m.Concordance, nil
+	return m.SearchTop, m.Concordance, nil
 }
 
 // coverage returns the coverage report in langs: the index's, or one of every release aligned now.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/relloc/relloc/internal/ctrl"
 	"github.com/relloc/relloc/internal/tm"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 func init() { extraCommands = append(extraCommands, newTMCmd) }
@@ -43,22 +44,38 @@ type tmSearchOptions struct {
 	Threshold   float64
 	Format      string
 	Concordance bool
+	// Limit is how many matches to print in each target language, the best first; 0: all.
+	Limit int
 }
+
+// defaultTMLimit is how many matches tm search prints in each language unless told. A translator chooses among
+// the best few, as the match pane of a CAT tool shows them (OmegaT, memoQ and Trados show a handful to a few
+// dozen), while a sentence of a templated archive matches thousands of segments; a search that prints fewer
+// stops sooner.
+const defaultTMLimit = 20
 
 func newTMSearchCmd(g *Global) *cobra.Command {
 	var o tmSearchOptions
 	cmd := &cobra.Command{
 		Use:   "search TEXT",
 		Short: "Find the segments whose English is similar to TEXT or starts with it; --concordance finds a phrase",
-		Long: `search looks TEXT up in the translation memory and prints every segment whose English scores at least
+		Long: `search looks TEXT up in the translation memory and finds every segment whose English scores at least
 --threshold against it (1 − edit distance / length, on characters after normalisation: case, width, Khmer
 look-alike spellings and punctuation folded), and every segment whose English starts with TEXT (a few words
-typed, or mistyped, find the sentence they begin), with its translation, its release and its segment id:
-exact matches first, then sentences that start with TEXT, then the rest, best first.
+typed, or mistyped, find the sentence they begin). It prints them with their translation, release and
+segment id: exact matches first, then sentences that start with TEXT, then the rest, best first, and those
+of one kind and score in the order of their releases and segments (imported memories last).
 
-With --concordance, search prints every segment that contains the phrase TEXT in any language (English,
-Khmer or Japanese, compared in each language's matching form), with all its languages and the phrase
-marked «like this» (in colour on a terminal).`,
+It prints the best 20 in each target language (--limit): a translator chooses among the best few, as the
+match pane of a CAT tool shows them, while a templated sentence matches thousands of segments of a large
+archive, and a search that needs only the best few stops sooner. A note on stderr says how many more matched, or at least how many
+when the search stopped before it found them all; --limit 0 prints every match. With --format json, counts
+gives for each language how many matches are shown and how many matched (at_least: more may match).
+
+With --concordance, search prints the segments that contain the phrase TEXT in any language (English,
+Khmer or Japanese, compared in each language's matching form), with all their languages and the phrase
+marked «like this» (in colour on a terminal): the first --limit in the order of their releases, and a note
+says how many more contain it.`,
 		Example: `  # Find Khmer translations of a similar English sentence
   relloc tm search "He expressed gratitude to Japan" --lang km
 
@@ -76,6 +93,9 @@ marked «like this» (in colour on a terminal).`,
 			if err := checkFormat(o.Format, "text", "json"); err != nil {
 				return err
 			}
+			if o.Limit < 0 {
+				return usage("LimitNegative", "Value", fmt.Sprint(o.Limit))
+			}
 			if o.Threshold <= 0 || o.Threshold > 1 {
 				return usage("ThresholdRange", "Value", fmt.Sprint(o.Threshold))
 			}
@@ -92,6 +112,7 @@ marked «like this» (in colour on a terminal).`,
 	cmd.Flags().Float64Var(&o.Threshold, "threshold", tm.DefaultThreshold, "lowest similarity `score` of a match, in (0, 1]")
 	cmd.Flags().StringVar(&o.Format, "format", "text", "output `format`: text or json")
 	cmd.Flags().BoolVar(&o.Concordance, "concordance", false, "find every segment containing the phrase TEXT, in any language")
+	cmd.Flags().IntVar(&o.Limit, "limit", defaultTMLimit, "print at most `N` matches in each target language, the best first, or N segments with --concordance (0: all)")
 	return cmd
 }
 
@@ -105,6 +126,21 @@ type tmMatch struct {
 	Segment string  `json:"segment"`
 	Source  string  `json:"source"`
 	Target  string  `json:"target"`
+}
+
+// tmCount is how many segments matched in one target language, as printed with --format json.
+type tmCount struct {
+	Lang    string `json:"lang"`
+	Shown   int    `json:"shown"`
+	Matched int    `json:"matched"`
+	// AtLeast: the search stopped once it had found more matches than it shows, and more may match.
+	AtLeast bool `json:"at_least,omitempty"`
+}
+
+// tmSearchOutput is tm search's JSON output.
+type tmSearchOutput struct {
+	Counts  []tmCount `json:"counts"`
+	Matches []tmMatch `json:"matches"`
 }
 
 func runTMSearch(g *Global, o tmSearchOptions) error {
@@ -125,25 +161,38 @@ func runTMSearch(g *Global, o tmSearchOptions) error {
 	if err != nil {
 		return err
 	}
-	out := []tmMatch{}
+	out := tmSearchOutput{Counts: []tmCount{}, Matches: []tmMatch{}}
 	for _, lang := range langs {
-		ms, err := search(o.Text, lang.String(), o.Threshold)
+		top, err := search(o.Text, lang.String(), o.Threshold, o.Limit)
 		if err != nil {
 			return err
 		}
-		for _, m := range ms {
-			out = append(out, tmMatch{Lang: lang.String(), Score: m.Score, Exact: m.Exact, Prefix: m.Prefix, Release: m.Release,
+		for _, m := range top.Matches {
+			out.Matches = append(out.Matches, tmMatch{Lang: lang.String(), Score: m.Score, Exact: m.Exact, Prefix: m.Prefix, Release: m.Release,
 				Segment: m.Segment, Source: m.Source, Target: m.Target})
 		}
+		out.Counts = append(out.Counts, tmCount{Lang: lang.String(), Shown: len(top.Matches), Matched: top.Matched, AtLeast: !top.Complete})
 	}
 	if o.Format == "json" {
 		return writeJSON(g.IO.Out, out)
 	}
-	if len(out) == 0 {
+	if len(out.Matches) == 0 {
 		fmt.Fprintf(g.IO.Err, "no segment scores %.0f%% or more\n", o.Threshold*100)
 		return nil
 	}
-	return writeTMMatches(ctrl.Writer{W: g.IO.Out}, out)
+	if err := writeTMMatches(ctrl.Writer{W: g.IO.Out}, out.Matches); err != nil {
+		return err
+	}
+	for _, c := range out.Counts {
+		if more := c.Matched - c.Shown; more > 0 {
+			id := "TMMoreMatches"
+			if c.AtLeast {
+				id = "TMMoreMatchesAtLeast"
+			}
+			fmt.Fprintln(g.IO.Err, g.UI.T("TMLangNote", ui.Args{"Lang": c.Lang, "Note": g.UI.N(id, more)}))
+		}
+	}
+	return nil
 }
 
 func writeTMMatches(w io.Writer, ms []tmMatch) error {
@@ -190,6 +239,13 @@ type tmHit struct {
 	Spans   map[string][][2]int `json:"spans"`
 }
 
+// tmConcordanceOutput is tm search --concordance's JSON output: how many segments hold the phrase, and the
+// first --limit of them.
+type tmConcordanceOutput struct {
+	Matched int     `json:"matched"`
+	Hits    []tmHit `json:"hits"`
+}
+
 func runTMConcordance(g *Global, o tmSearchOptions) error {
 	x, err := openIndexed(g)
 	if err != nil {
@@ -216,17 +272,26 @@ func runTMConcordance(g *Global, o tmSearchOptions) error {
 	if err != nil {
 		return err
 	}
-	out := []tmHit{}
+	res := tmConcordanceOutput{Matched: len(hits), Hits: []tmHit{}}
+	if o.Limit > 0 && len(hits) > o.Limit {
+		hits = hits[:o.Limit]
+	}
 	for _, h := range hits {
-		out = append(out, tmHit{Release: h.Release, Segment: h.Segment, Text: h.Text, Spans: h.Spans})
+		res.Hits = append(res.Hits, tmHit{Release: h.Release, Segment: h.Segment, Text: h.Text, Spans: h.Spans})
 	}
 	if o.Format == "json" {
-		return writeJSON(g.IO.Out, out)
+		return writeJSON(g.IO.Out, res)
 	}
+	out := res.Hits
 	if len(out) == 0 {
 		fmt.Fprintf(g.IO.Err, "no segment contains %q\n", o.Text)
 		return nil
 	}
+	defer func() {
+		if more := res.Matched - len(out); more > 0 {
+			fmt.Fprintln(g.IO.Err, g.UI.N("TMMoreHits", more))
+		}
+	}()
 	order := ws.Config.Languages()
 	if len(langs) > 0 {
 		order = append([]language.Tag{ws.Config.Source}, langs...)
