@@ -370,12 +370,13 @@ func (f *finder) latinGlosses() {
 		}
 		// the text between the nearest brackets around the number
 		before := tailOf(s[:n.Start], 81)
-		lo := strings.LastIndexAny(before, "(（«“\"「『")
-		if lo >= 0 {
-			lo += n.Start - len(before)
+		lo := lastOpening(before)
+		if lo < 0 || n.Start-(lo+n.Start-len(before)) > 80 {
+			continue // most numbers: no bracket before them, and no need to look after them
 		}
-		hi := strings.IndexAny(headOf(s[n.End:], 81), ")）»”\"」』")
-		if lo < 0 || hi < 0 || n.Start-lo > 80 || hi > 80 {
+		lo += n.Start - len(before)
+		hi := firstClosing(headOf(s[n.End:], 81))
+		if hi < 0 || hi > 80 {
 			continue
 		}
 		inner := s[lo+1 : n.End+hi]
@@ -395,6 +396,32 @@ func (f *finder) latinGlosses() {
 			n.Weak = true
 		}
 	}
+}
+
+// lastOpening returns the offset of the last opening bracket or quote of s that latinGlosses looks for
+// ( （ « “ " 「 『, or -1: strings.LastIndexAny, without its search of the set at every rune.
+func lastOpening(s string) int {
+	for i := len(s); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		i -= n
+		switch r {
+		case '(', '（', '«', '“', '"', '「', '『':
+			return i
+		}
+	}
+	return -1
+}
+
+// firstClosing returns the offset of the first closing bracket or quote of s that latinGlosses looks for
+// ) ） » ” " 」 』, or -1.
+func firstClosing(s string) int {
+	for i, r := range s {
+		switch r {
+		case ')', '）', '»', '”', '"', '」', '』':
+			return i
+		}
+	}
+	return -1
 }
 
 // nearby is how many bytes around a number its context readers look at: enough for the longest unit or
@@ -443,6 +470,18 @@ var (
 		"អង្សាសេ", "km", "cm", "mm", "kg", "m", "g"}
 )
 
+// imperialFirst and metricFirst hold the first rune of each unit.
+var imperialFirst, metricFirst = firstRunes(imperialUnits), firstRunes(metricUnits)
+
+func firstRunes(words []string) map[rune]bool {
+	m := map[rune]bool{}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = true
+	}
+	return m
+}
+
 // units sets Number.Unit: an English number before an imperial unit, or
 // between one and the next ("6-foot-6", "5 feet 11 inches"); a Japanese or
 // Khmer number before a metric unit (198センチ, ៧២ គីឡូម៉ែត្រ). Only the
@@ -450,8 +489,14 @@ var (
 // a metric number only when the English has an imperial one left over.
 func (f *finder) units() {
 	s := f.s
-	unitAfter := func(end int, units []string) bool {
-		rest := strings.ToLower(strings.TrimLeft(headOf(s[end:], nearby), " -\u00a0\u200b"))
+	unitAfter := func(end int, units []string, first map[rune]bool) bool {
+		rest := strings.TrimLeft(headOf(s[end:], nearby), " -\u00a0\u200b")
+		// strings.ToLower maps rune by rune: no unit can follow unless the first rune lowers to a unit's first
+		r, _ := utf8.DecodeRuneInString(rest)
+		if !first[unicode.ToLower(r)] {
+			return false
+		}
+		rest = strings.ToLower(rest)
 		for _, u := range units {
 			if strings.HasPrefix(rest, u) {
 				next := rest[len(u):]
@@ -471,18 +516,20 @@ func (f *finder) units() {
 		case "en":
 			w := tailOf(s[:n.Start], nearby)
 			trimmed := strings.TrimRight(w, " -\u00a0")
-			before := strings.ToLower(trimmed)
 			inchesAfterFeet := false
-			for _, u := range []string{"foot", "feet", "ft"} {
-				if strings.HasSuffix(before, u) && len(trimmed) < len(w) {
-					inchesAfterFeet = true
+			if len(trimmed) < len(w) {
+				before := strings.ToLower(trimmed)
+				for _, u := range []string{"foot", "feet", "ft"} {
+					if strings.HasSuffix(before, u) {
+						inchesAfterFeet = true
+					}
 				}
 			}
-			if unitAfter(n.End, imperialUnits) || inchesAfterFeet {
+			if unitAfter(n.End, imperialUnits, imperialFirst) || inchesAfterFeet {
 				n.Unit = UnitImperial
 			}
 		case "ja", "km":
-			if unitAfter(n.End, metricUnits) {
+			if unitAfter(n.End, metricUnits, metricFirst) {
 				n.Unit = UnitMetric
 			}
 		}

@@ -39,6 +39,33 @@ var (
 		"junior": 3, "senior": 4}
 )
 
+// enWordShapes[c] has bit n set when a word that englishWords reads as a number or the start of one (a key of
+// the maps above, "a" of "a hundred", "dozen" of "a dozen", "quarter" of "quarter-hour") starts with the letter
+// 'a'+c and is n bytes long, so that the other words, most of a text, are passed over with no map look-up.
+var enWordShapes = func() (m [26]uint32) {
+	add := func(w string) { m[w[0]-'a'] |= 1 << len(w) }
+	for _, words := range []map[string]int{enUnits, enTens, enOrdinals} {
+		for w := range words {
+			add(w)
+		}
+	}
+	for _, words := range []map[string]float64{enScales, enWeakWords, enClassYears} {
+		for w := range words {
+			add(w)
+		}
+	}
+	for _, w := range []string{"a", "dozen", "quarter"} {
+		add(w)
+	}
+	return m
+}()
+
+// enWordShape reports whether lower, a lower-case ASCII word, may be one that englishWords reads (enWordShapes).
+func enWordShape(lower string) bool {
+	c := lower[0] - 'a'
+	return len(lower) < 32 && c < 26 && enWordShapes[c]&(1<<len(lower)) != 0
+}
+
 type word struct {
 	start, end int
 	lower      string
@@ -82,6 +109,9 @@ func (f *finder) englishWords() {
 	}
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
+		if !enWordShape(w.lower) {
+			continue // most words: none of those read below, which start a number or a phrase
+		}
 		if v, ok := enWeakWords[w.lower]; ok {
 			f.out = append(f.out, Number{Value: v, Start: w.start, End: w.end, Kind: KindNumber, Weak: true})
 			continue
