@@ -106,6 +106,17 @@ func TestCollectorTo(t *testing.T) {
 			t.Errorf("an ignored file's finding was passed on: %v", f)
 		}
 	}
+	// In another order: passed on as given, the order being the report's to keep.
+	var ids []string
+	c = r.CollectorTo(func(o Outcome) error { ids = append(ids, o.ID); return nil })
+	for _, o := range slices.Backward(outs) {
+		if err := c.Add(o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(ids) != len(outs) || ids[0] != outs[len(outs)-1].ID {
+		t.Errorf("outcomes in reverse order passed on as %v", ids)
+	}
 	stop := errors.New("stop")
 	c = r.CollectorTo(func(Outcome) error { return stop })
 	if err := c.Add(outs[0]); !errors.Is(err, stop) {

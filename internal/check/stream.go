@@ -108,23 +108,13 @@ func (p *runner) stream(src Source, emit func(Outcome)) {
 // first other error, and no result.
 func RunSource(in Input, src Source) (Result, error) {
 	var (
-		outs     []Outcome
-		errs     inputerr.List
-		firstErr error
+		outs []Outcome
+		errs readErrors
 	)
 	p := prepare(in)
 	p.stream(src, func(o Outcome) {
 		if o.Err != nil {
-			var l inputerr.List
-			var e *inputerr.Error
-			switch {
-			case errors.As(o.Err, &l):
-				errs = append(errs, l...)
-			case errors.As(o.Err, &e):
-				errs = append(errs, e)
-			case firstErr == nil:
-				firstErr = o.Err
-			}
+			errs.add(o.Err)
 			return
 		}
 		if o.ID != "" {
@@ -132,14 +122,63 @@ func RunSource(in Input, src Source) (Result, error) {
 			outs = append(outs, o)
 		}
 	})
-	if firstErr != nil {
-		return Result{}, firstErr
-	}
-	if len(errs) > 0 {
-		return Result{}, errs
+	if err := errs.err(); err != nil {
+		return Result{}, err
 	}
 	// Releases are reported in the order of their ids, whatever the order of their folders.
 	return (&Runner{p: p}).Collect(outs), nil
+}
+
+// StreamTo checks the releases of src as Stream does and adds the outcome of each to c, a collector of the run,
+// in the order of src, until c fails. It returns c's error, or, when releases cannot be read, their errors as
+// RunSource returns them: then what c was given is not the run's whole result.
+func (r *Runner) StreamTo(src Source, c *Collector) error {
+	var (
+		errs   readErrors
+		addErr error
+	)
+	r.p.stream(src, func(o Outcome) {
+		switch {
+		case o.Err != nil:
+			errs.add(o.Err)
+		case addErr == nil:
+			addErr = c.Add(o)
+		}
+	})
+	if err := errs.err(); err != nil {
+		return err
+	}
+	return addErr
+}
+
+// readErrors gathers why releases could not be read: their input errors, or the first other error.
+type readErrors struct {
+	list  inputerr.List
+	first error
+}
+
+func (e *readErrors) add(err error) {
+	var l inputerr.List
+	var ie *inputerr.Error
+	switch {
+	case errors.As(err, &l):
+		e.list = append(e.list, l...)
+	case errors.As(err, &ie):
+		e.list = append(e.list, ie)
+	case e.first == nil:
+		e.first = err
+	}
+}
+
+// err returns the first error that is not an input error, else the input errors together, else nil.
+func (e *readErrors) err() error {
+	if e.first != nil {
+		return e.first
+	}
+	if len(e.list) > 0 {
+		return e.list
+	}
+	return nil
 }
 
 // releaseSlice is a Source over releases already read.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
@@ -251,7 +252,52 @@ func runCheck(g *Global, o checkOptions) error {
 		return err
 	}
 	in.Progress = progress(g.IO, "checking releases")
-	res, err := check.RunSource(in, src)
+	return streamCheck(g, ws, in, src, o)
+}
+
+// streamCheck checks the releases of src as a stream (see package check's Stream), each read, checked and
+// dropped in turn, on every core, and writes the report as their outcomes come: the releases in the order of
+// their folders, which is the report's order by path, or for JUnit in the order of their ids (front matter may
+// set them), which it reads first. Until every release was read, the report goes to a temporary file (JUnit
+// holds its own until the end), so that a release that cannot be read leaves no half report on stdout.
+func streamCheck(g *Global, ws *workspace.Workspace, in check.Input, src *checkSource, o checkOptions) (err error) {
+	slices.Sort(src.idx)
+	if o.Format == "junit" {
+		src.byID()
+	}
+	folders := make([]string, len(src.idx))
+	for i, j := range src.idx {
+		folders[i] = src.list.Dir(j)
+	}
+	out := g.IO.Out
+	var held *os.File
+	if o.Format != "junit" {
+		if held, err = os.CreateTemp("", "relloc-report-*"); err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+		defer func() {
+			held.Close()
+			os.Remove(held.Name())
+		}()
+		out = held
+	}
+	runner := check.NewRunner(in)
+	extra := runner.Extra()
+	rep, err := newReport(g, ws, o.Format, out, folders, extra)
+	if err != nil {
+		return err
+	}
+	defer rep.close()
+	if err := rep.add(report.Release{Findings: extra}); err != nil {
+		return err
+	}
+	c := runner.CollectorTo(func(oc check.Outcome) error {
+		return rep.add(report.Release{ID: oc.ID, Dir: oc.Dir, Findings: oc.Findings, Cases: reportCases(o.Format, oc.Cases)})
+	})
+	if err := runner.StreamTo(src, c); err != nil {
+		return err
+	}
+	res, err := c.Result()
 	if err != nil {
 		return err
 	}
@@ -265,7 +311,33 @@ func runCheck(g *Global, o checkOptions) error {
 				"Changed": src.changed.Load(), "Rev": o.ChangedSince, "ByGlossary": src.byGlossary.Load(), "Entries": len(sel.Entries())}))
 		}
 	}
-	return writeResult(g, ws, o.Format, res, checked)
+	err = rep.finish(res.Files, checked)
+	var fe *findingsError
+	if err != nil && !errors.As(err, &fe) || held == nil {
+		return err
+	}
+	if _, serr := held.Seek(0, io.SeekStart); serr != nil {
+		return fmt.Errorf("report: %w", serr)
+	}
+	if _, cerr := io.Copy(g.IO.Out, held); cerr != nil {
+		return fmt.Errorf("report: %w", cerr)
+	}
+	return err
+}
+
+// byID puts the releases in the order of their ids, then of their folders, reading the front matter of each: the
+// order of JUnit's test suites. A release whose id cannot be read keeps its folder's name, and fails when it is
+// checked.
+func (s *checkSource) byID() {
+	ids := map[int]string{}
+	for _, i := range s.idx {
+		id, err := s.list.ID(i)
+		if err != nil {
+			id = path.Base(s.list.Dir(i))
+		}
+		ids[i] = id
+	}
+	slices.SortStableFunc(s.idx, func(a, b int) int { return strings.Compare(ids[a], ids[b]) })
 }
 
 // checkLockWait is how long check waits for another relloc process updating the index before it checks every
@@ -466,18 +538,6 @@ func reportCases(format string, cs []check.Case) []report.Case {
 		out[i] = report.Case{Release: c.Release, Lang: c.Lang, Path: c.Path}
 	}
 	return out
-}
-
-func writeResult(g *Global, ws *workspace.Workspace, format string, res check.Result, releases int) error {
-	rep, err := newReport(g, ws, format, g.IO.Out, nil, res.Findings)
-	if err != nil {
-		return err
-	}
-	defer rep.close()
-	if err := rep.add(report.Release{Findings: res.Findings, Cases: reportCases(format, res.Cases)}); err != nil {
-		return err
-	}
-	return rep.finish(res.Files, releases)
 }
 
 // selfTestJSON is the self-test's report with --format json.

@@ -11,9 +11,12 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
+	"golang.org/x/text/language"
 
 	"github.com/relloc/relloc/internal/check"
+	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/report"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // writeTxtar writes the files of the archive testdata/name into a new temporary folder and returns it.
@@ -51,28 +54,50 @@ func referenceCheck(g *Global, format string) error {
 	if in.Extra, err = workspaceFindings(g, ws); err != nil {
 		return err
 	}
-	return writeResult(g, ws, format, check.Run(in), len(rels))
+	res := check.Run(in)
+	var cases []report.Case
+	for _, c := range res.Cases {
+		cases = append(cases, report.Case{Release: c.Release, Lang: c.Lang, Path: c.Path})
+	}
+	sum := finding.Summarize(res.Findings)
+	sum.Files, sum.Releases = res.Files, len(rels)
+	opt := report.Options{Color: g.IO.Color(), ToolVersion: Version, Rules: check.Rules(), Cases: cases, Summary: sum, UI: g.UI}
+	repoOptions(ws, &opt)
+	if err := report.Write(format, g.IO.Out, res.Findings, opt); err != nil {
+		return err
+	}
+	if sum.Errors > 0 {
+		return &findingsError{}
+	}
+	return nil
 }
 
 // TestCheckStreamMatchesReference: relloc check, which reads, checks and drops one release at a time on several
-// workers, prints byte for byte what checking every release held in memory prints, in every format, on a
-// workspace with findings in three releases and both target languages, whose folder order, file path order and
-// release id order all differ.
+// workers, prints byte for byte what checking every release held in memory prints, in every format and UI
+// language, with the index and without, on a workspace with findings in three releases and both target
+// languages, whose folder order, file path order and release id order all differ.
 func TestCheckStreamMatchesReference(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4)) // several workers even on one core, so outcomes come out of order
 	dir := writeTxtar(t, "stream.txtar")
 	for _, format := range report.Formats {
-		var want, got bytes.Buffer
-		g := &Global{IO: &IO{Out: &want, Err: io.Discard, Getwd: func() (string, error) { return dir, nil }}}
-		refErr := referenceCheck(g, format)
-		var errOut bytes.Buffer
-		code := Run(&IO{Out: &got, Err: &errOut, Getwd: func() (string, error) { return dir, nil }}, []string{"check", "--format", format})
-		var fe *findingsError
-		if !errors.As(refErr, &fe) || code != ExitFindings {
-			t.Fatalf("%s: reference returned %v, check exited %d (stderr %q); want findings from both", format, refErr, code, errOut.String())
-		}
-		if got.String() != want.String() {
-			t.Errorf("%s: streamed output differs from the reference\n--- got\n%s\n--- want\n%s", format, got.String(), want.String())
+		for _, lang := range []language.Tag{language.English, language.Khmer, language.Japanese} {
+			var want bytes.Buffer
+			g := &Global{IO: &IO{Out: &want, Err: io.Discard, Getwd: func() (string, error) { return dir, nil }}, UI: ui.New(lang)}
+			refErr := referenceCheck(g, format)
+			var fe *findingsError
+			if !errors.As(refErr, &fe) {
+				t.Fatalf("%s: reference returned %v; want findings", format, refErr)
+			}
+			// Without the index, releases stream from their folders; with it, from the index, by id.
+			for _, indexOn := range []bool{false, true} {
+				got := runIn(dir, indexOn, "check", "--format", format, "--ui-lang", lang.String())
+				if got.code != ExitFindings {
+					t.Fatalf("%s: check exited %d (stderr %q); want findings", format, got.code, got.err)
+				}
+				if got.out != want.String() {
+					t.Errorf("%s, UI %s, index %v: streamed output differs from the reference\n--- got\n%s\n--- want\n%s", format, lang, indexOn, got.out, want.String())
+				}
+			}
 		}
 	}
 	// The workspace is what the test says it is: findings in three releases, in Khmer and in Japanese.

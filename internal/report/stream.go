@@ -15,8 +15,8 @@ import (
 // (JUnit's test cases). Findings from outside release folders (a glossary file, a message catalogue) come as a
 // Release with no ID and no Dir.
 type Release struct {
-	// ID is the release's id. A Writer takes releases in the order of their ids, which is the order of JUnit's
-	// test suites; "" sorts first.
+	// ID is the release's id. A JUnit Writer takes releases in the order of their ids, the order of its test
+	// suites ("" first); the other formats take them in any order.
 	ID string
 	// Dir is the release's folder as finding paths begin with it (forward slashes), one of Options.Folders, or ""
 	// for findings outside release folders.
@@ -25,16 +25,18 @@ type Release struct {
 	Cases    []Case
 }
 
-// Writer writes a report in one format as the releases of a run come, one at a time, in the order of their ids,
-// holding only what cannot be written yet. Text, GitHub annotations, JSON and SARIF list findings in finding.Sort
-// order, which is by path: a finding is written once no release still to come can have one before it (see
-// Options.Folders). JUnit writes a release's test suite once the next release's id is greater, and the totals
-// that head the document at the end (see Options.Spool). Output is byte for byte that of Write given every
-// finding and case at once.
+// Writer writes a report in one format as the releases of a run come, one at a time, holding only what cannot
+// be written yet. Text, GitHub annotations, JSON and SARIF list findings in finding.Sort order, which is by path:
+// a finding is written once no release still to come can have one before it (see Options.Folders), so that
+// releases given in the order of their folders are written as they come, and in another order (that of their
+// ids, say) as soon as the folders before them were given. JUnit takes releases in the order of their ids and
+// writes a release's test suite once a release of a greater id comes, and the totals that head the document at
+// Close (see Options.Spool): it writes nothing to its io.Writer before Close. Output is byte for byte that of
+// Write given every finding and case at once.
 type Writer struct {
 	byPath *pathOrder  // text, github, json, sarif
 	junit  *junitWrite // junit
-	lastID string
+	lastID string      // of the last release added to junit
 	added  bool
 	err    error
 }
@@ -64,19 +66,19 @@ func NewWriter(format string, w io.Writer, o Options) (*Writer, error) {
 	return &Writer{byPath: newPathOrder(s, o.Folders)}, nil
 }
 
-// Add takes the next release of the report. It does not change r's slices. A release whose id sorts before the
-// id of the release added before it is an error, and so is a finding that sorts before one already written (a
-// folder missing from Options.Folders): the order of the report would be lost.
+// Add takes the next release of the report. It does not change r's slices. For JUnit, a release whose id sorts
+// before the id of the release added before it is an error; for the other formats, a finding that sorts before
+// one already written (of a folder missing from Options.Folders): the order of the report would be lost.
 func (w *Writer) Add(r Release) error {
 	if w.err != nil {
 		return w.err
 	}
-	if w.added && r.ID < w.lastID {
-		w.err = fmt.Errorf("report: release %s given after release %s", r.ID, w.lastID)
-		return w.err
-	}
-	w.added, w.lastID = true, r.ID
 	if w.junit != nil {
+		if w.added && r.ID < w.lastID {
+			w.err = fmt.Errorf("report: release %s given after release %s", r.ID, w.lastID)
+			return w.err
+		}
+		w.added, w.lastID = true, r.ID
 		w.err = w.junit.add(r)
 	} else {
 		w.err = w.byPath.add(r)
