@@ -2,9 +2,11 @@ package check
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,6 +15,7 @@ import (
 
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/scalegen"
 )
 
 var (
@@ -162,4 +165,61 @@ func BenchmarkCheckRelease(b *testing.B) {
 	if n > 0 {
 		b.Fatalf("%d findings on a consistent release", n)
 	}
+}
+
+// BenchmarkCheckScale checks 100 releases of the workspace of make bench-scale (package scalegen: en, km and ja,
+// a 5,000-entry glossary), parsed once, as a cold relloc check with the index off checks each release after
+// reading it: the per-release cost that a run at 10,000 releases multiplies. Bytes are those of the releases'
+// files.
+func BenchmarkCheckScale(b *testing.B) {
+	in, rels, size := scaleWorkspace(b, 100)
+	p := prepare(in)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		n = 0
+		p.stream(releaseSlice(rels), func(o Outcome) { n += len(o.Findings) })
+	}
+	b.ReportMetric(float64(n), "findings/op")
+}
+
+// scaleWorkspace generates a workspace of package scalegen with n releases and parses its glossary and releases.
+func scaleWorkspace(b *testing.B, n int) (Input, []*release.Release, int64) {
+	b.Helper()
+	targets := []language.Tag{language.Khmer, language.Japanese}
+	var (
+		gfiles []glossary.File
+		rels   []*release.Release
+		files  []release.File
+		size   int64
+		errs   []error
+	)
+	langs := map[string]language.Tag{"en.md": language.English, "km.md": language.Khmer, "ja.md": language.Japanese}
+	_, err := scalegen.Generate(scalegen.Config{Releases: n, Entries: 5000, Seed: 1}, func(p string, data []byte) error {
+		switch {
+		case strings.HasPrefix(p, "glossary/"):
+			gfiles = append(gfiles, glossary.File{Path: p, Data: data})
+		case strings.HasPrefix(p, "releases/"):
+			dir, name := path.Split(p)
+			files = append(files, release.File{Path: p, Lang: langs[name], Data: data})
+			size += int64(len(data))
+			if len(files) == 3 {
+				r, err := release.Parse(strings.TrimSuffix(dir, "/"), language.English, files)
+				errs = append(errs, err)
+				rels = append(rels, r)
+				files = nil
+			}
+		}
+		return nil
+	})
+	if err := errors.Join(append(errs, err)...); err != nil {
+		b.Fatal(err)
+	}
+	g, err := glossary.Parse(gfiles, glossary.Options{Targets: targets})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return Input{Source: language.English, Targets: targets, Glossary: g}, rels, size
 }
