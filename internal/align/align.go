@@ -102,23 +102,53 @@ func lengths(units []Unit) ([]float64, float64) {
 // and lifts en–ja segment-level alignment from 0.979/0.983 to 0.981/0.985. Khmer runs as long as English and
 // keeps its Latin letters at full count.
 func Length(text string) int {
-	// Runes, and letters outside brackets: is the text in a non-Latin script, and in Japanese?
+	// Runes, and letters outside brackets: is the text in a non-Latin script, and in Japanese? ASCII, all of
+	// most English, is read a byte at a time.
 	n, latin, other, japanese, depth := 0, 0, 0, 0, 0
-	for _, r := range text {
+	open := -1 // the first opening bracket
+	table := runeclass.Table()
+	for i := 0; i < len(text); {
 		n++
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == '(':
+				if open < 0 {
+					open = i - 1
+				}
+				depth++
+			case c == ')' && depth > 0:
+				depth--
+			case depth == 0 && 'a' <= c|0x20 && c|0x20 <= 'z':
+				latin++
+			}
+			continue
+		}
+		r, w := decodeRune(text, i)
+		i += w
 		switch {
-		case r == '(' || r == '（':
+		case r == '（':
+			if open < 0 {
+				open = i - w
+			}
 			depth++
-		case (r == ')' || r == '）') && depth > 0:
+		case r == '）' && depth > 0:
 			depth--
 		case depth == 0:
-			switch letterKind(r) {
-			case kindLatin:
+			c := runeclass.Class(0)
+			if r < runeclass.TableEnd {
+				c = table[r]
+			} else {
+				c = runeclass.Of(r)
+			}
+			switch {
+			case c&runeclass.Letter == 0:
+			case r < 0x250:
 				latin++
-			case kindJapanese:
+			case c&runeclass.Japanese != 0:
 				japanese++
 				other++
-			case kindOther:
+			default:
 				other++
 			}
 		}
@@ -130,13 +160,18 @@ func Length(text string) int {
 	if japanese > latin {
 		drop = latin / 2
 	}
-	for i := 0; i < len(text); {
-		r, w := utf8.DecodeRuneInString(text[i:])
-		if r != '(' && r != '（' {
-			i += w
-			continue
+	if open < 0 {
+		return n - drop
+	}
+	// Bracketed passages in Latin letters alone. A bracket found by its bytes is one that reading rune by rune
+	// finds: UTF-8 resynchronises at every lead byte, and an invalid byte is read as one rune.
+	for i := open; ; {
+		k, w := indexBracket(text[i:], '(', "（")
+		if k < 0 {
+			break
 		}
-		end := strings.IndexAny(text[i+w:], ")）")
+		i += k
+		end, _ := indexBracket(text[i+w:], ')', "）")
 		if end < 0 {
 			break
 		}
@@ -156,6 +191,35 @@ func Length(text string) int {
 		i += w + end + 1
 	}
 	return n - drop
+}
+
+// indexBracket returns the index in s of the first ASCII bracket b or full-width bracket wide (three bytes, the
+// first 0xEF), and its width; -1 when there is none.
+func indexBracket(s string, b byte, wide string) (int, int) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case b:
+			return i, 1
+		case wide[0]:
+			if strings.HasPrefix(s[i:], wide) {
+				return i, len(wide)
+			}
+		}
+	}
+	return -1, 0
+}
+
+// decodeRune is utf8.DecodeRuneInString(text[i:]) for a rune that is not ASCII, with the three-byte runes of
+// Khmer and Japanese decoded inline.
+func decodeRune(text string, i int) (rune, int) {
+	if c := text[i]; c&0xF0 == 0xE0 && i+2 < len(text) {
+		c1, c2 := text[i+1], text[i+2]
+		r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+			return r, 3
+		}
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 // Kinds of rune for Length: not a letter, a Latin letter (below U+0250), a Japanese one (kanji, kana), another.

@@ -23,12 +23,14 @@ const (
 	Japanese                   // Han, Hiragana or Katakana
 )
 
-// tableEnd is the first rune the table does not hold.
-const tableEnd = 0xA000
+// TableEnd is the first rune that Table does not hold.
+const TableEnd = 0xA000
 
-var table = sync.OnceValue(func() *[tableEnd]Class {
-	var t [tableEnd]Class
-	for r := range rune(tableEnd) {
+// Table returns the classes of the runes below TableEnd, indexed by rune, for a loop over many runes that
+// would otherwise pay for Of's call and check of the table's making at each one. It must not be modified.
+var Table = sync.OnceValue(func() *[TableEnd]Class {
+	var t [TableEnd]Class
+	for r := range rune(TableEnd) {
 		t[r] = classify(r)
 	}
 	return &t
@@ -45,8 +47,8 @@ func Of(r rune) Class {
 			return Digit
 		}
 		return 0
-	case r < tableEnd:
-		return table()[r]
+	case r < TableEnd:
+		return Table()[r]
 	}
 	return classify(r)
 }
