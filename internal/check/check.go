@@ -35,6 +35,10 @@ type Context struct {
 	// sides holds sideMatches' results: five rules ask for the same side's matches, and shifting them into
 	// block offsets once per side, not once per rule, was a tenth of the bytes a release check allocated.
 	sides map[sideKey][]termmatch.Match
+	// shortfalls holds what glossaryCounts found, once shortfallsFound: glossary-missing and glossary-count
+	// report different shortfalls of the same counts.
+	shortfalls      []segmentShortfall
+	shortfallsFound bool
 }
 
 // sideKey names one result of sideMatches.

@@ -80,9 +80,10 @@ func (glossaryMissing) Rule() finding.Rule {
 }
 
 func (glossaryMissing) Check(c *Context, report func(finding.Finding)) {
-	glossaryCounts(c, func(seg *bitext.Segment, lang language.Tag, tgt *bitext.Side, sf shortfall) {
+	for _, s := range shortfalls(c) {
+		seg, lang, tgt, sf := s.seg, s.lang, s.tgt, s.shortfall
 		if sf.have > 0 && sf.replacedBy == "" && sf.entry.Category != glossary.Honorific || sf.carriedBy != "" {
-			return
+			continue
 		}
 		e, r := sf.entry, sf.entry.Target(lang)
 		f := onWholeSide(c, seg, lang, tgt)
@@ -101,7 +102,7 @@ func (glossaryMissing) Check(c *Context, report func(finding.Finding)) {
 		}
 		f.Expected = approved(r)
 		report(f)
-	})
+	}
 }
 
 // approved is the rendering a finding asks for: the approved term, or the first accepted variant of an entry
@@ -130,9 +131,10 @@ func (glossaryCount) Rule() finding.Rule {
 }
 
 func (glossaryCount) Check(c *Context, report func(finding.Finding)) {
-	glossaryCounts(c, func(seg *bitext.Segment, lang language.Tag, tgt *bitext.Side, sf shortfall) {
+	for _, s := range shortfalls(c) {
+		seg, lang, tgt, sf := s.seg, s.lang, s.tgt, s.shortfall
 		if sf.carriedBy == "" && (sf.have == 0 || sf.replacedBy != "" || sf.entry.Category == glossary.Honorific) {
-			return
+			continue
 		}
 		e, r := sf.entry, sf.entry.Target(lang)
 		f := onWholeSide(c, seg, lang, tgt)
@@ -143,7 +145,7 @@ func (glossaryCount) Check(c *Context, report func(finding.Finding)) {
 		}
 		f.Expected = r.Term
 		report(f)
-	})
+	}
 }
 
 // isTitle reports whether entries of category cat are titles, which go with a person's name: honorifics and
@@ -253,6 +255,26 @@ func carried(c *Context, lang language.Tag, tgt *bitext.Side, e *glossary.Entry)
 		}
 	}
 	return ""
+}
+
+// segmentShortfall is a shortfall of one target side of a segment.
+type segmentShortfall struct {
+	seg  *bitext.Segment
+	lang language.Tag
+	tgt  *bitext.Side
+	shortfall
+}
+
+// shortfalls returns the shortfalls of the release's aligned target segments, in the order of the segments,
+// found once for glossary-missing and glossary-count, which report different ones of them.
+func shortfalls(c *Context) []segmentShortfall {
+	if !c.shortfallsFound {
+		glossaryCounts(c, func(seg *bitext.Segment, lang language.Tag, tgt *bitext.Side, sf shortfall) {
+			c.shortfalls = append(c.shortfalls, segmentShortfall{seg, lang, tgt, sf})
+		})
+		c.shortfallsFound = true
+	}
+	return c.shortfalls
 }
 
 // glossaryCounts calls fn for each shortfall of each aligned target segment. A forbidden rendering counts as a
