@@ -277,15 +277,33 @@ const searchCells = 1 << 12
 // log-normal prior of spread RatioSpread: a ratio refitted from the 1:1 links fits those links exactly, so
 // without the prior an alignment that drops a sentence and pairs the rest wins over a true merge on a short
 // text just by choosing its own ratio.
+//
+// The candidates that align alike refit to the same ratio, most often all of them: a ratio already run is not
+// run again, since the programme gives the same alignment for the same ratio.
 func fit(c0, prior float64, sl, tl []float64, run func(c float64) []Link) []Link {
+	type result struct {
+		c     float64
+		links []Link
+	}
+	var done []result
+	memo := func(c float64) []Link {
+		for _, r := range done {
+			if r.c == c {
+				return r.links
+			}
+		}
+		links := run(c)
+		done = append(done, result{c, links})
+		return links
+	}
 	var best []Link
 	bestCost := math.Inf(1)
 	for _, f := range ratioFactors {
 		c := c0 * f
-		links := run(c)
+		links := memo(c)
 		if r := refit(links, sl, tl); r > 0 {
 			c = r
-			links = run(c)
+			links = memo(c)
 		}
 		cost := total(links)
 		if prior > 0 {
