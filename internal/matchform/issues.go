@@ -76,8 +76,18 @@ func KhmerIssues(s string) []KhmerIssue {
 	return out
 }
 
-// syllableIssues appends the problems inside the syllable s[i:j].
+// syllableIssues appends the problems inside the syllable s[i:j]. A syllable in canonical spelling, as nearly
+// every syllable is, has none of them (TestCanonicalSyllableHasNoIssue), and is passed over without spelling it
+// out part by part.
 func syllableIssues(s string, i, j int, out []KhmerIssue) []KhmerIssue {
+	if syllableCanonical(s[i:j]) {
+		return out
+	}
+	return syllableProblems(s, i, j, out)
+}
+
+// syllableProblems is syllableIssues for any syllable.
+func syllableProblems(s string, i, j int, out []KhmerIssue) []KhmerIssue {
 	u := s[i:j]
 	// Walk the runes without zero-width characters.
 	type rp struct {

@@ -396,3 +396,53 @@ func TestJapaneseShortcut(t *testing.T) {
 		}
 	}
 }
+
+// TestCanonicalSyllableHasNoIssue: what lets syllableIssues pass over a canonical syllable. Every syllable of
+// the corpus's Khmer and of the hard cases that syllableCanonical accepts has no problem (syllableProblems); with
+// -fuzz, any sequence of Khmer code points and zero-width characters (FuzzCanonicalSyllableHasNoIssue).
+func TestCanonicalSyllableHasNoIssue(t *testing.T) {
+	texts := []string{"ប៉ុន្ដែ", "មន្រ្តី", "ក\u17c1\u17b6ះ", "មា្នក់", "ប\u17b8\u17ca", "ក្", "ា", "ក\u200b្ក", "ស្ត្រី", "ព្រះរាជាណាចក្រ"}
+	if !testing.Short() {
+		texts = append(texts, corpusLines(t, "newstest2019-ref.khm.txt")...)
+	}
+	for _, s := range texts {
+		canonicalHasNoIssue(t, s)
+	}
+}
+
+// canonicalHasNoIssue cuts s into syllables as KhmerIssues does and fails on a canonical one with a problem.
+func canonicalHasNoIssue(t *testing.T, s string) {
+	t.Helper()
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if khmerRank(r) < rankBase {
+			i += n
+			continue
+		}
+		j := syllableEnd(s, i)
+		if syllableCanonical(s[i:j]) {
+			if got := syllableProblems(s, i, j, nil); len(got) > 0 {
+				t.Errorf("canonical syllable %q has problems %+v", s[i:j], got)
+			}
+		}
+		i = j
+	}
+}
+
+// FuzzCanonicalSyllableHasNoIssue reads each byte of the input as a code point of the Khmer block or a
+// zero-width character.
+func FuzzCanonicalSyllableHasNoIssue(f *testing.F) {
+	f.Add([]byte{0x00, 0x52, 0x0f, 0x38})
+	f.Add([]byte{0x13, 0x52, 0x0a, 0x41, 0x36})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var sb strings.Builder
+		for _, c := range b {
+			if c >= 0x80 {
+				sb.WriteRune([]rune{'\u200b', '\u200c', '\u200d', '\ufeff'}[c%4])
+			} else {
+				sb.WriteRune(0x1780 + rune(c))
+			}
+		}
+		canonicalHasNoIssue(t, sb.String())
+	})
+}
