@@ -2,14 +2,13 @@
 // workspace root: per release file its digest (size and modification time as a quick test, a SHA-256 of its
 // contents to confirm), and per release what the commands about the whole archive need from it, computed once
 // when it changes: its translation-memory units (tm search, draft), its glossary coverage figures and
-// candidate-term phrases (coverage), its glossary usage (which entries each language of it uses, how often),
-// and check's outcome in every target language (its findings as data, with their message ids and typed
-// arguments, and its JUnit cases), which relloc check reports as it reports the findings it computes. All of
-// it comes from one alignment of the release and one match pass per text (Analyse). The release files stay the
-// source of truth: Open brings the index up to date with them before any query, re-reading only the releases
-// whose files changed, and rebuilds it whole when it is missing, of another schema version, made from another
-// glossary, configuration or relloc build, or unreadable (a truncated or corrupt file is removed and rebuilt,
-// with a note on stderr).
+// candidate-term phrases (coverage), and check's outcome in every target language (its findings as data, with
+// their message ids and typed arguments, and its JUnit cases), which relloc check reports as it reports the
+// findings it computes. All of it comes from one alignment of the release and one match pass per text
+// (Analyse). The release files stay the source of truth: Open brings the index up to date with them before any
+// query, re-reading only the releases whose files changed, and rebuilds it whole when it is missing, of another
+// schema version, made from another glossary, configuration or relloc build, or unreadable (a truncated or
+// corrupt file is removed and rebuilt, with a note on stderr).
 //
 // What names a relloc build is its module, Go version, dependencies and build settings; for a build from a
 // clean checkout the version control revision stands for its code, and otherwise (a developer's build with

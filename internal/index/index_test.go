@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -648,53 +647,6 @@ func TestBuildMakesSecondaryIndexes(t *testing.T) {
 		if n != 1 {
 			t.Errorf("a built index has no index %s", name)
 		}
-	}
-}
-
-// TestUsing checks that Using names the releases whose analysis counts a use of an entry in a language, sorted,
-// for every entry and language used.
-func TestUsing(t *testing.T) {
-	f := newFixture(t, 6)
-	ix := f.open(t)
-	ws := f.ws
-	rels, err := release.LoadAll(ws.Root, ws.Path(ws.Config.Releases), ws.Config.Source, ws.Config.Languages(), ws.Rel)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ck := f.config().Check()
-	want := map[string]map[string][]string{} // lang → entry → releases
-	for _, r := range rels {
-		view := ck.Anchors().ForRelease()
-		in := coverage.Input{Glossary: f.gl, Source: ws.Config.Source, Targets: ws.Config.Targets, Anchors: view}
-		e := Analyse(bitext.Align(r, ws.Config.Source, ws.Config.Targets, view), in, ck)
-		for lang, counts := range e.Usage {
-			if want[lang] == nil {
-				want[lang] = map[string][]string{}
-			}
-			for entry := range counts {
-				want[lang][entry] = append(want[lang][entry], e.Release)
-			}
-		}
-	}
-	n := 0
-	for _, lang := range ws.Config.Languages() {
-		for entry, rs := range want[lang.String()] {
-			sort.Strings(rs)
-			got, err := ix.Using(entry, lang)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(got, rs) {
-				t.Errorf("Using(%s, %s) = %v, want %v", entry, lang, got, rs)
-			}
-			n++
-		}
-	}
-	if n == 0 {
-		t.Fatal("no entry is used")
-	}
-	if got, err := ix.Using("no-such-entry", ws.Config.Source); err != nil || len(got) != 0 {
-		t.Errorf("Using of an entry no release uses = %v, %v", got, err)
 	}
 }
 

@@ -618,23 +618,4 @@ func (ix *Index) Coverage(targets []language.Tag) (*coverage.Report, error) {
 	return coverage.Assemble(ix.cfg.Glossary, targets, releases, phrases), nil
 }
 
-// Using returns the ids of the releases whose text in lang uses the glossary entry id, sorted.
-func (ix *Index) Using(id string, lang language.Tag) ([]string, error) {
-	rows, err := ix.db.Query(`SELECT DISTINCT r.release FROM releases r
-		WHERE EXISTS (SELECT 1 FROM json_each(r.usage, '$."' || ? || '"') WHERE key = ?) ORDER BY r.release`, lang.String(), id)
-	if err != nil {
-		return nil, fmt.Errorf("index: %w", err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var r string
-		if err := rows.Scan(&r); err != nil {
-			return nil, fmt.Errorf("index: %w", err)
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
-}
-
 var ctxBackground = context.Background()

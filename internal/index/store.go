@@ -46,7 +46,7 @@ const (
 	// LockName is the lock file in Dir that the one writer holds.
 	LockName = "index.lock"
 	// SchemaVersion is the version of the tables; an index of another version is rebuilt.
-	SchemaVersion = 8
+	SchemaVersion = 9
 )
 
 // lockTimeout is how long Open waits by default for another relloc process updating the index.
@@ -332,11 +332,10 @@ func (ix *Index) create() error {
 	defer tx.Rollback()
 	for _, s := range append([]string{
 		`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
-		// One row per release folder: its id, its coverage figures in every target language, its candidate
-		// phrases and its glossary usage (JSON: language → entry id → count; one value per release, where a row
-		// per release, language and entry made the most rows of the index and the most of its writes).
+		// One row per release folder: its id, its coverage figures in every target language and its candidate
+		// phrases (JSON).
 		`CREATE TABLE releases (id INTEGER PRIMARY KEY, dir TEXT NOT NULL UNIQUE, release TEXT NOT NULL,
-			coverage TEXT NOT NULL, phrases TEXT NOT NULL, usage TEXT NOT NULL)`,
+			coverage TEXT NOT NULL, phrases TEXT NOT NULL)`,
 		`CREATE TABLE files (path TEXT PRIMARY KEY, rel INTEGER NOT NULL, size INTEGER NOT NULL,
 			mtime INTEGER NOT NULL, hash BLOB NOT NULL)`,
 		// The distinct texts of the units, once each however many releases repeat them (a templated archive
@@ -736,11 +735,11 @@ type read struct {
 	columns columns
 }
 
-// columns are the encoded values of an entry's rows: its coverage figures, candidate phrases and glossary usage
-// (JSON), its cases (JSON) and each of its findings' message arguments (encodeArgs; null for none).
+// columns are the encoded values of an entry's rows: its coverage figures, candidate phrases and cases (JSON)
+// and each of its findings' message arguments (encodeArgs; null for none).
 type columns struct {
-	coverage, phrases, usage, cases string
-	args                            []sql.NullString
+	coverage, phrases, cases string
+	args                     []sql.NullString
 }
 
 // encodeColumns encodes the values of the rows of e.
@@ -749,7 +748,7 @@ func encodeColumns(e Entry) (columns, error) {
 	for _, v := range []struct {
 		to *string
 		v  any
-	}{{&c.coverage, e.Coverage}, {&c.phrases, e.Phrases}, {&c.usage, e.Usage}, {&c.cases, e.Cases}} {
+	}{{&c.coverage, e.Coverage}, {&c.phrases, e.Phrases}, {&c.cases, e.Cases}} {
 		data, err := json.Marshal(v.v)
 		if err != nil {
 			return columns{}, fmt.Errorf("index: %w", err)
@@ -834,7 +833,7 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[
 					results <- result{err: err}
 					continue
 				}
-				// One match pass per text, shared by alignment, check's rules, coverage and usage.
+				// One match pass per text, shared by alignment, check's rules and coverage.
 				view := anchors.ForRelease()
 				in := coverage.Input{Glossary: c.Glossary, Source: c.Source, Targets: c.Targets, Anchors: view}
 				entry := Analyse(bitext.Align(r, c.Source, c.Targets, view), in, ck)
@@ -904,7 +903,7 @@ type writer struct {
 
 func (ix *Index) newWriter(tx *sql.Tx, filled map[string]bool) (*writer, error) {
 	w := &writer{ix: ix, inserted: map[[16]byte]int64{},
-		releases: newBatch(tx, "releases", "id", "dir", "release", "coverage", "phrases", "usage"),
+		releases: newBatch(tx, "releases", "id", "dir", "release", "coverage", "phrases"),
 		files:    newBatch(tx, "files", "path", "rel", "size", "mtime", "hash"),
 		units:    newBatch(tx, "units", "rel", "pos", "segment", "text"),
 		texts:    newBatch(tx, "texts", "id", "hash", "text"),
@@ -969,7 +968,7 @@ func (w *writer) flush() error {
 func (w *writer) insert(r read) error {
 	id := w.nextRelease
 	w.nextRelease++
-	if err := w.releases.add(id, r.dir, r.entry.Release, r.columns.coverage, r.columns.phrases, r.columns.usage); err != nil {
+	if err := w.releases.add(id, r.dir, r.entry.Release, r.columns.coverage, r.columns.phrases); err != nil {
 		return err
 	}
 	for _, f := range r.files {
