@@ -1,6 +1,7 @@
 package coverage
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -53,8 +54,14 @@ type word struct {
 // words splits text into words: letters and digits with the apostrophes, periods and hyphens inside them
 // ("H.E.", "Leaders'", "ASEAN-Japan", "Covid-19").
 func words(text string, covered []Span) []word {
-	var out []word
-	inWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+	out := make([]word, 0, len(text)/6) // English words average five letters and a space
+	// Spans sorted and apart, as a matcher's leftmost-longest matches are, are passed in order as the words
+	// are; any others are each compared with every word.
+	inOrder := slices.IsSortedFunc(covered, func(a, b Span) int { return a.Start - b.Start })
+	for i := 1; inOrder && i < len(covered); i++ {
+		inOrder = covered[i-1].End <= covered[i].Start
+	}
+	next := 0 // with inOrder, the first span that does not end before the current word
 	gap := true
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -83,15 +90,32 @@ func words(text string, covered []Span) []word {
 			break
 		}
 		w := word{text: text[start:i], start: start, end: i, gapBefore: gap}
-		for _, c := range covered {
-			if c.Start < w.end && w.start < c.End {
-				w.covered = true
+		if inOrder {
+			for next < len(covered) && covered[next].End <= w.start {
+				next++
+			}
+			// Spans that do not end before the word start in order: only the first can start before its end.
+			w.covered = next < len(covered) && covered[next].Start < w.end
+		} else {
+			for _, c := range covered {
+				if c.Start < w.end && w.start < c.End {
+					w.covered = true
+				}
 			}
 		}
 		out = append(out, w)
 		gap = false
 	}
 	return out
+}
+
+// inWord reports whether r belongs in a word: a letter, a digit or a mark, which in ASCII is a letter or a
+// digit.
+func inWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
 // isAbbrev reports whether s followed by "." is an abbreviation such as "Mr", "Dr" or "H.E".

@@ -3,6 +3,7 @@ package coverage
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -160,6 +161,7 @@ func ReleaseCoverage(bt *bitext.Bitext, in Input) []Release {
 	if len(targets) == 0 {
 		targets = bt.Targets
 	}
+	var want []entryCount
 	for _, lang := range targets {
 		rc := Release{Release: bt.Release.ID, Lang: lang.String(), Untranslated: bt.Release.Doc(lang) == nil}
 		tm := in.Anchors.Matcher(lang)
@@ -168,30 +170,36 @@ func ReleaseCoverage(bt *bitext.Bitext, in Input) []Release {
 			if s == nil || src == nil {
 				continue
 			}
-			want := map[string]int{}
+			// The entries to render and how often, counted in a slice: a segment names few entries.
+			want = want[:0]
 			for _, m := range in.Anchors.Longest(in.Source, s.Text()) {
 				e, ok := in.Glossary.Lookup(m.ID)
 				if !ok {
 					continue
 				}
 				if r := e.Target(lang); r.Policy == glossary.Required && r.Term != "" {
-					want[m.ID]++
+					want = count(want, m.ID)
 				}
 			}
 			if len(want) == 0 {
 				continue
 			}
-			have := map[string]int{}
+			for i := range want {
+				want[i].have = 0
+			}
 			if t := seg.Side(lang); t != nil && tm != nil {
 				for _, m := range in.Anchors.Matches(lang, t.Text()) {
-					if m.Form != "forbidden" {
-						have[m.ID]++
+					if m.Form == "forbidden" {
+						continue
+					}
+					if i := slices.IndexFunc(want, func(c entryCount) bool { return c.id == m.ID }); i >= 0 {
+						want[i].have++
 					}
 				}
 			}
-			for id, n := range want {
-				rc.Occurrences += n
-				rc.Rendered += min(n, have[id])
+			for _, c := range want {
+				rc.Occurrences += c.want
+				rc.Rendered += min(c.want, c.have)
 			}
 		}
 		rc.Coverage = percent(rc.Rendered, rc.Occurrences)
@@ -201,6 +209,24 @@ func ReleaseCoverage(bt *bitext.Bitext, in Input) []Release {
 		out = append(out, rc)
 	}
 	return out
+}
+
+// entryCount is how often a segment's English names a glossary entry (want) and its translation renders it
+// (have).
+type entryCount struct {
+	id         string
+	want, have int
+}
+
+// count adds one to id's want in cs.
+func count(cs []entryCount, id string) []entryCount {
+	for i := range cs {
+		if cs[i].id == id {
+			cs[i].want++
+			return cs
+		}
+	}
+	return append(cs, entryCount{id: id, want: 1})
 }
 
 // Below lists the completeness and release figures under min (a percentage), as messages of relloc's

@@ -2,8 +2,12 @@ package coverage
 
 import (
 	"encoding/json"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -60,6 +64,43 @@ func TestExtract(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestWordsCovered checks that words marks the words a glossary match covers the same whether the spans come in
+// order (passed along with the words) or not (each compared with every word), on random texts and spans.
+func TestWordsCovered(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	pieces := []string{"Minister", "of", "Foreign", "Affairs", "H.E.", "ASEAN-Japan", "Leaders'", " ", " ", ", ", ".", "ក្រសួង", "é"}
+	for range 3000 {
+		var b strings.Builder
+		for range r.IntN(16) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := b.String()
+		var spans []Span // in order, apart, some empty
+		for at := 0; at < len(text); {
+			start := at + r.IntN(8)
+			end := min(start+r.IntN(12), len(text))
+			if start > end {
+				break
+			}
+			spans = append(spans, Span{start, end})
+			at = end
+		}
+		reversed := slices.Clone(spans)
+		slices.Reverse(reversed)
+		if len(spans) < 2 {
+			reversed = append(reversed, Span{len(text), len(text)}, Span{0, 0}) // out of order, covering nothing
+		}
+		if got, want := words(text, spans), words(text, reversed); !slices.Equal(got, want) {
+			t.Fatalf("words(%q, %v)\ngot:  %+v\nwant: %+v", text, spans, got, want)
+		}
+	}
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		if got, want := inWord(c), unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c); got != want {
+			t.Errorf("inWord(%q) = %v, want %v", c, got, want)
+		}
 	}
 }
 
