@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"database/sql/driver"
-	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -313,7 +312,6 @@ func (ix *Index) current() (bool, error) {
 // are written (build), which sorts each once where inserting row by row into them cost a search of each per row.
 var secondaryIndexes = []string{
 	`CREATE INDEX files_rel ON files (rel)`,
-	`CREATE INDEX texts_hash ON texts (hash)`,
 	`CREATE INDEX norms_nhash ON norms (nhash)`,
 	`CREATE INDEX norms_len ON norms (len)`,
 	`CREATE INDEX units_rel ON units (rel, pos)`,
@@ -339,10 +337,10 @@ func (ix *Index) create() error {
 		`CREATE TABLE files (path TEXT PRIMARY KEY, rel INTEGER NOT NULL, size INTEGER NOT NULL,
 			mtime INTEGER NOT NULL, hash BLOB NOT NULL)`,
 		// The distinct texts of the units, once each however many releases repeat them (a templated archive
-		// repeats its letterhead and formulas in every release): text is the JSON object of the unit's languages
-		// and hash the first 8 bytes of its SHA-256, little-endian. Units with the same text give the same matches,
-		// so a lookup measures each text once and takes the first of its units.
-		`CREATE TABLE texts (id INTEGER PRIMARY KEY, hash INTEGER NOT NULL, text TEXT NOT NULL)`,
+		// repeats its letterhead and formulas in every release): text is the JSON object of the unit's languages.
+		// Units with the same text give the same matches, so a lookup measures each text once and takes the first
+		// of its units. A sync finds a text by its normalised source's digest (norms.nhash), which few texts share.
+		`CREATE TABLE texts (id INTEGER PRIMARY KEY, text TEXT NOT NULL)`,
 		// Each text's normalised source (tm.Normalize), the digest of norm and its length in code points, what a
 		// lookup reads of each of its candidates, in a table of their own so that they fill few pages.
 		`CREATE TABLE norms (id INTEGER PRIMARY KEY, nhash INTEGER NOT NULL, len INTEGER NOT NULL,
@@ -764,7 +762,6 @@ func encodeColumns(e Entry) (columns, error) {
 // the one writer only writes.
 type unitText struct {
 	text  string   // the JSON object of its languages
-	hash  int64    // the first 8 bytes of key, little-endian (texts.hash)
 	key   [16]byte // the first half of its SHA-256, by which the writer knows the texts it inserted
 	norm  string   // its normalised source
 	nhash int64    // digest(norm)
@@ -781,7 +778,6 @@ func unitTexts(source string, units []tm.Unit) []unitText {
 		t.text = string(data)
 		sum := sha256.Sum256(data)
 		copy(t.key[:], sum[:])
-		t.hash = int64(binary.LittleEndian.Uint64(sum[:]))
 		t.norm = tm.Normalize(u.Text[source])
 		t.nhash, t.runes = digest(t.norm), utf8.RuneCountInString(t.norm)
 	}
@@ -906,7 +902,7 @@ func (ix *Index) newWriter(tx *sql.Tx, filled map[string]bool) (*writer, error) 
 		releases: newBatch(tx, "releases", "id", "dir", "release", "coverage", "phrases"),
 		files:    newBatch(tx, "files", "path", "rel", "size", "mtime", "hash"),
 		units:    newBatch(tx, "units", "rel", "pos", "segment", "text"),
-		texts:    newBatch(tx, "texts", "id", "hash", "text"),
+		texts:    newBatch(tx, "texts", "id", "text"),
 		norms:    newBatch(tx, "norms", "id", "nhash", "len", "norm"),
 		checks:   newCheckWriter(tx),
 	}
@@ -918,7 +914,7 @@ func (ix *Index) newWriter(tx *sql.Tx, filled map[string]bool) (*writer, error) 
 		stmt **sql.Stmt
 		sql  string
 	}{
-		{&w.findText, `SELECT id FROM texts WHERE hash = ? AND text = ?`},
+		{&w.findText, `SELECT t.id FROM norms n JOIN texts t ON t.id = n.id WHERE n.nhash = ? AND t.text = ?`},
 	}
 	if filled[gramsTable] {
 		stmts = append(stmts, struct {
@@ -995,7 +991,7 @@ func (w *writer) textID(u tm.Unit, t unitText) (int64, error) {
 	}
 	var id int64
 	if !w.fresh {
-		switch err := w.findText.QueryRow(t.hash, t.text).Scan(&id); {
+		switch err := w.findText.QueryRow(t.nhash, t.text).Scan(&id); {
 		case err == nil:
 			return id, nil
 		case err != sql.ErrNoRows:
@@ -1005,7 +1001,7 @@ func (w *writer) textID(u tm.Unit, t unitText) (int64, error) {
 	id = w.nextText
 	w.nextText++
 	w.inserted[t.key] = id
-	if err := w.texts.add(id, t.hash, t.text); err != nil {
+	if err := w.texts.add(id, t.text); err != nil {
 		return 0, err
 	}
 	if err := w.norms.add(id, t.nhash, t.runes, t.norm); err != nil {
