@@ -160,25 +160,28 @@ func open(c Config) (*Index, error) {
 		ix.db.Close()
 		return nil, err
 	}
-	built := 0
 	if !ok {
 		ix.db.Close()
 		if err := remove(c.Root); err != nil {
 			return nil, err
 		}
-		if built, err = build(c); err != nil {
+		built, err := build(c)
+		if err != nil {
 			return nil, err
 		}
 		if ix, err = openDB(c, Path(c.Root), walParams); err != nil {
 			return nil, err
 		}
+		// A build is a sync: the index holds each file as it was read, as a command without the index sees it.
+		// A file changed since it was read is found by the next sync, by its time, or by its contents when the
+		// change came within the time's resolution of the read (racy).
+		ix.Read = built
+		return ix, nil
 	}
-	// After a build, the files changed while it read them.
 	if err := ix.sync(); err != nil {
 		ix.db.Close()
 		return nil, err
 	}
-	ix.Read += built
 	return ix, nil
 }
 
