@@ -671,3 +671,41 @@ func TestTrigramTablesUnfillable(t *testing.T) {
 		t.Errorf("notes: %q; want one for each table", f.warn.String())
 	}
 }
+
+// TestSyncStoresATextOnce checks that a sync finds the texts the index already holds: a copy of a release adds
+// units and no text, and a release whose English changed adds a text of its own beside the ones it keeps.
+func TestSyncStoresATextOnce(t *testing.T) {
+	f := newFixture(t, 4)
+	ix := f.open(t)
+	_, _, texts := gramRows(t, ix)
+	dirs, _ := filepath.Glob(filepath.Join(f.ws.Root, "releases", "*"))
+	copyRelease(t, dirs[1], filepath.Join(f.ws.Root, "releases", "zz-copy"), "zz-copy")
+	ix = f.open(t)
+	if ix.Read != 1 {
+		t.Fatalf("after a release was copied, the index read %d releases, want 1", ix.Read)
+	}
+	distinct := func() (all, distinct int) {
+		t.Helper()
+		if err := ix.db.QueryRow(`SELECT count(*), count(DISTINCT text) FROM texts`).Scan(&all, &distinct); err != nil {
+			t.Fatal(err)
+		}
+		return all, distinct
+	}
+	if all, d := distinct(); all != texts || d != texts {
+		t.Errorf("after a release was copied: %d texts (%d distinct), want the %d there were", all, d, texts)
+	}
+	en := filepath.Join(f.ws.Root, "releases", "zz-copy", "en.md")
+	data, err := os.ReadFile(en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.LastIndex(string(data), ".")
+	if err := os.WriteFile(en, []byte(string(data[:i])+" in full."+string(data[i+1:])), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix = f.open(t)
+	if all, d := distinct(); all != texts+1 || d != texts+1 {
+		t.Errorf("after a sentence of the copy changed: %d texts (%d distinct), want %d", all, d, texts+1)
+	}
+	same(t, ix, f.direct(t))
+}
