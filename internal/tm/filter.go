@@ -143,3 +143,44 @@ func (f Filter) shares(norm string, limit, need int) bool {
 }
 
 func pack(a, b, c rune) uint64 { return uint64(a)<<42 | uint64(b)<<21 | uint64(c) }
+
+// Shared is what Filter.Pass compares with its bounds for one text: its length in code points, and how many of
+// the query's trigrams (Filter.Grams, with multiplicity) it shares as a whole and in its first code points as
+// many as the query has.
+type Shared struct{ Len, Whole, Start int }
+
+// Shared counts what f.Pass compares for a text whose normalised source is norm. The counts depend on the query
+// alone, not on the threshold, so that a store testing one text against the filters of several thresholds
+// counts them once and tests each with PassShared.
+func (f Filter) Shared(norm string) Shared {
+	whole, start := make([]int32, len(f.counts)), make([]int32, len(f.counts))
+	var (
+		s    Shared
+		a, b rune
+	)
+	for _, c := range norm {
+		if s.Len >= 2 {
+			if k, ok := f.ordinal[pack(a, b, c)]; ok {
+				if whole[k] < f.counts[k] {
+					whole[k]++
+					s.Whole++
+				}
+				if s.Len < f.lq && start[k] < f.counts[k] {
+					start[k]++
+					s.Start++
+				}
+			}
+		}
+		a, b = b, c
+		s.Len++
+	}
+	return s
+}
+
+// PassShared is Pass for a text of the counts s (Shared, of a filter of the same query).
+func (f Filter) PassShared(s Shared) bool {
+	if s.Len >= f.lookupMin && s.Len <= f.lookupMax && (f.lookupNeed <= 0 || s.Whole >= f.lookupNeed) {
+		return true
+	}
+	return f.prefixNeed <= f.lq && s.Len > f.lq && (f.prefixNeed <= 0 || s.Start >= f.prefixNeed)
+}

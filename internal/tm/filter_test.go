@@ -91,3 +91,39 @@ func prefixFilterIsLossless(t *testing.T, text string, threshold float64, ms []M
 		}
 	}
 }
+
+// TestPassShared checks that PassShared of a text's Shared counts is Pass, for the filters of one query at
+// several thresholds, whole and by the start, counted once with the filter of another threshold.
+func TestPassShared(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	units := generate(r, 300)
+	for q := 0; q < 30; q++ {
+		text := mutate(r, units[r.IntN(len(units))].Text["en"], r.IntN(4))
+		if q%3 == 0 {
+			rs := []rune(text)
+			text = string(rs[:min(len(rs), 12+r.IntN(20))])
+		}
+		counter, ok := NewFilter(text, 0.9, true)
+		if !ok {
+			continue
+		}
+		var filters []Filter
+		for _, th := range []float64{0.5, DefaultThreshold, 0.85, 1} {
+			f, _ := NewFilter(text, th, false)
+			s, _ := NewFilter(text, th, true)
+			filters = append(filters, f, s)
+			if p, ok := NewPrefixFilter(text, th); ok {
+				filters = append(filters, p)
+			}
+		}
+		for _, u := range units {
+			n := Normalize(u.Text["en"])
+			sh := counter.Shared(n)
+			for i, f := range filters {
+				if got, want := f.PassShared(sh), f.Pass(n); got != want {
+					t.Fatalf("query %q, filter %d, unit %q: PassShared(%+v) = %v, Pass = %v", text, i, n, sh, got, want)
+				}
+			}
+		}
+	}
+}
