@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"database/sql"
 	"fmt"
 	"slices"
@@ -43,6 +44,7 @@ func (m *Memory) SearchTop(text, target string, threshold float64, limit int) (t
 		return tm.Top{}, err
 	}
 	sc := tm.NewScorer(text)
+	scans := map[bool]*fetched{true: {}, false: {}} // by kind: prefix or whole
 	for i, t := range tiers {
 		ids := slices.Clone(exact)
 		if t.Rank >= tm.RankPrefix {
@@ -50,14 +52,14 @@ func (m *Memory) SearchTop(text, target string, threshold float64, limit int) (t
 			if t.Rank > tm.RankPrefix {
 				level = threshold // every prefix match ranks ahead of the other matches
 			}
-			more, err := m.scoring(tx, text, q, sc, true, level)
+			more, err := m.scoring(tx, text, q, sc, true, level, scans[true])
 			if err != nil {
 				return tm.Top{}, err
 			}
 			ids = append(ids, more...)
 		}
 		if t.Rank == tm.RankFuzzy {
-			more, err := m.scoring(tx, text, q, sc, false, t.Score)
+			more, err := m.scoring(tx, text, q, sc, false, t.Score, scans[false])
 			if err != nil {
 				return tm.Top{}, err
 			}
@@ -110,7 +112,7 @@ type scoreKey struct {
 // normalised form is norm) by its start (prefix, Scorer.Prefix) or as a whole (Scorer.Score). They do not
 // depend on the target language or the excluded releases, so the memories derived from m keep them for the
 // searches of one command in each target language.
-func (m *Memory) scoring(tx *sql.Tx, text, norm string, sc *tm.Scorer, prefix bool, level float64) ([]int64, error) {
+func (m *Memory) scoring(tx *sql.Tx, text, norm string, sc *tm.Scorer, prefix bool, level float64, scan *fetched) ([]int64, error) {
 	key := scoreKey{norm, prefix, level}
 	m.mu.Lock()
 	ids, ok := m.scored[key]
@@ -122,7 +124,7 @@ func (m *Memory) scoring(tx *sql.Tx, text, norm string, sc *tm.Scorer, prefix bo
 	if prefix {
 		f, ok = tm.NewPrefixFilter(text, level)
 	}
-	texts, err := m.passing(tx, f, ok)
+	texts, err := m.tierTexts(tx, f, ok, scan)
 	if err != nil {
 		return nil, err
 	}
@@ -140,4 +142,102 @@ func (m *Memory) scoring(tx *sql.Tx, text, norm string, sc *tm.Scorer, prefix bo
 	m.scored[key] = ids
 	m.mu.Unlock()
 	return ids, nil
+}
+
+// fetched are the texts of a length range that a search read whole, whatever their trigrams: the texts of a
+// tier's filter were about as many, and the later tiers of the same kind, whose filters are looser, read them
+// again from here instead of the index.
+type fetched struct {
+	minLen, maxLen int // maxLen < 0: no upper bound
+	texts          []textNorm
+	shared         []tm.Shared // of each text, counted once
+	done           bool
+}
+
+// covers reports whether c holds every text of f's lengths.
+func (c *fetched) covers(f tm.Filter) bool {
+	return c.done && c.minLen <= f.MinLen && (c.maxLen < 0 || f.MaxLen >= 0 && f.MaxLen <= c.maxLen)
+}
+
+// tierTexts returns the texts that pass f, as passing does, from scan when it covers f's lengths. When the
+// query's rarest trigrams that f needs are in at least half as many texts as f's lengths hold (a templated
+// sentence at a tier below the top ones), it reads every text of those lengths into scan instead: reading the
+// texts of a range of lengths costs a fifth of reading as many through the full-text index, and the later
+// tiers compare the counts of shared trigrams they keep.
+func (m *Memory) tierTexts(tx *sql.Tx, f tm.Filter, ok bool, scan *fetched) ([]textNorm, error) {
+	if !ok {
+		return nil, nil
+	}
+	if !scan.covers(f) {
+		whole, err := m.wholeRange(tx, f)
+		if err != nil || !whole {
+			texts, err2 := m.passing(tx, f, ok)
+			return texts, cmp.Or(err, err2)
+		}
+		if *scan, err = m.lengthRange(tx, f.MinLen, f.MaxLen); err != nil {
+			return nil, err
+		}
+	}
+	if scan.shared == nil { // the counts of the query's trigrams, which the filters of every tier compare
+		scan.shared = make([]tm.Shared, len(scan.texts))
+		for i, t := range scan.texts {
+			scan.shared[i] = f.Shared(t.norm)
+		}
+	}
+	var out []textNorm
+	for i, t := range scan.texts {
+		if f.PassShared(scan.shared[i]) {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+// wholeRange reports whether passing would read half the texts of f's lengths or more: f excludes no text by
+// its trigrams, or the rarest trigrams it needs are in half as many texts as there are of those lengths.
+func (m *Memory) wholeRange(tx *sql.Tx, f tm.Filter) (bool, error) {
+	if f.Need <= 0 || !m.ix.usable(gramsTable) {
+		return true, nil
+	}
+	terms, err := m.rarest(tx, f)
+	if err != nil || len(terms) == 0 {
+		return false, err
+	}
+	docs := 0
+	m.mu.Lock()
+	for _, t := range terms {
+		docs += m.docs[t]
+	}
+	m.mu.Unlock()
+	q, args := `SELECT count(*) FROM norms WHERE len >= ?`, []any{f.MinLen}
+	if f.MaxLen >= 0 {
+		q, args = q+` AND len <= ?`, append(args, f.MaxLen)
+	}
+	var n int
+	if err := tx.QueryRow(q, args...).Scan(&n); err != nil {
+		return false, fmt.Errorf("index: %w", err)
+	}
+	return 2*docs >= n, nil
+}
+
+// lengthRange reads every text of minLen to maxLen code points (maxLen < 0: no upper bound).
+func (m *Memory) lengthRange(tx *sql.Tx, minLen, maxLen int) (fetched, error) {
+	q, args := `SELECT id, norm FROM norms WHERE len >= ?`, []any{minLen}
+	if maxLen >= 0 {
+		q, args = q+` AND len <= ?`, append(args, maxLen)
+	}
+	rows, err := tx.Query(q, args...)
+	if err != nil {
+		return fetched{}, fmt.Errorf("index: %w", err)
+	}
+	out := fetched{minLen: minLen, maxLen: maxLen, done: true}
+	for rows.Next() {
+		var t textNorm
+		if err := rows.Scan(&t.id, &t.norm); err != nil {
+			rows.Close()
+			return fetched{}, fmt.Errorf("index: %w", err)
+		}
+		out.texts = append(out.texts, t)
+	}
+	return out, closeRows(rows)
 }
