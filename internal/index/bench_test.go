@@ -1,6 +1,7 @@
 package index
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/relloc/relloc/internal/bitext"
@@ -49,6 +50,27 @@ func BenchmarkSearchWarm(b *testing.B) {
 			b.Fatal(err)
 		}
 		n++
+	}
+}
+
+// BenchmarkSearchTop is tm search in a generated workspace of 300 releases, whose templated sentences match
+// hundreds of segments each: every match (limit 0, as tm search printed before --limit) against the first 20
+// of each (tm search's default), whole sentences, sentences with a word changed and their first words.
+func BenchmarkSearchTop(b *testing.B) {
+	f := newFixture(b, 300)
+	ix := f.open(b)
+	qs := queries(f.direct(b).units)
+	for _, limit := range []int{0, 20} {
+		b.Run(fmt.Sprintf("limit=%d", limit), func(b *testing.B) {
+			n := 0
+			for b.Loop() {
+				m := ix.Memory(nil) // a command's memory, which keeps what one search read
+				if _, err := m.SearchTop(qs[n%len(qs)], "km", 0.75, limit); err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+		})
 	}
 }
 

@@ -45,6 +45,10 @@ func (m *Memory) SearchTop(text, target string, threshold float64, limit int) (t
 	}
 	sc := tm.NewScorer(text)
 	scans := map[bool]*fetched{true: {}, false: {}} // by kind: prefix or whole
+	var (
+		ms       []tm.Match // the matches of the texts searched, which the next tier may hold too
+		searched []int64
+	)
 	for i, t := range tiers {
 		ids := slices.Clone(exact)
 		if t.Rank >= tm.RankPrefix {
@@ -66,11 +70,19 @@ func (m *Memory) SearchTop(text, target string, threshold float64, limit int) (t
 			ids = append(ids, more...)
 		}
 		slices.Sort(ids)
-		units, err := m.firsts(tx, slices.Compact(ids))
-		if err != nil {
-			return tm.Top{}, err
+		ids = slices.Compact(ids)
+		last := i == len(tiers)-1
+		if !last && len(ids)+len(m.external) <= limit {
+			continue // a unit gives one match at most (Search keeps one of a pair): the tier holds too few
 		}
-		if top, ok := tm.TopAt(m.memory(units).Search(text, target, threshold), tiers, i, limit); ok {
+		if ms == nil || !slices.Equal(ids, searched) {
+			units, err := m.firsts(tx, ids)
+			if err != nil {
+				return tm.Top{}, err
+			}
+			ms, searched = m.memory(units).Search(text, target, threshold), ids
+		}
+		if top, ok := tm.TopAt(ms, tiers, i, limit); ok {
 			return top, nil
 		}
 	}
