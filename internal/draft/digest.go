@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
@@ -34,15 +35,63 @@ func foldSpace(s string) string {
 // folds every side of every segment): no white space at its ends, and none inside but single spaces.
 func spaceFolded(s string) bool {
 	space := true // at the start, as after a space: one there is not folded
-	for _, r := range s {
-		isSpace := unicode.IsSpace(r)
-		if isSpace && (space || r != ' ') {
-			return false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if unicode.IsSpace(rune(c)) {
+				if space || c != ' ' {
+					return false
+				}
+				space = true
+			} else {
+				space = false
+			}
+			continue
 		}
-		space = isSpace
+		// A byte above ASCII is part of a character that is not white space, unless it and the next begin one
+		// (spacePrefix); the bytes after a first byte never do, nor do those of a character that is not UTF-8.
+		space = false
+		if i+1 < len(s) && spacePrefix.has(c, s[i+1]) {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+				return false
+			}
+		}
 	}
 	return !space || s == ""
 }
+
+// prefixSet is a set of two-byte prefixes.
+type prefixSet [1 << 16 / 64]uint64
+
+func (p *prefixSet) has(a, b byte) bool {
+	k := uint16(a)<<8 | uint16(b)
+	return p[k/64]&(1<<(k%64)) != 0
+}
+
+// spacePrefix holds the first two bytes of every white-space character above ASCII (U+0085, U+00A0, U+1680,
+// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000: unicode.White_Space), so that spaceFolded decodes
+// only the characters that begin as one does, and not every Khmer or Japanese one.
+var spacePrefix = func() *prefixSet {
+	var p prefixSet
+	add := func(r rune) {
+		if r >= utf8.RuneSelf {
+			b := utf8.AppendRune(nil, r)
+			k := uint16(b[0])<<8 | uint16(b[1])
+			p[k/64] |= 1 << (k % 64)
+		}
+	}
+	for _, r := range unicode.White_Space.R16 {
+		for c := rune(r.Lo); c <= rune(r.Hi); c += rune(r.Stride) {
+			add(c)
+		}
+	}
+	for _, r := range unicode.White_Space.R32 {
+		for c := rune(r.Lo); c <= rune(r.Hi); c += rune(r.Stride) {
+			add(c)
+		}
+	}
+	return &p
+}()
 
 // Sentence is one sentence of a document: its id ("b6.s2": block 6, sentence 2), its block and its byte range in
 // the block's text.

@@ -70,7 +70,8 @@ func TestParseMarker(t *testing.T) {
 // random texts of letters and white space of several kinds (a no-break space, an ideographic space, a line
 // break, a tab).
 func TestFoldSpace(t *testing.T) {
-	pieces := []string{"a", "ក", "日", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "\u0085", "\xff"}
+	pieces := []string{"a", "ក", "日", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "\u0085", "\u1680", "\u2028", "\xff", "\xe1\x9a",
+		"\xe3\x80"}
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 5000 {
 		var b strings.Builder
@@ -84,6 +85,17 @@ func TestFoldSpace(t *testing.T) {
 		}
 		if got := spaceFolded(s); got != (s == want) {
 			t.Fatalf("spaceFolded(%q) = %v, want %v", s, got, s == want)
+		}
+	}
+}
+
+// TestSpaceFoldedEveryRune checks spaceFolded on every code point between two letters: folded unless it is
+// white space (unicode.IsSpace), as foldSpace has it.
+func TestSpaceFoldedEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := "a" + string(r) + "a"
+		if got, want := spaceFolded(s), strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ") == s; got != want {
+			t.Errorf("spaceFolded(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
