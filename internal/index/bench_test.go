@@ -7,6 +7,7 @@ import (
 	"github.com/relloc/relloc/internal/bitext"
 	"github.com/relloc/relloc/internal/coverage"
 	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/tm"
 )
 
 // BenchmarkOpenCold builds the index of a generated workspace of 40 releases from nothing: reading, aligning
@@ -126,5 +127,28 @@ func BenchmarkUnitTexts(b *testing.B) {
 		for _, e := range entries {
 			unitTexts(source, e.Units)
 		}
+	}
+}
+
+// BenchmarkBestWarm is draft's lookup in an index up to date: the best match of each English sentence of a
+// release in the memory of the others (Without), as draft asks for it, one release after another.
+func BenchmarkBestWarm(b *testing.B) {
+	f := newFixture(b, 200)
+	ix := f.open(b)
+	d := f.direct(b)
+	m := ix.Memory(nil)
+	type lookup struct{ release, text string }
+	var ls []lookup
+	for _, u := range d.units {
+		ls = append(ls, lookup{u.Release, u.Text["en"]})
+	}
+	n := 0
+	for b.Loop() {
+		l := ls[n%len(ls)]
+		m.Without(l.release).Best(l.text, "km", tm.DefaultThreshold)
+		n++
+	}
+	if err := m.Err(); err != nil {
+		b.Fatal(err)
 	}
 }

@@ -338,44 +338,39 @@ func (m *Memory) passing(tx *sql.Tx, f tm.Filter, ok bool) ([]textNorm, error) {
 }
 
 // firsts returns the first unit in memory order of each of the texts ids, leaving out the excluded releases,
-// in memory order.
+// in memory order. Each is the first entry of its text in units_text, which holds a text's units in memory
+// order, whose releases are not excluded: a text that every release repeats costs one step of the index, not a
+// read of each of its units.
 func (m *Memory) firsts(tx *sql.Tx, ids []int64) ([]unitRow, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	list, err := json.Marshal(ids)
+	excluded, err := json.Marshal(append([]string{}, m.excluded...)) // [], never null: NOT IN (NULL) holds for no row
 	if err != nil {
 		return nil, err
 	}
-	rows, err := tx.Query(`SELECT u.text, r.release, u.pos, u.segment FROM units u JOIN releases r ON r.id = u.rel
-		WHERE u.text IN (SELECT value FROM json_each(?))`, string(list))
+	stmt, err := tx.Prepare(firstUnitQuery)
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
-	first := map[int64]unitRow{}
-	for rows.Next() {
-		var r unitRow
-		if err := rows.Scan(&r.text, &r.release, &r.pos, &r.unit.Segment); err != nil {
-			rows.Close()
+	defer stmt.Close()
+	out := make([]unitRow, 0, len(ids))
+	for _, id := range ids {
+		r := unitRow{text: id}
+		switch err := stmt.QueryRow(id, string(excluded)).Scan(&r.release, &r.pos, &r.unit.Segment); {
+		case err == sql.ErrNoRows:
+			continue // every unit of the text is in an excluded release
+		case err != nil:
 			return nil, fmt.Errorf("index: %w", err)
 		}
-		if contains(m.excluded, r.release) {
-			continue
-		}
-		if f, ok := first[r.text]; ok && !r.before(f) {
-			continue
-		}
-		first[r.text] = r
-	}
-	if err := closeRows(rows); err != nil {
-		return nil, err
-	}
-	out := make([]unitRow, 0, len(first))
-	for _, r := range first {
 		out = append(out, r)
 	}
 	return m.withTexts(tx, sortUnits(out))
 }
+
+// firstUnitQuery reads the first unit in memory order of a text (?1) outside the releases of a JSON array (?2).
+const firstUnitQuery = `SELECT release, pos, segment FROM units
+	WHERE text = ?1 AND release NOT IN (SELECT value FROM json_each(?2)) ORDER BY release, pos LIMIT 1`
 
 // withTexts fills in the texts of units, from the cache or the index.
 func (m *Memory) withTexts(tx *sql.Tx, units []unitRow) ([]unitRow, error) {

@@ -318,7 +318,7 @@ var secondaryIndexes = []string{
 	`CREATE INDEX norms_nhash ON norms (nhash)`,
 	`CREATE INDEX norms_len ON norms (len)`,
 	`CREATE INDEX units_rel ON units (rel, pos)`,
-	`CREATE INDEX units_text ON units (text)`,
+	`CREATE INDEX units_text ON units (text, release, pos)`,
 	// The order of relloc check's report, so that check reads the stored outcomes in it as stored, with no
 	// sort of every release's cases (EachOutcome).
 	`CREATE INDEX releases_order ON releases (release, dir)`,
@@ -348,9 +348,12 @@ func (ix *Index) create() error {
 		// lookup reads of each of its candidates, in a table of their own so that they fill few pages.
 		`CREATE TABLE norms (id INTEGER PRIMARY KEY, nhash INTEGER NOT NULL, len INTEGER NOT NULL,
 			norm TEXT NOT NULL)`,
-		// The translation-memory units in release order, each naming its text.
+		// The translation-memory units in release order, each naming its text, and its release's id as the
+		// releases row has it: units_text orders the units of a text as a memory of every release does (by release
+		// id, then position), so that a lookup reads the first unit of a text that the archive repeats in every
+		// release without reading the others.
 		`CREATE TABLE units (id INTEGER PRIMARY KEY, rel INTEGER NOT NULL, pos INTEGER NOT NULL,
-			segment TEXT NOT NULL, text INTEGER NOT NULL)`,
+			segment TEXT NOT NULL, text INTEGER NOT NULL, release TEXT NOT NULL)`,
 		// Trigrams of each text's normalised source, for the memory's candidate filter: which texts hold one, not
 		// where (detail=none), which is all a filter of single trigrams asks and keeps the index small; the
 		// vocabulary gives the number of texts holding each. The rowid is the text's id. Filled the first time a
@@ -904,7 +907,7 @@ func (ix *Index) newWriter(tx *sql.Tx, filled map[string]bool) (*writer, error) 
 	w := &writer{ix: ix, inserted: map[[16]byte]int64{},
 		releases: newBatch(tx, "releases", "id", "dir", "release", "coverage", "phrases"),
 		files:    newBatch(tx, "files", "path", "rel", "size", "mtime", "hash"),
-		units:    newBatch(tx, "units", "rel", "pos", "segment", "text"),
+		units:    newBatch(tx, "units", "rel", "pos", "segment", "text", "release"),
 		texts:    newBatch(tx, "texts", "id", "text"),
 		norms:    newBatch(tx, "norms", "id", "nhash", "len", "norm"),
 		checks:   newCheckWriter(tx),
@@ -980,7 +983,7 @@ func (w *writer) insert(r read) error {
 		if err != nil {
 			return err
 		}
-		if err := w.units.add(id, pos, u.Segment, text); err != nil {
+		if err := w.units.add(id, pos, u.Segment, text, r.entry.Release); err != nil {
 			return err
 		}
 	}

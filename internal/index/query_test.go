@@ -1,0 +1,40 @@
+package index
+
+import (
+	"strings"
+	"testing"
+)
+
+// queryPlan returns SQLite's plan of q, its steps joined by "; ".
+func queryPlan(t *testing.T, ix *Index, q string, args ...any) string {
+	t.Helper()
+	rows, err := ix.db.Query("EXPLAIN QUERY PLAN "+q, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(plan, "; ")
+}
+
+// TestFirstUnitNeedsNoSort: the first unit of a text is the first entry of units_text that is not excluded, read
+// in the index's order, not found by sorting every unit of the text (a letterhead's are one per release).
+func TestFirstUnitNeedsNoSort(t *testing.T) {
+	f := newFixture(t, 2)
+	ix := f.open(t)
+	plan := queryPlan(t, ix, firstUnitQuery, 1, `["r"]`)
+	if !strings.Contains(plan, "units_text") || strings.Contains(plan, "TEMP B-TREE FOR ORDER BY") {
+		t.Errorf("query plan %q: want a search of units_text and no sort", plan)
+	}
+}
