@@ -126,8 +126,13 @@ func (ix *Index) fillLocked(table string) error {
 	}
 	switch table {
 	case gramsTable:
-		if _, err := tx.Exec(`INSERT INTO texts_grams (rowid, norm) SELECT id, norm FROM norms`); err != nil {
-			return fmt.Errorf("index: fill %s: %w", table, err)
+		for _, q := range []string{
+			`INSERT INTO texts_grams (rowid, norm) SELECT id, norm FROM norms`,
+			`INSERT INTO texts_grams_docs (term, doc) SELECT term, doc FROM texts_grams_vocab`,
+		} {
+			if _, err := tx.Exec(q); err != nil {
+				return fmt.Errorf("index: fill %s: %w", table, err)
+			}
 		}
 	case formsTable:
 		if err := ix.fillForms(tx); err != nil {
@@ -191,4 +196,57 @@ func (ix *Index) fillForms(tx *sql.Tx) error {
 			return nil
 		}
 	}
+}
+
+// gramDocs are the changes of one transaction to texts_grams_docs: per trigram, the number of texts holding it
+// inserted into texts_grams less the number deleted. A nil gramDocs (texts_grams not filled) keeps none.
+type gramDocs map[string]int
+
+// add counts n more texts (n < 0: fewer) holding each trigram of norm: each three code points in a row, as the
+// trigram tokenizer of texts_grams (case_sensitive 1) reads them.
+func (d gramDocs) add(norm string, n int) {
+	if d == nil {
+		return
+	}
+	rs := []rune(norm)
+	seen := make(map[string]bool, len(rs))
+	for i := 0; i+3 <= len(rs); i++ {
+		g := string(rs[i : i+3])
+		if !seen[g] {
+			seen[g] = true
+			d[g] += n
+		}
+	}
+}
+
+// write applies the changes to texts_grams_docs in tx, leaving out the trigrams that no text holds any more.
+func (d gramDocs) write(tx *sql.Tx) error {
+	if len(d) == 0 {
+		return nil
+	}
+	up, err := tx.Prepare(`INSERT INTO texts_grams_docs (term, doc) VALUES (?, ?)
+		ON CONFLICT (term) DO UPDATE SET doc = doc + excluded.doc`)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	defer up.Close()
+	gone, err := tx.Prepare(`DELETE FROM texts_grams_docs WHERE term = ? AND doc <= 0`)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	defer gone.Close()
+	for g, n := range d {
+		if n == 0 {
+			continue
+		}
+		if _, err := up.Exec(g, n); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+		if n < 0 {
+			if _, err := gone.Exec(g); err != nil {
+				return fmt.Errorf("index: %w", err)
+			}
+		}
+	}
+	return nil
 }

@@ -323,10 +323,52 @@ func gramRows(t *testing.T, ix *Index) (grams, forms, texts int) {
 	return grams, forms, texts
 }
 
+// sameDocs checks that texts_grams_docs counts the texts holding each trigram as the vocabulary of texts_grams
+// does.
+func sameDocs(t *testing.T, ix *Index) {
+	t.Helper()
+	read := func(q string) map[string]int {
+		rows, err := ix.db.Query(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		out := map[string]int{}
+		for rows.Next() {
+			var (
+				term string
+				doc  int
+			)
+			if err := rows.Scan(&term, &doc); err != nil {
+				t.Fatal(err)
+			}
+			out[term] = doc
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	got, want := read(`SELECT term, doc FROM texts_grams_docs`), read(`SELECT term, doc FROM texts_grams_vocab`)
+	if len(want) == 0 {
+		t.Fatal("texts_grams holds no trigram")
+	}
+	for term, n := range want {
+		if got[term] != n {
+			t.Errorf("trigram %q: texts_grams_docs counts %d texts, the vocabulary %d", term, got[term], n)
+		}
+	}
+	for term, n := range got {
+		if _, ok := want[term]; !ok {
+			t.Errorf("trigram %q: texts_grams_docs counts %d texts, the vocabulary none", term, n)
+		}
+	}
+}
+
 // TestTrigramTablesOnDemand checks that a build, what check pays on a fresh clone, leaves the trigram tables
 // empty; that the first lookup fills the candidate filter's and the first concordance concordance's, each from
 // the stored texts without reading a release, and both find what a memory of every release finds; and that
-// from then on a release edited or deleted updates them.
+// from then on a release edited or deleted updates them, with the number of texts holding each trigram.
 func TestTrigramTablesOnDemand(t *testing.T) {
 	f := newFixture(t, 6)
 	ix := f.open(t)
@@ -346,6 +388,7 @@ func TestTrigramTablesOnDemand(t *testing.T) {
 	if g, c, n := gramRows(t, ix); g != n || c != 0 {
 		t.Fatalf("after a search: %d rows of texts_grams, %d of texts_fts, %d texts; want %[3]d, 0", g, c, n)
 	}
+	sameDocs(t, ix)
 	hits, err := m.Concordance("Cambodia", nil)
 	if err != nil {
 		t.Fatal(err)
@@ -376,6 +419,7 @@ func TestTrigramTablesOnDemand(t *testing.T) {
 	if g, c, n := gramRows(t, ix); g != n || c != n {
 		t.Fatalf("after an edit: %d rows of texts_grams, %d of texts_fts, %d texts; want %[3]d each", g, c, n)
 	}
+	sameDocs(t, ix)
 	d = f.direct(t)
 	m = ix.Memory(nil)
 	got, err = m.Search(added, "en", 0.9)

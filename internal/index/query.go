@@ -439,9 +439,9 @@ func closeRows(rows *sql.Rows) error {
 
 // docCap is the number of texts holding a trigram beyond which rarest counts no further: a trigram in more texts
 // than that is common, and the filter would find too many texts through it whichever of the common ones it
-// took. Counting a trigram's texts reads its whole list of texts (the vocabulary table too), which for a
-// sentence of a templated archive, most of whose trigrams are in tens of thousands of texts, was a tenth of
-// a tm search.
+// took. The numbers come from texts_grams_docs, a row per trigram, where counting a trigram's texts read its
+// whole list of texts (the vocabulary table too), which for a sentence of a templated archive, most of whose
+// trigrams are in tens of thousands of texts, was a tenth of a tm search.
 const docCap = 1024
 
 // rarest returns the fewest trigrams of f, rarest first (by the number of texts holding them, counted up to
@@ -467,12 +467,11 @@ func (m *Memory) rarest(tx *sql.Tx, f tm.Filter) ([]string, error) {
 		if !ok {
 			if stmt == nil {
 				var err error
-				if stmt, err = tx.Prepare(`SELECT count(*) FROM
-					(SELECT rowid FROM texts_grams WHERE texts_grams MATCH ? LIMIT ?)`); err != nil {
+				if stmt, err = tx.Prepare(`SELECT coalesce((SELECT min(doc, ?2) FROM texts_grams_docs WHERE term = ?1), 0)`); err != nil {
 					return nil, fmt.Errorf("index: %w", err)
 				}
 			}
-			if err := stmt.QueryRow(quote(g), docCap).Scan(&doc); err != nil {
+			if err := stmt.QueryRow(g, docCap).Scan(&doc); err != nil {
 				return nil, fmt.Errorf("index: %w", err)
 			}
 			m.mu.Lock()

@@ -361,6 +361,10 @@ func (ix *Index) create() error {
 		`CREATE VIRTUAL TABLE texts_grams USING fts5 (norm, content='', contentless_delete=1, detail=none,
 			tokenize='trigram case_sensitive 1')`,
 		`CREATE VIRTUAL TABLE texts_grams_vocab USING fts5vocab (texts_grams, 'row')`,
+		// The number of texts holding each trigram of texts_grams, which the vocabulary gives too, but by reading
+		// every text's entry of the trigram: filled with texts_grams and kept in step with it (gramDocs), so that
+		// a lookup that picks the query's rarest trigrams reads one row for each.
+		`CREATE TABLE texts_grams_docs (term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID`,
 		// Trigrams of each text's matching forms in every language, one after the other on lines of their own
 		// (Index.forms), for concordance's filter: which texts hold every trigram of a phrase's form, not where
 		// (detail=none), which finds each text holding the phrase and a few more that the memory's concordance
@@ -514,6 +518,10 @@ func (ix *Index) sync() error {
 	if err != nil {
 		return err
 	}
+	var docs gramDocs // the changes to texts_grams_docs, when texts_grams is filled
+	if filled[gramsTable] {
+		docs = gramDocs{}
+	}
 	// The texts of the releases gone, which may be no unit's text once they are deleted.
 	var orphans []int64
 	for _, id := range gone {
@@ -536,7 +544,7 @@ func (ix *Index) sync() error {
 			return fmt.Errorf("index: %w", err)
 		}
 	}
-	if err := ix.read(tx, changed, start, filled); err != nil {
+	if err := ix.read(tx, changed, start, filled, docs); err != nil {
 		return err
 	}
 	for _, id := range orphans {
@@ -546,6 +554,13 @@ func (ix *Index) sync() error {
 		}
 		if used {
 			continue
+		}
+		if docs != nil {
+			var norm string
+			if err := tx.QueryRow(`SELECT norm FROM norms WHERE id = ?`, id).Scan(&norm); err != nil {
+				return fmt.Errorf("index: %w", err)
+			}
+			docs.add(norm, -1)
 		}
 		stmts := []string{`DELETE FROM norms WHERE id = ?`, `DELETE FROM texts WHERE id = ?`}
 		for _, t := range gramTables {
@@ -558,6 +573,9 @@ func (ix *Index) sync() error {
 				return fmt.Errorf("index: %w", err)
 			}
 		}
+	}
+	if err := docs.write(tx); err != nil {
+		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("index: %w", err)
@@ -793,7 +811,7 @@ func unitTexts(source string, units []tm.Unit) []unitText {
 // read parses, aligns and analyses the changed folders on every core and inserts them in tx as they come, with
 // their texts' trigrams in the tables filled. A folder that does not parse is an input error; all of them are
 // reported, and tx is to be rolled back.
-func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[string]bool) error {
+func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[string]bool, docs gramDocs) error {
 	if len(folders) == 0 {
 		return nil
 	}
@@ -853,7 +871,7 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[
 		wg.Wait()
 		close(results)
 	}()
-	w, other := ix.newWriter(tx, filled)
+	w, other := ix.newWriter(tx, filled, docs)
 	if w != nil {
 		defer w.close()
 	}
@@ -890,21 +908,22 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[
 // writer inserts the entries of folders read again in one transaction, the rows of each table in batches
 // (batch), and gives the releases and texts their ids itself, the next after the largest as SQLite would, so
 // that the rows naming one need not wait for its insert; the trigrams of new texts go only into the trigram
-// tables filled (grams, fts nil otherwise).
+// tables filled (grams, fts nil otherwise), those of texts_grams counted in docs.
 type writer struct {
 	ix                                   *Index
 	releases, files, units, texts, norms *batch
 	checks                               *checkWriter
 	findText, grams, fts                 *sql.Stmt
 	nextRelease, nextText                int64
+	docs                                 gramDocs
 	// inserted are the texts inserted by this writer, by unitText.key; when the index had no text before
 	// (fresh: a build), they are all there are, and the index is not searched for a text.
 	inserted map[[16]byte]int64
 	fresh    bool
 }
 
-func (ix *Index) newWriter(tx *sql.Tx, filled map[string]bool) (*writer, error) {
-	w := &writer{ix: ix, inserted: map[[16]byte]int64{},
+func (ix *Index) newWriter(tx *sql.Tx, filled map[string]bool, docs gramDocs) (*writer, error) {
+	w := &writer{ix: ix, inserted: map[[16]byte]int64{}, docs: docs,
 		releases: newBatch(tx, "releases", "id", "dir", "release", "coverage", "phrases"),
 		files:    newBatch(tx, "files", "path", "rel", "size", "mtime", "hash"),
 		units:    newBatch(tx, "units", "rel", "pos", "segment", "text", "release"),
@@ -1017,6 +1036,7 @@ func (w *writer) textID(u tm.Unit, t unitText) (int64, error) {
 		if _, err := w.grams.Exec(id, t.norm); err != nil {
 			return 0, fmt.Errorf("index: %w", err)
 		}
+		w.docs.add(t.norm, 1)
 	}
 	if w.fts != nil {
 		if _, err := w.fts.Exec(id, w.ix.forms(u.Text)); err != nil {
