@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/relloc/relloc/internal/matchform"
@@ -127,7 +128,8 @@ func (ix *Index) fillLocked(table string) error {
 	switch table {
 	case gramsTable:
 		for _, q := range []string{
-			`INSERT INTO texts_grams (rowid, norm) SELECT id, norm FROM norms`,
+			// In the order of the rowids (norms_len), which FTS5 writes in one pass (gramChanges).
+			`INSERT INTO texts_grams (rowid, norm) SELECT len << 32 | id, norm FROM norms ORDER BY len, id`,
 			`INSERT INTO texts_grams_docs (term, doc) SELECT term, doc FROM texts_grams_vocab`,
 		} {
 			if _, err := tx.Exec(q); err != nil {
@@ -198,44 +200,92 @@ func (ix *Index) fillForms(tx *sql.Tx) error {
 	}
 }
 
-// gramDocs are the changes of one transaction to texts_grams_docs: per trigram, the number of texts holding it
-// inserted into texts_grams less the number deleted. A nil gramDocs (texts_grams not filled) keeps none.
-type gramDocs map[string]int
+// gramRowid is the rowid in texts_grams of the text id whose normalised source has length code points: the
+// length, then the id, so that the texts of a range of lengths are a range of rowids, which a lookup reads
+// alone (passingQuery). Ids stay under 2³², which four billion texts would reach.
+func gramRowid(length int, id int64) int64 { return int64(length)<<32 | id }
 
-// add counts n more texts (n < 0: fewer) holding each trigram of norm: each three code points in a row, as the
-// trigram tokenizer of texts_grams (case_sensitive 1) reads them.
-func (d gramDocs) add(norm string, n int) {
-	if d == nil {
+// gramChanges are the changes of one transaction to texts_grams and texts_grams_docs: the texts inserted,
+// written at the end in the order of their rowids (FTS5 writes out what it holds of a transaction whenever a
+// rowid comes before the last, which texts of random lengths would make it do at nearly every text), and per
+// trigram the number of texts holding it inserted less the number deleted. A nil *gramChanges (texts_grams
+// not filled) keeps none.
+type gramChanges struct {
+	rows []gramRow
+	docs map[string]int
+}
+
+// gramRow is a text for texts_grams.
+type gramRow struct {
+	rowid int64
+	norm  string
+}
+
+func newGramChanges() *gramChanges { return &gramChanges{docs: map[string]int{}} }
+
+// insert adds the text id, whose normalised source norm has length code points.
+func (c *gramChanges) insert(id int64, length int, norm string) {
+	if c == nil {
 		return
 	}
+	c.rows = append(c.rows, gramRow{gramRowid(length, id), norm})
+	c.count(norm, 1)
+}
+
+// remove counts a text deleted from texts_grams whose normalised source is norm.
+func (c *gramChanges) remove(norm string) {
+	if c == nil {
+		return
+	}
+	c.count(norm, -1)
+}
+
+// count counts n more texts (n < 0: fewer) holding each trigram of norm: each three code points in a row, as the
+// trigram tokenizer of texts_grams (case_sensitive 1) reads them.
+func (c *gramChanges) count(norm string, n int) {
 	rs := []rune(norm)
 	seen := make(map[string]bool, len(rs))
 	for i := 0; i+3 <= len(rs); i++ {
 		g := string(rs[i : i+3])
 		if !seen[g] {
 			seen[g] = true
-			d[g] += n
+			c.docs[g] += n
 		}
 	}
 }
 
-// write applies the changes to texts_grams_docs in tx, leaving out the trigrams that no text holds any more.
-func (d gramDocs) write(tx *sql.Tx) error {
-	if len(d) == 0 {
+// write writes the changes in tx: the texts inserted, then the counts, leaving out the trigrams that no text
+// holds any more.
+func (c *gramChanges) write(tx *sql.Tx) error {
+	if c == nil {
 		return nil
 	}
-	up, err := tx.Prepare(`INSERT INTO texts_grams_docs (term, doc) VALUES (?, ?)
-		ON CONFLICT (term) DO UPDATE SET doc = doc + excluded.doc`)
-	if err != nil {
-		return fmt.Errorf("index: %w", err)
+	sort.Slice(c.rows, func(i, j int) bool { return c.rows[i].rowid < c.rows[j].rowid })
+	stmts := make([]*sql.Stmt, 3)
+	defer func() {
+		for _, s := range stmts {
+			if s != nil {
+				s.Close()
+			}
+		}
+	}()
+	for i, q := range []string{
+		`INSERT INTO texts_grams (rowid, norm) VALUES (?, ?)`,
+		`INSERT INTO texts_grams_docs (term, doc) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET doc = doc + excluded.doc`,
+		`DELETE FROM texts_grams_docs WHERE term = ? AND doc <= 0`,
+	} {
+		var err error
+		if stmts[i], err = tx.Prepare(q); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
 	}
-	defer up.Close()
-	gone, err := tx.Prepare(`DELETE FROM texts_grams_docs WHERE term = ? AND doc <= 0`)
-	if err != nil {
-		return fmt.Errorf("index: %w", err)
+	ins, up, gone := stmts[0], stmts[1], stmts[2]
+	for _, r := range c.rows {
+		if _, err := ins.Exec(r.rowid, r.norm); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
 	}
-	defer gone.Close()
-	for g, n := range d {
+	for g, n := range c.docs {
 		if n == 0 {
 			continue
 		}

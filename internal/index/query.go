@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -302,6 +303,12 @@ func (m *Memory) passing(tx *sql.Tx, f tm.Filter, ok bool) ([]textNorm, error) {
 		args = append(args, f.MaxLen)
 	}
 	if f.Need > 0 && grams {
+		// The lengths are a range of texts_grams' rowids, which its trigrams' lists of texts are sorted by: the
+		// full-text index reads the part of each list in the range and the texts of other lengths are not read.
+		to := int64(math.MaxInt64)
+		if f.MaxLen >= 0 {
+			to = gramRowid(f.MaxLen+1, 0) - 1
+		}
 		terms, err := m.rarest(tx, f)
 		if err != nil {
 			return nil, err
@@ -313,8 +320,7 @@ func (m *Memory) passing(tx *sql.Tx, f tm.Filter, ok bool) ([]textNorm, error) {
 		for _, t := range terms {
 			quoted = append(quoted, quote(t))
 		}
-		q += ` AND n.id IN (SELECT rowid FROM texts_grams WHERE texts_grams MATCH ?)`
-		args = append(args, strings.Join(quoted, " OR "))
+		q, args = passingQuery, []any{strings.Join(quoted, " OR "), gramRowid(f.MinLen, 0), to}
 	}
 	rows, err := tx.Query(q, args...)
 	if err != nil {
@@ -336,6 +342,11 @@ func (m *Memory) passing(tx *sql.Tx, f tm.Filter, ok bool) ([]textNorm, error) {
 	}
 	return out, nil
 }
+
+// passingQuery reads the normalised texts holding one of the trigrams of an FTS5 query (?1) whose lengths are
+// those of texts_grams' rowids from ?2 to ?3.
+const passingQuery = `SELECT n.id, n.norm FROM texts_grams JOIN norms n ON n.id = texts_grams.rowid & 0xFFFFFFFF
+	WHERE texts_grams MATCH ?1 AND texts_grams.rowid BETWEEN ?2 AND ?3`
 
 // firsts returns the first unit in memory order of each of the texts ids, leaving out the excluded releases,
 // in memory order. Each is the first entry of its text in units_text, which holds a text's units in memory

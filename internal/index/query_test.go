@@ -1,6 +1,7 @@
 package index
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -36,5 +37,18 @@ func TestFirstUnitNeedsNoSort(t *testing.T) {
 	plan := queryPlan(t, ix, firstUnitQuery, 1, `["r"]`)
 	if !strings.Contains(plan, "units_text") || strings.Contains(plan, "TEMP B-TREE FOR ORDER BY") {
 		t.Errorf("query plan %q: want a search of units_text and no sort", plan)
+	}
+}
+
+// TestPassingReadsLengths: the candidates of a lookup are read from the full-text index within the rowids of
+// their lengths (FTS5 takes the range: its plan's constraints hold > and <), each text's normalised source then
+// read by its id, so that no text of another length is read.
+func TestPassingReadsLengths(t *testing.T) {
+	f := newFixture(t, 2)
+	ix := f.open(t)
+	plan := queryPlan(t, ix, passingQuery, `"abc" OR "bcd"`, gramRowid(10, 0), gramRowid(21, 0)-1)
+	want := regexp.MustCompile(`^SCAN texts_grams VIRTUAL TABLE INDEX \d+:M\S*>\S*<\S*; SEARCH n USING INTEGER PRIMARY KEY \(rowid=\?\)$`)
+	if !want.MatchString(plan) {
+		t.Errorf("query plan %q: want the range of rowids read from texts_grams, then norms by id", plan)
 	}
 }

@@ -356,13 +356,13 @@ func (ix *Index) create() error {
 			segment TEXT NOT NULL, text INTEGER NOT NULL, release TEXT NOT NULL)`,
 		// Trigrams of each text's normalised source, for the memory's candidate filter: which texts hold one, not
 		// where (detail=none), which is all a filter of single trigrams asks and keeps the index small; the
-		// vocabulary gives the number of texts holding each. The rowid is the text's id. Filled the first time a
-		// lookup needs it (Index.fill), not by the build, and kept in step from then on.
+		// vocabulary gives the number of texts holding each. The rowid is the text's length and id (gramRowid).
+		// Filled the first time a lookup needs it (Index.fill), not by the build, and kept in step from then on.
 		`CREATE VIRTUAL TABLE texts_grams USING fts5 (norm, content='', contentless_delete=1, detail=none,
 			tokenize='trigram case_sensitive 1')`,
 		`CREATE VIRTUAL TABLE texts_grams_vocab USING fts5vocab (texts_grams, 'row')`,
 		// The number of texts holding each trigram of texts_grams, which the vocabulary gives too, but by reading
-		// every text's entry of the trigram: filled with texts_grams and kept in step with it (gramDocs), so that
+		// every text's entry of the trigram: filled with texts_grams and kept in step with it (gramChanges), so that
 		// a lookup that picks the query's rarest trigrams reads one row for each.
 		`CREATE TABLE texts_grams_docs (term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID`,
 		// Trigrams of each text's matching forms in every language, one after the other on lines of their own
@@ -518,9 +518,9 @@ func (ix *Index) sync() error {
 	if err != nil {
 		return err
 	}
-	var docs gramDocs // the changes to texts_grams_docs, when texts_grams is filled
+	var grams *gramChanges // the changes to texts_grams and texts_grams_docs, when texts_grams is filled
 	if filled[gramsTable] {
-		docs = gramDocs{}
+		grams = newGramChanges()
 	}
 	// The texts of the releases gone, which may be no unit's text once they are deleted.
 	var orphans []int64
@@ -544,7 +544,7 @@ func (ix *Index) sync() error {
 			return fmt.Errorf("index: %w", err)
 		}
 	}
-	if err := ix.read(tx, changed, start, filled, docs); err != nil {
+	if err := ix.read(tx, changed, start, filled, grams); err != nil {
 		return err
 	}
 	for _, id := range orphans {
@@ -555,26 +555,32 @@ func (ix *Index) sync() error {
 		if used {
 			continue
 		}
-		if docs != nil {
-			var norm string
-			if err := tx.QueryRow(`SELECT norm FROM norms WHERE id = ?`, id).Scan(&norm); err != nil {
-				return fmt.Errorf("index: %w", err)
-			}
-			docs.add(norm, -1)
+		var (
+			length int
+			norm   string
+		)
+		if err := tx.QueryRow(`SELECT len, norm FROM norms WHERE id = ?`, id).Scan(&length, &norm); err != nil {
+			return fmt.Errorf("index: %w", err)
 		}
-		stmts := []string{`DELETE FROM norms WHERE id = ?`, `DELETE FROM texts WHERE id = ?`}
-		for _, t := range gramTables {
-			if filled[t] {
-				stmts = append(stmts, `DELETE FROM `+t+` WHERE rowid = ?`)
-			}
+		grams.remove(norm)
+		type deletion struct {
+			sql   string
+			rowid int64
 		}
-		for _, s := range stmts {
-			if _, err := tx.Exec(s, id); err != nil {
+		dels := []deletion{{`DELETE FROM norms WHERE id = ?`, id}, {`DELETE FROM texts WHERE id = ?`, id}}
+		if filled[gramsTable] {
+			dels = append(dels, deletion{`DELETE FROM ` + gramsTable + ` WHERE rowid = ?`, gramRowid(length, id)})
+		}
+		if filled[formsTable] {
+			dels = append(dels, deletion{`DELETE FROM ` + formsTable + ` WHERE rowid = ?`, id})
+		}
+		for _, d := range dels {
+			if _, err := tx.Exec(d.sql, d.rowid); err != nil {
 				return fmt.Errorf("index: %w", err)
 			}
 		}
 	}
-	if err := docs.write(tx); err != nil {
+	if err := grams.write(tx); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -811,7 +817,7 @@ func unitTexts(source string, units []tm.Unit) []unitText {
 // read parses, aligns and analyses the changed folders on every core and inserts them in tx as they come, with
 // their texts' trigrams in the tables filled. A folder that does not parse is an input error; all of them are
 // reported, and tx is to be rolled back.
-func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[string]bool, docs gramDocs) error {
+func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[string]bool, grams *gramChanges) error {
 	if len(folders) == 0 {
 		return nil
 	}
@@ -871,7 +877,7 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[
 		wg.Wait()
 		close(results)
 	}()
-	w, other := ix.newWriter(tx, filled, docs)
+	w, other := ix.newWriter(tx, filled, grams)
 	if w != nil {
 		defer w.close()
 	}
@@ -908,22 +914,23 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[
 // writer inserts the entries of folders read again in one transaction, the rows of each table in batches
 // (batch), and gives the releases and texts their ids itself, the next after the largest as SQLite would, so
 // that the rows naming one need not wait for its insert; the trigrams of new texts go only into the trigram
-// tables filled (grams, fts nil otherwise), those of texts_grams counted in docs.
+// tables filled: those of texts_grams to grams (nil otherwise), written at the end of the transaction in the
+// order of their rowids (gramChanges), those of texts_fts to fts (nil otherwise).
 type writer struct {
 	ix                                   *Index
 	releases, files, units, texts, norms *batch
 	checks                               *checkWriter
-	findText, grams, fts                 *sql.Stmt
+	findText, fts                        *sql.Stmt
 	nextRelease, nextText                int64
-	docs                                 gramDocs
+	grams                                *gramChanges
 	// inserted are the texts inserted by this writer, by unitText.key; when the index had no text before
 	// (fresh: a build), they are all there are, and the index is not searched for a text.
 	inserted map[[16]byte]int64
 	fresh    bool
 }
 
-func (ix *Index) newWriter(tx *sql.Tx, filled map[string]bool, docs gramDocs) (*writer, error) {
-	w := &writer{ix: ix, inserted: map[[16]byte]int64{}, docs: docs,
+func (ix *Index) newWriter(tx *sql.Tx, filled map[string]bool, grams *gramChanges) (*writer, error) {
+	w := &writer{ix: ix, inserted: map[[16]byte]int64{}, grams: grams,
 		releases: newBatch(tx, "releases", "id", "dir", "release", "coverage", "phrases"),
 		files:    newBatch(tx, "files", "path", "rel", "size", "mtime", "hash"),
 		units:    newBatch(tx, "units", "rel", "pos", "segment", "text", "release"),
@@ -940,12 +947,6 @@ func (ix *Index) newWriter(tx *sql.Tx, filled map[string]bool, docs gramDocs) (*
 		sql  string
 	}{
 		{&w.findText, `SELECT t.id FROM norms n JOIN texts t ON t.id = n.id WHERE n.nhash = ? AND t.text = ?`},
-	}
-	if filled[gramsTable] {
-		stmts = append(stmts, struct {
-			stmt **sql.Stmt
-			sql  string
-		}{&w.grams, `INSERT INTO texts_grams (rowid, norm) VALUES (?, ?)`})
 	}
 	if filled[formsTable] {
 		stmts = append(stmts, struct {
@@ -964,7 +965,7 @@ func (ix *Index) newWriter(tx *sql.Tx, filled map[string]bool, docs gramDocs) (*
 }
 
 func (w *writer) close() {
-	for _, s := range []*sql.Stmt{w.findText, w.grams, w.fts} {
+	for _, s := range []*sql.Stmt{w.findText, w.fts} {
 		if s != nil {
 			s.Close()
 		}
@@ -1032,12 +1033,7 @@ func (w *writer) textID(u tm.Unit, t unitText) (int64, error) {
 	if err := w.norms.add(id, t.nhash, t.runes, t.norm); err != nil {
 		return 0, err
 	}
-	if w.grams != nil {
-		if _, err := w.grams.Exec(id, t.norm); err != nil {
-			return 0, fmt.Errorf("index: %w", err)
-		}
-		w.docs.add(t.norm, 1)
-	}
+	w.grams.insert(id, t.runes, t.norm)
 	if w.fts != nil {
 		if _, err := w.fts.Exec(id, w.ix.forms(u.Text)); err != nil {
 			return 0, fmt.Errorf("index: %w", err)
