@@ -501,31 +501,47 @@ func khmerCounter(s string) bool {
 	return false
 }
 
+// eras are the Japanese eras of localefmt, earliest first, with the Gregorian year each began, made once.
+var eras = func() (out []eraStart) {
+	for _, name := range localefmt.EraNames() {
+		start, _ := localefmt.EraStartYear(name)
+		out = append(out, eraStart{name, start})
+	}
+	return out
+}()
+
+type eraStart struct {
+	name  string
+	start int
+}
+
 // eraBefore reports whether before ends with the name of a Japanese era (and
 // maybe a space), and the Gregorian year that era began.
 func eraBefore(before string) (int, bool) {
 	before = strings.TrimRight(before, " \u3000")
-	for _, name := range localefmt.EraNames() {
-		if strings.HasSuffix(before, name) {
-			return localefmt.EraStartYear(name)
+	for _, e := range eras {
+		if strings.HasSuffix(before, e.name) {
+			return e.start, true
 		}
 	}
 	return 0, false
 }
 
-// eraFirstYears reads 令和元年, the first year of an era.
+// eraFirstYears reads 令和元年, the first year of an era: 元年 is looked for once, and the era before it.
 func (f *finder) eraFirstYears() {
-	for _, name := range localefmt.EraNames() {
-		start, _ := localefmt.EraStartYear(name)
-		for off := 0; ; {
-			k := strings.Index(f.s[off:], name+"元年")
-			if k < 0 {
-				break
-			}
-			i := off + k + len(name)
-			f.out = append(f.out, Number{Value: float64(start), Start: i, End: i + len("元"), Kind: KindYear})
-			off = i
+	s := f.s
+	for off := 0; ; {
+		k := strings.Index(s[off:], "元年")
+		if k < 0 {
+			return
 		}
+		i := off + k
+		for _, e := range eras {
+			if strings.HasSuffix(s[:i], e.name) {
+				f.out = append(f.out, Number{Value: float64(e.start), Start: i, End: i + len("元"), Kind: KindYear})
+			}
+		}
+		off = i + len("元年")
 	}
 }
 
