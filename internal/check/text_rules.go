@@ -47,6 +47,9 @@ func (untranslated) Check(c *Context, report func(finding.Finding)) {
 			report(f)
 			return
 		}
+		if ratio >= 0 && lowerLatin(text) < 2 {
+			return // no two lower-case Latin words: latinShare would count no Latin (see lowerLatin)
+		}
 		mask := keptInLatin(text)
 		for _, m := range sideMatches(c, lang, tgt, true) {
 			for i := m.Start - tgt.Start; i < m.End-tgt.Start && i < len(mask); i++ {
@@ -220,6 +223,27 @@ func latinShare(text string, mask []bool) (latin, other int) {
 		return 0, other
 	}
 	return names + prose, other
+}
+
+// lowerLatin counts the lower-case Latin letters of text, as latinShare tells them (a letter below U+0250 or a
+// full-width ASCII letter), up to two: each lower-case word that latinShare counts begins with its own, so a
+// text with fewer than two has no English prose, whatever is masked. Only the bytes that can begin such a letter
+// are decoded; UTF-8 resynchronises at each of them, so they are the runes that reading rune by rune finds.
+func lowerLatin(text string) int {
+	n := 0
+	for i := 0; i < len(text) && n < 2; i++ {
+		c := text[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			n++
+		case c >= 0xC2 && c <= 0xC9 || c == 0xEF: // U+0080–U+024F, U+F000–U+FFFF
+			r, _ := utf8.DecodeRuneInString(text[i:])
+			if (r < 0x250 || matchform.IsFullwidthASCII(r)) && unicode.IsLower(r) && runeclass.Of(r)&runeclass.Letter != 0 {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 func hasLetter(s string) bool {

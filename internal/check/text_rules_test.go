@@ -95,3 +95,50 @@ func kindOfSlow(r rune) uint8 {
 	}
 	return k
 }
+
+// lowerLatinCases are texts around the count of two lower-case Latin letters that lowerLatin stops at.
+var lowerLatinCases = []string{
+	"", "ASEANと日本は一致した。", "ឯកឧត្តម (HAYASHI Yoshimasa)", "x 日本 y", "ｔｈｅ ｍｅｅｔｉｎｇ", "Éa", "ÉA été", "ǅz",
+	"\xc3(ab)", "両外相は agreed", "a\xef\xbd", "ŋ ŋ", "ɐ ɐ", "ＡＳＥＡＮ ａ", "I",
+}
+
+// TestLowerLatinBoundsLatinShare: what lets untranslated skip a segment with fewer than two lower-case Latin
+// letters. latinShare counts no Latin in such a text, whatever is masked; with -fuzz, any text
+// (FuzzLowerLatinBoundsLatinShare).
+func TestLowerLatinBoundsLatinShare(t *testing.T) {
+	for _, s := range lowerLatinCases {
+		lowerLatinBoundsLatinShare(t, s)
+	}
+	if got := lowerLatin("両外相は agreed"); got != 2 {
+		t.Errorf("lowerLatin(%q) = %d, want 2", "両外相は agreed", got)
+	}
+}
+
+func lowerLatinBoundsLatinShare(t *testing.T, s string) {
+	t.Helper()
+	if lowerLatin(s) >= 2 {
+		return
+	}
+	masks := [][]bool{make([]bool, len(s)), keptInLatin(s)}
+	for k := range len(s) { // every single byte masked, which cuts a word wherever it may be cut
+		m := make([]bool, len(s))
+		m[k] = true
+		masks = append(masks, m)
+	}
+	for _, m := range masks {
+		if latin, _ := latinShare(s, m); latin != 0 {
+			t.Fatalf("latinShare(%q) = %d Latin letters with %d lower-case ones", s, latin, lowerLatin(s))
+		}
+	}
+}
+
+func FuzzLowerLatinBoundsLatinShare(f *testing.F) {
+	for _, s := range lowerLatinCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) <= 200 {
+			lowerLatinBoundsLatinShare(t, s)
+		}
+	})
+}
