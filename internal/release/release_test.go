@@ -1,12 +1,16 @@
 package release
 
 import (
+	"errors"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/safefile"
 )
 
 func TestParseDocument(t *testing.T) {
@@ -332,6 +336,55 @@ func TestParseFront(t *testing.T) {
 		}
 		if _, perr := Load(ws, dir, language.English, langs, rel); perr == nil || tt.err != "" && perr.Error() != err.Error() {
 			t.Errorf("%q: Load gives %v, want an error (the same as ParseFront's: %v)", tt.text, perr, err)
+		}
+	}
+}
+
+// TestReadDirLinks: ReadDir checks a release folder once and each file that is a symbolic link on its own; a
+// file or a folder leading outside the workspace is an input error for each file read through it, a link that
+// stays inside is read.
+func TestReadDirLinks(t *testing.T) {
+	top := t.TempDir()
+	ws := filepath.Join(top, "ws")
+	write := func(p, s string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link := func(target, p string) {
+		t.Helper()
+		if err := os.Symlink(target, p); err != nil {
+			t.Skipf("symbolic links: %v", err)
+		}
+	}
+	write(filepath.Join(top, "outside", "secret.md"), "secret\n")
+	write(filepath.Join(top, "outside", "en.md"), "# Secret\n")
+	write(filepath.Join(ws, "releases", "a", "en.md"), "# A\n")
+	link("en.md", filepath.Join(ws, "releases", "a", "ja.md"))
+	link(filepath.Join("..", "..", "..", "outside", "secret.md"), filepath.Join(ws, "releases", "a", "km.md"))
+	link(filepath.Join("..", "..", "outside"), filepath.Join(ws, "releases", "b"))
+	rel := func(p string) string { r, _ := filepath.Rel(ws, p); return filepath.ToSlash(r) }
+	langs := []language.Tag{language.English, language.Khmer, language.Japanese}
+
+	_, err := ReadDir(ws, filepath.Join(ws, "releases", "a"), langs, rel)
+	if !errors.Is(err, safefile.ErrOutside) || !strings.Contains(err.Error(), "releases/a/km.md") || strings.Contains(err.Error(), "ja.md") {
+		t.Errorf("a link outside: err = %v, want releases/a/km.md leading outside", err)
+	}
+	if err := os.Remove(filepath.Join(ws, "releases", "a", "km.md")); err != nil {
+		t.Fatal(err)
+	}
+	files, err := ReadDir(ws, filepath.Join(ws, "releases", "a"), langs, rel)
+	if err != nil || len(files) != 2 || string(files[1].Data) != "# A\n" {
+		t.Errorf("a link inside: files = %+v, err = %v, want en.md and ja.md read", files, err)
+	}
+	for _, read := range []func(string, string, []language.Tag, func(string) string) ([]File, error){ReadDir, ReadFrontDir} {
+		_, err = read(ws, filepath.Join(ws, "releases", "b"), langs, rel)
+		if !errors.Is(err, safefile.ErrOutside) || !strings.Contains(err.Error(), "releases/b/en.md") {
+			t.Errorf("a folder outside: err = %v, want releases/b/en.md leading outside", err)
 		}
 	}
 }
