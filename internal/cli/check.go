@@ -394,10 +394,8 @@ func checkIndexed(g *Global, ws *workspace.Workspace, gl *glossary.Glossary, in 
 	)
 	c := runner.CollectorTo(func(o check.Outcome) error {
 		releases++
-		if writeErr = rep.add(report.Release{ID: o.ID, Dir: o.Dir, Findings: o.Findings, Cases: reportCases(format, o.Cases)}); writeErr != nil {
-			return writeErr
-		}
-		return nil
+		writeErr = rep.add(report.Release{ID: o.ID, Dir: o.Dir, Findings: o.Findings, Cases: reportCases(format, o.Cases)})
+		return writeErr
 	})
 	err = ix.EachOutcome(c.Add)
 	res, resErr := c.Result()

@@ -160,9 +160,9 @@ func firstDifference(got, want string) string {
 	return "(equal)"
 }
 
-// TestStreamHoldsOnlyWhatMustWait: with the folders known, a release's findings are written when it is added
-// (text written by then), but for those of a folder whose files sort after a folder still to come; JUnit writes a
-// suite once a release of a greater id is added.
+// TestStreamHoldsOnlyWhatMustWait: with the folders known, a release's findings are written when it is added,
+// but for those of a folder whose files sort after a folder still to come (releases/a/km.md after releases/a-b);
+// JUnit writes a suite once a release of a greater id is added.
 func TestStreamHoldsOnlyWhatMustWait(t *testing.T) {
 	f := func(p string) finding.Finding {
 		return finding.Finding{Path: p, Line: 1, Column: 1, Rule: "segment-count", Severity: finding.Error, Release: path.Base(path.Dir(p)), Message: "m"}
