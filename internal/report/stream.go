@@ -136,6 +136,7 @@ func newPathOrder(s findingSink, folders []string) *pathOrder {
 }
 
 func (o *pathOrder) add(r Release) error {
+	o.held = slices.Grow(o.held, len(r.Findings))
 	for _, f := range r.Findings {
 		f = o.sink.prepare(f)
 		if o.last != nil && finding.Compare(f, *o.last) < 0 {
