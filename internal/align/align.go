@@ -423,10 +423,13 @@ type anchors [][]int32
 // translator dropped. Among blocks every anchor is kept: a block's unique number that no block of the
 // translation holds marks the block that was dropped.
 func intern(src, tgt []Unit, sentences bool) (anchors, anchors, int) {
-	inSource := map[string]bool{}
-	for _, u := range src {
-		for _, s := range u.Anchors {
-			inSource[s] = true
+	var inSource map[string]bool // only sentences filter the target's anchors by it
+	if sentences {
+		inSource = map[string]bool{}
+		for _, u := range src {
+			for _, s := range u.Anchors {
+				inSource[s] = true
+			}
 		}
 	}
 	ids := map[string]int32{}
