@@ -168,14 +168,33 @@ func renderingCounts(ms []termmatch.Match) map[string]int {
 func mentions(ms []termmatch.Match) []termmatch.Match {
 	sorted := slices.Clone(ms)
 	slices.SortFunc(sorted, func(a, b termmatch.Match) int { return cmp.Or(a.Start-b.Start, b.End-a.End) })
-	var out []termmatch.Match
-	last := map[string]int{} // entry → index in out of its latest mention
+	out := sorted[:0] // written behind the reading
+	// latest returns the index in out of the entry's latest mention: by looking back through out for a
+	// segment's few matches, by a map for a long text's many.
+	var last map[string]int
+	if len(sorted) > 16 {
+		last = map[string]int{}
+	}
+	latest := func(id string) (int, bool) {
+		if last != nil {
+			i, ok := last[id]
+			return i, ok
+		}
+		for i := len(out) - 1; i >= 0; i-- {
+			if out[i].ID == id {
+				return i, true
+			}
+		}
+		return 0, false
+	}
 	for _, m := range sorted {
-		if i, seen := last[m.ID]; seen && m.Start < out[i].End {
+		if i, seen := latest(m.ID); seen && m.Start < out[i].End {
 			out[i].End = max(out[i].End, m.End)
 			continue
 		}
-		last[m.ID] = len(out)
+		if last != nil {
+			last[m.ID] = len(out)
+		}
 		out = append(out, m)
 	}
 	return out

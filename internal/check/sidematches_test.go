@@ -1,6 +1,8 @@
 package check
 
 import (
+	"cmp"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -49,5 +51,46 @@ func TestSideMatchesOnce(t *testing.T) {
 	}
 	if sides == 0 || found == 0 {
 		t.Fatalf("%d sides, %d matches: the release has nothing to check", sides, found)
+	}
+}
+
+// mentionsReference is mentions as first written, with a map of each entry's latest mention whatever the
+// number of matches.
+func mentionsReference(ms []termmatch.Match) []termmatch.Match {
+	sorted := slices.Clone(ms)
+	slices.SortFunc(sorted, func(a, b termmatch.Match) int { return cmp.Or(a.Start-b.Start, b.End-a.End) })
+	var out []termmatch.Match
+	last := map[string]int{}
+	for _, m := range sorted {
+		if i, seen := last[m.ID]; seen && m.Start < out[i].End {
+			out[i].End = max(out[i].End, m.End)
+			continue
+		}
+		last[m.ID] = len(out)
+		out = append(out, m)
+	}
+	return out
+}
+
+// TestMentionsMatchesReference: mentions, which looks back through its result for a few matches and keeps a map
+// for many, merges as the map alone did, on random overlapping matches of a few entries, from 0 to 40 of them,
+// and leaves its argument as it was.
+func TestMentionsMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := range 41 {
+		for range 50 {
+			ms := make([]termmatch.Match, n)
+			for i := range ms {
+				start := r.IntN(60)
+				ms[i] = termmatch.Match{Start: start, End: start + 1 + r.IntN(8), ID: fmt.Sprint("e", r.IntN(4))}
+			}
+			before := slices.Clone(ms)
+			if got, want := mentions(ms), mentionsReference(ms); !slices.Equal(got, want) {
+				t.Fatalf("mentions(%v) = %v, want %v", ms, got, want)
+			}
+			if !slices.Equal(ms, before) {
+				t.Fatalf("mentions changed its argument %v to %v", before, ms)
+			}
+		}
 	}
 }
