@@ -344,9 +344,10 @@ func (m *Memory) passing(tx *sql.Tx, f tm.Filter, ok bool) ([]textNorm, error) {
 }
 
 // passingQuery reads the normalised texts holding one of the trigrams of an FTS5 query (?1) whose lengths are
-// those of texts_grams' rowids from ?2 to ?3.
-const passingQuery = `SELECT n.id, n.norm FROM texts_grams JOIN norms n ON n.id = texts_grams.rowid & 0xFFFFFFFF
-	WHERE texts_grams MATCH ?1 AND texts_grams.rowid BETWEEN ?2 AND ?3`
+// those of texts_grams' rowids from ?2 to ?3, in the order of their ids (a list of the ids, then norms): in the
+// order of the rowids, the texts of each length would be read from all over norms, a page each.
+const passingQuery = `SELECT n.id, n.norm FROM norms n WHERE n.id IN
+	(SELECT rowid & 0xFFFFFFFF FROM texts_grams WHERE texts_grams MATCH ?1 AND rowid BETWEEN ?2 AND ?3)`
 
 // firsts returns the first unit in memory order of each of the texts ids, leaving out the excluded releases,
 // in memory order. Each is the first entry of its text in units_text, which holds a text's units in memory
