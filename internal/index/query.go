@@ -36,7 +36,7 @@ type Memory struct {
 type shared struct {
 	mu     sync.Mutex
 	err    error
-	docs   map[string]int       // trigram → texts holding it, up to docCap
+	docs   map[string]int       // trigram → texts holding it
 	texts  map[int64]textRow    // text id → text
 	scored map[scoreKey][]int64 // the texts scoring at a level (SearchTop)
 }
@@ -449,16 +449,9 @@ func closeRows(rows *sql.Rows) error {
 	return nil
 }
 
-// docCap is the number of texts holding a trigram beyond which rarest counts no further: a trigram in more texts
-// than that is common, and the filter would find too many texts through it whichever of the common ones it
-// took. The numbers come from texts_grams_docs, a row per trigram, where counting a trigram's texts read its
-// whole list of texts (the vocabulary table too), which for a sentence of a templated archive, most of whose
-// trigrams are in tens of thousands of texts, was a tenth of a tm search.
-const docCap = 1024
-
-// rarest returns the fewest trigrams of f, rarest first (by the number of texts holding them, counted up to
-// docCap), such that a text holding none of them shares fewer than f.Need trigrams with the query; none when
-// some trigram that must be held is in no text at all.
+// rarest returns the fewest trigrams of f, rarest first (by the number of texts holding them, one row of
+// texts_grams_docs each), such that a text holding none of them shares fewer than f.Need trigrams with the
+// query; none when some trigram that must be held is in no text at all.
 func (m *Memory) rarest(tx *sql.Tx, f tm.Filter) ([]string, error) {
 	type gram struct {
 		text       string
@@ -479,11 +472,11 @@ func (m *Memory) rarest(tx *sql.Tx, f tm.Filter) ([]string, error) {
 		if !ok {
 			if stmt == nil {
 				var err error
-				if stmt, err = tx.Prepare(`SELECT coalesce((SELECT min(doc, ?2) FROM texts_grams_docs WHERE term = ?1), 0)`); err != nil {
+				if stmt, err = tx.Prepare(`SELECT coalesce((SELECT doc FROM texts_grams_docs WHERE term = ?), 0)`); err != nil {
 					return nil, fmt.Errorf("index: %w", err)
 				}
 			}
-			if err := stmt.QueryRow(g, docCap).Scan(&doc); err != nil {
+			if err := stmt.QueryRow(g).Scan(&doc); err != nil {
 				return nil, fmt.Errorf("index: %w", err)
 			}
 			m.mu.Lock()
