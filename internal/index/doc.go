@@ -26,7 +26,10 @@
 // One writer at a time: Open takes .relloc/index.lock (gofrs/flock) while it compares and updates, so that two
 // commands started together do not both rebuild; every update is one SQLite transaction in write-ahead-log
 // mode, so that readers, in this process or another, see the index before or after an update, never half of
-// one, and are not blocked by it.
+// one, and are not blocked by it. The writer only writes: the worker that read a release encodes its rows (its
+// units' texts with their digests and normalised sources, its coverage figures, its findings' arguments), and
+// the writer inserts each table's rows many to a statement, giving releases and texts their ids itself; a build
+// makes the secondary indexes once every row is written.
 //
 // The units' texts are kept once each however many releases repeat them (a templated archive repeats its
 // letterhead and formulas in every release), and their trigrams in FTS5 tables that only tm search, draft and
