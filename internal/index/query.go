@@ -201,13 +201,41 @@ func (m *Memory) Search(text, target string, threshold float64) ([]tm.Match, err
 	return m.memory(units).Search(text, target, threshold), nil
 }
 
-// Concordance is tm.Memory.Concordance.
+// Concordance is tm.Memory.Concordance. Where the phrase is depends on a unit's text alone, so each text is
+// searched once, in its first unit, and its hit repeated in its other units: a templated archive repeats a
+// sentence in thousands of releases.
 func (m *Memory) Concordance(phrase string, langs []string) ([]tm.Hit, error) {
 	units, err := m.containing(phrase, langs)
 	if err != nil {
 		return nil, err
 	}
-	return m.memory(units).Concordance(phrase, langs), nil
+	var firsts []unitRow
+	seen := map[int64]bool{}
+	for _, u := range units {
+		if !seen[u.text] && !contains(m.excluded, u.release) {
+			seen[u.text] = true
+			firsts = append(firsts, u)
+		}
+	}
+	type unitKey struct{ release, segment string }
+	text := map[unitKey]int64{}
+	for _, u := range firsts {
+		text[unitKey{u.release, u.unit.Segment}] = u.text
+	}
+	// The hits of the imported units come last, after those of the index's units.
+	external := m.memory(nil).Concordance(phrase, langs)
+	hits := m.memory(firsts).Concordance(phrase, langs)
+	spans := map[int64]map[string][][2]int{}
+	for _, h := range hits[:len(hits)-len(external)] {
+		spans[text[unitKey{h.Release, h.Segment}]] = h.Spans
+	}
+	var out []tm.Hit
+	for _, u := range units {
+		if sp, ok := spans[u.text]; ok && !contains(m.excluded, u.release) {
+			out = append(out, tm.Hit{Release: u.release, Segment: u.unit.Segment, Text: u.unit.Text, Spans: sp})
+		}
+	}
+	return append(out, external...), nil
 }
 
 // unitRow is a unit as read from the index, with what orders it.
