@@ -68,9 +68,9 @@ of one kind and score in the order of their releases and segments (imported memo
 
 It prints the best 20 in each target language (--limit): a translator chooses among the best few, as the
 match pane of a CAT tool shows them, while a templated sentence matches thousands of segments of a large
-archive, and a search that needs only the best few stops sooner. A note on stderr says how many more matched, or at least how many
-when the search stopped before it found them all; --limit 0 prints every match. With --format json, counts
-gives for each language how many matches are shown and how many matched (at_least: more may match).
+archive, and a search that needs only the best few stops sooner. A note on stderr says how many more
+matched, or at least how many when the search stopped before it found them all (with --format json too, so
+that the JSON on stdout stays the list of matches); --limit 0 prints every match.
 
 With --concordance, search prints the segments that contain the phrase TEXT in any language (English,
 Khmer or Japanese, compared in each language's matching form), with all their languages and the phrase
@@ -128,19 +128,20 @@ type tmMatch struct {
 	Target  string  `json:"target"`
 }
 
-// tmCount is how many segments matched in one target language, as printed with --format json.
+// tmCount is how many segments matched in one target language, for the note on stderr.
 type tmCount struct {
-	Lang    string `json:"lang"`
-	Shown   int    `json:"shown"`
-	Matched int    `json:"matched"`
+	Lang    string
+	Shown   int
+	Matched int
 	// AtLeast: the search stopped once it had found more matches than it shows, and more may match.
-	AtLeast bool `json:"at_least,omitempty"`
+	AtLeast bool
 }
 
-// tmSearchOutput is tm search's JSON output.
+// tmSearchOutput is what tm search found: the matches it prints (its JSON output is Matches alone, as it was
+// before --limit) and the counts behind the note on stderr.
 type tmSearchOutput struct {
-	Counts  []tmCount `json:"counts"`
-	Matches []tmMatch `json:"matches"`
+	Counts  []tmCount
+	Matches []tmMatch
 }
 
 func runTMSearch(g *Global, o tmSearchOptions) error {
@@ -174,14 +175,17 @@ func runTMSearch(g *Global, o tmSearchOptions) error {
 		out.Counts = append(out.Counts, tmCount{Lang: lang.String(), Shown: len(top.Matches), Matched: top.Matched, AtLeast: !top.Complete})
 	}
 	if o.Format == "json" {
-		return writeJSON(g.IO.Out, out)
-	}
-	if len(out.Matches) == 0 {
-		fmt.Fprintf(g.IO.Err, "no segment scores %.0f%% or more\n", o.Threshold*100)
-		return nil
-	}
-	if err := writeTMMatches(ctrl.Writer{W: g.IO.Out}, out.Matches); err != nil {
-		return err
+		if err := writeJSON(g.IO.Out, out.Matches); err != nil {
+			return err
+		}
+	} else {
+		if len(out.Matches) == 0 {
+			fmt.Fprintf(g.IO.Err, "no segment scores %.0f%% or more\n", o.Threshold*100)
+			return nil
+		}
+		if err := writeTMMatches(ctrl.Writer{W: g.IO.Out}, out.Matches); err != nil {
+			return err
+		}
 	}
 	for _, c := range out.Counts {
 		if more := c.Matched - c.Shown; more > 0 {
@@ -239,11 +243,11 @@ type tmHit struct {
 	Spans   map[string][][2]int `json:"spans"`
 }
 
-// tmConcordanceOutput is tm search --concordance's JSON output: how many segments hold the phrase, and the
-// first --limit of them.
+// tmConcordanceOutput is what a concordance found: how many segments hold the phrase (for the note on stderr),
+// and the first --limit of them (its JSON output, a list as before --limit).
 type tmConcordanceOutput struct {
-	Matched int     `json:"matched"`
-	Hits    []tmHit `json:"hits"`
+	Matched int
+	Hits    []tmHit
 }
 
 func runTMConcordance(g *Global, o tmSearchOptions) error {
@@ -279,19 +283,19 @@ func runTMConcordance(g *Global, o tmSearchOptions) error {
 	for _, h := range hits {
 		res.Hits = append(res.Hits, tmHit{Release: h.Release, Segment: h.Segment, Text: h.Text, Spans: h.Spans})
 	}
-	if o.Format == "json" {
-		return writeJSON(g.IO.Out, res)
-	}
 	out := res.Hits
-	if len(out) == 0 {
-		fmt.Fprintf(g.IO.Err, "no segment contains %q\n", o.Text)
-		return nil
-	}
 	defer func() {
 		if more := res.Matched - len(out); more > 0 {
 			fmt.Fprintln(g.IO.Err, g.UI.N("TMMoreHits", more))
 		}
 	}()
+	if o.Format == "json" {
+		return writeJSON(g.IO.Out, res.Hits)
+	}
+	if len(out) == 0 {
+		fmt.Fprintf(g.IO.Err, "no segment contains %q\n", o.Text)
+		return nil
+	}
 	order := ws.Config.Languages()
 	if len(langs) > 0 {
 		order = append([]language.Tag{ws.Config.Source}, langs...)
