@@ -186,9 +186,10 @@ func (s *checkSource) Load(i int) (*release.Release, error) {
 	return r, nil
 }
 
-// Check's garbage collection: a release checked allocates about 2 MB that is garbage once its findings are
-// out, while what check holds (glossary, matchers, findings) stays small, so collecting at every doubling of the
-// heap is mostly work for nothing. At checkGCPercent the collector runs a quarter as often, and the soft limit
+// The garbage collection of a pass over the archive (check, and any command that builds or brings up to date
+// the index, or reads every release with the index off): a release checked allocates about 2 MB that is garbage
+// once its findings are out, while what the pass holds (glossary, matchers, findings) stays small, so collecting
+// at every doubling of the heap is mostly work for nothing. At checkGCPercent the collector runs a quarter as often, and the soft limit
 // keeps the peak bounded whatever the percent would allow. Measured on 10,000 generated releases on a busy
 // machine, user CPU and peak: 33.5 s and 108 MiB by default, 31.0 s and 166 MiB at 400 under 150 MiB, 26.7 s and
 // 205 MiB at 400 under 200 MiB (217 MiB at 20,000 releases). GOGC and GOMEMLIMIT, when set, win.
@@ -197,7 +198,8 @@ const (
 	checkGCLimit   = 200 << 20
 )
 
-// tuneGC sets check's garbage collection, where the environment (getenv, nil for none) does not.
+// tuneGC sets the garbage collection of a pass over the archive, where the environment (getenv, nil for none)
+// does not.
 func tuneGC(getenv func(string) string) {
 	if getenv == nil {
 		getenv = func(string) string { return "" }

@@ -73,8 +73,12 @@ func openIndexWith(g *Global, ws *workspace.Workspace, gl *glossary.Glossary, lo
 		inputs = append(inputs, []byte(f.Path), f.Data)
 	}
 	// The index keeps check's outcome of each release in every target language, with the glossary's matchers
-	// that the rest of its analysis shares.
+	// that the rest of its analysis shares. The index asks for the runner only when it reads releases again:
+	// building the index is a pass over the archive, whichever command asked (the first coverage after a
+	// checkout aligns every release, as check does), and gets check's garbage collection; a warm lookup keeps
+	// the default and its smaller heap.
 	runner := sync.OnceValue(func() *check.Runner {
+		tuneGC(g.IO.Getenv)
 		return check.NewRunner(check.Input{Source: ws.Config.Source, Targets: ws.Config.Targets, Config: ws.Config.Check, Glossary: gl})
 	})
 	ix, err := index.Open(index.Config{Root: ws.Root, Releases: ws.Path(ws.Config.Releases),
