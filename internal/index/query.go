@@ -264,25 +264,8 @@ func sortUnits(rs []unitRow) []unitRow {
 
 // exact returns, in memory order, the first unit of each text whose normalised source is norm.
 func (m *Memory) exact(tx *sql.Tx, norm string) ([]unitRow, error) {
-	rows, err := tx.Query(`SELECT id, norm FROM norms WHERE nhash = ?`, digest(norm))
+	ids, err := m.sameNorm(tx, norm)
 	if err != nil {
-		return nil, fmt.Errorf("index: %w", err)
-	}
-	var ids []int64
-	for rows.Next() {
-		var (
-			id int64
-			n  string
-		)
-		if err := rows.Scan(&id, &n); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("index: %w", err)
-		}
-		if n == norm {
-			ids = append(ids, id)
-		}
-	}
-	if err := closeRows(rows); err != nil {
 		return nil, err
 	}
 	return m.firsts(tx, ids)
