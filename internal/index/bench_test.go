@@ -88,7 +88,7 @@ func BenchmarkCoverageWarm(b *testing.B) {
 }
 
 // BenchmarkAnalyse is what the index computes of each release read again, without writing it: alignment, check's
-// rules, translation-memory units, coverage and usage of 40 generated releases, one match pass per text.
+// rules, translation-memory units and coverage of 40 generated releases, one match pass per text.
 func BenchmarkAnalyse(b *testing.B) {
 	f := newFixture(b, 40)
 	ws := f.ws

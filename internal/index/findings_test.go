@@ -206,21 +206,7 @@ func TestOutcomesNeedNoSort(t *testing.T) {
 	f := selfTestFixture(t)
 	ix := f.open(t)
 	for _, q := range []string{outcomesQuery, findingsQuery} {
-		rows, err := ix.db.Query("EXPLAIN QUERY PLAN " + q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
-		text := strings.Join(plan, "; ")
+		text := queryPlan(t, ix, q)
 		if !strings.Contains(text, "releases_order") ||
 			strings.Contains(text, "TEMP B-TREE FOR ORDER BY") {
 			t.Errorf("query plan %q: want a scan of releases_order and no sort of the whole", text)
