@@ -18,15 +18,20 @@ import (
 // once per glossary and is safe for concurrent use; ForRelease gives a view for one release that matches each
 // text only once.
 type Anchors struct {
-	// matchers builds each language's term matcher the first time it is needed, so that a command about one
-	// target language (draft --lang km) builds no other.
-	matchers map[language.Tag]func() *langMatcher
+	// langs are the languages given to NewAnchors; matchers[i] builds the term matcher of langs[i] the first
+	// time it is needed, so that a command about one target language (draft --lang km) builds no other. A
+	// language is found by its index in langs, not as a map key: hashing a language.Tag on every call was a
+	// tenth of a release's anchor pass.
+	langs    []language.Tag
+	matchers []func() *langMatcher
 	glossary *glossary.Glossary
 	source   language.Tag
 	keys     map[string]string // entry id → its anchor, "term:ID", made once
-	// pass, in a view of ForRelease, holds what is known of each text seen so far: alignment (Of) and the check
-	// rules (Matches, Longest, Numbers) read the same pass.
-	pass map[passKey]*textPass
+	// pass, in a view of ForRelease, holds what is known of each text seen so far, one map per language (the
+	// index of langs, then any other language asked about, in passLangs): alignment (Of) and the check rules
+	// (Matches, Longest, Numbers) read the same pass.
+	pass      []map[string]*textPass
+	passLangs []language.Tag
 }
 
 // langMatcher is the term matcher of one language, with what deriving a span's matches from its block's needs
@@ -38,18 +43,16 @@ type langMatcher struct {
 	context []bool
 }
 
-type passKey struct {
-	lang language.Tag
-	text string
-}
-
 // textPass is what a release view knows of one text; each field is filled the first time it is asked for.
 type textPass struct {
 	form          matchform.Form // matchform.For(lang, text), which the matcher and numeral.Find share
 	over, longest []termmatch.Match
 	numbers       []numeral.Number
 	reading       *numeral.Reading // the numbers of a text read on its own, from which its spans' are taken
-	anchors       []string         // Of's result, which alignment asks for once per target language of an English text
+	anchors       []string         // Of's result
+	// forTargets holds For's result for each target asked about, in the order asked: alignment asks once per
+	// target language of an English text.
+	forTargets []targetAnchors
 	// which of the fields above are filled
 	haveForm, haveOver, haveLongest, haveNumbers, haveAnchors bool
 	// block, when Within said that the text is block.text[start:start+len(text)], is where its matches may be
@@ -57,9 +60,16 @@ type textPass struct {
 	block blockSpan
 }
 
+// targetAnchors is the result of For for one target.
+type targetAnchors struct {
+	target  language.Tag
+	anchors []string
+}
+
 // blockSpan places a text within the block it was cut from.
 type blockSpan struct {
-	text  string // the block's text
+	text  string    // the block's text
+	pass  *textPass // the block's, so that a span reaches it without hashing the block's text again
 	start int
 }
 
@@ -76,7 +86,13 @@ func (p *textPass) matchForm(lang language.Tag, text string) matchform.Form {
 // known by Within, take their matches from the block's pass instead of a pass of their own. The view is not safe
 // for concurrent use; drop it with the release, so that memory does not grow with the archive.
 func (a *Anchors) ForRelease() *Anchors {
-	return &Anchors{matchers: a.matchers, glossary: a.glossary, source: a.source, keys: a.keys, pass: map[passKey]*textPass{}}
+	v := *a
+	v.pass = make([]map[string]*textPass, len(a.langs))
+	for i := range v.pass {
+		v.pass[i] = map[string]*textPass{}
+	}
+	v.passLangs = slices.Clone(a.langs)
+	return &v
 }
 
 // Within tells a release view that the text block[start:end] of lang (a sentence, a segment's side) is a span of
@@ -87,18 +103,35 @@ func (a *Anchors) Within(lang language.Tag, block string, start, end int) {
 	if a.pass == nil || start >= end || start == 0 && end == len(block) {
 		return
 	}
-	p := a.textPass(lang, block[start:end])
+	texts := a.passOf(lang)
+	p := lookPass(texts, block[start:end])
 	if p.block.text == "" {
-		p.block = blockSpan{text: block, start: start}
+		p.block = blockSpan{text: block, pass: lookPass(texts, block), start: start}
 	}
 }
 
+// textPass returns the pass of text in lang, made empty the first time; a must be a release view.
 func (a *Anchors) textPass(lang language.Tag, text string) *textPass {
-	k := passKey{lang, text}
-	p := a.pass[k]
+	return lookPass(a.passOf(lang), text)
+}
+
+// passOf returns the texts of lang seen by the release view a.
+func (a *Anchors) passOf(lang language.Tag) map[string]*textPass {
+	for i, l := range a.passLangs {
+		if l == lang {
+			return a.pass[i]
+		}
+	}
+	a.passLangs = append(a.passLangs, lang)
+	a.pass = append(a.pass, map[string]*textPass{})
+	return a.pass[len(a.pass)-1]
+}
+
+func lookPass(texts map[string]*textPass, text string) *textPass {
+	p := texts[text]
 	if p == nil {
 		p = &textPass{}
-		a.pass[k] = p
+		texts[text] = p
 	}
 	return p
 }
@@ -107,19 +140,23 @@ func (a *Anchors) textPass(lang language.Tag, text string) *textPass {
 // the release's pass when a is a ForRelease view (for a span given by Within, from its block's where that is
 // exact, see derive). The result must not be modified.
 func (a *Anchors) Matches(lang language.Tag, text string) []termmatch.Match {
-	m := a.Matcher(lang)
-	if m == nil {
+	lm := a.langMatcher(lang)
+	if lm == nil {
 		return nil
 	}
 	if a.pass == nil {
-		return m.FindAllOverlapping(text)
+		return lm.m.FindAllOverlapping(text)
 	}
-	p := a.textPass(lang, text)
+	return a.matches(lang, lm, a.textPass(lang, text), text)
+}
+
+// matches is Matches in a release view, for text, whose pass is p.
+func (a *Anchors) matches(lang language.Tag, lm *langMatcher, p *textPass, text string) []termmatch.Match {
 	if !p.haveOver {
-		if over, ok := a.derive(lang, p, text, true); ok {
+		if over, ok := a.derive(lang, lm, p, text, true); ok {
 			p.over = over
 		} else {
-			p.over = m.FindAllOverlappingForm(text, p.matchForm(lang, text))
+			p.over = lm.m.FindAllOverlappingForm(text, p.matchForm(lang, text))
 		}
 		p.haveOver = true
 	}
@@ -131,21 +168,25 @@ func (a *Anchors) Matches(lang language.Tag, text string) []termmatch.Match {
 // block for a span given by Within where that is exact (derive), else the text's own. The result must not be
 // modified.
 func (a *Anchors) Longest(lang language.Tag, text string) []termmatch.Match {
-	m := a.Matcher(lang)
-	if m == nil {
+	lm := a.langMatcher(lang)
+	if lm == nil {
 		return nil
 	}
 	if a.pass == nil {
-		return m.FindAll(text)
+		return lm.m.FindAll(text)
 	}
-	p := a.textPass(lang, text)
+	return a.longest(lang, lm, a.textPass(lang, text), text)
+}
+
+// longest is Longest in a release view, for text, whose pass is p.
+func (a *Anchors) longest(lang language.Tag, lm *langMatcher, p *textPass, text string) []termmatch.Match {
 	if !p.haveLongest {
 		over, ok := []termmatch.Match(nil), false
 		if lang == a.source { // a translation derives its overlapping matches, which the rules read too
-			over, ok = a.derive(lang, p, text, false)
+			over, ok = a.derive(lang, lm, p, text, false)
 		}
 		if !ok {
-			over = a.Matches(lang, text)
+			over = a.matches(lang, lm, p, text)
 		}
 		p.longest = termmatch.LeftmostLongest(over)
 		p.haveLongest = true
@@ -160,12 +201,18 @@ func (a *Anchors) Numbers(lang language.Tag, text string) []numeral.Number {
 	if a == nil || a.pass == nil {
 		return numeral.Find(lang, text)
 	}
-	p := a.textPass(lang, text)
+	return a.numbers(lang, a.textPass(lang, text), text)
+}
+
+var khmerBase, _ = language.Khmer.Base()
+
+// numbers is Numbers in a release view, for text, whose pass is p.
+func (a *Anchors) numbers(lang language.Tag, p *textPass, text string) []numeral.Number {
 	if !p.haveNumbers {
-		if ns, ok := a.spanNumbers(lang, p, text); ok {
+		if ns, ok := spanNumbers(p, text); ok {
 			p.numbers = ns
 		} else {
-			if b, _ := lang.Base(); p.haveForm || b.String() == "km" { // only Khmer months are read in the form
+			if b, _ := lang.Base(); p.haveForm || b == khmerBase { // only Khmer months are read in the form
 				p.reading = numeral.ReadForm(lang, text, p.matchForm(lang, text))
 			} else {
 				p.reading = numeral.Read(lang, text)
@@ -180,11 +227,8 @@ func (a *Anchors) Numbers(lang language.Tag, text string) []numeral.Number {
 // spanNumbers returns the numbers of text, a span of a block (Within), from the block's reading, when the block
 // has been read (alignment reads every block before its sentences) and the span's ends let them be taken from it
 // exactly (numeral.Reading.Span: sentence ends); else false, and the caller reads the span itself.
-func (a *Anchors) spanNumbers(lang language.Tag, p *textPass, text string) ([]numeral.Number, bool) {
-	if p.block.text == "" {
-		return nil, false
-	}
-	bp := a.pass[passKey{lang, p.block.text}]
+func spanNumbers(p *textPass, text string) ([]numeral.Number, bool) {
+	bp := p.block.pass
 	if bp == nil || bp.reading == nil {
 		return nil, false
 	}
@@ -194,15 +238,19 @@ func (a *Anchors) spanNumbers(lang language.Tag, p *textPass, text string) ([]nu
 // NewAnchors makes one term matcher per language of langs from the glossary (which may be nil), each built the
 // first time it is needed.
 func NewAnchors(g *glossary.Glossary, source language.Tag, langs []language.Tag) *Anchors {
-	a := &Anchors{matchers: map[language.Tag]func() *langMatcher{}, glossary: g, source: source, keys: map[string]string{}}
+	a := &Anchors{langs: slices.Clone(langs), matchers: make([]func() *langMatcher, len(langs)), glossary: g, source: source, keys: map[string]string{}}
 	if g == nil {
 		return a
 	}
 	for _, e := range g.Entries {
 		a.keys[e.ID] = "term:" + e.ID
 	}
-	for _, lang := range langs {
-		a.matchers[lang] = sync.OnceValue(func() *langMatcher {
+	for i, lang := range langs {
+		if k := slices.Index(langs, lang); k < i { // a language given twice has one matcher
+			a.matchers[i] = a.matchers[k]
+			continue
+		}
+		a.matchers[i] = sync.OnceValue(func() *langMatcher {
 			ps := Patterns(g, source, lang)
 			lm := &langMatcher{m: termmatch.New(lang, ps), context: make([]bool, len(ps))}
 			for i, p := range ps {
@@ -269,8 +317,13 @@ func (a *Anchors) Matcher(lang language.Tag) *termmatch.Matcher {
 }
 
 func (a *Anchors) langMatcher(lang language.Tag) *langMatcher {
-	if m := a.matchers[lang]; m != nil {
-		return m()
+	for i, l := range a.langs {
+		if l == lang {
+			if m := a.matchers[i]; m != nil {
+				return m()
+			}
+			return nil
+		}
 	}
 	return nil
 }
@@ -280,37 +333,49 @@ func (a *Anchors) langMatcher(lang language.Tag) *langMatcher {
 // result must not be modified: a ForRelease view keeps it for the next call.
 func (a *Anchors) Of(lang language.Tag, text string) []string {
 	if a.pass == nil {
-		return a.of(lang, text)
+		return a.of(lang, nil, text)
 	}
 	p := a.textPass(lang, text)
 	if !p.haveAnchors {
-		p.anchors, p.haveAnchors = a.of(lang, text), true
+		p.anchors, p.haveAnchors = a.of(lang, p, text), true
 	}
 	return p.anchors
 }
 
-func (a *Anchors) of(lang language.Tag, text string) []string {
-	var out []string
-	var terms []termmatch.Match
-	if a.Matcher(lang) != nil {
-		for _, mt := range a.Longest(lang, text) {
-			// A reference (両国, "the two countries") stands for what an earlier sentence named: it is no evidence
-			// of which English sentence this one translates.
-			if mt.Form == "forbidden" || mt.Form == "reference" {
-				continue
-			}
-			terms = append(terms, mt)
-			k, ok := a.keys[mt.ID]
-			if !ok {
-				k = "term:" + mt.ID
-			}
-			out = append(out, k)
+// of makes the anchors of text, from its pass p in a release view (nil outside one).
+func (a *Anchors) of(lang language.Tag, p *textPass, text string) []string {
+	var longest []termmatch.Match
+	if lm := a.langMatcher(lang); lm != nil {
+		if p == nil {
+			longest = lm.m.FindAll(text)
+		} else {
+			longest = a.longest(lang, lm, p, text)
 		}
 	}
-	for _, n := range a.Numbers(lang, text) {
+	var numbers []numeral.Number
+	if p == nil {
+		numbers = numeral.Find(lang, text)
+	} else {
+		numbers = a.numbers(lang, p, text)
+	}
+	// A reference (両国, "the two countries") stands for what an earlier sentence named: it is no evidence of
+	// which English sentence this one translates.
+	anchor := func(mt termmatch.Match) bool { return mt.Form != "forbidden" && mt.Form != "reference" }
+	var out []string
+	for _, mt := range longest {
+		if !anchor(mt) {
+			continue
+		}
+		k, ok := a.keys[mt.ID]
+		if !ok {
+			k = "term:" + mt.ID
+		}
+		out = append(out, k)
+	}
+	for _, n := range numbers {
 		inTerm := false
-		for _, t := range terms {
-			if n.Start >= t.Start && n.End <= t.End {
+		for _, t := range longest {
+			if n.Start >= t.Start && n.End <= t.End && anchor(t) {
 				inTerm = true
 				break
 			}
@@ -323,8 +388,24 @@ func (a *Anchors) of(lang language.Tag, text string) []string {
 }
 
 // For returns the anchors of a source-language text that a translation into target can be expected to share:
-// glossary entries that target omits, or has no rendering for, are left out.
+// glossary entries that target omits, or has no rendering for, are left out. The result must not be modified: a
+// ForRelease view keeps it for the next call.
 func (a *Anchors) For(source, target language.Tag, text string) []string {
+	if a.pass == nil {
+		return a.forTarget(source, target, text)
+	}
+	p := a.textPass(source, text)
+	for _, t := range p.forTargets {
+		if t.target == target {
+			return t.anchors
+		}
+	}
+	out := a.forTarget(source, target, text)
+	p.forTargets = append(p.forTargets, targetAnchors{target, out})
+	return out
+}
+
+func (a *Anchors) forTarget(source, target language.Tag, text string) []string {
 	all := a.Of(source, text)
 	if a.glossary == nil {
 		return all

@@ -28,7 +28,7 @@ func TestOnePass(t *testing.T) {
 				continue
 			}
 			text := side.Text()
-			if p, ok := view.pass[passKey{lang, text}]; ok && p.haveLongest {
+			if p, ok := view.passOf(lang)[text]; ok && p.haveLongest {
 				shared++ // alignment matched this very text already
 			}
 			got := view.Matches(lang, text)
@@ -54,6 +54,18 @@ func TestOnePass(t *testing.T) {
 			}
 			if again := view.Of(lang, text); len(again) > 0 && &again[0] != &of[0] {
 				t.Errorf("%s %q: anchors made twice", lang, text)
+			}
+			if lang != en {
+				continue
+			}
+			for _, target := range targets {
+				got := view.For(en, target, text)
+				if want := base.For(en, target, text); !slices.Equal(got, want) {
+					t.Errorf("%s %q: anchors for %s from the pass %v, afresh %v", lang, text, target, got, want)
+				}
+				if again := view.For(en, target, text); len(again) > 0 && &again[0] != &got[0] {
+					t.Errorf("%s %q: anchors for %s made twice", lang, text, target)
+				}
 			}
 		}
 	}

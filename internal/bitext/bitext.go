@@ -99,7 +99,8 @@ func sentences(lang language.Tag, b *release.Block) []sentence {
 }
 
 // anchorMemo remembers the anchors of each text of one Align call: the English blocks and sentences are
-// anchored once, not once per target language.
+// anchored once, not once per target language. A release view remembers them itself (Anchors.Of, Anchors.For),
+// and seen is nil.
 type anchorMemo struct {
 	a    *Anchors
 	seen map[memoKey][]string
@@ -110,7 +111,20 @@ type memoKey struct {
 	text         string
 }
 
+func newAnchorMemo(a *Anchors) *anchorMemo {
+	if a.pass != nil {
+		return &anchorMemo{a: a}
+	}
+	return &anchorMemo{a: a, seen: map[memoKey][]string{}}
+}
+
 func (m *anchorMemo) of(lang, source, target language.Tag, text string) []string {
+	if m.seen == nil {
+		if lang == source {
+			return m.a.For(source, target, text)
+		}
+		return m.a.Of(lang, text)
+	}
 	if lang != source {
 		target = language.Und
 	}
@@ -146,7 +160,7 @@ func Align(r *release.Release, source language.Tag, targets []language.Tag, anch
 
 // AlignWithin is Align with the limit on the cells of each alignment given (0: align.DefaultMaxCells).
 func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag, anchors *Anchors, maxCells int64) *Bitext {
-	a := &anchorMemo{a: anchors, seen: map[memoKey][]string{}}
+	a := newAnchorMemo(anchors)
 	bt := &Bitext{Release: r, Source: source, requested: targets, Blocks: map[language.Tag][]BlockLink{}}
 	src := r.Doc(source)
 	if src == nil {

@@ -29,17 +29,16 @@ import (
 //     whose duplicate over the same span (日カンボジア) the block's pass dropped.
 //
 // Otherwise, which a segmenter's sentences rarely are, the span is matched on its own.
-func (a *Anchors) derive(lang language.Tag, p *textPass, text string, ordered bool) ([]termmatch.Match, bool) {
+func (a *Anchors) derive(lang language.Tag, lm *langMatcher, p *textPass, text string, ordered bool) ([]termmatch.Match, bool) {
 	if p.block.text == "" || ordered && lang == a.source {
 		return nil, false
 	}
-	lm := a.langMatcher(lang)
 	b := p.block.text
 	start, end := p.block.start, p.block.start+len(text)
-	if lm == nil || !cleanBefore(b, start) || !cleanAfter(b, end) {
+	if !cleanBefore(b, start) || !cleanAfter(b, end) {
 		return nil, false
 	}
-	ms := a.Matches(lang, b)
+	ms := a.matches(lang, lm, p.block.pass, b)
 	n := 0
 	for _, m := range ms {
 		switch {

@@ -29,9 +29,9 @@ func spanCheck(t testing.TB, base *Anchors, lang language.Tag, block string, sta
 	view.Matches(lang, block)
 	view.Within(lang, block, start, end)
 	text := block[start:end]
-	if p := view.pass[passKey{lang, text}]; p != nil {
-		_, derived = view.derive(lang, p, text, false)
-		_, numbers = view.spanNumbers(lang, p, text)
+	if p := view.passOf(lang)[text]; p != nil {
+		_, derived = view.derive(lang, view.langMatcher(lang), p, text, false)
+		_, numbers = spanNumbers(p, text)
 	}
 	m := base.Matcher(lang)
 	if got, want := view.Longest(lang, text), m.FindAll(text); !slices.Equal(got, want) {
