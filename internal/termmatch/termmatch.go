@@ -226,6 +226,8 @@ type cand struct {
 type scratch struct {
 	a, b, c []cand
 	ids     []idLink
+	// over and cased are FindAllOverlapping's.
+	over, cased []Match
 }
 
 // idLink is a list cell of entry ids: the id of pattern pat, then next (-1 ends).
@@ -321,16 +323,32 @@ func LeftmostLongest(ms []Match) []Match {
 	if len(ms) < 2 {
 		return slices.Clone(ms)
 	}
-	all := slices.Clone(ms)
-	slices.SortStableFunc(all, func(a, b Match) int {
+	// The matches are ordered by index, so that only the chosen ones are copied.
+	var buf [64]int32
+	order := buf[:0]
+	if len(ms) > len(buf) {
+		order = make([]int32, 0, len(ms))
+	}
+	for i := range ms {
+		order = append(order, int32(i))
+	}
+	slices.SortStableFunc(order, func(i, j int32) int {
+		a, b := &ms[i], &ms[j]
 		return cmp.Or(a.Start-b.Start, b.End-a.End, formRank(a.Form)-formRank(b.Form), a.Pattern-b.Pattern)
 	})
-	out := all[:0]
-	end := -1
-	for _, x := range all {
-		if x.Start >= end {
-			out = append(out, x)
-			end = x.End
+	n, end := 0, -1
+	for _, i := range order {
+		if ms[i].Start >= end {
+			n++
+			end = ms[i].End
+		}
+	}
+	out := make([]Match, 0, n)
+	end = -1
+	for _, i := range order {
+		if ms[i].Start >= end {
+			out = append(out, ms[i])
+			end = ms[i].End
 		}
 	}
 	return out
@@ -368,8 +386,12 @@ func (m *Matcher) findAllOverlapping(text string, form *matchform.Form) []Match 
 	f := m.foldForm(text, form)
 	// The matches of case-insensitive patterns go to out, those of case-sensitive ones to cased; a match with
 	// context is dropped when one of the same entry over the same span is in its own list before it or, for a
-	// case-sensitive pattern, anywhere in out (日 between 訪 and カンボジア counts once).
-	var out, cased []Match
+	// case-sensitive pattern, anywhere in out (日 between 訪 and カンボジア counts once). Both grow in buffers
+	// kept for the next call, and the result is copied from them once, at its size.
+	sc := m.scratch.Get().(*scratch)
+	defer m.scratch.Put(sc)
+	out, cased := sc.over[:0], sc.cased[:0]
+	defer func() { sc.over, sc.cased = out[:0], cased[:0] }()
 	a.scan(f.Text, func(h hit) {
 		pi := a.ids[h.id]
 		s, e := f.Orig(h.s+a.pre[h.id]), f.OrigEnd(h.e-a.post[h.id])
@@ -386,7 +408,7 @@ func (m *Matcher) findAllOverlapping(text string, form *matchform.Form) []Match 
 		*list = append(*list, m.match(text, s, e, pi))
 	})
 	if len(cased) == 0 {
-		return out
+		return clip(out)
 	}
 	n := len(out)
 	for _, x := range cased {
@@ -400,7 +422,15 @@ func (m *Matcher) findAllOverlapping(text string, form *matchform.Form) []Match 
 	if n > 0 && len(out) > n {
 		slices.SortStableFunc(out, func(a, b Match) int { return cmp.Or(a.End-b.End, b.Start-a.Start) })
 	}
-	return out
+	return clip(out)
+}
+
+// clip returns a copy of ms at its length, or nil when it is empty.
+func clip(ms []Match) []Match {
+	if len(ms) == 0 {
+		return nil
+	}
+	return slices.Clone(ms)
 }
 
 // hasSpan reports whether ms holds a match of id over [s, e).
