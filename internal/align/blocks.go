@@ -25,8 +25,9 @@ func Blocks(src, tgt []Unit, opt Options) ([]Link, error) {
 	v := max(opt.Model.variance(), GaleChurchVariance)
 	skip := -math.Log(pr.P10)
 	match := -math.Log(pr.P11)
+	prog := newProgramme(len(src), len(tgt), b, moves)
 	run := func(c float64) []Link {
-		return program(len(src), len(tgt), b, moves, func(i, j int, mv move) float64 {
+		return prog.run(func(i, j int, mv move) float64 {
 			if mv.ds == 0 || mv.dt == 0 {
 				return skip
 			}

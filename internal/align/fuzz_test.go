@@ -8,7 +8,8 @@ import (
 
 // FuzzAlign builds two sequences of units from the input — each byte a unit, its low bits a length and its high
 // bits an anchor — and checks that Sentences and Blocks never panic and return links that cover both sides in
-// order exactly once, or a *TooLargeError when the limit is small.
+// order exactly once, or a *TooLargeError when the limit is small, and the links and costs of their references
+// (reference_test.go).
 func FuzzAlign(f *testing.F) {
 	for _, seed := range []struct {
 		src, tgt []byte
@@ -43,6 +44,9 @@ func FuzzAlign(f *testing.F) {
 			if msg := covers(links, len(src), len(tgt)); msg != "" {
 				t.Fatalf("%s: %v", msg, links)
 			}
+		}
+		if msg := sameAsReference(src, tgt, opt); msg != "" {
+			t.Fatal(msg)
 		}
 	})
 }

@@ -152,73 +152,86 @@ func newBand(n, m int, points [][2]int) *band {
 	return b
 }
 
-// program runs the alignment dynamic programme over the band with the given moves and link cost, and returns
-// the cheapest alignment. Memory is one byte per cell for the back pointers and four rows of costs.
-func program(n, m int, b *band, moves []move, cost func(i, j int, mv move) float64) []Link {
-	from := make([]int8, b.cells)
-	const rows = 4 // the longest move spans 3 source units
-	best := make([][]float64, rows)
-	for k := range best {
-		best[k] = make([]float64, 0, 64)
+// programme is the dynamic programme of one alignment over its band with its moves, and the memory its runs
+// share: fit runs it for several ratios, and each run would otherwise allocate its back pointers, one byte per
+// cell, and its four rows of costs anew.
+type programme struct {
+	n, m  int
+	b     *band
+	moves []move
+	from  []int8
+	rows  [4][]float64 // the longest move spans 3 source units
+}
+
+func newProgramme(n, m int, b *band, moves []move) *programme {
+	return &programme{n: n, m: m, b: b, moves: moves}
+}
+
+// run runs the programme with the given link cost, and returns the cheapest alignment.
+func (p *programme) run(cost func(i, j int, mv move) float64) []Link {
+	n, m, b, moves := p.n, p.m, p.b, p.moves
+	if p.from == nil {
+		p.from = make([]int8, b.cells)
 	}
+	from, rows := p.from, &p.rows
 	inf := math.Inf(1)
-	at := func(i, j int) float64 {
-		if i < 0 || j < b.lo[i] || j > b.hi[i] {
-			return inf
-		}
-		return best[i%rows][j-b.lo[i]]
-	}
 	for i := 0; i <= n; i++ {
-		row := best[i%rows][:0]
-		for j := b.lo[i]; j <= b.hi[i]; j++ {
+		lo, hi := b.lo[i], b.hi[i]
+		row := rows[i%len(rows)][:0]
+		for j := lo; j <= hi; j++ {
 			row = append(row, inf)
 		}
-		best[i%rows] = row
-		for j := b.lo[i]; j <= b.hi[i]; j++ {
+		rows[i%len(rows)] = row
+		back := from[b.off[i] : b.off[i]+int64(hi-lo+1)]
+		for j := lo; j <= hi; j++ {
 			if i == 0 && j == 0 {
 				row[0] = 0
-				from[0] = -1
+				back[0] = -1
 				continue
 			}
 			bestCost, bestMove := inf, int8(-1)
 			for k, mv := range moves {
+				// A predecessor outside the band, or unreached, has no cost. Every row starts at a column of
+				// 0 or more, so that a column before the first is outside.
 				pi, pj := i-mv.ds, j-mv.dt
-				if pj < 0 {
+				if pi < 0 || pj < b.lo[pi] || pj > b.hi[pi] {
 					continue
 				}
-				p := at(pi, pj)
-				if math.IsInf(p, 1) {
+				c := rows[pi%len(rows)][pj-b.lo[pi]]
+				if c == inf {
 					continue
 				}
-				if c := p + cost(pi, pj, mv); c < bestCost {
+				if c += cost(pi, pj, mv); c < bestCost {
 					bestCost, bestMove = c, int8(k)
 				}
 			}
-			row[j-b.lo[i]] = bestCost
-			from[b.off[i]+int64(j-b.lo[i])] = bestMove
+			row[j-lo] = bestCost
+			back[j-lo] = bestMove
 		}
 	}
+	// The links, in reverse, each side a slice of one array of every index: the path takes each unit once.
 	var links []Link
+	idx := make([]int, n+m)
+	next := len(idx)
+	side := func(from, to int) []int {
+		if from == to {
+			return nil
+		}
+		next -= to - from
+		s := idx[next : next+to-from : next+to-from]
+		for k := range s {
+			s[k] = from + k
+		}
+		return s
+	}
 	for i, j := n, m; i > 0 || j > 0; {
 		mv := moves[from[b.off[i]+int64(j-b.lo[i])]]
 		pi, pj := i-mv.ds, j-mv.dt
-		links = append(links, Link{Src: span(pi, i), Tgt: span(pj, j), Cost: cost(pi, pj, mv)})
+		links = append(links, Link{Src: side(pi, i), Tgt: side(pj, j), Cost: cost(pi, pj, mv)})
 		i, j = pi, pj
 	}
 	for a, z := 0, len(links)-1; a < z; a, z = a+1, z-1 {
 		links[a], links[z] = links[z], links[a]
 	}
 	return links
-}
-
-// span returns the indices [from, to), or nil when empty.
-func span(from, to int) []int {
-	if from == to {
-		return nil
-	}
-	s := make([]int, 0, to-from)
-	for k := from; k < to; k++ {
-		s = append(s, k)
-	}
-	return s
 }

@@ -49,8 +49,9 @@ func Sentences(src, tgt []Unit, opt Options) ([]Link, error) {
 	sp, tp := prefix(sl), prefix(tl)
 	sr, tr := newRuns(sa), newRuns(ta)
 	sq, tq := quoteStates(src), quoteStates(tgt)
+	prog := newProgramme(len(src), len(tgt), b, moves)
 	run := func(c float64) []Link {
-		return program(len(src), len(tgt), b, moves, func(i, j int, mv move) float64 {
+		return prog.run(func(i, j int, mv move) float64 {
 			if mv.ds == 0 || mv.dt == 0 {
 				return skip
 			}
