@@ -142,14 +142,25 @@ func (m *anchorMemo) of(lang, source, target language.Tag, text string) []string
 	return v
 }
 
-// units returns the alignment units of texts in lang; when lang is the source, its anchors are those a
-// translation into target can share.
-func (m *anchorMemo) units(lang, source, target language.Tag, texts []string) []align.Unit {
+// units returns the alignment units of texts in lang, of lengths lens (align.Length); when lang is the source,
+// its anchors are those a translation into target can share.
+func (m *anchorMemo) units(lang, source, target language.Tag, texts []string, lens []int) []align.Unit {
 	us := make([]align.Unit, len(texts))
 	for i, t := range texts {
-		us[i] = align.Unit{Text: t, Anchors: m.of(lang, source, target, t)}
+		us[i] = align.Unit{Text: t, Len: lens[i], Anchors: m.of(lang, source, target, t)}
 	}
 	return us
+}
+
+// lengths returns the align.Length of each text: measured once, where the aligner would measure the English
+// once per target language and blockRatios each block of a 1:1 link again. A text of length 0 is measured
+// again by the aligner, as 0.
+func lengths(texts []string) []int {
+	ls := make([]int, len(texts))
+	for i, t := range texts {
+		ls[i] = align.Length(t)
+	}
+	return ls
 }
 
 // Align aligns every target document of r with its source document. A release without a source document has
@@ -173,6 +184,8 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 		srcSent[i] = sentences(source, b)
 		srcTexts[i] = b.Text
 	}
+	srcLens := lengths(srcTexts)
+	srcSentLens := make([][]int, len(src.Blocks)) // measured when a block is first aligned
 
 	// group[lang][block][sentence] = the index of the link the English sentence belongs to, per language.
 	perLang := map[language.Tag][][]sentLink{}      // by English block
@@ -188,8 +201,9 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 		for i, b := range tgt.Blocks {
 			tgtTexts[i] = b.Text
 		}
+		tgtLens := lengths(tgtTexts)
 		model := align.ModelFor(source, lang)
-		blockLinks, err := align.Blocks(a.units(source, source, lang, srcTexts), a.units(lang, source, lang, tgtTexts), align.Options{Model: model, MaxCells: maxCells})
+		blockLinks, err := align.Blocks(a.units(source, source, lang, srcTexts, srcLens), a.units(lang, source, lang, tgtTexts, tgtLens), align.Options{Model: model, MaxCells: maxCells})
 		if tl, ok := err.(*align.TooLargeError); ok {
 			bt.Refused = append(bt.Refused, Refusal{Lang: lang, Src: tl.Src, Tgt: tl.Tgt, Cells: tl.Cells, Limit: tl.Limit})
 			perLang[lang] = make([][]sentLink, len(src.Blocks))
@@ -197,7 +211,7 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 		}
 		links := align.Substitutions(blockLinks)
 		byBlock := make([][]sentLink, len(src.Blocks))
-		ratios := blockRatios(src, tgt, links)
+		ratios := blockRatios(srcLens, tgtLens, links)
 		orphanAfter[lang] = map[int][]int{}
 		lastSrc := 0
 		for _, l := range links {
@@ -219,7 +233,11 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 				lastSrc = s + 1
 				var refused *align.TooLargeError
 				opt := align.Options{Model: model, Ratio: ratios[s], MaxCells: maxCells}
-				byBlock[s], refused = alignSentences(a, source, lang, srcSent[s], sentences(lang, tgt.Blocks[t]), opt)
+				if srcSentLens[s] == nil {
+					srcSentLens[s] = sentenceLengths(srcSent[s])
+				}
+				ts := sentences(lang, tgt.Blocks[t])
+				byBlock[s], refused = alignSentences(a, source, lang, srcSent[s], ts, srcSentLens[s], sentenceLengths(ts), opt)
 				if refused != nil {
 					bt.Refused = append(bt.Refused, Refusal{Lang: lang, Block: s + 1, Src: refused.Src, Tgt: refused.Tgt, Cells: refused.Cells, Limit: refused.Limit})
 				}
@@ -343,23 +361,23 @@ func orphanSegments(lang language.Tag, d *release.Document, b *release.Block) []
 	return out
 }
 
-// blockRatios measures the target/source length ratio (align.Length) over the 1:1 block links of a document
-// pair, and returns it for each English block whose other blocks are at least twice as long as it; else 0, and
+// blockRatios measures the target/source length ratio over the 1:1 block links of a document pair, from the
+// align.Length of each source and target block, and returns it for each English block whose other blocks are at least twice as long as it; else 0, and
 // the aligner estimates the ratio from the block itself, trying several: a block's lengths are biased by the
 // very sentence dropped from it or added to it, and in a short release that one block is most of the document.
-func blockRatios(src, tgt *release.Document, links []align.Link) []float64 {
-	sl := make([]int, len(src.Blocks))
-	tl := make([]int, len(src.Blocks))
+func blockRatios(srcLens, tgtLens []int, links []align.Link) []float64 {
+	sl := make([]int, len(srcLens))
+	tl := make([]int, len(srcLens))
 	var s, t int
 	for _, l := range links {
 		if len(l.Src) == 1 && len(l.Tgt) == 1 {
-			sl[l.Src[0]] = align.Length(src.Blocks[l.Src[0]].Text)
-			tl[l.Src[0]] = align.Length(tgt.Blocks[l.Tgt[0]].Text)
+			sl[l.Src[0]] = srcLens[l.Src[0]]
+			tl[l.Src[0]] = tgtLens[l.Tgt[0]]
 			s += sl[l.Src[0]]
 			t += tl[l.Src[0]]
 		}
 	}
-	out := make([]float64, len(src.Blocks))
+	out := make([]float64, len(srcLens))
 	for i := range out {
 		if s-sl[i] >= 2*sl[i] && t > 0 && s > 0 {
 			out[i] = float64(t) / float64(s)
@@ -368,9 +386,10 @@ func blockRatios(src, tgt *release.Document, links []align.Link) []float64 {
 	return out
 }
 
-// alignSentences aligns the sentences of one English block with those of its target block. When the alignment
+// alignSentences aligns the sentences of one English block with those of its target block, of lengths srcLens
+// and tgtLens (sentenceLengths). When the alignment
 // is refused as too large, the whole block is one link, and the refusal is returned.
-func alignSentences(a *anchorMemo, source, lang language.Tag, src, tgt []sentence, opt align.Options) ([]sentLink, *align.TooLargeError) {
+func alignSentences(a *anchorMemo, source, lang language.Tag, src, tgt []sentence, srcLens, tgtLens []int, opt align.Options) ([]sentLink, *align.TooLargeError) {
 	text := func(lang language.Tag, s sentence) string {
 		a.a.Within(lang, s.block.Text, s.start, s.end) // its matches come from the block's
 		return s.block.Text[s.start:s.end]
@@ -383,7 +402,7 @@ func alignSentences(a *anchorMemo, source, lang language.Tag, src, tgt []sentenc
 	for i, s := range tgt {
 		tu[i] = text(lang, s)
 	}
-	found, err := align.Sentences(a.units(source, source, lang, su), a.units(lang, source, lang, tu), opt)
+	found, err := align.Sentences(a.units(source, source, lang, su, srcLens), a.units(lang, source, lang, tu, tgtLens), opt)
 	var refused *align.TooLargeError
 	if tl, ok := err.(*align.TooLargeError); ok {
 		refused = tl
@@ -399,6 +418,15 @@ func alignSentences(a *anchorMemo, source, lang language.Tag, src, tgt []sentenc
 		out = append(out, sentLink{append([]int(nil), l.Src...), ts})
 	}
 	return out, refused
+}
+
+// sentenceLengths returns the align.Length of each sentence.
+func sentenceLengths(ss []sentence) []int {
+	ls := make([]int, len(ss))
+	for i, s := range ss {
+		ls[i] = align.Length(s.block.Text[s.start:s.end])
+	}
+	return ls
 }
 
 // span returns 0, 1, …, n-1.
