@@ -99,15 +99,38 @@ func ReadFile(root, path, shown string, max int64) ([]byte, error) {
 	if st.Size() > max {
 		return nil, tooLarge(shown, max)
 	}
-	// The size can change between Stat and Read: read at most max+1 bytes to know.
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > max {
+	data, err := readSized(f, st.Size(), max)
+	if errors.Is(err, errTooLarge) {
 		return nil, tooLarge(shown, max)
 	}
-	return data, nil
+	return data, err
+}
+
+// errTooLarge is readSized's error for more than max bytes.
+var errTooLarge = errors.New("too large")
+
+// readSized reads r to its end into one buffer of size bytes and one more, the size Stat gave, where io.ReadAll
+// starts at 512 bytes and grows, reading and copying again at each step: a file is read in one read and the
+// read that finds its end. The size can change between Stat and Read: it reads at most max+1 bytes, and
+// errTooLarge when there are more than max.
+func readSized(r io.Reader, size, max int64) ([]byte, error) {
+	data := make([]byte, 0, min(size, max)+1)
+	for {
+		if len(data) == cap(data) { // the file grew since Stat
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):min(cap(data), int(max)+1)])
+		data = data[:len(data)+n]
+		if int64(len(data)) > max {
+			return nil, errTooLarge
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // ReadHead reads the regular file path as ReadFile does, but only its first lines: up to and including the line

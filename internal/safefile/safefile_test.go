@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/relloc/relloc/internal/inputerr"
 )
@@ -103,5 +104,65 @@ func TestReader(t *testing.T) {
 	n, err := io.Copy(io.Discard, &Reader{R: f, Path: "zero.csv", MaxSize: 1 << 30, MaxLine: 1 << 20})
 	if err == nil || n != 0 || !strings.HasPrefix(err.Error(), "zero.csv:1: NUL byte") {
 		t.Errorf("Reader on /dev/zero: got %d bytes, %v", n, err)
+	}
+}
+
+// TestReadSized reads a stream whose size is as Stat gave it, smaller or larger (a file that grew or shrank
+// since), within the limit or past it, in reads of every size.
+func TestReadSized(t *testing.T) {
+	text := strings.Repeat("ក្រសួងការបរទេស ", 300)
+	for _, tt := range []struct {
+		size, max int64
+		tooLarge  bool
+	}{
+		{int64(len(text)), 1 << 20, false},
+		{0, 1 << 20, false},
+		{10, 1 << 20, false},
+		{int64(len(text)) * 3, 1 << 20, false},
+		{int64(len(text)), int64(len(text)), false},
+		{int64(len(text)), int64(len(text)) - 1, true},
+		{10, 100, true},
+		{0, 0, true},
+	} {
+		for _, chunk := range []int{1, 7, 512, 1 << 20} {
+			data, err := readSized(&chunked{strings.NewReader(text), chunk}, tt.size, tt.max)
+			if tt.tooLarge {
+				if !errors.Is(err, errTooLarge) {
+					t.Errorf("size %d, max %d, reads of %d: got %d bytes, %v, want errTooLarge", tt.size, tt.max, chunk, len(data), err)
+				}
+				continue
+			}
+			if err != nil || string(data) != text {
+				t.Errorf("size %d, max %d, reads of %d: got %d bytes, %v, want the %d bytes of the text", tt.size, tt.max, chunk, len(data), err, len(text))
+			}
+		}
+	}
+	if _, err := readSized(iotest.ErrReader(io.ErrUnexpectedEOF), 10, 100); err != io.ErrUnexpectedEOF {
+		t.Errorf("a failing read: got %v", err)
+	}
+}
+
+// chunked reads at most n bytes at a time.
+type chunked struct {
+	r io.Reader
+	n int
+}
+
+func (c *chunked) Read(p []byte) (int, error) { return c.r.Read(p[:min(len(p), c.n)]) }
+
+// TestReadFileOneBuffer reads a file of 64 KiB into the one buffer that its size asks for, where io.ReadAll grew
+// its buffer from 512 bytes, a dozen allocations more.
+func TestReadFileOneBuffer(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "en.md")
+	if err := os.WriteFile(p, []byte(strings.Repeat("Phnom Penh, 5 March 2024\n", 64<<10/25)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	allocs := testing.AllocsPerRun(10, func() {
+		if _, err := ReadFile("", p, "en.md", 1<<20); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs > 5 { // os.Open's three, the status, the buffer
+		t.Errorf("ReadFile of 64 KiB: %v allocations, want 5 at most", allocs)
 	}
 }
