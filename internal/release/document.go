@@ -213,19 +213,36 @@ func (w *walker) leaf(n ast.Node, kind Kind, level int) {
 		}
 		return b.FileOffset(t.Len())
 	}
-	add := func(s string, src int, verbatim bool) {
-		if s == "" {
-			return
+	// Most of a block is its source's lines, written as they are: room for them at once, where the builder grew
+	// and copied them again piece after piece.
+	if lines := n.Lines(); lines.Len() > 0 {
+		t.Grow(lines.At(lines.Len()-1).Stop - lines.At(0).Start)
+	}
+	// place records the piece of n bytes about to be written at file offset src, unless it is empty.
+	place := func(n int, src int, verbatim bool) bool {
+		if n == 0 {
+			return false
 		}
 		if b.Start < 0 {
 			b.Start = src
 		}
 		p := piece{text: t.Len(), src: src}
 		if verbatim {
-			p.n = len(s)
+			p.n = n
 		}
 		b.pieces = append(b.pieces, p)
-		t.WriteString(s)
+		return true
+	}
+	add := func(s string, src int, verbatim bool) {
+		if place(len(s), src, verbatim) {
+			t.WriteString(s)
+		}
+	}
+	// addVerbatim adds the bytes of the source, not copied into a string of their own first.
+	addVerbatim := func(s []byte, src int) {
+		if place(len(s), src, true) {
+			t.Write(s)
+		}
 	}
 	var open []Markup // open <sup>/<sub> tags
 	var walk func(n ast.Node)
@@ -233,7 +250,7 @@ func (w *walker) leaf(n ast.Node, kind Kind, level int) {
 		switch n := n.(type) {
 		case *ast.Text:
 			seg := n.Segment
-			addUnescaped(add, seg.Value(w.src), seg.Start)
+			addUnescaped(addVerbatim, seg.Value(w.src), seg.Start)
 			switch {
 			case n.HardLineBreak():
 				add("\n", seg.Stop, false)
@@ -319,14 +336,19 @@ func (w *walker) leaf(n ast.Node, kind Kind, level int) {
 // addUnescaped adds the text of a Markdown text node without the backslash of
 // its escapes (1\. is "1.", as goldmark renders it), in verbatim pieces so
 // that offsets still map to the file.
-func addUnescaped(add func(s string, src int, verbatim bool), v []byte, start int) {
+func addUnescaped(add func(s []byte, src int), v []byte, start int) {
 	from := 0
 	for i := 0; i+1 < len(v); i++ {
-		if v[i] == '\\' && v[i+1] < 0x80 && unicode.IsPunct(rune(v[i+1])) || v[i] == '\\' && v[i+1] < 0x80 && unicode.IsSymbol(rune(v[i+1])) {
-			add(string(v[from:i]), start+from, true)
+		k := bytes.IndexByte(v[i:len(v)-1], '\\')
+		if k < 0 {
+			break
+		}
+		i += k
+		if v[i+1] < 0x80 && (unicode.IsPunct(rune(v[i+1])) || unicode.IsSymbol(rune(v[i+1]))) {
+			add(v[from:i], start+from)
 			from = i + 1
 			i++ // the escaped character itself is text
 		}
 	}
-	add(string(v[from:]), start+from, true)
+	add(v[from:], start+from)
 }

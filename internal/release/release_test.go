@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -385,6 +386,33 @@ func TestReadDirLinks(t *testing.T) {
 		_, err = read(ws, filepath.Join(ws, "releases", "b"), langs, rel)
 		if !errors.Is(err, safefile.ErrOutside) || !strings.Contains(err.Error(), "releases/b/en.md") {
 			t.Errorf("a folder outside: err = %v, want releases/b/en.md leading outside", err)
+		}
+	}
+}
+
+// TestAddUnescaped drops the backslash of each escape of ASCII punctuation or a symbol and keeps every other
+// byte, in parts placed at their offset in the file.
+func TestAddUnescaped(t *testing.T) {
+	type part struct {
+		text string
+		src  int
+	}
+	for _, tt := range []struct {
+		in   string
+		want []part
+	}{
+		{``, []part{{"", 10}}},
+		{`1\. First`, []part{{"1", 10}, {". First", 12}}},
+		{`\*not emphasis\*`, []part{{"", 10}, {"*not emphasis", 11}, {"*", 25}}},
+		{`a\\b`, []part{{"a", 10}, {`\b`, 12}}},
+		{`\a \ក \`, []part{{`\a \ក \`, 10}}},
+		{`ល.\+\$`, []part{{"ល.", 10}, {"+", 15}, {"$", 17}}},
+		{`\`, []part{{`\`, 10}}},
+	} {
+		var got []part
+		addUnescaped(func(s []byte, src int) { got = append(got, part{string(s), src}) }, []byte(tt.in), 10)
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("addUnescaped(%q): got %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }
