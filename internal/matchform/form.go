@@ -79,7 +79,7 @@ func base(lang language.Tag) string {
 
 // NFC returns s in Unicode normalisation form C with a map back to s.
 func NFC(s string) Form {
-	if norm.NFC.IsNormalString(s) {
+	if isNFC(s) {
 		return Form{Text: s}
 	}
 	var b builder
@@ -90,6 +90,12 @@ func NFC(s string) Form {
 		i += n
 	}
 	return b.form()
+}
+
+// isNFC reports whether s is in NFC (norm.Form.IsNormalString). The quick check settles most texts without
+// allocating, where IsNormalString allocates on every call: a Khmer text called it for each run of punctuation.
+func isNFC(s string) bool {
+	return norm.NFC.QuickSpanString(s) == len(s) || norm.NFC.IsNormalString(s)
 }
 
 // nfcUnit returns the length of the first normalisation segment of s

@@ -12,7 +12,7 @@ import (
 // half-width voiced or semi-voiced sound mark is composed onto its kana), the
 // ideographic space folded to a space, then NFC.
 func Japanese(s string) Form {
-	if isASCII(s) || !hasWidthVariant(s) && norm.NFC.IsNormalString(s) {
+	if isASCII(s) || !hasWidthVariant(s) && isNFC(s) {
 		return Form{Text: s} // most Japanese text: nothing to fold
 	}
 	return japanese(s)
@@ -49,7 +49,7 @@ func inertRune(s string) int {
 		return 0
 	}
 	p := norm.NFC.PropertiesString(s)
-	if p.CCC() != 0 || (p.Decomposition() != nil && !norm.NFC.IsNormalString(s[:n])) {
+	if p.CCC() != 0 || (p.Decomposition() != nil && !isNFC(s[:n])) {
 		return 0
 	}
 	if n < len(s) {

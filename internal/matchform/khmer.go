@@ -119,7 +119,7 @@ func otherUnit(s string) int {
 }
 
 func nfc(s string) string {
-	if norm.NFC.IsNormalString(s) {
+	if isNFC(s) {
 		return s
 	}
 	return norm.NFC.String(s)

@@ -446,3 +446,26 @@ func FuzzCanonicalSyllableHasNoIssue(f *testing.F) {
 		canonicalHasNoIssue(t, sb.String())
 	})
 }
+
+// TestCanonicalTextAllocatesNothing: a text that is already in matching form, as most of a release is, is given
+// back without a copy or a map, and deciding so allocates nothing: no call of norm.Form.IsNormalString (which
+// allocates each time) for the punctuation, Latin and digits between Khmer words, or for a Japanese text.
+func TestCanonicalTextAllocatesNothing(t *testing.T) {
+	cases := []struct {
+		lang language.Tag
+		text string
+	}{
+		{language.Khmer, "សេចក្តីថ្លែងការណ៍ព័ត៌មាន ស្តីពី «ASEAN» ។ ថ្ងៃទី ១៨ ខែមករា ឆ្នាំ២០២៥, 2025 (UN)។"},
+		{language.Khmer, "ក ។"},
+		{language.Khmer, "២០២៥"},
+		{language.Khmer, "«ក»"},
+		{language.Japanese, "外務大臣は、2025年1月18日、カンボジアを訪問した。「ASEAN」の会合"},
+		{language.French, "Déclaration — 18 janvier 2025 « ASEAN »."},
+	}
+	for _, c := range cases {
+		var f Form
+		if n := testing.AllocsPerRun(20, func() { f = For(c.lang, c.text) }); n != 0 || !f.Identity() {
+			t.Errorf("For(%s, %q): %v allocations, identity %v; want none, true", c.lang, c.text, n, f.Identity())
+		}
+	}
+}
