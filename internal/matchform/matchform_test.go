@@ -469,3 +469,19 @@ func TestCanonicalTextAllocatesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeRune: decodeRune decodes as utf8.DecodeRuneInString does, on every rune of the Khmer block and its
+// neighbours, and on the Khmer lead bytes cut short or followed by what is no continuation.
+func TestDecodeRune(t *testing.T) {
+	var texts []string
+	for r := rune(0x1700); r < 0x1900; r++ {
+		texts = append(texts, string(r), string(r)+"ក", string(r)[:2], string(r)[:1]+"a")
+	}
+	texts = append(texts, "", "a", "\xe1\x9e", "\xe1\x9e\x41", "\xe1\x9f\xc0", "\xe1\x9d\x80", "\xe1\xa0\x80", "\xe1\x9e\xff", "ក")
+	for _, s := range texts {
+		r, n := decodeRune(s)
+		if wr, wn := utf8.DecodeRuneInString(s); r != wr || n != wn {
+			t.Errorf("decodeRune(%q) = %U, %d; utf8 gives %U, %d", s, r, n, wr, wn)
+		}
+	}
+}
