@@ -908,6 +908,9 @@ func (f *finder) khmerMonths() {
 	// for only from the end of its last one, as a search name by name found them.
 	var from [12]int
 	for i := 0; i < len(t); i++ {
+		if t[i] != 0xE1 {
+			continue
+		}
 		l := khmerLetterAt(t, i)
 		if l < 0 {
 			continue
@@ -927,5 +930,6 @@ func (f *finder) khmerMonths() {
 			}
 			f.out = append(f.out, Number{Value: float64(mi + 1), Start: form.Orig(i), End: form.OrigEnd(end), Kind: KindMonth})
 		}
+		i += 2 // the letter's other bytes start no name
 	}
 }

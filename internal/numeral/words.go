@@ -353,13 +353,20 @@ func (f *finder) khmerWords() {
 	for i := 0; i < len(s); {
 		// Every word starts with a letter of the Khmer block (E1 9E or E1 9F in UTF-8).
 		if s[i] != 0xE1 {
-			i++
-			continue
+			k := strings.IndexByte(s[i:], 0xE1)
+			if k < 0 {
+				break
+			}
+			i += k
 		}
 		const size = 3
 		l := khmerLetterAt(s, i)
-		if l < 0 || len(kmTensBy[l]) == 0 && len(kmUnitsBy[l]) == 0 || strings.HasSuffix(s[:i], "\u17D2") {
-			i++ // no tens or unit word starts here
+		if l < 0 {
+			i++
+			continue
+		}
+		if len(kmTensBy[l]) == 0 && len(kmUnitsBy[l]) == 0 || strings.HasSuffix(s[:i], "\u17D2") {
+			i += size // no tens or unit word starts here; the letter's other bytes start none either
 			continue
 		}
 		j, v, any := i, 0, false
