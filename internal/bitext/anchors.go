@@ -32,6 +32,7 @@ type Anchors struct {
 	// (Matches, Longest, Numbers) read the same pass.
 	pass      []map[string]*textPass
 	passLangs []language.Tag
+	numKeys   map[float64]string // in a view, the anchor of each number value made so far (numberKey)
 }
 
 // langMatcher is the term matcher of one language, with what deriving a span's matches from its block's needs
@@ -92,6 +93,7 @@ func (a *Anchors) ForRelease() *Anchors {
 		v.pass[i] = map[string]*textPass{}
 	}
 	v.passLangs = slices.Clone(a.langs)
+	v.numKeys = map[float64]string{}
 	return &v
 }
 
@@ -361,7 +363,32 @@ func (a *Anchors) of(lang language.Tag, p *textPass, text string) []string {
 	// A reference (両国, "the two countries") stands for what an earlier sentence named: it is no evidence of
 	// which English sentence this one translates.
 	anchor := func(mt termmatch.Match) bool { return mt.Form != "forbidden" && mt.Form != "reference" }
-	var out []string
+	counted := func(n numeral.Number) bool {
+		if n.Weak { // a weak number ("one", 両国, a list label) may have no counterpart
+			return false
+		}
+		for _, t := range longest {
+			if n.Start >= t.Start && n.End <= t.End && anchor(t) {
+				return false
+			}
+		}
+		return true
+	}
+	size := 0
+	for _, mt := range longest {
+		if anchor(mt) {
+			size++
+		}
+	}
+	for _, n := range numbers {
+		if counted(n) {
+			size++
+		}
+	}
+	if size == 0 {
+		return nil
+	}
+	out := make([]string, 0, size)
 	for _, mt := range longest {
 		if !anchor(mt) {
 			continue
@@ -373,18 +400,25 @@ func (a *Anchors) of(lang language.Tag, p *textPass, text string) []string {
 		out = append(out, k)
 	}
 	for _, n := range numbers {
-		inTerm := false
-		for _, t := range longest {
-			if n.Start >= t.Start && n.End <= t.End && anchor(t) {
-				inTerm = true
-				break
-			}
-		}
-		if !inTerm && !n.Weak { // a weak number ("one", 両国, a list label) may have no counterpart
-			out = append(out, "num:"+strconv.FormatFloat(n.Value, 'f', -1, 64))
+		if counted(n) {
+			out = append(out, a.numberKey(n.Value))
 		}
 	}
 	return out
+}
+
+// numberKey returns the anchor of a number's value, "num:V", made once per value in a release view, where the
+// same years, days and counts recur in every language and sentence.
+func (a *Anchors) numberKey(v float64) string {
+	if k, ok := a.numKeys[v]; ok {
+		return k
+	}
+	k := "num:" + strconv.FormatFloat(v, 'f', -1, 64)
+	// NaN is never found again, and 0 and -0, one key of the map, are written differently.
+	if a.numKeys != nil && v == v && v != 0 {
+		a.numKeys[v] = k
+	}
+	return k
 }
 
 // For returns the anchors of a source-language text that a translation into target can be expected to share:
@@ -401,25 +435,43 @@ func (a *Anchors) For(source, target language.Tag, text string) []string {
 		}
 	}
 	out := a.forTarget(source, target, text)
+	if p.forTargets == nil {
+		p.forTargets = make([]targetAnchors, 0, len(a.langs))
+	}
 	p.forTargets = append(p.forTargets, targetAnchors{target, out})
 	return out
 }
 
+// forTarget makes For's result: the anchors of Of itself when target can share them all.
 func (a *Anchors) forTarget(source, target language.Tag, text string) []string {
 	all := a.Of(source, text)
 	if a.glossary == nil {
 		return all
 	}
-	out := make([]string, 0, len(all))
-	for _, k := range all {
+	shared := func(k string) bool {
 		if id, ok := strings.CutPrefix(k, "term:"); ok {
 			if e, found := a.glossary.Lookup(id); found {
 				if r := e.Target(target); r.Policy == glossary.Omit || r.Term == "" {
-					continue
+					return false
 				}
 			}
 		}
-		out = append(out, k)
+		return true
+	}
+	n := 0
+	for _, k := range all {
+		if shared(k) {
+			n++
+		}
+	}
+	if n == len(all) {
+		return all
+	}
+	out := make([]string, 0, n)
+	for _, k := range all {
+		if shared(k) {
+			out = append(out, k)
+		}
 	}
 	return out
 }

@@ -1,8 +1,11 @@
 package bitext
 
 import (
+	"math"
 	"slices"
+	"strconv"
 	"testing"
+	"unsafe"
 
 	"golang.org/x/text/language"
 
@@ -99,5 +102,20 @@ func TestMatchersBuiltOnUse(t *testing.T) {
 	}
 	if a.Matcher(language.French) != nil {
 		t.Error("Matcher of a language not asked for is not nil")
+	}
+}
+
+// TestNumberKey: a release view makes the anchor of each number value once, and writes it as strconv does, the
+// zeros and NaN included, which a map of values cannot tell apart or find again.
+func TestNumberKey(t *testing.T) {
+	view := NewAnchors(nil, en, []language.Tag{en, km, ja}).ForRelease()
+	for _, v := range []float64{2025, 0, math.Copysign(0, -1), 0, 1.5, math.NaN(), 2025, -3, 1e21} {
+		want := "num:" + strconv.FormatFloat(v, 'f', -1, 64)
+		if got := view.numberKey(v); got != want {
+			t.Errorf("numberKey(%v) = %q, want %q", v, got, want)
+		}
+	}
+	if a, b := view.numberKey(2025), view.numberKey(2025); unsafe.StringData(a) != unsafe.StringData(b) {
+		t.Error("the anchor of 2025 is made twice")
 	}
 }
