@@ -39,13 +39,22 @@ const (
 )
 
 // decodeRune is utf8.DecodeRuneInString with a rune of the Khmer block (U+1780–U+17FF: E1 9E or E1 9F, then a
-// continuation byte), which makes most of a Khmer text, decoded inline: the Khmer matching form decodes every
-// rune of a syllable twice, and the general decoding was a tenth of its cost.
+// continuation byte), which makes most of a Khmer text, decoded inline (khmerAt): the Khmer matching form decodes
+// every rune of a syllable twice, and the general decoding was a tenth of its cost.
 func decodeRune(s string) (rune, int) {
-	if len(s) >= 3 && s[0] == 0xE1 && s[1]&^1 == 0x9E && s[2]&0xC0 == 0x80 {
-		return 0x1000 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), 3
+	if r := khmerAt(s); r >= 0 {
+		return r, 3
 	}
 	return utf8.DecodeRuneInString(s)
+}
+
+// khmerAt returns the rune of the Khmer block that s starts with, or -1; small enough to be inlined, which
+// decodeRune is not.
+func khmerAt(s string) rune {
+	if len(s) > 2 && s[0] == 0xE1 && s[1]&^1 == 0x9E && s[2]&0xC0 == 0x80 {
+		return 0x1000 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+	}
+	return -1
 }
 
 // khmerRank returns the rank of r as a part of a Khmer syllable.
@@ -144,7 +153,10 @@ func syllableEnd(s string, i int) int {
 	j := i + n
 	for j < len(s) {
 		k := j
-		r, m := decodeRune(s[k:])
+		r, m := khmerAt(s[k:]), 3
+		if r < 0 {
+			r, m = utf8.DecodeRuneInString(s[k:])
+		}
 		for IsZeroWidth(r) {
 			k += m
 			if k >= len(s) {
@@ -252,7 +264,10 @@ func syllableCanonical(u string) bool {
 	var prev rune
 	first := true
 	for i := 0; i < len(u); {
-		r, n := decodeRune(u[i:])
+		r, n := khmerAt(u[i:]), 3
+		if r < 0 {
+			r, n = utf8.DecodeRuneInString(u[i:])
+		}
 		i += n
 		if IsZeroWidth(r) {
 			return false
