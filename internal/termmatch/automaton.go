@@ -13,7 +13,9 @@ import (
 type automaton struct {
 	// class maps a byte to its class: bytes that no pattern holds share class 0. States near the root, where the
 	// scan spends most of its time and where failure links lead, have a dense row of next states by class
-	// (rows[node.row:node.row+classes], -1 for none; the root's is the first); the others keep their edges sparse.
+	// (rows[node.row:node.row+classes]; the root's is the first); the others keep their edges sparse (row -1),
+	// except a state with one edge or none, most of those deep in a term, whose row is -2-b for its edge on byte
+	// b to the next state (its first child, see renumber), or -2-256 for none: the scan reads no edge for it.
 	class   [256]uint8
 	classes int
 	rows    []int32
@@ -208,7 +210,19 @@ func (a *automaton) renumber() {
 		a.rows[i] = perm[v]
 	}
 	a.nodes, a.edges, a.dict, a.depth, a.outOff, a.outPat = nodes, edges, dict, depth, outOff, outPat
+	for n := range states {
+		if es := a.sparse(int32(n)); a.nodes[n].row < 0 && len(es) <= 1 {
+			b := int32(noByte)
+			if len(es) == 1 {
+				b = int32(es[0].b) // to n+1, its first child
+			}
+			a.nodes[n].row = -2 - b
+		}
+	}
 }
+
+// noByte is the edge byte of a state with no edge: no byte equals it.
+const noByte = 256
 
 // sparse returns the sparse edges of state s.
 func (a *automaton) sparse(s int32) []trans { return a.edges[a.nodes[s].lo:a.nodes[s+1].lo] }
@@ -240,6 +254,13 @@ func (a *automaton) next(s int32, b byte) int32 {
 		n := &a.nodes[s]
 		if n.row >= 0 {
 			return a.rows[int(n.row)+int(a.class[b])]
+		}
+		if n.row < -1 {
+			if -2-n.row == int32(b) {
+				return s + 1
+			}
+			s = n.fail
+			continue
 		}
 		for _, t := range a.edges[n.lo:a.nodes[s+1].lo] {
 			if t.b >= b {

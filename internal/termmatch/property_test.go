@@ -209,3 +209,49 @@ func TestLeftmostLongestReference(t *testing.T) {
 		}
 	}
 }
+
+// TestNextReadsOneEdgeInline: next gives, from every state on every byte, what the state's sparse edges, dense
+// row and failure links give, for states whose one edge (or none) is kept in the node as for the others; and
+// the one edge of a state leads to the state numbered after it.
+func TestNextReadsOneEdgeInline(t *testing.T) {
+	ref := func(a *automaton, s int32, b byte) int32 {
+		for {
+			if a.nodes[s].row >= 0 {
+				return a.rows[int(a.nodes[s].row)+int(a.class[b])]
+			}
+			for _, e := range a.sparse(s) {
+				if e.b == b {
+					return e.to
+				}
+			}
+			s = a.nodes[s].fail
+		}
+	}
+	for _, lang := range []string{"en", "km", "ja"} {
+		rng := rand.New(rand.NewPCG(11, uint64(len(lang))))
+		inline := 0
+		for range 20 {
+			m, _ := generated(rng, lang)
+			a := m.auto
+			if a == nil {
+				continue
+			}
+			for s := int32(0); s < int32(len(a.nodes)-1); s++ {
+				if es := a.sparse(s); a.nodes[s].row < -1 {
+					inline++
+					if len(es) == 1 && es[0].to != s+1 {
+						t.Fatalf("%s: state %d's one edge leads to %d", lang, s, es[0].to)
+					}
+				}
+				for b := range 256 {
+					if got, want := a.next(s, byte(b)), ref(a, s, byte(b)); got != want {
+						t.Fatalf("%s: next(%d, %#x) = %d, want %d", lang, s, b, got, want)
+					}
+				}
+			}
+		}
+		if inline == 0 {
+			t.Errorf("%s: no state keeps its edge inline", lang)
+		}
+	}
+}
