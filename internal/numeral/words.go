@@ -329,6 +329,15 @@ var kmTensBy, kmUnitsBy = func() (tens, units [0x80][]int) {
 	return tens, units
 }()
 
+// kmStarts tells, for each letter of the Khmer block, whether a tens or unit word starts with it: one byte to
+// read at each letter of a text, where most start none.
+var kmStarts = func() (starts [0x80]bool) {
+	for l := range starts {
+		starts[l] = len(kmTensBy[l]) > 0 || len(kmUnitsBy[l]) > 0
+	}
+	return starts
+}()
+
 // khmerLetterAt returns the offset in the Khmer block of the rune at s[i], or -1 for a rune outside it.
 func khmerLetterAt(s string, i int) int {
 	if i+2 >= len(s) || s[i] != 0xE1 || s[i+1] != 0x9E && s[i+1] != 0x9F || s[i+2]&0xC0 != 0x80 {
@@ -365,7 +374,7 @@ func (f *finder) khmerWords() {
 			i++
 			continue
 		}
-		if len(kmTensBy[l]) == 0 && len(kmUnitsBy[l]) == 0 || strings.HasSuffix(s[:i], "\u17D2") {
+		if !kmStarts[l] || strings.HasSuffix(s[:i], "\u17D2") {
 			i += size // no tens or unit word starts here; the letter's other bytes start none either
 			continue
 		}
