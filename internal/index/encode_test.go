@@ -9,10 +9,13 @@ import (
 )
 
 // randomText joins random pieces: letters of the three scripts, the characters JSON escapes (quotation mark,
-// backslash, controls, <, >, &, U+2028, U+2029) and bytes that are not UTF-8.
+// backslash, controls, <, >, &, U+2028, U+2029), others that begin with the same byte as U+2028 and bytes that
+// are not UTF-8.
 func randomText(r *rand.Rand) string {
 	pieces := []string{"a", "Z", " ", "ក្ត", "日本", "ｶ", "\"", "\\", "\n", "\t", "\b", "\f", "\r", "\x00", "\x1f",
-		"\x7f", "<", ">", "&", "\u2028", "\u2029", "\xff", "\xe2\x80", "é", "\U0001F600"}
+		"\x7f", "<", ">", "&", "\u2028", "\u2029", "\xff", "\xe2\x80", "é", "\U0001F600",
+		// Characters beside U+2028 and U+2029 in UTF-8, whose first byte is theirs (E2).
+		"’", "…", "\u2027", "\u202a", "\u20ac", "\u2e80"}
 	var b strings.Builder
 	for range r.IntN(12) {
 		b.WriteString(pieces[r.IntN(len(pieces))])
