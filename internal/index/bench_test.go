@@ -1,8 +1,15 @@
 package index
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"testing"
+	"time"
+
+	"golang.org/x/text/language"
 
 	"github.com/relloc/relloc/internal/bitext"
 	"github.com/relloc/relloc/internal/coverage"
@@ -150,5 +157,66 @@ func BenchmarkBestWarm(b *testing.B) {
 	}
 	if err := m.Err(); err != nil {
 		b.Fatal(err)
+	}
+}
+
+// BenchmarkWrite is what the one writer does in a build of 100 generated releases, given them analysed and
+// encoded by the workers: a new database's tables, every release's rows inserted in one transaction, and the
+// secondary indexes made after them.
+func BenchmarkWrite(b *testing.B) {
+	f := newFixture(b, 100)
+	c := f.config()
+	var folders []folder
+	if err := c.scan(func(fo folder) error { folders = append(folders, fo); return nil }); err != nil {
+		b.Fatal(err)
+	}
+	an := (&Index{cfg: c, langs: append([]language.Tag{c.Source}, c.Targets...)}).newAnalyser(time.Now())
+	var reads []read
+	for _, fo := range folders {
+		r, err := an.read(fo)
+		if err != nil {
+			b.Fatal(err)
+		}
+		reads = append(reads, r)
+	}
+	path := filepath.Join(b.TempDir(), FileName)
+	for b.Loop() {
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			b.Fatal(err)
+		}
+		ix, err := openDB(c, path, buildParams)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ix.db.SetMaxOpenConns(1)
+		if err := ix.create(); err != nil {
+			b.Fatal(err)
+		}
+		tx, err := ix.db.Begin()
+		if err != nil {
+			b.Fatal(err)
+		}
+		w, err := ix.newWriter(tx, map[string]bool{}, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range reads {
+			if err := w.insert(r); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := w.flush(); err != nil {
+			b.Fatal(err)
+		}
+		w.close()
+		if err := tx.Commit(); err != nil {
+			b.Fatal(err)
+		}
+		if err := ix.createIndexes(); err != nil {
+			b.Fatal(err)
+		}
+		if err := ix.db.Close(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

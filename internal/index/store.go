@@ -212,12 +212,8 @@ func build(c Config) (int, error) {
 	if err := ix.sync(); err != nil {
 		return fail(err)
 	}
-	// The sorter of CREATE INDEX holds as much in memory as the page cache may; a small cache keeps a build's
-	// peak memory that of check without the index, sorting in runs on disk.
-	for _, s := range append([]string{`PRAGMA cache_size = -4096`}, secondaryIndexes...) {
-		if _, err := ix.db.Exec(s); err != nil {
-			return fail(fmt.Errorf("index: create indexes: %w", err))
-		}
+	if err := ix.createIndexes(); err != nil {
+		return fail(err)
 	}
 	if _, err := ix.db.Exec(`PRAGMA journal_mode = WAL`); err != nil {
 		return fail(fmt.Errorf("index: %w", err))
@@ -323,6 +319,18 @@ var secondaryIndexes = []string{
 	// The order of relloc check's report, so that check reads the stored outcomes in it as stored, with no
 	// sort of every release's cases (EachOutcome).
 	`CREATE INDEX releases_order ON releases (release, dir)`,
+}
+
+// createIndexes makes the secondary indexes of a new index once its rows are written.
+func (ix *Index) createIndexes() error {
+	// The sorter of CREATE INDEX holds as much in memory as the page cache may; a small cache keeps a build's
+	// peak memory that of check without the index, sorting in runs on disk.
+	for _, s := range append([]string{`PRAGMA cache_size = -4096`}, secondaryIndexes...) {
+		if _, err := ix.db.Exec(s); err != nil {
+			return fmt.Errorf("index: create indexes: %w", err)
+		}
+	}
+	return nil
 }
 
 // create makes the tables of a new index in one transaction, without their secondary indexes.
@@ -826,6 +834,52 @@ func unitTexts(source string, units []tm.Unit) []unitText {
 	return out
 }
 
+// analyser reads release folders for the writer, on any number of goroutines at once.
+type analyser struct {
+	c       Config
+	start   time.Time // when the sync began (racy)
+	ck      *check.Runner
+	anchors *bitext.Anchors
+	langs   []language.Tag
+}
+
+func (ix *Index) newAnalyser(start time.Time) *analyser {
+	ck := ix.cfg.Check()
+	return &analyser{c: ix.cfg, start: start, ck: ck, anchors: ck.Anchors(), langs: ix.langs}
+}
+
+// read reads, parses, aligns and analyses the release folder f, and encodes what the writer stores of it.
+func (an *analyser) read(f folder) (read, error) {
+	c := an.c
+	files, err := release.ReadDir(c.Root, f.abs, an.langs, c.rel)
+	if err == nil && len(files) == 0 {
+		err = fmt.Errorf("%s: no release files (%s.md, ...) in this folder", f.dir, c.Source)
+	}
+	if err != nil {
+		return read{}, err
+	}
+	byPath := map[string][]byte{}
+	for _, rf := range files {
+		byPath[rf.Path] = rf.Data
+	}
+	f.files = append([]file(nil), f.files...)
+	for j, x := range f.files {
+		sum := sha256.Sum256(byPath[x.path])
+		f.files[j].hash = sum[:]
+		f.files[j].mtime = racy(x.mtime, an.start)
+	}
+	r, err := release.Parse(f.dir, c.Source, files)
+	if err != nil {
+		return read{}, err
+	}
+	// One match pass per text, shared by alignment, check's rules and coverage.
+	view := an.anchors.ForRelease()
+	in := coverage.Input{Glossary: c.Glossary, Source: c.Source, Targets: c.Targets, Anchors: view}
+	entry := Analyse(bitext.Align(r, c.Source, c.Targets, view), in, an.ck)
+	cols, err := encodeColumns(entry)
+	return read{folder: f, entry: entry, texts: unitTexts(c.Source.String(), entry.Units), columns: cols}, err
+}
+
 // read parses, aligns and analyses the changed folders on every core and inserts them in tx as they come, with
 // their texts' trigrams in the tables filled. A folder that does not parse is an input error; all of them are
 // reported, and tx is to be rolled back.
@@ -834,9 +888,7 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[
 		return nil
 	}
 	c := ix.cfg
-	ck := c.Check()
-	anchors := ck.Anchors()
-	langs := append([]language.Tag{c.Source}, c.Targets...)
+	an := ix.newAnalyser(start)
 	type result struct {
 		read read
 		err  error
@@ -848,36 +900,8 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[
 		go func() {
 			defer wg.Done()
 			for f := range next {
-				files, err := release.ReadDir(c.Root, f.abs, langs, c.rel)
-				if err == nil && len(files) == 0 {
-					err = fmt.Errorf("%s: no release files (%s.md, ...) in this folder", f.dir, c.Source)
-				}
-				if err != nil {
-					results <- result{err: err}
-					continue
-				}
-				byPath := map[string][]byte{}
-				for _, rf := range files {
-					byPath[rf.Path] = rf.Data
-				}
-				f.files = append([]file(nil), f.files...)
-				for j, x := range f.files {
-					sum := sha256.Sum256(byPath[x.path])
-					f.files[j].hash = sum[:]
-					f.files[j].mtime = racy(x.mtime, start)
-				}
-				r, err := release.Parse(f.dir, c.Source, files)
-				if err != nil {
-					results <- result{err: err}
-					continue
-				}
-				// One match pass per text, shared by alignment, check's rules and coverage.
-				view := anchors.ForRelease()
-				in := coverage.Input{Glossary: c.Glossary, Source: c.Source, Targets: c.Targets, Anchors: view}
-				entry := Analyse(bitext.Align(r, c.Source, c.Targets, view), in, ck)
-				cols, err := encodeColumns(entry)
-				results <- result{read: read{folder: f, entry: entry, texts: unitTexts(c.Source.String(), entry.Units),
-					columns: cols}, err: err}
+				r, err := an.read(f)
+				results <- result{read: r, err: err}
 			}
 		}()
 	}
