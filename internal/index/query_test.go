@@ -52,3 +52,17 @@ func TestPassingReadsLengths(t *testing.T) {
 		t.Errorf("query plan %q: want the range of rowids read from texts_grams, then norms by id", plan)
 	}
 }
+
+// TestSyncFindsFoldersByKey: what a sync reads, updates and deletes of one stored folder it finds by a key of
+// its table, never by scanning the table, which at 10,000 releases holds 30,000 files and 190,000 units.
+func TestSyncFindsFoldersByKey(t *testing.T) {
+	f := newFixture(t, 2)
+	ix := f.open(t)
+	qs := append([]string{folderTextsQuery, retimeFile}, folderGone...)
+	for _, q := range append(qs, checkGone...) {
+		args := []any{1, 1, "releases/x/en.md"}[:strings.Count(q, "?")]
+		if plan := queryPlan(t, ix, q, args...); strings.Contains(plan, "SCAN") {
+			t.Errorf("%s: query plan %q scans a table", q, plan)
+		}
+	}
+}

@@ -46,7 +46,7 @@ const (
 	// LockName is the lock file in Dir that the one writer holds.
 	LockName = "index.lock"
 	// SchemaVersion is the version of the tables; an index of another version is rebuilt.
-	SchemaVersion = 9
+	SchemaVersion = 10
 )
 
 // lockTimeout is how long Open waits by default for another relloc process updating the index.
@@ -311,10 +311,8 @@ func (ix *Index) current() (bool, error) {
 // secondaryIndexes are the indexes of the tables besides their primary keys. A build makes them once its rows
 // are written (build), which sorts each once where inserting row by row into them cost a search of each per row.
 var secondaryIndexes = []string{
-	`CREATE INDEX files_rel ON files (rel)`,
 	`CREATE INDEX norms_nhash ON norms (nhash)`,
 	`CREATE INDEX norms_len ON norms (len)`,
-	`CREATE INDEX units_rel ON units (rel, pos)`,
 	`CREATE INDEX units_text ON units (text, release, pos)`,
 	// The order of relloc check's report, so that check reads the stored outcomes in it as stored, with no
 	// sort of every release's cases (EachOutcome).
@@ -346,8 +344,11 @@ func (ix *Index) create() error {
 		// phrases (JSON).
 		`CREATE TABLE releases (id INTEGER PRIMARY KEY, dir TEXT NOT NULL UNIQUE, release TEXT NOT NULL,
 			coverage TEXT NOT NULL, phrases TEXT NOT NULL)`,
-		`CREATE TABLE files (path TEXT PRIMARY KEY, rel INTEGER NOT NULL, size INTEGER NOT NULL,
-			mtime INTEGER NOT NULL, hash BLOB NOT NULL)`,
+		// The digests of each folder's files, kept in the order of their folder's id (WITHOUT ROWID, keyed by it),
+		// which is the order a build and a sync insert them in: the sync's stored folders and the deletes of a
+		// folder read a range of the table, with no index of rel to make or keep besides it.
+		`CREATE TABLE files (rel INTEGER NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL,
+			mtime INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY (rel, path)) WITHOUT ROWID`,
 		// The distinct texts of the units, once each however many releases repeat them (a templated archive
 		// repeats its letterhead and formulas in every release): text is the JSON object of the unit's languages.
 		// Units with the same text give the same matches, so a lookup measures each text once and takes the first
@@ -360,9 +361,10 @@ func (ix *Index) create() error {
 		// The translation-memory units in release order, each naming its text, and its release's id as the
 		// releases row has it: units_text orders the units of a text as a memory of every release does (by release
 		// id, then position), so that a lookup reads the first unit of a text that the archive repeats in every
-		// release without reading the others.
-		`CREATE TABLE units (id INTEGER PRIMARY KEY, rel INTEGER NOT NULL, pos INTEGER NOT NULL,
-			segment TEXT NOT NULL, text INTEGER NOT NULL, release TEXT NOT NULL)`,
+		// release without reading the others. The table is kept in the order of the units' folders and positions
+		// (WITHOUT ROWID, keyed by them), as files is.
+		`CREATE TABLE units (rel INTEGER NOT NULL, pos INTEGER NOT NULL, segment TEXT NOT NULL,
+			text INTEGER NOT NULL, release TEXT NOT NULL, PRIMARY KEY (rel, pos)) WITHOUT ROWID`,
 		// Trigrams of each text's normalised source, for the memory's candidate filter: which texts hold one, not
 		// where (detail=none), which is all a filter of single trigrams asks and keeps the index small; the
 		// vocabulary gives the number of texts holding each. The rowid is the text's length and id (gramRowid).
@@ -487,8 +489,8 @@ func (ix *Index) sync() error {
 	defer stored.close()
 	var (
 		changed []folder
-		touched []file  // files whose contents are as recorded, with their new time
-		gone    []int64 // folders gone or read again
+		touched []retimed // files whose contents are as recorded, with their new time
+		gone    []int64   // folders gone or read again
 	)
 	goneID := func(id int64) { gone = append(gone, id) }
 	err = ix.cfg.scan(func(f folder) error {
@@ -500,8 +502,10 @@ func (ix *Index) sync() error {
 			changed = append(changed, f)
 			return nil
 		}
-		if retimed, same := k.same(f); same {
-			touched = append(touched, retimed...)
+		if files, same := k.same(f); same {
+			for _, f := range files {
+				touched = append(touched, retimed{k.id, f})
+			}
 		} else {
 			changed = append(changed, f)
 			gone = append(gone, k.id)
@@ -534,22 +538,19 @@ func (ix *Index) sync() error {
 	// The texts of the releases gone, which may be no unit's text once they are deleted.
 	var orphans []int64
 	for _, id := range gone {
-		ids, err := queryInts(tx, `SELECT DISTINCT text FROM units WHERE rel = ?`, id)
+		ids, err := queryInts(tx, folderTextsQuery, id)
 		if err != nil {
 			return err
 		}
 		orphans = append(orphans, ids...)
-		for _, s := range append([]string{
-			`DELETE FROM units WHERE rel = ?`, `DELETE FROM files WHERE rel = ?`,
-			`DELETE FROM releases WHERE id = ?`,
-		}, checkGone...) {
+		for _, s := range append(folderGone[:len(folderGone):len(folderGone)], checkGone...) {
 			if _, err := tx.Exec(s, id); err != nil {
 				return fmt.Errorf("index: %w", err)
 			}
 		}
 	}
-	for _, f := range touched {
-		if _, err := tx.Exec(`UPDATE files SET mtime = ? WHERE path = ?`, racy(f.mtime, start), f.path); err != nil {
+	for _, t := range touched {
+		if _, err := tx.Exec(retimeFile, racy(t.mtime, start), t.rel, t.path); err != nil {
 			return fmt.Errorf("index: %w", err)
 		}
 	}
@@ -597,6 +598,22 @@ func (ix *Index) sync() error {
 	}
 	ix.Read = len(changed)
 	return nil
+}
+
+// The statements of a sync about one stored folder (rel, an id of releases): the texts of its units, a new time
+// of one of its files, its rows removed. Each finds the folder's rows by a key (TestSyncFindsFoldersByKey).
+const (
+	folderTextsQuery = `SELECT DISTINCT text FROM units WHERE rel = ?`
+	retimeFile       = `UPDATE files SET mtime = ? WHERE rel = ? AND path = ?`
+)
+
+var folderGone = []string{`DELETE FROM units WHERE rel = ?`, `DELETE FROM files WHERE rel = ?`,
+	`DELETE FROM releases WHERE id = ?`}
+
+// retimed is a file of the stored folder rel whose contents are as recorded, with its new time.
+type retimed struct {
+	rel int64
+	file
 }
 
 // storedFolder is a release folder as the index records it: its id and its files.
