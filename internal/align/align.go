@@ -423,36 +423,43 @@ type anchors [][]int32
 // translator dropped. Among blocks every anchor is kept: a block's unique number that no block of the
 // translation holds marks the block that was dropped.
 func intern(src, tgt []Unit, sentences bool) (anchors, anchors, int) {
-	var inSource map[string]bool // only sentences filter the target's anchors by it
-	if sentences {
-		inSource = map[string]bool{}
-		for _, u := range src {
-			for _, s := range u.Anchors {
-				inSource[s] = true
-			}
+	// Every unit's ids in one array, and the map made at its size once: a release aligns each of its blocks,
+	// and the maps, sets and slices grown one anchor at a time were most of the cost of interning.
+	total := 0
+	for _, us := range [][]Unit{src, tgt} {
+		for _, u := range us {
+			total += len(u.Anchors)
 		}
 	}
-	ids := map[string]int32{}
-	conv := func(us []Unit, filter bool) anchors {
+	ids := make(map[string]int32, total)
+	var weak []bool // by id: weakAnchor of its key, asked once per key
+	buf := make([]int32, 0, total)
+	// conv interns the anchors of us; with known, only those of keys the source has (all of which it interned
+	// first) are kept, and no id is added.
+	conv := func(us []Unit, known bool) anchors {
 		out := make(anchors, len(us))
 		for i, u := range us {
-			var a []int32
+			start := len(buf)
 			for _, s := range u.Anchors {
-				if filter && !inSource[s] {
-					continue
-				}
 				id, ok := ids[s]
 				if !ok {
+					if known {
+						continue
+					}
 					id = int32(len(ids))
 					ids[s] = id
+					weak = append(weak, weakAnchor(s))
 				}
-				if weakAnchor(s) {
+				if weak[id] {
 					id = -id - 1
 				}
-				a = append(a, id)
+				buf = append(buf, id)
 			}
-			slices.Sort(a)
-			out[i] = a
+			if len(buf) > start {
+				a := buf[start:len(buf):len(buf)]
+				slices.Sort(a)
+				out[i] = a
+			}
 		}
 		return out
 	}

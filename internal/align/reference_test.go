@@ -6,17 +6,18 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
 
-// The aligners as they were before the programme kept its memory across runs: Blocks and Sentences must give
+// The aligners as they were before the programme kept its memory across runs and intern its ids in one array: Blocks and Sentences must give
 // the same links, costs included, to the last bit.
 
 func referenceBlocks(src, tgt []Unit, opt Options) ([]Link, error) {
 	sl, st := lengths(src)
 	tl, tt := lengths(tgt)
-	sa, ta, nIDs := intern(src, tgt, false)
+	sa, ta, nIDs := referenceIntern(src, tgt, false)
 	b, err := plan(len(src), len(tgt), sa, ta, nIDs, opt)
 	if err != nil {
 		return nil, err
@@ -44,7 +45,7 @@ func referenceBlocks(src, tgt []Unit, opt Options) ([]Link, error) {
 func referenceSentences(src, tgt []Unit, opt Options) ([]Link, error) {
 	sl, st := lengths(src)
 	tl, tt := lengths(tgt)
-	sa, ta, nIDs := intern(src, tgt, true)
+	sa, ta, nIDs := referenceIntern(src, tgt, true)
 	v := opt.Model.variance()
 	given := opt.Ratio > 0
 	c := opt.Ratio
@@ -234,7 +235,7 @@ func TestAlignMatchesReference(t *testing.T) {
 		}
 		k := r.IntN(len(models))
 		src, tgt := doc(seed, n, ratios[k], scripts[k], seed%3 != 0)
-		// Drop, split and add units at random.
+		// Drop, split and add units at random, and a small count to some.
 		var edited []Unit
 		for _, u := range tgt {
 			switch r.IntN(10) {
@@ -243,7 +244,15 @@ func TestAlignMatchesReference(t *testing.T) {
 				h := len(u.Text) / 2
 				edited = append(edited, Unit{Text: u.Text[:h], Anchors: u.Anchors}, Unit{Text: u.Text[h:]})
 			case 2:
-				edited = append(edited, u, Unit{Text: strings.Repeat(string(scripts[k]), 1+r.IntN(300))})
+				// An added unit, with an anchor the source may lack (a count, weak; a term).
+				added := Unit{Text: strings.Repeat(string(scripts[k]), 1+r.IntN(300))}
+				if r.IntN(2) == 0 {
+					added.Anchors = []string{fmt.Sprintf("num:%d", r.IntN(12)), "term:added"}
+				}
+				edited = append(edited, u, added)
+			case 3:
+				u.Anchors = append(slices.Clip(u.Anchors), fmt.Sprintf("num:%d", r.IntN(12)))
+				edited = append(edited, u)
 			default:
 				edited = append(edited, u)
 			}
@@ -267,4 +276,43 @@ func referenceSpan(from, to int) []int {
 		s = append(s, k)
 	}
 	return s
+}
+
+func referenceIntern(src, tgt []Unit, sentences bool) (anchors, anchors, int) {
+	var inSource map[string]bool // only sentences filter the target's anchors by it
+	if sentences {
+		inSource = map[string]bool{}
+		for _, u := range src {
+			for _, s := range u.Anchors {
+				inSource[s] = true
+			}
+		}
+	}
+	ids := map[string]int32{}
+	conv := func(us []Unit, filter bool) anchors {
+		out := make(anchors, len(us))
+		for i, u := range us {
+			var a []int32
+			for _, s := range u.Anchors {
+				if filter && !inSource[s] {
+					continue
+				}
+				id, ok := ids[s]
+				if !ok {
+					id = int32(len(ids))
+					ids[s] = id
+				}
+				if weakAnchor(s) {
+					id = -id - 1
+				}
+				a = append(a, id)
+			}
+			slices.Sort(a)
+			out[i] = a
+		}
+		return out
+	}
+	s := conv(src, false)
+	t := conv(tgt, sentences)
+	return s, t, len(ids)
 }
