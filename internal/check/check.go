@@ -12,6 +12,7 @@ import (
 	"github.com/relloc/relloc/internal/bitext"
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/numeral"
 	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/termmatch"
 	"github.com/relloc/relloc/internal/workspace"
@@ -35,16 +36,17 @@ type Context struct {
 	// sides holds sideMatches' results: five rules ask for the same side's matches, and shifting them into
 	// block offsets once per side, not once per rule, was a tenth of the bytes a release check allocated.
 	sides map[sideKey][]termmatch.Match
+	// numbers holds sideNumbers' results by side: the English side of a segment is compared with each target.
+	numbers map[*bitext.Side][]numeral.Number
 	// shortfalls holds what glossaryCounts found, once shortfallsFound: glossary-missing and glossary-count
 	// report different shortfalls of the same counts.
 	shortfalls      []segmentShortfall
 	shortfallsFound bool
 }
 
-// sideKey names one result of sideMatches.
+// sideKey names one result of sideMatches. A side is of one language, which the key need not hash again.
 type sideKey struct {
 	side        *bitext.Side
-	lang        language.Tag
 	overlapping bool
 }
 

@@ -17,12 +17,13 @@ import (
 // sideMatches returns the glossary matches of a side, in block offsets: leftmost-longest, or every occurrence
 // when overlapping. Both come from the release's one match pass (bitext.Anchors.ForRelease), which alignment
 // used too, and from the pass over the side's block where that is exact (bitext.Anchors.Within), so no text is
-// matched twice; the shifted copy is made once per side and kept in c, so the result must not be modified.
+// matched twice; the shifted copy is made once per side and kept in c, so the result must not be modified. lang
+// is the side's language.
 func sideMatches(c *Context, lang language.Tag, side *bitext.Side, overlapping bool) []termmatch.Match {
 	if side == nil || c.Anchors.Matcher(lang) == nil {
 		return nil
 	}
-	k := sideKey{side, lang, overlapping}
+	k := sideKey{side, overlapping}
 	if ms, ok := c.sides[k]; ok {
 		return ms
 	}
@@ -206,34 +207,45 @@ func mentions(ms []termmatch.Match) []termmatch.Match {
 // mentions are never both satisfied by one Japanese word. A reference (両国, "the two countries") refers to
 // every entry it names and counts for each.
 func assignRenderings(ms []termmatch.Match, want map[string]int) map[string]int {
-	type span struct{ start, end int }
-	byspan := map[span][]string{}
-	var order []span
 	have := map[string]int{}
-	for _, m := range mentions(ms) {
+	ment := mentions(ms)
+	// The spans in the order they first come, each mention's span (-1 for a reference), and how many entries
+	// each span holds. Mentions come in the order of their starts: the mentions of one span, which share its
+	// start, are among the spans last added, and a span's entries among the mentions that start with it.
+	type span struct{ start, end, first, n int }
+	var spans []span
+	of := make([]int, len(ment))
+	for k, m := range ment {
 		if m.Form == "reference" {
 			have[m.ID]++
+			of[k] = -1
 			continue
 		}
-		sp := span{m.Start, m.End}
-		if byspan[sp] == nil {
-			order = append(order, sp)
+		g := len(spans) - 1
+		for ; g >= 0 && spans[g].start == m.Start; g-- {
+			if spans[g].end == m.End {
+				break
+			}
 		}
-		byspan[sp] = append(byspan[sp], m.ID)
+		if g < 0 || spans[g].start != m.Start {
+			g = len(spans)
+			spans = append(spans, span{m.Start, m.End, k, 0})
+		}
+		spans[g].n++
+		of[k] = g
 	}
-	for _, sp := range order {
-		if ids := byspan[sp]; len(ids) == 1 {
-			have[ids[0]]++
+	for _, sp := range spans {
+		if sp.n == 1 {
+			have[ment[sp.first].ID]++
 		}
 	}
-	for _, sp := range order {
-		ids := byspan[sp]
-		if len(ids) == 1 {
+	for g, sp := range spans {
+		if sp.n == 1 {
 			continue
 		}
-		best := ids[0]
-		for _, id := range ids[1:] {
-			if want[id]-have[id] > want[best]-have[best] {
+		best := ment[sp.first].ID
+		for k := sp.first + 1; k < len(ment) && ment[k].Start == sp.start; k++ {
+			if id := ment[k].ID; of[k] == g && want[id]-have[id] > want[best]-have[best] {
 				best = id
 			}
 		}

@@ -36,8 +36,21 @@ func (numberMismatch) Rule() finding.Rule {
 			"(the dateline)."}
 }
 
-// sideNumbers returns the numbers of a side outside glossary term matches, with offsets in the block text.
+// sideNumbers returns the numbers of a side of lang outside glossary term matches, with offsets in the block
+// text. They are found once per side and kept in c, so the result must not be modified.
 func sideNumbers(c *Context, lang language.Tag, side *bitext.Side) []numeral.Number {
+	if ns, ok := c.numbers[side]; ok {
+		return ns
+	}
+	if c.numbers == nil {
+		c.numbers = map[*bitext.Side][]numeral.Number{}
+	}
+	ns := findSideNumbers(c, lang, side)
+	c.numbers[side] = ns
+	return ns
+}
+
+func findSideNumbers(c *Context, lang language.Tag, side *bitext.Side) []numeral.Number {
 	terms := sideMatches(c, lang, side, lang != c.Source)
 	var out []numeral.Number
 	text := side.Text()

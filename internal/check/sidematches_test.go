@@ -3,6 +3,7 @@ package check
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -93,4 +94,68 @@ func TestMentionsMatchesReference(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestAssignRenderingsMatchesReference: assignRenderings, which groups the mentions of a span by looking back
+// through the spans of their start, counts as it did with a map of spans, on random matches of a few entries,
+// some sharing a span, some references, with random wants.
+func TestAssignRenderingsMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for n := range 41 {
+		for range 50 {
+			ms := make([]termmatch.Match, n)
+			for i := range ms {
+				start := r.IntN(20)
+				ms[i] = termmatch.Match{Start: start, End: start + 1 + r.IntN(4), ID: fmt.Sprint("e", r.IntN(5))}
+				if r.IntN(8) == 0 {
+					ms[i].Form = "reference"
+				}
+			}
+			want := map[string]int{}
+			for id := range 5 {
+				want[fmt.Sprint("e", id)] = r.IntN(4)
+			}
+			if got, w := assignRenderings(ms, want), assignRenderingsReference(ms, want); !maps.Equal(got, w) {
+				t.Fatalf("assignRenderings(%v, %v) = %v, want %v", ms, want, got, w)
+			}
+		}
+	}
+}
+
+// assignRenderingsReference is assignRenderings as it was, with a map of spans.
+func assignRenderingsReference(ms []termmatch.Match, want map[string]int) map[string]int {
+	type span struct{ start, end int }
+	byspan := map[span][]string{}
+	var order []span
+	have := map[string]int{}
+	for _, m := range mentions(ms) {
+		if m.Form == "reference" {
+			have[m.ID]++
+			continue
+		}
+		sp := span{m.Start, m.End}
+		if byspan[sp] == nil {
+			order = append(order, sp)
+		}
+		byspan[sp] = append(byspan[sp], m.ID)
+	}
+	for _, sp := range order {
+		if ids := byspan[sp]; len(ids) == 1 {
+			have[ids[0]]++
+		}
+	}
+	for _, sp := range order {
+		ids := byspan[sp]
+		if len(ids) == 1 {
+			continue
+		}
+		best := ids[0]
+		for _, id := range ids[1:] {
+			if want[id]-have[id] > want[best]-have[best] {
+				best = id
+			}
+		}
+		have[best]++
+	}
+	return have
 }
