@@ -22,6 +22,9 @@ var ErrOutside = errors.New("symbolic link leads outside the workspace")
 // returns nil for a path inside root whose links all stay inside. shown is the path as users see it. A path
 // that does not exist is not an error here.
 func Within(root, path, shown string) error {
+	if plainBelow(root, path) {
+		return nil
+	}
 	real, err := filepath.EvalSymlinks(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -43,6 +46,29 @@ func Within(root, path, shown string) error {
 	e := inputerr.Say(shown, 0, 0, id, nil)
 	e.Err = ErrOutside
 	return e
+}
+
+// plainBelow reports whether path lies below root by its name, with no symbolic link on the way from root to
+// it, or stops existing on the way: then it is inside root wherever root itself leads, and Within need not
+// resolve every folder from the file system's root down, both root's and path's, a dozen system calls for a
+// release folder. False means that Within must resolve them: a link, a path not below root, or an error.
+func plainBelow(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	if err != nil || !filepath.IsAbs(root) || !filepath.IsAbs(path) || rel == "." || !filepath.IsLocal(rel) {
+		return false
+	}
+	p := filepath.Clean(root)
+	for _, part := range strings.Split(rel, string(filepath.Separator)) {
+		p = filepath.Join(p, part)
+		fi, err := os.Lstat(p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return true // nothing further to read, as EvalSymlinks finds
+		case err != nil || fi.Mode()&fs.ModeSymlink != 0:
+			return false
+		}
+	}
+	return true
 }
 
 // WithinDir is Within for the folder dir and every entry in it (a glossary or catalogue folder, whose files

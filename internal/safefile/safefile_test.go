@@ -2,7 +2,9 @@ package safefile
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -165,4 +167,95 @@ func TestReadFileOneBuffer(t *testing.T) {
 	if allocs > 5 { // os.Open's three, the status, the buffer
 		t.Errorf("ReadFile of 64 KiB: %v allocations, want 5 at most", allocs)
 	}
+}
+
+// TestWithinPlainBelow: Within, which takes a path below the root by its name with no link on the way as inside
+// without resolving either, says what resolving both says (withinReference), for folders, files, links leading
+// inside and outside, missing paths, a path through a file, and a root reached through a link.
+func TestWithinPlainBelow(t *testing.T) {
+	top := t.TempDir()
+	root := filepath.Join(top, "ws")
+	outside := filepath.Join(top, "outside")
+	for _, d := range []string{filepath.Join(root, "releases", "a"), outside} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{filepath.Join(root, "releases", "a", "en.md"), filepath.Join(root, "releases", "file.md"), filepath.Join(outside, "en.md")} {
+		if err := os.WriteFile(f, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for link, target := range map[string]string{
+		filepath.Join(root, "releases", "in"):   filepath.Join(root, "releases", "a"),
+		filepath.Join(root, "releases", "out"):  outside,
+		filepath.Join(root, "releases", "gone"): filepath.Join(top, "nowhere"),
+		filepath.Join(top, "ws-link"):           root,
+	} {
+		if err := os.Symlink(target, link); err != nil {
+			t.Skipf("symlinks: %v", err)
+		}
+	}
+	for p, want := range map[string]bool{
+		filepath.Join(root, "releases", "a", "en.md"):           true,
+		filepath.Join(root, "releases", "a", "missing", "x"):    true,
+		filepath.Join(root, "releases", "in", "en.md"):          false,
+		filepath.Join(root, "releases", "file.md", "en.md"):     false,
+		filepath.Join(root, "..", "outside", "en.md"):           false,
+		filepath.Join(top, "ws-link", "releases", "a", "en.md"): true,
+	} {
+		r := root
+		if strings.Contains(p, "ws-link") {
+			r = filepath.Join(top, "ws-link")
+		}
+		if got := plainBelow(r, p); got != want {
+			t.Errorf("plainBelow(%s, %s) = %v, want %v", r, p, got, want)
+		}
+	}
+	for _, r := range []string{root, filepath.Join(top, "ws-link")} {
+		for _, p := range []string{
+			r,
+			filepath.Join(r, "releases"),
+			filepath.Join(r, "releases", "a"),
+			filepath.Join(r, "releases", "a", "en.md"),
+			filepath.Join(r, "releases", "a", "missing", "en.md"),
+			filepath.Join(r, "releases", "in", "en.md"),
+			filepath.Join(r, "releases", "out"),
+			filepath.Join(r, "releases", "out", "en.md"),
+			filepath.Join(r, "releases", "gone", "en.md"),
+			filepath.Join(r, "releases", "file.md", "en.md"),
+			filepath.Join(r, "..", "outside", "en.md"),
+			outside,
+		} {
+			got, want := Within(r, p, "x"), withinReference(r, p, "x")
+			if (got == nil) != (want == nil) || got != nil && got.Error() != want.Error() {
+				t.Errorf("Within(%s, %s) = %v, want %v", r, p, got, want)
+			}
+		}
+	}
+}
+
+// withinReference is Within as it was, resolving the path and the root every time.
+func withinReference(root, path, shown string) error {
+	real, err := filepath.EvalSymlinks(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", shown, err)
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return fmt.Errorf("workspace %s: %w", root, err)
+	}
+	if inside(realRoot, real) {
+		return nil
+	}
+	id := "SymlinkOutside"
+	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink == 0 && !inside(realRoot, filepath.Dir(real)) {
+		id = "PathOutside"
+	}
+	e := inputerr.Say(shown, 0, 0, id, nil)
+	e.Err = ErrOutside
+	return e
 }
