@@ -17,7 +17,8 @@ import (
 // sideMatches returns the glossary matches of a side, in block offsets: leftmost-longest, or every occurrence
 // when overlapping. Both come from the release's one match pass (bitext.Anchors.ForRelease), which alignment
 // used too, and from the pass over the side's block where that is exact (bitext.Anchors.Within), so no text is
-// matched twice; the shifted copy is made once per side and kept in c, so the result must not be modified. lang
+// matched twice; the shifted copy is made once per side that does not start its block and kept in c, so the
+// result must not be modified. lang
 // is the side's language.
 func sideMatches(c *Context, lang language.Tag, side *bitext.Side, overlapping bool) []termmatch.Match {
 	if side == nil || c.Anchors.Matcher(lang) == nil {
@@ -31,13 +32,16 @@ func sideMatches(c *Context, lang language.Tag, side *bitext.Side, overlapping b
 	c.Anchors.Within(lang, side.Block.Text, side.Start, side.End)
 	var ms []termmatch.Match
 	if overlapping {
-		ms = slices.Clone(c.Anchors.Matches(lang, text))
+		ms = c.Anchors.Matches(lang, text)
 	} else {
-		ms = slices.Clone(c.Anchors.Longest(lang, text))
+		ms = c.Anchors.Longest(lang, text)
 	}
-	for i := range ms {
-		ms[i].Start += side.Start
-		ms[i].End += side.Start
+	if side.Start > 0 { // a side at the start of its block has its matches in block offsets already
+		ms = slices.Clone(ms)
+		for i := range ms {
+			ms[i].Start += side.Start
+			ms[i].End += side.Start
+		}
 	}
 	if c.sides == nil {
 		c.sides = map[sideKey][]termmatch.Match{}

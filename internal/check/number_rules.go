@@ -54,18 +54,18 @@ func findSideNumbers(c *Context, lang language.Tag, side *bitext.Side) []numeral
 	terms := sideMatches(c, lang, side, lang != c.Source)
 	var out []numeral.Number
 	text := side.Text()
-	for _, n := range slices.Concat(c.Anchors.Numbers(lang, text), numeral.Relative(lang, text), numeral.Bare(lang, text)) {
-		n.Start += side.Start
-		n.End += side.Start
-		inTerm := false
-		for _, m := range terms {
-			// A reference such as 両国 ("the two countries") names no term: its number is the text's own.
-			if m.Form != "forbidden" && m.Form != "reference" && n.Start >= m.Start && n.End <= m.End {
-				inTerm = true
-				break
+	// The numbers of the three lists in turn, not copied into one first.
+	for _, ns := range [...][]numeral.Number{c.Anchors.Numbers(lang, text), numeral.Relative(lang, text), numeral.Bare(lang, text)} {
+	next:
+		for _, n := range ns {
+			n.Start += side.Start
+			n.End += side.Start
+			for _, m := range terms {
+				// A reference such as 両国 ("the two countries") names no term: its number is the text's own.
+				if m.Form != "forbidden" && m.Form != "reference" && n.Start >= m.Start && n.End <= m.End {
+					continue next
+				}
 			}
-		}
-		if !inTerm {
 			out = append(out, n)
 		}
 	}
@@ -75,24 +75,39 @@ func findSideNumbers(c *Context, lang language.Tag, side *bitext.Side) []numeral
 func numberKey(n numeral.Number) string { return strconv.FormatFloat(n.Value, 'f', -1, 64) }
 
 // fullDates returns the dates (year, month and day) written in ns, keyed "y-m-d", with the Date group of each.
+// A group's parts are kept in a short list, where a map of each group's parts cost two maps for every date.
 func fullDates(ns []numeral.Number) map[int]string {
-	parts := map[int]map[string]float64{}
+	type date struct {
+		id               int
+		y, m, d          float64
+		hasY, hasM, hasD bool
+	}
+	var dates []date
 	for _, n := range ns {
 		if n.Date == 0 || n.Relative {
 			continue
 		}
-		if parts[n.Date] == nil {
-			parts[n.Date] = map[string]float64{}
+		k := slices.IndexFunc(dates, func(d date) bool { return d.id == n.Date })
+		if k < 0 {
+			k = len(dates)
+			dates = append(dates, date{id: n.Date})
 		}
-		parts[n.Date][n.Kind] = n.Value
+		switch d := &dates[k]; n.Kind { // the last of a kind counts
+		case numeral.KindYear:
+			d.y, d.hasY = n.Value, true
+		case numeral.KindMonth:
+			d.m, d.hasM = n.Value, true
+		case numeral.KindDay:
+			d.d, d.hasD = n.Value, true
+		}
 	}
-	out := map[int]string{}
-	for id, p := range parts {
-		y, ok1 := p[numeral.KindYear]
-		m, ok2 := p[numeral.KindMonth]
-		d, ok3 := p[numeral.KindDay]
-		if ok1 && ok2 && ok3 {
-			out[id] = fmt.Sprintf("%v-%v-%v", y, m, d)
+	var out map[int]string
+	for _, d := range dates {
+		if d.hasY && d.hasM && d.hasD {
+			if out == nil {
+				out = map[int]string{}
+			}
+			out[d.id] = fmt.Sprintf("%v-%v-%v", d.y, d.m, d.d)
 		}
 	}
 	return out
