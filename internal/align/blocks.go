@@ -25,13 +25,31 @@ func Blocks(src, tgt []Unit, opt Options) ([]Link, error) {
 	v := max(opt.Model.variance(), GaleChurchVariance)
 	skip := -math.Log(pr.P10)
 	match := -math.Log(pr.P11)
+	// The anchor term of a 1:1 link does not depend on the ratio: for fit, which runs the programme for several
+	// ratios, it is computed once for each cell of the band; a larger alignment, run once or twice, computes it
+	// as it goes.
+	var anchorAt []float64
+	if b.cells <= searchCells {
+		anchorAt = make([]float64, b.cells)
+		for i := range src {
+			for j := b.lo[i]; j <= min(b.hi[i], len(tgt)-1); j++ {
+				anchorAt[b.off[i]+int64(j-b.lo[i])] = anchorCost(sa[i], ta[j], 0)
+			}
+		}
+	}
 	prog := newProgramme(len(src), len(tgt), b, moves)
 	run := func(c float64) []Link {
 		return prog.run(func(i, j int, mv move) float64 {
 			if mv.ds == 0 || mv.dt == 0 {
 				return skip
 			}
-			return match + tailCost(delta(sl[i], tl[j], c, v)) + anchorCost(sa[i], ta[j], 0)
+			var a float64
+			if anchorAt != nil {
+				a = anchorAt[b.off[i]+int64(j-b.lo[i])]
+			} else {
+				a = anchorCost(sa[i], ta[j], 0)
+			}
+			return match + tailCost(delta(sl[i], tl[j], c, v)) + a
 		})
 	}
 	c := ratio(st, tt)

@@ -172,6 +172,13 @@ func (p *programme) run(cost func(i, j int, mv move) float64) []Link {
 	n, m, b, moves := p.n, p.m, p.b, p.moves
 	if p.from == nil {
 		p.from = make([]int8, b.cells)
+		width := 0 // of the widest row
+		for i := 0; i <= n; i++ {
+			width = max(width, b.hi[i]-b.lo[i]+1)
+		}
+		for k := range p.rows {
+			p.rows[k] = make([]float64, 0, width)
+		}
 	}
 	from, rows := p.from, &p.rows
 	inf := math.Inf(1)
