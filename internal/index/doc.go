@@ -19,9 +19,8 @@
 // binary built without cgo). SQLite rather than a key-value store such as bbolt because the index answers
 // queries, not lookups by key: its FTS5 full-text index with the trigram tokenizer finds the segments holding
 // a phrase by substring in every language, which a word tokenizer cannot do in Khmer and Japanese (written
-// without spaces), and gives the translation memory a candidate filter (Filter) without relloc keeping its own
-// inverted index; secondary indexes (segment length, glossary entry) and transactions come with it. bbolt
-// would have needed all of that written by hand over sorted keys.
+// without spaces); secondary indexes (segment length, glossary entry), range reads of a primary key and
+// transactions come with it. bbolt would have needed all of that written by hand over sorted keys.
 //
 // One writer at a time: Open takes .relloc/index.lock (gofrs/flock) while it compares and updates, so that two
 // commands started together do not both rebuild; every update is one SQLite transaction in write-ahead-log
@@ -32,13 +31,21 @@
 // makes the secondary indexes once every row is written.
 //
 // The units' texts are kept once each however many releases repeat them (a templated archive repeats its
-// letterhead and formulas in every release), and their trigrams in FTS5 tables that only tm search, draft and
+// letterhead and formulas in every release), and their trigrams in tables that only tm search, draft and
 // concordance read: a build, which check pays on a fresh clone, leaves those empty, and the first command that
 // needs one fills it from the stored texts (Index.fill), after which syncs keep it in step. Units with the same
 // text give the same matches, so a lookup measures a text once and takes the first of its units in release
 // order. Best, what draft asks for each sentence, looks up the query's normalised text by its digest first (an
-// exact match ends the search), then the candidates of a high score, whose filter needs few rare trigrams, and
-// reads whole only the candidates of the best score.
+// exact match ends the search), then the candidates of a high score, and reads whole only the candidates of
+// the best score.
+//
+// The translation memory's candidate filter is what a CAT tool's fuzzy-match index does: posting lists of the
+// trigrams of the texts' normalised sources, per trigram and length (texts_grams), with how many times each text
+// holds the trigram, so that a lookup counts the trigrams each text of a length that can match shares with the
+// query and tests in full only the texts that can share tm.Filter.Need of them. The count filter is the q-gram
+// lemma as tm.Filter states it for the scores Lookup and Search compute; the lists counted are the query's
+// rarest, as few as prefix filtering allows and more while a list costs less than the candidates it would rule
+// out; countShared states the proof that no text the filter passes is left out.
 //
 // The pure part is Analyse, which turns an aligned release into what the index keeps of it; the store is
 // the edge. Queries give the same results as the commands computing everything from the release files: Memory

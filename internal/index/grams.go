@@ -1,9 +1,11 @@
 package index
 
 import (
+	"cmp"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -127,14 +129,8 @@ func (ix *Index) fillLocked(table string) error {
 	}
 	switch table {
 	case gramsTable:
-		for _, q := range []string{
-			// In the order of the rowids (norms_len), which FTS5 writes in one pass (gramChanges).
-			`INSERT INTO texts_grams (rowid, norm) SELECT len << 32 | id, norm FROM norms ORDER BY len, id`,
-			`INSERT INTO texts_grams_docs (term, doc) SELECT term, doc FROM texts_grams_vocab`,
-		} {
-			if _, err := tx.Exec(q); err != nil {
-				return fmt.Errorf("index: fill %s: %w", table, err)
-			}
+		if err := fillGrams(tx); err != nil {
+			return err
 		}
 	case formsTable:
 		if err := ix.fillForms(tx); err != nil {
@@ -148,6 +144,82 @@ func (ix *Index) fillLocked(table string) error {
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("index: %w", err)
+	}
+	return nil
+}
+
+// fillGrams writes the posting lists of every stored text into texts_grams. It reads the normalised sources in
+// the order of their ids, then makes the lists of one length at a time, in the order of the ids, and writes the
+// rows of a zone once its lengths are done: a length's texts hold a few thousand trigrams, whose lists a small
+// map finds, where one map of every trigram at every length was most of the fill's cost in cache misses, and
+// only one zone's lists are held.
+func fillGrams(tx *sql.Tx) error {
+	rows, err := tx.Query(`SELECT id, len, norm FROM norms ORDER BY id`)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	var texts []textNorm
+	var lengths []int
+	for rows.Next() {
+		var (
+			t      textNorm
+			length int
+		)
+		if err := rows.Scan(&t.id, &length, &t.norm); err != nil {
+			rows.Close()
+			return fmt.Errorf("index: %w", err)
+		}
+		texts, lengths = append(texts, t), append(lengths, length)
+	}
+	if err := closeRows(rows); err != nil {
+		return err
+	}
+	order := make([]int, len(texts))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return lengths[order[i]] < lengths[order[j]] })
+	ins, err := tx.Prepare(`INSERT INTO texts_grams (gram, zone, dir, posts) VALUES (?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	defer ins.Close()
+	var grams gramCounter
+	for i := 0; i < len(order); {
+		// The lists of one zone's lengths, each length's in a map of its own, then its rows.
+		zone := zoneOf(lengths[order[i]])
+		byGram := map[uint64][]lengthList{}
+		for i < len(order) && zoneOf(lengths[order[i]]) == zone {
+			length := lengths[order[i]]
+			lists := map[uint64]*postingList{}
+			for ; i < len(order) && lengths[order[i]] == length; i++ {
+				t := texts[order[i]]
+				for g, n := range grams.countPacked(t.norm) {
+					l := lists[g]
+					if l == nil {
+						l = &postingList{}
+						lists[g] = l
+					}
+					l.add(t.id, n)
+				}
+			}
+			for g, l := range lists {
+				byGram[g] = append(byGram[g], lengthList{len: length, n: l.n, data: l.data})
+			}
+		}
+		keys := make([]string, 0, len(byGram))
+		packed := make(map[string]uint64, len(byGram))
+		for g := range byGram {
+			k := unpackTrigram(g)
+			keys, packed[k] = append(keys, k), g
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			dir, posts := encodeZone(zone, byGram[packed[k]])
+			if _, err := ins.Exec(k, zone, dir, posts); err != nil {
+				return fmt.Errorf("index: fill %s: %w", gramsTable, err)
+			}
+		}
 	}
 	return nil
 }
@@ -200,67 +272,50 @@ func (ix *Index) fillForms(tx *sql.Tx) error {
 	}
 }
 
-// gramRowid is the rowid in texts_grams of the text id whose normalised source has length code points: the
-// length, then the id, so that the texts of a range of lengths are a range of rowids, which a lookup reads
-// alone (passingQuery). Ids stay under 2³², which four billion texts would reach.
-func gramRowid(length int, id int64) int64 { return int64(length)<<32 | id }
-
-// gramChanges are the changes of one transaction to texts_grams and texts_grams_docs: the texts inserted,
-// written at the end in the order of their rowids (FTS5 writes out what it holds of a transaction whenever a
-// rowid comes before the last, which texts of random lengths would make it do at nearly every text), and per
-// trigram the number of texts holding it inserted less the number deleted. A nil *gramChanges (texts_grams
-// not filled) keeps none.
+// gramChanges are the changes of one transaction to texts_grams: the texts inserted and deleted, each of
+// which changes the posting lists of its trigrams at its length; write reads each list changed once, merges
+// the changes in and writes it back. A nil *gramChanges (texts_grams not filled) keeps none.
 type gramChanges struct {
-	rows []gramRow
-	docs map[string]int
+	changes map[gramKey][]posting
 }
 
-// gramRow is a text for texts_grams.
-type gramRow struct {
-	rowid int64
-	norm  string
-}
-
-func newGramChanges() *gramChanges { return &gramChanges{docs: map[string]int{}} }
+func newGramChanges() *gramChanges { return &gramChanges{changes: map[gramKey][]posting{}} }
 
 // insert adds the text id, whose normalised source norm has length code points.
 func (c *gramChanges) insert(id int64, length int, norm string) {
 	if c == nil {
 		return
 	}
-	c.rows = append(c.rows, gramRow{gramRowid(length, id), norm})
-	c.count(norm, 1)
+	c.add(id, length, norm, false)
 }
 
-// remove counts a text deleted from texts_grams whose normalised source is norm.
-func (c *gramChanges) remove(norm string) {
+// remove deletes the text id, whose normalised source norm has length code points.
+func (c *gramChanges) remove(id int64, length int, norm string) {
 	if c == nil {
 		return
 	}
-	c.count(norm, -1)
+	c.add(id, length, norm, true)
 }
 
-// count counts n more texts (n < 0: fewer) holding each trigram of norm: each three code points in a row, as the
-// trigram tokenizer of texts_grams (case_sensitive 1) reads them.
-func (c *gramChanges) count(norm string, n int) {
-	rs := []rune(norm)
-	seen := make(map[string]bool, len(rs))
-	for i := 0; i+3 <= len(rs); i++ {
-		g := string(rs[i : i+3])
-		if !seen[g] {
-			seen[g] = true
-			c.docs[g] += n
-		}
+func (c *gramChanges) add(id int64, length int, norm string, gone bool) {
+	var grams gramCounter
+	for g, n := range grams.count(norm) {
+		k := gramKey{g, length}
+		c.changes[k] = append(c.changes[k], posting{id: id, count: n, gone: gone})
 	}
 }
 
-// write writes the changes in tx: the texts inserted, then the counts, leaving out the trigrams that no text
-// holds any more.
+// write writes the changed posting lists in tx, a row of texts_grams (a trigram's lists at the lengths of a
+// zone) at a time, deleting those left empty.
 func (c *gramChanges) write(tx *sql.Tx) error {
-	if c == nil {
+	if c == nil || len(c.changes) == 0 {
 		return nil
 	}
-	sort.Slice(c.rows, func(i, j int) bool { return c.rows[i].rowid < c.rows[j].rowid })
+	keys := make([]gramKey, 0, len(c.changes))
+	for k := range c.changes {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i].less(keys[j]) })
 	stmts := make([]*sql.Stmt, 3)
 	defer func() {
 		for _, s := range stmts {
@@ -270,32 +325,48 @@ func (c *gramChanges) write(tx *sql.Tx) error {
 		}
 	}()
 	for i, q := range []string{
-		`INSERT INTO texts_grams (rowid, norm) VALUES (?, ?)`,
-		`INSERT INTO texts_grams_docs (term, doc) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET doc = doc + excluded.doc`,
-		`DELETE FROM texts_grams_docs WHERE term = ? AND doc <= 0`,
+		`SELECT dir, posts FROM texts_grams WHERE gram = ? AND zone = ?`,
+		`INSERT INTO texts_grams (gram, zone, dir, posts) VALUES (?, ?, ?, ?)
+			ON CONFLICT (gram, zone) DO UPDATE SET dir = excluded.dir, posts = excluded.posts`,
+		`DELETE FROM texts_grams WHERE gram = ? AND zone = ?`,
 	} {
 		var err error
 		if stmts[i], err = tx.Prepare(q); err != nil {
 			return fmt.Errorf("index: %w", err)
 		}
 	}
-	ins, up, gone := stmts[0], stmts[1], stmts[2]
-	for _, r := range c.rows {
-		if _, err := ins.Exec(r.rowid, r.norm); err != nil {
+	get, put, del := stmts[0], stmts[1], stmts[2]
+	for i := 0; i < len(keys); {
+		g, zone := keys[i].gram, zoneOf(keys[i].len)
+		var dir, posts []byte
+		if err := get.QueryRow(g, zone).Scan(&dir, &posts); err != nil && err != sql.ErrNoRows {
 			return fmt.Errorf("index: %w", err)
 		}
-	}
-	for g, n := range c.docs {
-		if n == 0 {
-			continue
+		lists, err := decodeZone(zone, dir, posts)
+		if err != nil {
+			return fmt.Errorf("index: posting lists of %q in zone %d: %w", g, zone, err)
 		}
-		if _, err := up.Exec(g, n); err != nil {
-			return fmt.Errorf("index: %w", err)
-		}
-		if n < 0 {
-			if _, err := gone.Exec(g); err != nil {
-				return fmt.Errorf("index: %w", err)
+		for ; i < len(keys) && keys[i].gram == g && zoneOf(keys[i].len) == zone; i++ {
+			k := keys[i]
+			j, found := slices.BinarySearchFunc(lists, k.len, func(l lengthList, n int) int { return cmp.Compare(l.len, n) })
+			if !found {
+				lists = slices.Insert(lists, j, lengthList{len: k.len})
 			}
+			data, n, err := mergePostings(lists[j].data, c.changes[k])
+			if err != nil {
+				return fmt.Errorf("index: posting list %q at %d: %w", g, k.len, err)
+			}
+			lists[j].data, lists[j].n = data, n
+		}
+		lists = slices.DeleteFunc(lists, func(l lengthList) bool { return l.n == 0 })
+		if len(lists) == 0 {
+			_, err = del.Exec(g, zone)
+		} else {
+			dir, posts := encodeZone(zone, lists)
+			_, err = put.Exec(g, zone, dir, posts)
+		}
+		if err != nil {
+			return fmt.Errorf("index: %w", err)
 		}
 	}
 	return nil

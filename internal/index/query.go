@@ -1,11 +1,14 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -34,11 +37,13 @@ type Memory struct {
 // shared is what the memories derived from one (Without) share: the first error, and what their lookups read
 // from the index, which the many lookups of one draft read again and again.
 type shared struct {
-	mu     sync.Mutex
-	err    error
-	docs   map[string]int       // trigram → texts holding it
-	texts  map[int64]textRow    // text id → text
-	scored map[scoreKey][]int64 // the texts scoring at a level (SearchTop)
+	mu      sync.Mutex
+	err     error
+	docs    map[string]gramLengths // trigram → the number of texts holding it, by length, as read
+	posts   map[string]gramLengths // trigram → its posting lists read
+	maxText int                    // one more than the largest text id, once read (textIDs)
+	texts   map[int64]textRow      // text id → text
+	scored  map[scoreKey][]int64   // the texts scoring at a level (SearchTop)
 }
 
 // textRow is a text of the index: a unit's text in each language and its normalised source.
@@ -49,7 +54,7 @@ type textRow struct {
 
 // Memory returns the translation memory of the index followed by external.
 func (ix *Index) Memory(external []tm.Unit) *Memory {
-	m := &Memory{ix: ix, external: external, shared: &shared{docs: map[string]int{}, texts: map[int64]textRow{},
+	m := &Memory{ix: ix, external: external, shared: &shared{docs: map[string]gramLengths{}, posts: map[string]gramLengths{}, texts: map[int64]textRow{},
 		scored: map[scoreKey][]int64{}}}
 	for _, u := range external {
 		m.extNorms = append(m.extNorms, tm.Normalize(u.Text[ix.cfg.Source.String()]))
@@ -299,41 +304,33 @@ type textNorm struct {
 	norm string
 }
 
-// passing returns the texts that pass f: those of the right length that hold one of the query's rarest
-// trigrams, enough of them that a text holding none shares fewer than f.Need (found through the full-text
-// index), then tested against f in full.
+// passing returns the texts that pass f. Where f's trigrams exclude texts and texts_grams is filled, it counts
+// the trigrams each text of f's lengths shares with the query from their posting lists (countShared), reads the
+// normalised sources of those sharing f.Need or more, and tests them against f in full (a match by a text's
+// start shares its trigrams with the whole text too, so it is among them); otherwise it reads every text of
+// f's lengths and tests each.
 func (m *Memory) passing(tx *sql.Tx, f tm.Filter, ok bool) ([]textNorm, error) {
 	if !ok {
 		return nil, nil
 	}
-	grams := m.ix.usable(gramsTable) // tried before the transaction began (best, candidates)
-	q := `SELECT n.id, n.norm FROM norms n WHERE n.len >= ?`
-	args := []any{f.MinLen}
-	if f.MaxLen >= 0 {
-		q += ` AND n.len <= ?`
-		args = append(args, f.MaxLen)
-	}
-	if f.Need > 0 && grams {
-		// The lengths are a range of texts_grams' rowids, which its trigrams' lists of texts are sorted by: the
-		// full-text index reads the part of each list in the range and the texts of other lengths are not read.
-		to := int64(math.MaxInt64)
-		if f.MaxLen >= 0 {
-			to = gramRowid(f.MaxLen+1, 0) - 1
+	var (
+		rows *sql.Rows
+		err  error
+	)
+	if f.Need > 0 && m.ix.usable(gramsTable) { // tried before the transaction began (best, candidates)
+		ids, err := m.countShared(tx, f)
+		if err != nil || len(ids) == 0 {
+			return nil, err
 		}
-		terms, err := m.rarest(tx, f)
+		list, err := json.Marshal(ids)
 		if err != nil {
 			return nil, err
 		}
-		if len(terms) == 0 {
-			return nil, nil // every trigram is needed and one is in no text
-		}
-		var quoted []string
-		for _, t := range terms {
-			quoted = append(quoted, quote(t))
-		}
-		q, args = passingQuery, []any{strings.Join(quoted, " OR "), gramRowid(f.MinLen, 0), to}
+		rows, err = tx.Query(`SELECT id, norm FROM norms WHERE id IN (SELECT value FROM json_each(?))`, string(list))
+	} else {
+		q, args := lengthQuery(f.MinLen, f.MaxLen)
+		rows, err = tx.Query(q, args...)
 	}
-	rows, err := tx.Query(q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
@@ -354,11 +351,247 @@ func (m *Memory) passing(tx *sql.Tx, f tm.Filter, ok bool) ([]textNorm, error) {
 	return out, nil
 }
 
-// passingQuery reads the normalised texts holding one of the trigrams of an FTS5 query (?1) whose lengths are
-// those of texts_grams' rowids from ?2 to ?3, in the order of their ids (a list of the ids, then norms): in the
-// order of the rowids, the texts of each length would be read from all over norms, a page each.
-const passingQuery = `SELECT n.id, n.norm FROM norms n WHERE n.id IN
-	(SELECT rowid & 0xFFFFFFFF FROM texts_grams WHERE texts_grams MATCH ?1 AND rowid BETWEEN ?2 AND ?3)`
+// lengthQuery returns the query of the ids and normalised sources of the texts of minLen to maxLen code points
+// (maxLen < 0: no upper bound).
+func lengthQuery(minLen, maxLen int) (string, []any) {
+	q, args := `SELECT id, norm FROM norms WHERE len >= ?`, []any{minLen}
+	if maxLen >= 0 {
+		q, args = q+` AND len <= ?`, append(args, maxLen)
+	}
+	return q, args
+}
+
+// countShared returns, in the order of their ids, the texts of f's lengths that may share f.Need of the query's
+// trigrams (f.Grams) and that passing tests in full, found from the posting lists of the query's rarest
+// trigrams (at f's lengths alone) by the count filter with prefix filtering:
+//
+// A text t shares with the query Σ_g min(q_g, t_g) trigrams, g over the query's distinct trigrams, q_g and t_g
+// the times each holds g (tm.Filter.Pass counts them so). Take the trigrams in the order of how many texts of
+// f's lengths hold them, rarest first, and let R_i be Σ q_g over those after the i-th. After the lists of the
+// first i trigrams are counted, a text has c_i = Σ min(q_g, t_g) over them, and it shares at most c_i + R_i,
+// since min(q_g, t_g) ≤ q_g. So a text with c_i + R_i < f.Need cannot pass, and once R_i < f.Need, no text in
+// none of the lists counted can (c_i = 0): those lists, the rarest, give every candidate. Each further list
+// counted only lowers R_i and so narrows the candidates; countShared reads further lists while a list costs
+// less than testing the candidates left (listCost), and with every list counted, c + R = c is exact.
+func (m *Memory) countShared(tx *sql.Tx, f tm.Filter) ([]int64, error) {
+	lo, hi := f.MinLen, f.MaxLen
+	if hi < 0 {
+		hi = math.MaxInt32
+	}
+	type gram struct {
+		text  string
+		q, in int // times the query holds it, texts of f's lengths holding it
+	}
+	var (
+		gs   []gram
+		left int // R: Σ q_g over the trigrams not counted
+	)
+	for g, q := range f.Grams {
+		in, err := m.holding(tx, g, lo, hi)
+		if err != nil {
+			return nil, err
+		}
+		gs = append(gs, gram{g, q, in})
+		left += q
+	}
+	slices.SortFunc(gs, func(a, b gram) int { return cmp.Or(cmp.Compare(a.in, b.in), cmp.Compare(a.text, b.text)) })
+	size, err := m.textIDs(tx)
+	if err != nil {
+		return nil, err
+	}
+	counts := make([]int32, size)
+	var cands []int64 // the texts counted so far; from the prefix on, those that may still pass
+	prefix := true
+	for _, g := range gs {
+		if !prefix && g.in > listCost*len(cands) {
+			break
+		}
+		lists, err := m.postings(tx, g.text, lo, hi)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range lists {
+			var err error
+			if cands, err = countList(l, counts, int32(g.q), prefix, cands); err != nil {
+				return nil, fmt.Errorf("index: posting list %q: %w", g.text, err)
+			}
+		}
+		if left -= g.q; left < f.Need {
+			prefix = false
+			kept := cands[:0]
+			for _, id := range cands {
+				if int(counts[id])+left >= f.Need {
+					kept = append(kept, id)
+				}
+			}
+			cands = kept
+		}
+	}
+	slices.Sort(cands)
+	return cands, nil
+}
+
+// countList adds to counts[id] the lesser of q and the count of each text id of the posting list data (ids
+// past counts, texts added since the memory read the largest id, which its transaction cannot see, are
+// skipped), appending to cands each id first counted when adding is set, and returns cands. It is eachPosting
+// unrolled for the lists' common case, a text holding the trigram once a byte apart from the text before.
+func countList(data []byte, counts []int32, q int32, adding bool, cands []int64) ([]int64, error) {
+	var id int64
+	for i := 0; i < len(data); {
+		var v uint64
+		if b := data[i]; b < 0x80 {
+			v, i = uint64(b), i+1
+		} else {
+			x, k := binary.Uvarint(data[i:])
+			if k <= 0 {
+				return cands, errPostings
+			}
+			v, i = x, i+k
+		}
+		n := int32(1)
+		if v&1 != 0 {
+			x, k := binary.Uvarint(data[i:])
+			if k <= 0 {
+				return cands, errPostings
+			}
+			n, i = int32(min(x, 1<<30)), i+k
+		}
+		id += int64(v >> 1)
+		if uint64(id) >= uint64(len(counts)) {
+			continue
+		}
+		if adding && counts[id] == 0 {
+			cands = append(cands, id)
+		}
+		counts[id] += min(q, n)
+	}
+	return cands, nil
+}
+
+// listCost is how many entries of a posting list cost about as much to count as one candidate text costs to
+// read and test (passing): beyond it, countShared stops counting lists and leaves the candidates to the test.
+const listCost = 64
+
+// textIDs returns one more than the largest text id, the size of an array indexed by them.
+func (m *Memory) textIDs(tx *sql.Tx) (int, error) {
+	m.mu.Lock()
+	n := m.maxText
+	m.mu.Unlock()
+	if n > 0 {
+		return n, nil
+	}
+	if err := tx.QueryRow(`SELECT coalesce(max(id), 0) + 1 FROM norms`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("index: %w", err)
+	}
+	m.mu.Lock()
+	m.maxText = n
+	m.mu.Unlock()
+	return n, nil
+}
+
+// gramLengths are what a memory read of one trigram, at the lengths of the zones from lo to hi: by length, the
+// number of texts holding it (n), and with lists, their posting lists.
+type gramLengths struct {
+	lo, hi int
+	n      map[int]int
+	lists  map[int][]byte
+}
+
+// covers reports whether c holds the zones from lo to hi.
+func (c gramLengths) covers(lo, hi int) bool { return c.n != nil && c.lo <= lo && hi <= c.hi }
+
+// holding returns the number of texts of lo to hi code points holding the trigram g.
+func (m *Memory) holding(tx *sql.Tx, g string, lo, hi int) (int, error) {
+	c, err := m.gramRead(tx, m.docs, false, g, lo, hi)
+	if err != nil {
+		return 0, err
+	}
+	total := 0
+	for l, n := range c.n {
+		if l >= lo && l <= hi {
+			total += n
+		}
+	}
+	return total, nil
+}
+
+// postings returns the posting lists of the trigram g at the lengths from lo to hi.
+func (m *Memory) postings(tx *sql.Tx, g string, lo, hi int) ([][]byte, error) {
+	c, err := m.gramRead(tx, m.posts, true, g, lo, hi)
+	if err != nil {
+		return nil, err
+	}
+	var out [][]byte
+	for l, data := range c.lists {
+		if l >= lo && l <= hi {
+			out = append(out, data)
+		}
+	}
+	return out, nil
+}
+
+// gramDirQuery reads the directories of the rows of texts_grams of a trigram (?1) in the zones from ?2 to ?3, and
+// gramListsQuery their posting lists too.
+const (
+	gramDirQuery   = `SELECT zone, dir, NULL FROM texts_grams WHERE gram = ?1 AND zone BETWEEN ?2 AND ?3`
+	gramListsQuery = `SELECT zone, dir, posts FROM texts_grams WHERE gram = ?1 AND zone BETWEEN ?2 AND ?3`
+)
+
+// gramRead returns the directories of the rows of texts_grams of the trigram g at the lengths from lo to hi,
+// with their posting lists when lists is set, from cache when it has them: the lookups of a draft share most
+// of their trigrams and lengths, and a lookup tries several ranges.
+func (m *Memory) gramRead(tx *sql.Tx, cache map[string]gramLengths, lists bool, g string, lo, hi int) (gramLengths, error) {
+	zlo, zhi := zoneOf(lo), zoneOf(hi)
+	m.mu.Lock()
+	c, ok := cache[g]
+	m.mu.Unlock()
+	if ok && c.covers(zlo, zhi) {
+		return c, nil
+	}
+	if ok {
+		zlo, zhi = min(zlo, c.lo), max(zhi, c.hi)
+	}
+	q := gramDirQuery
+	if lists {
+		q = gramListsQuery
+	}
+	rows, err := tx.Query(q, g, zlo, zhi)
+	if err != nil {
+		return gramLengths{}, fmt.Errorf("index: %w", err)
+	}
+	c = gramLengths{lo: zlo, hi: zhi, n: map[int]int{}, lists: map[int][]byte{}}
+	for rows.Next() {
+		var (
+			zone       int
+			dir, posts []byte
+		)
+		if err := rows.Scan(&zone, &dir, &posts); err != nil {
+			rows.Close()
+			return gramLengths{}, fmt.Errorf("index: %w", err)
+		}
+		if lists && posts == nil {
+			posts = []byte{}
+		}
+		ls, err := decodeZone(zone, dir, posts)
+		if err != nil {
+			rows.Close()
+			return gramLengths{}, fmt.Errorf("index: posting lists of %q in zone %d: %w", g, zone, err)
+		}
+		for _, l := range ls {
+			c.n[l.len] = l.n
+			if lists {
+				c.lists[l.len] = l.data
+			}
+		}
+	}
+	if err := closeRows(rows); err != nil {
+		return gramLengths{}, err
+	}
+	m.mu.Lock()
+	cache[g] = c
+	m.mu.Unlock()
+	return c, nil
+}
 
 // firsts returns the first unit in memory order of each of the texts ids, leaving out the excluded releases,
 // in memory order. Each is the first entry of its text in units_text, which holds a text's units in memory
@@ -458,64 +691,6 @@ func closeRows(rows *sql.Rows) error {
 		return fmt.Errorf("index: %w", err)
 	}
 	return nil
-}
-
-// rarest returns the fewest trigrams of f, rarest first (by the number of texts holding them, one row of
-// texts_grams_docs each), such that a text holding none of them shares fewer than f.Need trigrams with the
-// query; none when some trigram that must be held is in no text at all.
-func (m *Memory) rarest(tx *sql.Tx, f tm.Filter) ([]string, error) {
-	type gram struct {
-		text       string
-		count, doc int
-	}
-	var gs []gram
-	total := 0
-	var stmt *sql.Stmt
-	defer func() {
-		if stmt != nil {
-			stmt.Close()
-		}
-	}()
-	for g, c := range f.Grams {
-		m.mu.Lock()
-		doc, ok := m.docs[g]
-		m.mu.Unlock()
-		if !ok {
-			if stmt == nil {
-				var err error
-				if stmt, err = tx.Prepare(`SELECT coalesce((SELECT doc FROM texts_grams_docs WHERE term = ?), 0)`); err != nil {
-					return nil, fmt.Errorf("index: %w", err)
-				}
-			}
-			if err := stmt.QueryRow(g).Scan(&doc); err != nil {
-				return nil, fmt.Errorf("index: %w", err)
-			}
-			m.mu.Lock()
-			m.docs[g] = doc
-			m.mu.Unlock()
-		}
-		gs = append(gs, gram{g, c, doc})
-		total += c
-	}
-	sort.Slice(gs, func(i, j int) bool {
-		if gs[i].doc != gs[j].doc {
-			return gs[i].doc < gs[j].doc
-		}
-		return gs[i].text < gs[j].text
-	})
-	// A text that holds none of the chosen trigrams shares at most the counts of the others.
-	var out []string
-	left := total
-	for _, g := range gs {
-		if left < f.Need {
-			break
-		}
-		if g.doc > 0 {
-			out = append(out, g.text)
-		}
-		left -= g.count
-	}
-	return out, nil
 }
 
 // quote writes s as an FTS5 string.

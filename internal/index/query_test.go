@@ -40,16 +40,17 @@ func TestFirstUnitNeedsNoSort(t *testing.T) {
 	}
 }
 
-// TestPassingReadsLengths: the candidates of a lookup are read from the full-text index within the rowids of
-// their lengths (FTS5 takes the range: its plan's constraints hold > and <), so that no text of another length
-// is read, and their normalised sources from norms in the order of their ids, a list of which is made first.
+// TestPassingReadsLengths: the posting lists of a lookup are read within the zones of its lengths, a range of
+// texts_grams' primary key for each trigram, so that no list of another length is read.
 func TestPassingReadsLengths(t *testing.T) {
 	f := newFixture(t, 2)
 	ix := f.open(t)
-	plan := queryPlan(t, ix, passingQuery, `"abc" OR "bcd"`, gramRowid(10, 0), gramRowid(21, 0)-1)
-	want := regexp.MustCompile(`^SEARCH n USING INTEGER PRIMARY KEY \(rowid=\?\); LIST SUBQUERY \d+; SCAN texts_grams VIRTUAL TABLE INDEX \d+:M\S*>\S*<\S*$`)
-	if !want.MatchString(plan) {
-		t.Errorf("query plan %q: want the range of rowids read from texts_grams, then norms by id", plan)
+	for _, q := range []string{gramDirQuery, gramListsQuery} {
+		plan := queryPlan(t, ix, q, "abc", 1, 3)
+		want := regexp.MustCompile(`^SEARCH texts_grams USING PRIMARY KEY \(gram=\? AND zone>\? AND zone<\?\)$`)
+		if !want.MatchString(plan) {
+			t.Errorf("query plan %q: want a range of zones of texts_grams' primary key", plan)
+		}
 	}
 }
 

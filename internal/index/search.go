@@ -1,7 +1,6 @@
 package index
 
 import (
-	"cmp"
 	"database/sql"
 	"fmt"
 	"slices"
@@ -171,21 +170,18 @@ func (c *fetched) covers(f tm.Filter) bool {
 	return c.done && c.minLen <= f.MinLen && (c.maxLen < 0 || f.MaxLen >= 0 && f.MaxLen <= c.maxLen)
 }
 
-// tierTexts returns the texts that pass f, as passing does, from scan when it covers f's lengths. When the
-// query's rarest trigrams that f needs are in at least half as many texts as f's lengths hold (a templated
-// sentence at a tier below the top ones), it reads every text of those lengths into scan instead: reading the
-// texts of a range of lengths costs a fifth of reading as many through the full-text index, and the later
-// tiers compare the counts of shared trigrams they keep.
+// tierTexts returns the texts that pass f, as passing does, from scan when it covers f's lengths. Where the
+// posting lists cannot exclude a text (f.Need ≤ 0, or texts_grams is not usable), it reads every text of f's
+// lengths into scan instead, and the later tiers compare the counts of shared trigrams it keeps.
 func (m *Memory) tierTexts(tx *sql.Tx, f tm.Filter, ok bool, scan *fetched) ([]textNorm, error) {
 	if !ok {
 		return nil, nil
 	}
 	if !scan.covers(f) {
-		whole, err := m.wholeRange(tx, f)
-		if err != nil || !whole {
-			texts, err2 := m.passing(tx, f, ok)
-			return texts, cmp.Or(err, err2)
+		if f.Need > 0 && m.ix.usable(gramsTable) {
+			return m.passing(tx, f, ok)
 		}
+		var err error
 		if *scan, err = m.lengthRange(tx, f.MinLen, f.MaxLen); err != nil {
 			return nil, err
 		}
@@ -205,39 +201,9 @@ func (m *Memory) tierTexts(tx *sql.Tx, f tm.Filter, ok bool, scan *fetched) ([]t
 	return out, nil
 }
 
-// wholeRange reports whether passing would read half the texts of f's lengths or more: f excludes no text by
-// its trigrams, or the rarest trigrams it needs are in half as many texts as there are of those lengths.
-func (m *Memory) wholeRange(tx *sql.Tx, f tm.Filter) (bool, error) {
-	if f.Need <= 0 || !m.ix.usable(gramsTable) {
-		return true, nil
-	}
-	terms, err := m.rarest(tx, f)
-	if err != nil || len(terms) == 0 {
-		return false, err
-	}
-	docs := 0
-	m.mu.Lock()
-	for _, t := range terms {
-		docs += m.docs[t]
-	}
-	m.mu.Unlock()
-	q, args := `SELECT count(*) FROM norms WHERE len >= ?`, []any{f.MinLen}
-	if f.MaxLen >= 0 {
-		q, args = q+` AND len <= ?`, append(args, f.MaxLen)
-	}
-	var n int
-	if err := tx.QueryRow(q, args...).Scan(&n); err != nil {
-		return false, fmt.Errorf("index: %w", err)
-	}
-	return 2*docs >= n, nil
-}
-
 // lengthRange reads every text of minLen to maxLen code points (maxLen < 0: no upper bound).
 func (m *Memory) lengthRange(tx *sql.Tx, minLen, maxLen int) (fetched, error) {
-	q, args := `SELECT id, norm FROM norms WHERE len >= ?`, []any{minLen}
-	if maxLen >= 0 {
-		q, args = q+` AND len <= ?`, append(args, maxLen)
-	}
+	q, args := lengthQuery(minLen, maxLen)
 	rows, err := tx.Query(q, args...)
 	if err != nil {
 		return fetched{}, fmt.Errorf("index: %w", err)

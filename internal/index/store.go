@@ -46,7 +46,7 @@ const (
 	// LockName is the lock file in Dir that the one writer holds.
 	LockName = "index.lock"
 	// SchemaVersion is the version of the tables; an index of another version is rebuilt.
-	SchemaVersion = 10
+	SchemaVersion = 11
 )
 
 // lockTimeout is how long Open waits by default for another relloc process updating the index.
@@ -365,17 +365,15 @@ func (ix *Index) create() error {
 		// (WITHOUT ROWID, keyed by them), as files is.
 		`CREATE TABLE units (rel INTEGER NOT NULL, pos INTEGER NOT NULL, segment TEXT NOT NULL,
 			text INTEGER NOT NULL, release TEXT NOT NULL, PRIMARY KEY (rel, pos)) WITHOUT ROWID`,
-		// Trigrams of each text's normalised source, for the memory's candidate filter: which texts hold one, not
-		// where (detail=none), which is all a filter of single trigrams asks and keeps the index small; the
-		// vocabulary gives the number of texts holding each. The rowid is the text's length and id (gramRowid).
-		// Filled the first time a lookup needs it (Index.fill), not by the build, and kept in step from then on.
-		`CREATE VIRTUAL TABLE texts_grams USING fts5 (norm, content='', contentless_delete=1, detail=none,
-			tokenize='trigram case_sensitive 1')`,
-		`CREATE VIRTUAL TABLE texts_grams_vocab USING fts5vocab (texts_grams, 'row')`,
-		// The number of texts holding each trigram of texts_grams, which the vocabulary gives too, but by reading
-		// every text's entry of the trigram: filled with texts_grams and kept in step with it (gramChanges), so that
-		// a lookup that picks the query's rarest trigrams reads one row for each.
-		`CREATE TABLE texts_grams_docs (term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID`,
+		// Posting lists of the trigrams of each text's normalised source, for the memory's candidate filter: per
+		// trigram and length in code points, the texts of that length holding it and how many times each does
+		// (postingList), so that a lookup counts the trigrams each text shares with the query (tm.Filter.Need)
+		// from the lists of the query's rarest trigrams at the lengths that can match (countShared). A row holds a
+		// trigram's lists at the lengths of one zone (zoneWidth), with a directory of their lengths, numbers of
+		// texts and sizes first, which a query of the directory alone reads without the lists. Filled the first
+		// time a lookup needs it (Index.fill), not by the build, and kept in step from then on (gramChanges).
+		`CREATE TABLE texts_grams (gram TEXT NOT NULL, zone INTEGER NOT NULL, dir BLOB NOT NULL, posts BLOB NOT NULL,
+			PRIMARY KEY (gram, zone)) WITHOUT ROWID`,
 		// Trigrams of each text's matching forms in every language, one after the other on lines of their own
 		// (Index.forms), for concordance's filter: which texts hold every trigram of a phrase's form, not where
 		// (detail=none), which finds each text holding the phrase and a few more that the memory's concordance
@@ -531,7 +529,7 @@ func (ix *Index) sync() error {
 	if err != nil {
 		return err
 	}
-	var grams *gramChanges // the changes to texts_grams and texts_grams_docs, when texts_grams is filled
+	var grams *gramChanges // the changes to texts_grams, when it is filled
 	if filled[gramsTable] {
 		grams = newGramChanges()
 	}
@@ -572,20 +570,13 @@ func (ix *Index) sync() error {
 		if err := tx.QueryRow(`SELECT len, norm FROM norms WHERE id = ?`, id).Scan(&length, &norm); err != nil {
 			return fmt.Errorf("index: %w", err)
 		}
-		grams.remove(norm)
-		type deletion struct {
-			sql   string
-			rowid int64
-		}
-		dels := []deletion{{`DELETE FROM norms WHERE id = ?`, id}, {`DELETE FROM texts WHERE id = ?`, id}}
-		if filled[gramsTable] {
-			dels = append(dels, deletion{`DELETE FROM ` + gramsTable + ` WHERE rowid = ?`, gramRowid(length, id)})
-		}
+		grams.remove(id, length, norm)
+		dels := []string{`DELETE FROM norms WHERE id = ?`, `DELETE FROM texts WHERE id = ?`}
 		if filled[formsTable] {
-			dels = append(dels, deletion{`DELETE FROM ` + formsTable + ` WHERE rowid = ?`, id})
+			dels = append(dels, `DELETE FROM `+formsTable+` WHERE rowid = ?`)
 		}
 		for _, d := range dels {
-			if _, err := tx.Exec(d.sql, d.rowid); err != nil {
+			if _, err := tx.Exec(d, id); err != nil {
 				return fmt.Errorf("index: %w", err)
 			}
 		}
@@ -967,8 +958,8 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[
 // writer inserts the entries of folders read again in one transaction, the rows of each table in batches
 // (batch), and gives the releases and texts their ids itself, the next after the largest as SQLite would, so
 // that the rows naming one need not wait for its insert; the trigrams of new texts go only into the trigram
-// tables filled: those of texts_grams to grams (nil otherwise), written at the end of the transaction in the
-// order of their rowids (gramChanges), those of texts_fts to fts (nil otherwise).
+// tables filled: those of texts_grams to grams (nil otherwise), whose posting lists are written at the end of the
+// transaction (gramChanges), those of texts_fts to fts (nil otherwise).
 type writer struct {
 	ix                                   *Index
 	releases, files, units, texts, norms *batch
