@@ -2,6 +2,7 @@ package numeral
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -48,8 +49,8 @@ func Compare(src, tgt []Number) Comparison {
 	src, tgt = withoutLabels(src), withoutLabels(tgt)
 	var bare []Number
 	tgt, bare = withoutBare(tgt)
-	su := make([]bool, len(src)) // matched
-	tu := make([]bool, len(tgt))
+	used := make([]bool, len(src)+len(tgt)+len(bare)) // matched: su, tu and bu, made at once
+	su, tu := used[:len(src):len(src)], used[len(src):len(src)+len(tgt):len(src)+len(tgt)]
 	// hard numbers first, then weak ones; the same kind first
 	match := func(sameKind, weakSrc, weakTgt bool) {
 		for i, a := range src {
@@ -70,7 +71,7 @@ func Compare(src, tgt []Number) Comparison {
 		}
 	}
 	// bare Khmer number words render English number words: "two candidates" is បេក្ខជនពីរ
-	bu := make([]bool, len(bare))
+	bu := used[len(src)+len(tgt):]
 	for i, a := range src {
 		if su[i] || !a.Spelled {
 			continue
@@ -188,8 +189,12 @@ func digits(v float64) string {
 	return strings.Trim(s, "0")
 }
 
-// withoutBare splits ns into its numbers and its bare number words.
+// withoutBare splits ns into its numbers and its bare number words; with no bare word, the numbers are ns
+// itself, which Compare only reads.
 func withoutBare(ns []Number) (numbers, bare []Number) {
+	if !slices.ContainsFunc(ns, func(n Number) bool { return n.Bare }) {
+		return ns, nil
+	}
 	for _, n := range ns {
 		if n.Bare {
 			bare = append(bare, n)
@@ -200,6 +205,8 @@ func withoutBare(ns []Number) (numbers, bare []Number) {
 	return numbers, bare
 }
 
+// withoutLabels returns the numbers of ns that are no list label: ns itself when it has none, which Compare only
+// reads.
 func withoutLabels(ns []Number) []Number {
 	k := 0
 	for _, n := range ns {
@@ -209,6 +216,9 @@ func withoutLabels(ns []Number) []Number {
 	}
 	if k == 0 {
 		return nil
+	}
+	if k == len(ns) {
+		return ns
 	}
 	out := make([]Number, 0, k)
 	for _, n := range ns {
