@@ -37,12 +37,9 @@ func Blocks(src, tgt []Unit, opt Options) ([]Link, error) {
 			}
 		}
 	}
-	prog := newProgramme(len(src), len(tgt), b, moves)
+	prog := newProgramme(len(src), len(tgt), b, moves, skip)
 	run := func(c float64) []Link {
-		return prog.run(func(i, j int, mv move) float64 {
-			if mv.ds == 0 || mv.dt == 0 {
-				return skip
-			}
+		return prog.run(func(i, j int, _ move) float64 { // 1:1
 			var a float64
 			if anchorAt != nil {
 				a = anchorAt[b.off[i]+int64(j-b.lo[i])]

@@ -159,15 +159,16 @@ type programme struct {
 	n, m  int
 	b     *band
 	moves []move
+	skip  float64 // the cost of a move with one side empty (1:0, 0:1), which the programme adds without asking
 	from  []int8
 	rows  [4][]float64 // the longest move spans 3 source units
 }
 
-func newProgramme(n, m int, b *band, moves []move) *programme {
-	return &programme{n: n, m: m, b: b, moves: moves}
+func newProgramme(n, m int, b *band, moves []move, skip float64) *programme {
+	return &programme{n: n, m: m, b: b, moves: moves, skip: skip}
 }
 
-// run runs the programme with the given link cost, and returns the cheapest alignment.
+// run runs the programme with the given cost of a link with both sides, and returns the cheapest alignment.
 func (p *programme) run(cost func(i, j int, mv move) float64) []Link {
 	n, m, b, moves := p.n, p.m, p.b, p.moves
 	if p.from == nil {
@@ -208,7 +209,12 @@ func (p *programme) run(cost func(i, j int, mv move) float64) []Link {
 				if c == inf {
 					continue
 				}
-				if c += cost(pi, pj, mv); c < bestCost {
+				if mv.ds == 0 || mv.dt == 0 {
+					c += p.skip
+				} else {
+					c += cost(pi, pj, mv)
+				}
+				if c < bestCost {
 					bestCost, bestMove = c, int8(k)
 				}
 			}
@@ -234,7 +240,11 @@ func (p *programme) run(cost func(i, j int, mv move) float64) []Link {
 	for i, j := n, m; i > 0 || j > 0; {
 		mv := moves[from[b.off[i]+int64(j-b.lo[i])]]
 		pi, pj := i-mv.ds, j-mv.dt
-		links = append(links, Link{Src: side(pi, i), Tgt: side(pj, j), Cost: cost(pi, pj, mv)})
+		c := p.skip
+		if mv.ds > 0 && mv.dt > 0 {
+			c = cost(pi, pj, mv)
+		}
+		links = append(links, Link{Src: side(pi, i), Tgt: side(pj, j), Cost: c})
 		i, j = pi, pj
 	}
 	for a, z := 0, len(links)-1; a < z; a, z = a+1, z-1 {

@@ -49,12 +49,9 @@ func Sentences(src, tgt []Unit, opt Options) ([]Link, error) {
 	sp, tp := prefix(sl), prefix(tl)
 	sr, tr := newRuns(sa), newRuns(ta)
 	sq, tq := quoteStates(src), quoteStates(tgt)
-	prog := newProgramme(len(src), len(tgt), b, moves)
+	prog := newProgramme(len(src), len(tgt), b, moves, skip)
 	run := func(c float64) []Link {
 		return prog.run(func(i, j int, mv move) float64 {
-			if mv.ds == 0 || mv.dt == 0 {
-				return skip
-			}
 			if i+mv.ds > len(src) || j+mv.dt > len(tgt) {
 				return math.Inf(1)
 			}
