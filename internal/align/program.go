@@ -223,7 +223,10 @@ func (p *programme) run(cost func(i, j int, mv move) float64) []Link {
 		}
 	}
 	// The links, in reverse, each side a slice of one array of every index: the path takes each unit once.
-	var links []Link
+	var links []Link // nil for two empty sides
+	if n > 0 || m > 0 {
+		links = make([]Link, 0, max(n, m)) // as many as the longer side has units, in Blocks without a gap
+	}
 	idx := make([]int, n+m)
 	next := len(idx)
 	side := func(from, to int) []int {
