@@ -334,7 +334,10 @@ func glossaryCounts(c *Context, fn func(seg *bitext.Segment, lang language.Tag, 
 		seen := map[string]int{}
 		for _, m := range sideMatches(c, lang, tgt, false) {
 			seen[m.ID]++
-			if e, ok := c.Glossary.Lookup(m.ID); ok && isTitle(e.Category) && seen[m.ID] > want[m.ID] && m.Form != "forbidden" {
+			if seen[m.ID] <= want[m.ID] || m.Form == "forbidden" {
+				continue
+			}
+			if e, ok := c.Glossary.Lookup(m.ID); ok && isTitle(e.Category) {
 				unexpected = tgt.Block.Text[m.Start:m.End]
 				break
 			}
