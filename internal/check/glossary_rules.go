@@ -50,19 +50,34 @@ func sideMatches(c *Context, lang language.Tag, side *bitext.Side, overlapping b
 	return ms
 }
 
-// targetSegments calls fn for each segment that has both an English side and a side in one of the checked targets.
+// targetSegments calls fn for each segment that has both an English side and a side in one of the checked
+// targets. The list of them is made once and kept in c: six rules walk it, and each looked every side up in its
+// segment's map again.
 func targetSegments(c *Context, fn func(seg *bitext.Segment, lang language.Tag, src, tgt *bitext.Side)) {
-	for _, seg := range c.Bitext.Segments {
-		src := seg.Side(c.Source)
-		if src == nil {
-			continue
-		}
-		for _, lang := range c.Bitext.Targets {
-			if tgt := seg.Side(lang); tgt != nil {
-				fn(seg, lang, src, tgt)
+	if c.pairs == nil {
+		c.pairs = []segmentPair{}
+		for _, seg := range c.Bitext.Segments {
+			src := seg.Side(c.Source)
+			if src == nil {
+				continue
+			}
+			for _, lang := range c.Bitext.Targets {
+				if tgt := seg.Side(lang); tgt != nil {
+					c.pairs = append(c.pairs, segmentPair{seg, lang, src, tgt})
+				}
 			}
 		}
 	}
+	for _, p := range c.pairs {
+		fn(p.seg, p.lang, p.src, p.tgt)
+	}
+}
+
+// segmentPair is the English side of a segment and its side in one target.
+type segmentPair struct {
+	seg      *bitext.Segment
+	lang     language.Tag
+	src, tgt *bitext.Side
 }
 
 type glossaryMissing struct{}
