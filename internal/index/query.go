@@ -383,18 +383,30 @@ func (m *Memory) countShared(tx *sql.Tx, f tm.Filter) ([]int64, error) {
 		q, in int // times the query holds it, texts of f's lengths holding it
 	}
 	var (
-		gs   []gram
-		left int // R: Σ q_g over the trigrams not counted
+		gs    []gram
+		texts []string
+		left  int // R: Σ q_g over the trigrams not counted
 	)
 	for g, q := range f.Grams {
-		in, err := m.holding(tx, g, lo, hi)
-		if err != nil {
-			return nil, err
-		}
-		gs = append(gs, gram{g, q, in})
+		gs, texts = append(gs, gram{text: g, q: q}), append(texts, g)
 		left += q
 	}
+	dirs, err := m.gramRead(tx, m.docs, false, texts, lo, hi)
+	if err != nil {
+		return nil, err
+	}
+	for i := range gs {
+		gs[i].in = dirs[i].holding(lo, hi)
+	}
 	slices.SortFunc(gs, func(a, b gram) int { return cmp.Or(cmp.Compare(a.in, b.in), cmp.Compare(a.text, b.text)) })
+	// The lists of the prefix, which are all read, in one query.
+	var prefixGrams []string
+	for i, need := 0, left; i < len(gs) && need >= f.Need; i++ {
+		prefixGrams, need = append(prefixGrams, gs[i].text), need-gs[i].q
+	}
+	if _, err := m.gramRead(tx, m.posts, true, prefixGrams, lo, hi); err != nil {
+		return nil, err
+	}
 	size, err := m.textIDs(tx)
 	if err != nil {
 		return nil, err
@@ -406,11 +418,11 @@ func (m *Memory) countShared(tx *sql.Tx, f tm.Filter) ([]int64, error) {
 		if !prefix && g.in > listCost*len(cands) {
 			break
 		}
-		lists, err := m.postings(tx, g.text, lo, hi)
+		read, err := m.gramRead(tx, m.posts, true, []string{g.text}, lo, hi)
 		if err != nil {
 			return nil, err
 		}
-		for _, l := range lists {
+		for _, l := range read[0].within(lo, hi) {
 			var err error
 			if cands, err = countList(l, counts, int32(g.q), prefix, cands); err != nil {
 				return nil, fmt.Errorf("index: posting list %q: %w", g.text, err)
@@ -500,74 +512,78 @@ type gramLengths struct {
 // covers reports whether c holds the zones from lo to hi.
 func (c gramLengths) covers(lo, hi int) bool { return c.n != nil && c.lo <= lo && hi <= c.hi }
 
-// holding returns the number of texts of lo to hi code points holding the trigram g.
-func (m *Memory) holding(tx *sql.Tx, g string, lo, hi int) (int, error) {
-	c, err := m.gramRead(tx, m.docs, false, g, lo, hi)
-	if err != nil {
-		return 0, err
-	}
+// holding returns the number of texts of lo to hi code points that c counts.
+func (c gramLengths) holding(lo, hi int) int {
 	total := 0
 	for l, n := range c.n {
 		if l >= lo && l <= hi {
 			total += n
 		}
 	}
-	return total, nil
+	return total
 }
 
-// postings returns the posting lists of the trigram g at the lengths from lo to hi.
-func (m *Memory) postings(tx *sql.Tx, g string, lo, hi int) ([][]byte, error) {
-	c, err := m.gramRead(tx, m.posts, true, g, lo, hi)
-	if err != nil {
-		return nil, err
-	}
+// within returns the posting lists of c at the lengths from lo to hi.
+func (c gramLengths) within(lo, hi int) [][]byte {
 	var out [][]byte
 	for l, data := range c.lists {
 		if l >= lo && l <= hi {
 			out = append(out, data)
 		}
 	}
-	return out, nil
+	return out
 }
 
-// gramDirQuery reads the directories of the rows of texts_grams of a trigram (?1) in the zones from ?2 to ?3, and
-// gramListsQuery their posting lists too.
-const (
-	gramDirQuery   = `SELECT zone, dir, NULL FROM texts_grams WHERE gram = ?1 AND zone BETWEEN ?2 AND ?3`
-	gramListsQuery = `SELECT zone, dir, posts FROM texts_grams WHERE gram = ?1 AND zone BETWEEN ?2 AND ?3`
-)
+// gramReadQuery reads the directories of the rows of texts_grams of the trigrams of a JSON array (?1) in the
+// zones from ?2 to ?3, with their posting lists when ?4 is true.
+const gramReadQuery = `SELECT gram, zone, dir, CASE WHEN ?4 THEN posts END FROM texts_grams
+	WHERE gram IN (SELECT value FROM json_each(?1)) AND zone BETWEEN ?2 AND ?3`
 
-// gramRead returns the directories of the rows of texts_grams of the trigram g at the lengths from lo to hi,
-// with their posting lists when lists is set, from cache when it has them: the lookups of a draft share most
-// of their trigrams and lengths, and a lookup tries several ranges.
-func (m *Memory) gramRead(tx *sql.Tx, cache map[string]gramLengths, lists bool, g string, lo, hi int) (gramLengths, error) {
+// gramRead returns what the memory read of each trigram of grams at the lengths from lo to hi, the directories
+// of their rows of texts_grams, with their posting lists when lists is set: from cache when it has them (the
+// lookups of a draft share most of their trigrams and lengths, and a lookup tries several ranges), the others
+// in one query.
+func (m *Memory) gramRead(tx *sql.Tx, cache map[string]gramLengths, lists bool, grams []string, lo, hi int) ([]gramLengths, error) {
 	zlo, zhi := zoneOf(lo), zoneOf(hi)
+	out := make([]gramLengths, len(grams))
+	var missing []string
 	m.mu.Lock()
-	c, ok := cache[g]
+	for i, g := range grams {
+		c, ok := cache[g]
+		out[i] = c
+		if ok && c.covers(zlo, zhi) {
+			continue
+		}
+		if ok { // read again with what it holds, which stays the lengths cached
+			zlo, zhi = min(zlo, c.lo), max(zhi, c.hi)
+		}
+		missing = append(missing, g)
+	}
 	m.mu.Unlock()
-	if ok && c.covers(zlo, zhi) {
-		return c, nil
+	if len(missing) == 0 {
+		return out, nil
 	}
-	if ok {
-		zlo, zhi = min(zlo, c.lo), max(zhi, c.hi)
-	}
-	q := gramDirQuery
-	if lists {
-		q = gramListsQuery
-	}
-	rows, err := tx.Query(q, g, zlo, zhi)
+	list, err := json.Marshal(missing)
 	if err != nil {
-		return gramLengths{}, fmt.Errorf("index: %w", err)
+		return nil, err
 	}
-	c = gramLengths{lo: zlo, hi: zhi, n: map[int]int{}, lists: map[int][]byte{}}
+	read := make(map[string]gramLengths, len(missing))
+	for _, g := range missing {
+		read[g] = gramLengths{lo: zlo, hi: zhi, n: map[int]int{}, lists: map[int][]byte{}}
+	}
+	rows, err := tx.Query(gramReadQuery, string(list), zlo, zhi, lists)
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
 	for rows.Next() {
 		var (
+			g          string
 			zone       int
 			dir, posts []byte
 		)
-		if err := rows.Scan(&zone, &dir, &posts); err != nil {
+		if err := rows.Scan(&g, &zone, &dir, &posts); err != nil {
 			rows.Close()
-			return gramLengths{}, fmt.Errorf("index: %w", err)
+			return nil, fmt.Errorf("index: %w", err)
 		}
 		if lists && posts == nil {
 			posts = []byte{}
@@ -575,8 +591,9 @@ func (m *Memory) gramRead(tx *sql.Tx, cache map[string]gramLengths, lists bool, 
 		ls, err := decodeZone(zone, dir, posts)
 		if err != nil {
 			rows.Close()
-			return gramLengths{}, fmt.Errorf("index: posting lists of %q in zone %d: %w", g, zone, err)
+			return nil, fmt.Errorf("index: posting lists of %q in zone %d: %w", g, zone, err)
 		}
+		c := read[g]
 		for _, l := range ls {
 			c.n[l.len] = l.n
 			if lists {
@@ -585,12 +602,19 @@ func (m *Memory) gramRead(tx *sql.Tx, cache map[string]gramLengths, lists bool, 
 		}
 	}
 	if err := closeRows(rows); err != nil {
-		return gramLengths{}, err
+		return nil, err
 	}
 	m.mu.Lock()
-	cache[g] = c
+	for g, c := range read {
+		cache[g] = c
+	}
 	m.mu.Unlock()
-	return c, nil
+	for i, g := range grams {
+		if c, ok := read[g]; ok {
+			out[i] = c
+		}
+	}
+	return out, nil
 }
 
 // firsts returns the first unit in memory order of each of the texts ids, leaving out the excluded releases,

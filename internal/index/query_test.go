@@ -41,29 +41,14 @@ func TestFirstUnitNeedsNoSort(t *testing.T) {
 }
 
 // TestPassingReadsLengths: the posting lists of a lookup are read within the zones of its lengths, a range of
-// texts_grams' primary key for each trigram, so that no list of another length is read.
+// texts_grams' primary key for each trigram, so that no list of another length is read, the trigrams' in one
+// query.
 func TestPassingReadsLengths(t *testing.T) {
 	f := newFixture(t, 2)
 	ix := f.open(t)
-	for _, q := range []string{gramDirQuery, gramListsQuery} {
-		plan := queryPlan(t, ix, q, "abc", 1, 3)
-		want := regexp.MustCompile(`^SEARCH texts_grams USING PRIMARY KEY \(gram=\? AND zone>\? AND zone<\?\)$`)
-		if !want.MatchString(plan) {
-			t.Errorf("query plan %q: want a range of zones of texts_grams' primary key", plan)
-		}
-	}
-}
-
-// TestSyncFindsFoldersByKey: what a sync reads, updates and deletes of one stored folder it finds by a key of
-// its table, never by scanning the table, which at 10,000 releases holds 30,000 files and 190,000 units.
-func TestSyncFindsFoldersByKey(t *testing.T) {
-	f := newFixture(t, 2)
-	ix := f.open(t)
-	qs := append([]string{folderTextsQuery, retimeFile}, folderGone...)
-	for _, q := range append(qs, checkGone...) {
-		args := []any{1, 1, "releases/x/en.md"}[:strings.Count(q, "?")]
-		if plan := queryPlan(t, ix, q, args...); strings.Contains(plan, "SCAN") {
-			t.Errorf("%s: query plan %q scans a table", q, plan)
-		}
+	plan := queryPlan(t, ix, gramReadQuery, `["abc","bcd"]`, 1, 3, true)
+	want := regexp.MustCompile(`^SEARCH texts_grams USING PRIMARY KEY \(gram=\? AND zone>\? AND zone<\?\); LIST SUBQUERY \d+; SCAN json_each VIRTUAL TABLE INDEX \d+:$`)
+	if !want.MatchString(plan) {
+		t.Errorf("query plan %q: want a range of zones of texts_grams' primary key for each trigram", plan)
 	}
 }
