@@ -790,3 +790,28 @@ func TestSyncStoresATextOnce(t *testing.T) {
 	}
 	same(t, ix, f.direct(t))
 }
+
+// TestScanNamesFilesAsRel: the sync names each file of a folder by the folder's path and the file's name, which
+// must be what filepath.Join and Config.Rel give: those names are what the index keys its files by and what
+// findings show.
+func TestScanNamesFilesAsRel(t *testing.T) {
+	f := newFixture(t, 3)
+	c := f.config()
+	n := 0
+	err := c.scan(func(d folder) error {
+		for _, x := range d.files {
+			n++
+			p := filepath.Join(d.abs, filepath.Base(x.abs))
+			if x.abs != p || x.path != c.rel(p) {
+				t.Errorf("file %q (%q): want %q (%q)", x.path, x.abs, c.rel(p), p)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 9 {
+		t.Errorf("scan found %d files, want the 9 of 3 releases in 3 languages", n)
+	}
+}

@@ -65,7 +65,8 @@ type Config struct {
 	// Inputs are the bytes other than the release files that the entries depend on (relloc.toml, the glossary
 	// files); when they change, the index is rebuilt.
 	Inputs [][]byte
-	// Rel turns a path into the path shown to users, relative to the workspace root.
+	// Rel turns a path into the path shown to users, relative to the workspace root, with slashes: the path of a
+	// file of a folder is the folder's, a slash and the file's name.
 	Rel func(string) string
 	// Warn receives notes for the user (an index rebuilt because it was corrupt); nil: none.
 	Warn io.Writer
@@ -445,19 +446,22 @@ func (c Config) scan(each func(folder) error) error {
 		}
 		f := folder{dir: c.rel(abs), abs: abs}
 		for _, lang := range langs {
-			p := filepath.Join(abs, lang.String()+".md")
+			// The path of a file of the folder is the folder's and its name, as filepath.Join and Config.Rel would
+			// give them, without cleaning and relating a path again for each of the archive's files.
+			name := lang.String() + ".md"
+			p, path := abs+string(filepath.Separator)+name, f.dir+"/"+name
 			st, err := os.Stat(p)
 			if errors.Is(err, fs.ErrNotExist) {
 				if _, lerr := os.Lstat(p); lerr == nil {
 					// A dangling link: release.ReadDir reports it.
-					f.files = append(f.files, file{path: c.rel(p), abs: p, size: -1})
+					f.files = append(f.files, file{path: path, abs: p, size: -1})
 				}
 				continue
 			}
 			if err != nil {
 				return fmt.Errorf("read release: %w", err)
 			}
-			f.files = append(f.files, file{path: c.rel(p), abs: p, size: st.Size(), mtime: st.ModTime().UnixNano()})
+			f.files = append(f.files, file{path: path, abs: p, size: st.Size(), mtime: st.ModTime().UnixNano()})
 		}
 		if len(f.files) > 0 {
 			if err := each(f); err != nil {
