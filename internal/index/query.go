@@ -42,6 +42,7 @@ type shared struct {
 	docs    map[string]gramLengths // trigram → the number of texts holding it, by length, as read
 	posts   map[string]gramLengths // trigram → its posting lists read
 	maxText int                    // one more than the largest text id, once read (textIDs)
+	normOf  map[int64]string       // text id → its normalised source, as read (norms)
 	texts   map[int64]textRow      // text id → text
 	scored  map[scoreKey][]int64   // the texts scoring at a level (SearchTop)
 }
@@ -54,7 +55,7 @@ type textRow struct {
 
 // Memory returns the translation memory of the index followed by external.
 func (ix *Index) Memory(external []tm.Unit) *Memory {
-	m := &Memory{ix: ix, external: external, shared: &shared{docs: map[string]gramLengths{}, posts: map[string]gramLengths{}, texts: map[int64]textRow{},
+	m := &Memory{ix: ix, external: external, shared: &shared{docs: map[string]gramLengths{}, posts: map[string]gramLengths{}, normOf: map[int64]string{}, texts: map[int64]textRow{},
 		scored: map[scoreKey][]int64{}}}
 	for _, u := range external {
 		m.extNorms = append(m.extNorms, tm.Normalize(u.Text[ix.cfg.Source.String()]))
@@ -313,24 +314,25 @@ func (m *Memory) passing(tx *sql.Tx, f tm.Filter, ok bool) ([]textNorm, error) {
 	if !ok {
 		return nil, nil
 	}
-	var (
-		rows *sql.Rows
-		err  error
-	)
 	if f.Need > 0 && m.ix.usable(gramsTable) { // tried before the transaction began (best, candidates)
 		ids, err := m.countShared(tx, f)
-		if err != nil || len(ids) == 0 {
-			return nil, err
-		}
-		list, err := json.Marshal(ids)
 		if err != nil {
 			return nil, err
 		}
-		rows, err = tx.Query(`SELECT id, norm FROM norms WHERE id IN (SELECT value FROM json_each(?))`, string(list))
-	} else {
-		q, args := lengthQuery(f.MinLen, f.MaxLen)
-		rows, err = tx.Query(q, args...)
+		texts, err := m.norms(tx, ids)
+		if err != nil {
+			return nil, err
+		}
+		var out []textNorm
+		for _, t := range texts {
+			if f.Pass(t.norm) {
+				out = append(out, t)
+			}
+		}
+		return out, nil
 	}
+	q, args := lengthQuery(f.MinLen, f.MaxLen)
+	rows, err := tx.Query(q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
@@ -349,6 +351,63 @@ func (m *Memory) passing(tx *sql.Tx, f tm.Filter, ok bool) ([]textNorm, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// norms returns the normalised sources of the texts ids, in their order, reading from the index those the
+// memory has not read: the levels of a lookup and the tiers of a search test many of the same candidates.
+func (m *Memory) norms(tx *sql.Tx, ids []int64) ([]textNorm, error) {
+	out := make([]textNorm, len(ids))
+	cached := make([]bool, len(ids))
+	var missing []int64
+	m.mu.Lock()
+	for i, id := range ids {
+		n, ok := m.normOf[id]
+		out[i], cached[i] = textNorm{id, n}, ok
+		if !ok {
+			missing = append(missing, id)
+		}
+	}
+	m.mu.Unlock()
+	if len(missing) == 0 {
+		return out, nil
+	}
+	list, err := json.Marshal(missing)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.Query(`SELECT id, norm FROM norms WHERE id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	read := make(map[int64]string, len(missing))
+	for rows.Next() {
+		var t textNorm
+		if err := rows.Scan(&t.id, &t.norm); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("index: %w", err)
+		}
+		read[t.id] = t.norm
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, err
+	}
+	m.mu.Lock()
+	for id, n := range read {
+		m.normOf[id] = n
+	}
+	m.mu.Unlock()
+	kept := out[:0]
+	for i, t := range out {
+		if !cached[i] {
+			n, ok := read[t.id]
+			if !ok {
+				continue // no text of that id, which the posting lists name: not in this transaction's index
+			}
+			t.norm = n
+		}
+		kept = append(kept, t)
+	}
+	return kept, nil
 }
 
 // lengthQuery returns the query of the ids and normalised sources of the texts of minLen to maxLen code points
