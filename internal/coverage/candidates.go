@@ -54,7 +54,11 @@ type word struct {
 // words splits text into words: letters and digits with the apostrophes, periods and hyphens inside them
 // ("H.E.", "Leaders'", "ASEAN-Japan", "Covid-19").
 func words(text string, covered []Span) []word {
-	out := make([]word, 0, len(text)/6) // English words average five letters and a space
+	return appendWords(make([]word, 0, len(text)/6), text, covered) // English words average five letters and a space
+}
+
+// appendWords appends the words of text to out (words).
+func appendWords(out []word, text string, covered []Span) []word {
 	// Spans sorted and apart, as a matcher's leftmost-longest matches are, are passed in order as the words
 	// are; any others are each compared with every word.
 	inOrder := slices.IsSortedFunc(covered, func(a, b Span) int { return a.Start - b.Start })
@@ -159,10 +163,17 @@ func shouting(text string) bool {
 
 // Extract returns the candidate phrases of one text, as spans, skipping the covered spans.
 func Extract(text string, covered []Span) []Span {
+	out, _ := extract(text, covered, nil)
+	return out
+}
+
+// extract is Extract, with ws the room for text's words, which it returns for the next text: the words of a
+// release's blocks are held one block at a time.
+func extract(text string, covered []Span, ws []word) ([]Span, []word) {
 	if shouting(text) {
-		return nil
+		return nil, ws
 	}
-	ws := words(text, covered)
+	ws = appendWords(ws[:0], text, covered)
 	var out []Span
 	for i := 0; i < len(ws); {
 		if ws[i].covered || !capitalised(ws[i].text) {
@@ -203,7 +214,7 @@ func Extract(text string, covered []Span) []Span {
 		}
 		i = j
 	}
-	return out
+	return out, ws
 }
 
 // possessive reports whether w ends in "'s": the owner ("Cambodia's") ends a name.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -106,18 +107,36 @@ func ReleasePhrases(bt *bitext.Bitext, in Input) Phrases {
 	if d == nil {
 		return p
 	}
+	var (
+		covered []Span
+		ws      []word
+		spans   []Span
+	)
 	for _, b := range d.Blocks {
-		var covered []Span
+		covered = covered[:0]
 		if in.Anchors.Matcher(in.Source) != nil {
 			for _, mt := range in.Anchors.Longest(in.Source, b.Text) {
 				covered = append(covered, Span{mt.Start, mt.End})
 			}
 		}
-		for _, s := range Extract(b.Text, covered) {
-			p.Phrases = append(p.Phrases, strings.Join(strings.Fields(b.Text[s.Start:s.End]), " "))
+		spans, ws = extract(b.Text, covered, ws)
+		for _, s := range spans {
+			p.Phrases = append(p.Phrases, foldSpaces(b.Text[s.Start:s.End]))
 		}
 	}
 	return p
+}
+
+// foldSpaces is strings.Join(strings.Fields(s), " "), without a copy of s when it is ASCII with no white space
+// but single spaces between its words, as most phrases are.
+func foldSpaces(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c <= ' ' && (c != ' ' || i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
 }
 
 // percent returns part/whole as a percentage rounded down to two decimals (so that 99.999 never shows as 100),

@@ -243,3 +243,42 @@ func TestPercent(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldSpaces checks foldSpaces against strings.Join(strings.Fields(s), " ") on random texts of words, white
+// space of every kind (no-break and ideographic spaces too) and other characters.
+func TestFoldSpaces(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	pieces := []string{"Prak", "Sokhonn", "H.E.", " ", " ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u3000", "\u2003",
+		"\x01", "\x7f", "é", "ក្រសួង", "-"}
+	for range 5000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := foldSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("foldSpaces(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestExtractReusesWords checks that extract, given the words of the texts before, finds in each text what
+// Extract finds in it alone.
+func TestExtractReusesWords(t *testing.T) {
+	texts := []string{
+		"He was appointed Ambassador Extraordinary and Plenipotentiary of Japan to Cambodia on 3 May.",
+		"Mr. Tanaka met H.E. Sokhonn.",
+		"MINISTRY OF FOREIGN AFFAIRS",
+		"supported Cambodia's Ministry of Health's plan with the ASEAN Secretariat",
+		"",
+		"Phnom Penh, Tokyo",
+	}
+	var ws []word
+	for _, text := range texts {
+		var got []Span
+		got, ws = extract(text, nil, ws)
+		if want := Extract(text, nil); !slices.Equal(got, want) {
+			t.Errorf("extract(%q) after the texts before = %v, want %v", text, got, want)
+		}
+	}
+}
