@@ -431,7 +431,7 @@ func intern(src, tgt []Unit, sentences bool) (anchors, anchors, int) {
 			total += len(u.Anchors)
 		}
 	}
-	ids := make(map[string]int32, total)
+	ids := map[string]int32{}
 	var weak []bool // by id: weakAnchor of its key, asked once per key
 	buf := make([]int32, 0, total)
 	// conv interns the anchors of us; with known, only those of keys the source has (all of which it interned
