@@ -228,16 +228,14 @@ func mentions(ms []termmatch.Match) []termmatch.Match {
 func assignRenderings(ms []termmatch.Match, want map[string]int) map[string]int {
 	have := map[string]int{}
 	ment := mentions(ms)
-	// The spans in the order they first come, each mention's span (-1 for a reference), and how many entries
-	// each span holds. Mentions come in the order of their starts: the mentions of one span, which share its
-	// start, are among the spans last added, and a span's entries among the mentions that start with it.
+	// The spans in the order they first come, with the first of their mentions and how many entries each holds.
+	// Mentions come in the order of their starts: the span of a mention, which shares its start, is among the
+	// spans last added, and a span's entries are among the mentions that start with it.
 	type span struct{ start, end, first, n int }
 	var spans []span
-	of := make([]int, len(ment))
 	for k, m := range ment {
 		if m.Form == "reference" {
 			have[m.ID]++
-			of[k] = -1
 			continue
 		}
 		g := len(spans) - 1
@@ -251,21 +249,23 @@ func assignRenderings(ms []termmatch.Match, want map[string]int) map[string]int 
 			spans = append(spans, span{m.Start, m.End, k, 0})
 		}
 		spans[g].n++
-		of[k] = g
 	}
 	for _, sp := range spans {
 		if sp.n == 1 {
 			have[ment[sp.first].ID]++
 		}
 	}
-	for g, sp := range spans {
+	for _, sp := range spans {
 		if sp.n == 1 {
 			continue
 		}
 		best := ment[sp.first].ID
-		for k := sp.first + 1; k < len(ment) && ment[k].Start == sp.start; k++ {
-			if id := ment[k].ID; of[k] == g && want[id]-have[id] > want[best]-have[best] {
-				best = id
+		for _, m := range ment[sp.first+1:] {
+			if m.Start != sp.start {
+				break
+			}
+			if m.End == sp.end && m.Form != "reference" && want[m.ID]-have[m.ID] > want[best]-have[best] {
+				best = m.ID
 			}
 		}
 		have[best]++

@@ -52,10 +52,14 @@ func sideNumbers(c *Context, lang language.Tag, side *bitext.Side) []numeral.Num
 
 func findSideNumbers(c *Context, lang language.Tag, side *bitext.Side) []numeral.Number {
 	terms := sideMatches(c, lang, side, lang != c.Source)
-	var out []numeral.Number
 	text := side.Text()
+	lists := [...][]numeral.Number{c.Anchors.Numbers(lang, text), numeral.Relative(lang, text), numeral.Bare(lang, text)}
+	var out []numeral.Number
+	if n := len(lists[0]) + len(lists[1]) + len(lists[2]); n > 0 {
+		out = make([]numeral.Number, 0, n) // most numbers are outside terms
+	}
 	// The numbers of the three lists in turn, not copied into one first.
-	for _, ns := range [...][]numeral.Number{c.Anchors.Numbers(lang, text), numeral.Relative(lang, text), numeral.Bare(lang, text)} {
+	for _, ns := range lists {
 	next:
 		for _, n := range ns {
 			n.Start += side.Start
@@ -68,6 +72,9 @@ func findSideNumbers(c *Context, lang language.Tag, side *bitext.Side) []numeral
 			}
 			out = append(out, n)
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
