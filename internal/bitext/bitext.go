@@ -2,6 +2,7 @@ package bitext
 
 import (
 	"fmt"
+	"strconv"
 
 	"golang.org/x/text/language"
 
@@ -187,16 +188,19 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 	srcLens := lengths(srcTexts)
 	srcSentLens := make([][]int, len(src.Blocks)) // measured when a block is first aligned
 
-	// group[lang][block][sentence] = the index of the link the English sentence belongs to, per language.
-	perLang := map[language.Tag][][]sentLink{}      // by English block
-	orphans := map[language.Tag][]*release.Block{}  // target blocks without English
-	orphanAfter := map[language.Tag]map[int][]int{} // English block index (0 = before the first) → orphan block positions
+	// By the index of a language in bt.Targets: the links of each English block's sentences, the target blocks
+	// without English, and the positions of those by the English block they follow (0: before the first).
+	perLang := make([][][]sentLink, 0, len(targets))
+	orphans := make([][]*release.Block, 0, len(targets))
+	orphanAfter := make([]map[int][]int, 0, len(targets))
 	for _, lang := range targets {
 		tgt := r.Doc(lang)
 		if tgt == nil {
 			continue
 		}
+		li := len(bt.Targets)
 		bt.Targets = append(bt.Targets, lang)
+		perLang, orphans, orphanAfter = append(perLang, nil), append(orphans, nil), append(orphanAfter, nil)
 		tgtTexts := make([]string, len(tgt.Blocks))
 		for i, b := range tgt.Blocks {
 			tgtTexts[i] = b.Text
@@ -206,21 +210,21 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 		blockLinks, err := align.Blocks(a.units(source, source, lang, srcTexts, srcLens), a.units(lang, source, lang, tgtTexts, tgtLens), align.Options{Model: model, MaxCells: maxCells})
 		if tl, ok := err.(*align.TooLargeError); ok {
 			bt.Refused = append(bt.Refused, Refusal{Lang: lang, Src: tl.Src, Tgt: tl.Tgt, Cells: tl.Cells, Limit: tl.Limit})
-			perLang[lang] = make([][]sentLink, len(src.Blocks))
+			perLang[li] = make([][]sentLink, len(src.Blocks))
 			continue
 		}
 		links := align.Substitutions(blockLinks)
 		byBlock := make([][]sentLink, len(src.Blocks))
 		ratios := blockRatios(srcLens, tgtLens, links)
-		orphanAfter[lang] = map[int][]int{}
+		orphanAfter[li] = map[int][]int{}
 		lastSrc := 0
 		for _, l := range links {
 			switch {
 			case len(l.Src) == 0:
 				for _, t := range l.Tgt {
 					bt.Blocks[lang] = append(bt.Blocks[lang], BlockLink{Target: t + 1})
-					orphanAfter[lang][lastSrc] = append(orphanAfter[lang][lastSrc], len(orphans[lang]))
-					orphans[lang] = append(orphans[lang], tgt.Blocks[t])
+					orphanAfter[li][lastSrc] = append(orphanAfter[li][lastSrc], len(orphans[li]))
+					orphans[li] = append(orphans[li], tgt.Blocks[t])
 				}
 			case len(l.Tgt) == 0:
 				for _, s := range l.Src {
@@ -243,7 +247,7 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 				}
 			}
 		}
-		perLang[lang] = byBlock
+		perLang[li] = byBlock
 	}
 
 	// Merge: the English sentences of a block are cut into groups that every language's links respect.
@@ -254,8 +258,8 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 		for i := range cut {
 			cut[i] = true
 		}
-		for _, lang := range bt.Targets {
-			for _, l := range perLang[lang][bi] {
+		for li := range bt.Targets {
+			for _, l := range perLang[li][bi] {
 				if len(l.src) > 1 {
 					for _, s := range l.src[:len(l.src)-1] {
 						cut[s] = false
@@ -263,35 +267,39 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 				}
 			}
 		}
-		blockID := fmt.Sprintf("b%d", b.Index)
+		blockID := "b" + strconv.Itoa(b.Index)
 		seq := 0
 		newSeg := func() *Segment {
 			seq++
-			return &Segment{ID: fmt.Sprintf("%s.s%d", blockID, seq), Block: blockID, Sides: map[language.Tag]*Side{}}
+			return &Segment{ID: blockID + ".s" + strconv.Itoa(seq), Block: blockID, Sides: map[language.Tag]*Side{}}
 		}
 		// Index each language's links once, so that a paragraph of many sentences is merged in linear time:
 		// the link of each English sentence, and the target-only links by the English sentence they follow
-		// (-1: before the first).
-		linkOf := map[language.Tag][]int{}
-		after := map[language.Tag]map[int][]int{}
-		for _, lang := range bt.Targets {
+		// (-1: before the first), made only for a language that has some; by the index of the language.
+		linkOf := make([][]int, len(bt.Targets))
+		after := make([]map[int][]int, len(bt.Targets))
+		for li := range bt.Targets {
 			lo := make([]int, n)
-			af := map[int][]int{}
+			var af map[int][]int
 			last := -1
-			for k, l := range perLang[lang][bi] {
+			for k, l := range perLang[li][bi] {
 				for _, s := range l.src {
 					lo[s] = k
 				}
 				if len(l.src) > 0 {
 					last = l.src[len(l.src)-1]
 				} else if len(l.tgt) > 0 {
+					if af == nil {
+						af = map[int][]int{}
+					}
 					af[last] = append(af[last], k)
 				}
 			}
-			linkOf[lang], after[lang] = lo, af
+			linkOf[li], after[li] = lo, af
 		}
-		targetOnly := func(lang language.Tag, k int) *Segment {
-			l := perLang[lang][bi][k]
+		targetOnly := func(li int, k int) *Segment {
+			lang := bt.Targets[li]
+			l := perLang[li][bi][k]
 			e := newSeg()
 			e.Sides[lang] = &Side{Doc: r.Doc(lang), Block: l.tgt[0].block, Start: l.tgt[0].start, End: l.tgt[len(l.tgt)-1].end, Sentences: len(l.tgt)}
 			return e
@@ -305,11 +313,11 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 			first, last := srcSent[bi][start], srcSent[bi][i]
 			seg.Sides[source] = &Side{Doc: src, Block: b, Start: first.start, End: last.end, Sentences: i - start + 1}
 			var extra []*Segment
-			for _, lang := range bt.Targets {
-				links := perLang[lang][bi]
+			for li, lang := range bt.Targets {
+				links := perLang[li][bi]
 				var tg []sentence
 				if len(links) > 0 {
-					for k := linkOf[lang][start]; k <= linkOf[lang][i]; k++ {
+					for k := linkOf[li][start]; k <= linkOf[li][i]; k++ {
 						l := links[k]
 						if len(l.src) > 0 && l.src[0] >= start && l.src[len(l.src)-1] <= i {
 							tg = append(tg, l.tgt...)
@@ -320,8 +328,8 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 					seg.Sides[lang] = &Side{Doc: r.Doc(lang), Block: tg[0].block, Start: tg[0].start, End: tg[len(tg)-1].end, Sentences: len(tg)}
 				}
 				// Target sentences with no English (0:1) that follow this group's last English sentence.
-				for _, k := range after[lang][i] {
-					extra = append(extra, targetOnly(lang, k))
+				for _, k := range after[li][i] {
+					extra = append(extra, targetOnly(li, k))
 				}
 			}
 			bt.Segments = append(bt.Segments, seg)
@@ -330,21 +338,21 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 		}
 		// Target-only sentences before the first English sentence of the block (or in a block whose English
 		// has no sentences at all) get their own segments.
-		for _, lang := range bt.Targets {
-			for _, k := range after[lang][-1] {
-				bt.Segments = append(bt.Segments, targetOnly(lang, k))
+		for li := range bt.Targets {
+			for _, k := range after[li][-1] {
+				bt.Segments = append(bt.Segments, targetOnly(li, k))
 			}
 		}
 		// Target blocks with no English block, placed after this English block.
-		for _, lang := range bt.Targets {
-			for _, oi := range orphanAfter[lang][bi+1] {
-				bt.Segments = append(bt.Segments, orphanSegments(lang, r.Doc(lang), orphans[lang][oi])...)
+		for li, lang := range bt.Targets {
+			for _, oi := range orphanAfter[li][bi+1] {
+				bt.Segments = append(bt.Segments, orphanSegments(lang, r.Doc(lang), orphans[li][oi])...)
 			}
 		}
 	}
-	for _, lang := range bt.Targets {
-		for _, oi := range orphanAfter[lang][0] {
-			bt.Segments = append(orphanSegments(lang, r.Doc(lang), orphans[lang][oi]), bt.Segments...)
+	for li, lang := range bt.Targets {
+		for _, oi := range orphanAfter[li][0] {
+			bt.Segments = append(orphanSegments(lang, r.Doc(lang), orphans[li][oi]), bt.Segments...)
 		}
 	}
 	return bt
