@@ -15,7 +15,8 @@ type automaton struct {
 	// scan spends most of its time and where failure links lead, have a dense row of next states by class
 	// (rows[node.row:node.row+classes]; the root's is the first); the others keep their edges sparse (row -1),
 	// except a state with one edge or none, most of those deep in a term, whose row is -2-b for its edge on byte
-	// b to the next state (its first child, see renumber), or -2-256 for none: the scan reads no edge for it.
+	// b to the next state (its first child, see renumber), or -2-256 for none: the scan takes that edge without
+	// reading the edge list, which the state keeps for a byte it has no edge on.
 	class   [256]uint8
 	classes int
 	rows    []int32
@@ -248,19 +249,16 @@ const (
 	denseFanout = 8
 )
 
-// next returns the state after byte b from state s.
+// next returns the state after byte b from state s. A state with one edge, on b, leads to the next state; one
+// whose one edge is on another byte finds it in its sparse edges, which it keeps, and fails as the others do.
 func (a *automaton) next(s int32, b byte) int32 {
 	for {
 		n := &a.nodes[s]
 		if n.row >= 0 {
 			return a.rows[int(n.row)+int(a.class[b])]
 		}
-		if n.row < -1 {
-			if -2-n.row == int32(b) {
-				return s + 1
-			}
-			s = n.fail
-			continue
+		if n.row == -2-int32(b) {
+			return s + 1
 		}
 		for _, t := range a.edges[n.lo:a.nodes[s+1].lo] {
 			if t.b >= b {
