@@ -57,8 +57,25 @@ func khmerAt(s string) rune {
 	return -1
 }
 
-// khmerRank returns the rank of r as a part of a Khmer syllable.
+// khmerRank returns the rank of r as a part of a Khmer syllable, from a table for the Khmer block.
 func khmerRank(r rune) int {
+	if r >= 0x1780 && r < 0x1780+rune(len(khmerRanks)) {
+		return int(khmerRanks[r-0x1780])
+	}
+	return rankOther
+}
+
+// khmerRanks holds khmerRankOf of each rune of the Khmer block (U+1780–U+17FF): one load where the folding, which
+// asks for the rank of every rune of every syllable, went through a chain of ranges.
+var khmerRanks = func() (t [0x80]uint8) {
+	for i := range t {
+		t[i] = uint8(khmerRankOf(0x1780 + rune(i)))
+	}
+	return t
+}()
+
+// khmerRankOf is the rank of r as a part of a Khmer syllable; only the Khmer block has ranks but rankOther.
+func khmerRankOf(r rune) int {
 	switch {
 	case r >= '\u1780' && r <= '\u17B3':
 		return rankBase

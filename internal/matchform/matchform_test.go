@@ -485,3 +485,13 @@ func TestDecodeRune(t *testing.T) {
 		}
 	}
 }
+
+// TestKhmerRankTable: the table of ranks gives khmerRankOf's rank for every rune of the Khmer block, and
+// rankOther outside it, where khmerRankOf gives no other.
+func TestKhmerRankTable(t *testing.T) {
+	for r := rune(0); r < 0x20000; r++ {
+		if got, want := khmerRank(r), khmerRankOf(r); got != want {
+			t.Fatalf("khmerRank(%U) = %d, want %d", r, got, want)
+		}
+	}
+}
