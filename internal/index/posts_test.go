@@ -108,7 +108,7 @@ func TestCountSharedIsLossless(t *testing.T) {
 						want = append(want, int64(i+1))
 					}
 				}
-				cands, err := m.countShared(tx, f)
+				cands, _, err := m.countShared(tx, f)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -315,13 +315,15 @@ func (m *Memory) passing(tx *sql.Tx, f tm.Filter, ok bool) ([]textNorm, error) {
 		return nil, nil
 	}
 	if f.Need > 0 && m.ix.usable(gramsTable) { // tried before the transaction began (best, candidates)
-		ids, err := m.countShared(tx, f)
+		ids, exact, err := m.countShared(tx, f)
 		if err != nil {
 			return nil, err
 		}
 		texts, err := m.norms(tx, ids)
-		if err != nil {
-			return nil, err
+		if err != nil || exact && f.MaxLen >= 0 {
+			// With every list counted, a filter of whole texts alone (no upper bound is a search's prefixes) passes
+			// the texts of its lengths sharing f.Need of the trigrams: the candidates.
+			return texts, err
 		}
 		var out []textNorm
 		for _, t := range texts {
@@ -431,8 +433,9 @@ func lengthQuery(minLen, maxLen int) (string, []any) {
 // since min(q_g, t_g) ≤ q_g. So a text with c_i + R_i < f.Need cannot pass, and once R_i < f.Need, no text in
 // none of the lists counted can (c_i = 0): those lists, the rarest, give every candidate. Each further list
 // counted only lowers R_i and so narrows the candidates; countShared reads further lists while a list costs
-// less than testing the candidates left (listCost), and with every list counted, c + R = c is exact.
-func (m *Memory) countShared(tx *sql.Tx, f tm.Filter) ([]int64, error) {
+// less than testing the candidates left (listCost), and with every list counted (exact), c + R = c is the
+// count itself.
+func (m *Memory) countShared(tx *sql.Tx, f tm.Filter) (cands []int64, exact bool, err error) {
 	lo, hi := f.MinLen, f.MaxLen
 	if hi < 0 {
 		hi = math.MaxInt32
@@ -452,7 +455,7 @@ func (m *Memory) countShared(tx *sql.Tx, f tm.Filter) ([]int64, error) {
 	}
 	dirs, err := m.gramRead(tx, m.docs, false, texts, lo, hi)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	for i := range gs {
 		gs[i].in = dirs[i].holding(lo, hi)
@@ -464,14 +467,14 @@ func (m *Memory) countShared(tx *sql.Tx, f tm.Filter) ([]int64, error) {
 		prefixGrams, need = append(prefixGrams, gs[i].text), need-gs[i].q
 	}
 	if _, err := m.gramRead(tx, m.posts, true, prefixGrams, lo, hi); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	size, err := m.textIDs(tx)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	counts := make([]int32, size)
-	var cands []int64 // the texts counted so far; from the prefix on, those that may still pass
+	// cands: the texts counted so far; from the prefix on, those that may still pass
 	prefix := true
 	for _, g := range gs {
 		if !prefix && g.in > listCost*len(cands) {
@@ -479,12 +482,12 @@ func (m *Memory) countShared(tx *sql.Tx, f tm.Filter) ([]int64, error) {
 		}
 		read, err := m.gramRead(tx, m.posts, true, []string{g.text}, lo, hi)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		for _, l := range read[0].within(lo, hi) {
 			var err error
 			if cands, err = countList(l, counts, int32(g.q), prefix, cands); err != nil {
-				return nil, fmt.Errorf("index: posting list %q: %w", g.text, err)
+				return nil, false, fmt.Errorf("index: posting list %q: %w", g.text, err)
 			}
 		}
 		if left -= g.q; left < f.Need {
@@ -499,7 +502,7 @@ func (m *Memory) countShared(tx *sql.Tx, f tm.Filter) ([]int64, error) {
 		}
 	}
 	slices.Sort(cands)
-	return cands, nil
+	return cands, left == 0, nil
 }
 
 // countList adds to counts[id] the lesser of q and the count of each text id of the posting list data (ids
