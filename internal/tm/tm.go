@@ -376,6 +376,7 @@ type scorer struct {
 	qr  []rune // the query's normalised text
 	ur  []rune // the unit's normalised source
 	row []int  // boundedDistance's rows
+	my  *myers // the query's bits, made when a band first is wide
 }
 
 // score returns the score of unit i when it is at least floor.
@@ -393,12 +394,28 @@ func (s *scorer) scoreNorm(norm string, length int, floor float64) (float64, boo
 		s.ur = append(s.ur, c)
 	}
 	var d int
-	if d, s.row = boundedDistance(s.qr, s.ur, k, s.row); d > k {
+	if abs(len(s.qr)-len(s.ur)) > k {
+		return 0, false
+	}
+	if 2*k+1 > myersBand*((len(s.qr)+63)/64) {
+		// A band wider than the bit-parallel distance's blocks cost: the whole distance, bounded as the band's.
+		if s.my == nil {
+			s.my = newMyers(s.qr)
+		}
+		d = min(s.my.distance(s.ur), k+1)
+	} else {
+		d, s.row = boundedDistance(s.qr, s.ur, k, s.row)
+	}
+	if d > k {
 		return 0, false
 	}
 	score := 1 - float64(d)/float64(lmax)
 	return score, score >= floor
 }
+
+// myersBand is the width of a distance's band from which the bit-parallel distance, a few word operations per
+// block of 64 code points of the query and code point of the text, costs less than the band's cells.
+const myersBand = 12
 
 // Scorer measures normalised source texts against one query as Lookup and Best score units, for a store that
 // ranks its candidates before reading them whole. It reuses its buffers: one Scorer serves one goroutine.
