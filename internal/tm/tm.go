@@ -413,9 +413,11 @@ func (s *scorer) scoreNorm(norm string, length int, floor float64) (float64, boo
 	return score, score >= floor
 }
 
-// myersBand is the width of a distance's band from which the bit-parallel distance, a few word operations per
-// block of 64 code points of the query and code point of the text, costs less than the band's cells.
-const myersBand = 12
+// myersBand is the width of a distance's band, per block of 64 code points of the query, from which the
+// bit-parallel distance, a few word operations per block and code point of the text, costs less than the band's
+// cells, which the banded distance computes after cutting the common start and end. Measured in instructions
+// (valgrind) on warm drafts and searches at 10,000 releases: 4 and 2 within 1% of each other, 12 4% more.
+const myersBand = 4
 
 // Scorer measures normalised source texts against one query as Lookup and Best score units, for a store that
 // ranks its candidates before reading them whole. It reuses its buffers: one Scorer serves one goroutine.
