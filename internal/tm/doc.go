@@ -11,8 +11,17 @@
 // DA, the order of coeng RO, split vowels; package matchform), punctuation and invisible format characters such as the zero-width
 // space dropped, runs of white space collapsed to one space. The score is
 // 1 − d/max(|a|, |b|), where d is the Levenshtein distance in code points
-// (github.com/agnivade/levenshtein) and |a| the length of a normalised text in
-// code points, so that two texts equal after normalisation score 1.
+// and |a| the length of a normalised text in code points, so that two texts
+// equal after normalisation score 1.
+//
+// Similarity, which scores one pair, uses github.com/agnivade/levenshtein. A
+// lookup scores thousands of candidates against one query and needs to know
+// only whether each is within the threshold's distance, which no Go library
+// answers without computing the whole matrix; so this package computes that
+// itself, written by hand and tested against agnivade's distance: a banded
+// distance that stops once a row exceeds the bound (distance.go), and, for a
+// band wider than a few blocks of 64 code points, Myers' bit-parallel distance
+// with the query's bit masks made once per lookup (myers.go).
 //
 // Lookups do not compute an edit distance against every unit. Each unit's
 // normalised source is indexed by its character trigrams (padded with two
