@@ -62,9 +62,6 @@ func (r Record) Has(digest string) bool {
 	return ok
 }
 
-// Len returns how many English sentences the record holds.
-func (r Record) Len() int { return len(r.texts) }
-
 // ChangeKind says how an English sentence differs from what a translation was made from.
 type ChangeKind int
 

@@ -98,10 +98,6 @@ func japaneseUnit(s string) int {
 // character (U+FF01–U+FF5E) or the ideographic space.
 func IsFullwidthASCII(r rune) bool { return (r >= '\uFF01' && r <= '\uFF5E') || r == '\u3000' }
 
-// IsHalfwidthKatakana reports whether r is a half-width katakana letter,
-// sound mark or half-width CJK punctuation (U+FF61–U+FF9F).
-func IsHalfwidthKatakana(r rune) bool { return r >= '\uFF61' && r <= '\uFF9F' }
-
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {

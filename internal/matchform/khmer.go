@@ -351,7 +351,3 @@ func joinSplitVowels(s string) string {
 	}
 	return string(out)
 }
-
-// KhmerCanonical reports whether s is already in canonical Khmer spelling,
-// that is whether its Khmer matching form is s itself.
-func KhmerCanonical(s string) bool { return Khmer(s).Identity() }

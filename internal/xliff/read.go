@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -47,20 +46,6 @@ func (n *node) first(local string) *node {
 		return es[0]
 	}
 	return nil
-}
-
-// text returns the element's text with every descendant's text.
-func (n *node) text() string {
-	var b strings.Builder
-	for _, k := range n.kids {
-		switch k := k.(type) {
-		case string:
-			b.WriteString(k)
-		case *node:
-			b.WriteString(k.text())
-		}
-	}
-	return b.String()
 }
 
 // parse reads the document from r as it comes (r may stop it with an *inputerr.Error, at a size limit).
