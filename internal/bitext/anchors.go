@@ -50,12 +50,14 @@ type textPass struct {
 	over, longest []termmatch.Match
 	numbers       []numeral.Number
 	reading       *numeral.Reading // the numbers of a text read on its own, from which its spans' are taken
-	anchors       []string         // Of's result
+	// relative and bare are the number words that numbers leaves out (NumberWords)
+	relative, bare []numeral.Number
+	anchors        []string // Of's result
 	// forTargets holds For's result for each target asked about, in the order asked: alignment asks once per
 	// target language of an English text.
 	forTargets []targetAnchors
 	// which of the fields above are filled
-	haveForm, haveOver, haveLongest, haveNumbers, haveAnchors bool
+	haveForm, haveOver, haveLongest, haveNumbers, haveWords, haveAnchors bool
 	// block, when Within said that the text is block.text[start:start+len(text)], is where its matches may be
 	// derived from (see derive), and its numbers (spanNumbers); its text is "" otherwise.
 	block blockSpan
@@ -224,6 +226,32 @@ func (a *Anchors) numbers(lang language.Tag, p *textPass, text string) []numeral
 		p.numbers, p.haveNumbers = slices.Clip(p.numbers), true
 	}
 	return p.numbers
+}
+
+// NumberWords returns the number words of text that Numbers leaves out, numeral.Relative's and numeral.Bare's,
+// from the release's pass when a is a ForRelease view: read with the text's numbers, for a span given by Within
+// from its block's reading where that is exact (numeral.Reading.SpanWords), so that a Khmer text is not read
+// again for its bare words. The results must not be modified.
+func (a *Anchors) NumberWords(lang language.Tag, text string) (relative, bare []numeral.Number) {
+	if a == nil || a.pass == nil {
+		return numeral.Relative(lang, text), numeral.Bare(lang, text)
+	}
+	p := a.textPass(lang, text)
+	if !p.haveWords {
+		a.numbers(lang, p, text) // the text's reading, or its block's
+		ok := false
+		if p.reading != nil {
+			p.relative, p.bare = p.reading.Words()
+			ok = true
+		} else if bp := p.block.pass; bp != nil && bp.reading != nil {
+			p.relative, p.bare, ok = bp.reading.SpanWords(p.block.start, p.block.start+len(text))
+		}
+		if !ok {
+			p.relative, p.bare = numeral.Relative(lang, text), numeral.Bare(lang, text)
+		}
+		p.haveWords = true
+	}
+	return p.relative, p.bare
 }
 
 // spanNumbers returns the numbers of text, a span of a block (Within), from the block's reading, when the block

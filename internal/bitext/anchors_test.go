@@ -23,7 +23,7 @@ func TestOnePass(t *testing.T) {
 	if len(bt.Segments) == 0 {
 		t.Fatal("no segments")
 	}
-	shared := 0
+	shared, wordsFromBlock := 0, 0
 	for _, seg := range bt.Segments {
 		for _, lang := range []language.Tag{en, km, ja} {
 			side := seg.Side(lang)
@@ -51,6 +51,16 @@ func TestOnePass(t *testing.T) {
 			if again := view.Numbers(lang, text); len(again) > 0 && &again[0] != &nums[0] {
 				t.Errorf("%s %q: numbers read twice", lang, text)
 			}
+			relative, bare := view.NumberWords(lang, text)
+			if want := numeral.Relative(lang, text); !slices.Equal(relative, want) {
+				t.Errorf("%s %q: relative words from the pass %v, afresh %v", lang, text, relative, want)
+			}
+			if want := numeral.Bare(lang, text); !slices.Equal(bare, want) {
+				t.Errorf("%s %q: bare words from the pass %v, afresh %v", lang, text, bare, want)
+			}
+			if p := view.passOf(lang)[text]; p.reading == nil {
+				wordsFromBlock++ // taken from the reading of its block, as its numbers
+			}
 			of := view.Of(lang, text)
 			if want := base.Of(lang, text); !slices.Equal(of, want) {
 				t.Errorf("%s %q: anchors from the pass %v, afresh %v", lang, text, of, want)
@@ -74,6 +84,9 @@ func TestOnePass(t *testing.T) {
 	}
 	if shared == 0 {
 		t.Error("no side text was matched by alignment: the rules would match every text again")
+	}
+	if wordsFromBlock == 0 {
+		t.Error("no side's number words were taken from its block's reading")
 	}
 	if base.pass != nil {
 		t.Error("the shared Anchors keeps a pass: its memory would grow with the archive")

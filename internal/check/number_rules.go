@@ -53,7 +53,8 @@ func sideNumbers(c *Context, lang language.Tag, side *bitext.Side) []numeral.Num
 func findSideNumbers(c *Context, lang language.Tag, side *bitext.Side) []numeral.Number {
 	terms := sideMatches(c, lang, side, lang != c.Source)
 	text := side.Text()
-	lists := [...][]numeral.Number{c.Anchors.Numbers(lang, text), numeral.Relative(lang, text), numeral.Bare(lang, text)}
+	relative, bare := c.Anchors.NumberWords(lang, text)
+	lists := [...][]numeral.Number{c.Anchors.Numbers(lang, text), relative, bare}
 	var out []numeral.Number
 	if n := len(lists[0]) + len(lists[1]) + len(lists[2]); n > 0 {
 		out = make([]numeral.Number, 0, n) // most numbers are outside terms

@@ -49,7 +49,8 @@
 // Read keeps what Find read in a text (a paragraph), so that the numbers of its sentences are taken from it
 // (Reading.Span) instead of reading each sentence again: no rule of the first stage of Find reads across a
 // sentence end, as Reading says and TestSpanProperty checks, so the numbers of a span between sentence ends
-// are exactly what Find gives for the span alone.
+// are exactly what Find gives for the span alone. Reading.Words and Reading.SpanWords give the words Relative
+// and Bare read in the same way: a text's bare Khmer number words are put aside as its numbers are read.
 //
 // Number.Value is a float64: every integer below 2^53 is exact, and the same
 // decimal written in two scripts parses to the same float, so values compare

@@ -311,17 +311,18 @@ func Find(lang language.Tag, s string) []Number { return find(lang, s, nil) }
 func FindForm(lang language.Tag, s string, form matchform.Form) []Number { return find(lang, s, &form) }
 
 func find(lang language.Tag, s string, form *matchform.Form) []Number {
-	f := read(lang, s, form)
+	f := read(lang, s, form, nil)
 	f.finish()
 	return f.out
 }
 
 // read runs the passes that read the text itself: the numbers they find are in f.out, in order. Each decides a
 // number from the text near it and never across a sentence end (see Reading), so that a sentence's numbers are
-// its block's, which Reading.Span takes instead of reading the sentence again.
-func read(lang language.Tag, s string, form *matchform.Form) finder {
+// its block's, which Reading.Span takes instead of reading the sentence again. When bare is not nil, the bare
+// Khmer number words (Bare) are put there.
+func read(lang language.Tag, s string, form *matchform.Form, bare *[]Number) finder {
 	b, _ := lang.Base()
-	f := finder{lang: b.String(), s: s, form: form}
+	f := finder{lang: b.String(), s: s, form: form, bare: bare}
 	f.scan()
 	switch f.lang {
 	case "en":

@@ -48,6 +48,11 @@ type Reading struct {
 	// start runs into it
 	maxEnd  []int
 	numbers []Number
+	// bare are the bare Khmer number words of the text (Bare), which khmerWords puts aside as it reads the
+	// numbers, and relative its relative date words (Relative), read the first time Words is called.
+	bare         []Number
+	relative     []Number
+	haveRelative bool
 }
 
 // Read reads the numbers of s, a text in language lang: Find's, and what Span needs.
@@ -59,8 +64,9 @@ func ReadForm(lang language.Tag, s string, form matchform.Form) *Reading {
 }
 
 func newReading(lang language.Tag, s string, form *matchform.Form) *Reading {
-	f := read(lang, s, form)
-	r := &Reading{lang: f.lang, text: s, read: slices.Clone(f.out)}
+	r := &Reading{text: s}
+	f := read(lang, s, form, &r.bare)
+	r.lang, r.read = f.lang, slices.Clone(f.out)
 	f.finish()
 	r.numbers = f.out
 	return r
@@ -72,7 +78,7 @@ func (r *Reading) Numbers() []Number { return r.numbers }
 // Span returns the numbers of text[start:end], as Find gives them for that text on its own, with offsets in it,
 // when both ends are sentence ends or ends of the text (see Reading); else false, and the caller reads the span.
 func (r *Reading) Span(start, end int) ([]Number, bool) {
-	if start < 0 || end > len(r.text) || start > end || !r.startsAt(start) || !r.endsAt(end) {
+	if !r.spans(start, end) {
 		return nil, false
 	}
 	if start == end {
@@ -110,6 +116,55 @@ func (r *Reading) Span(start, end int) ([]Number, bool) {
 	}
 	f.finish()
 	return f.out, true
+}
+
+// spans reports whether text[start:end] is a span whose numbers the reading gives: both its ends are sentence
+// ends or ends of the text.
+func (r *Reading) spans(start, end int) bool {
+	return start >= 0 && end <= len(r.text) && start <= end && r.startsAt(start) && r.endsAt(end)
+}
+
+// Words returns the number words of the text that Find leaves out: its relative date words (Relative) and its
+// bare Khmer number words (Bare). The results must not be modified.
+func (r *Reading) Words() (relative, bare []Number) {
+	if !r.haveRelative {
+		r.relative, r.haveRelative = relativeWords(r.lang, r.text), true
+	}
+	return r.relative, r.bare
+}
+
+// SpanWords returns Words of text[start:end], as Relative and Bare give them for that text on its own, with
+// offsets in it, where Span gives the span's numbers (see Reading: neither reads across a sentence end); else
+// false, and the caller reads the span.
+func (r *Reading) SpanWords(start, end int) (relative, bare []Number, ok bool) {
+	if !r.spans(start, end) {
+		return nil, nil, false
+	}
+	all, allBare := r.Words()
+	if relative, ok = within(all, start, end); !ok {
+		return nil, nil, false
+	}
+	if bare, ok = within(allBare, start, end); !ok {
+		return nil, nil, false
+	}
+	return relative, bare, true
+}
+
+// within returns the numbers of ns that lie within [start, end), in their order, with offsets from start; false
+// when one runs across either end.
+func within(ns []Number, start, end int) ([]Number, bool) {
+	var out []Number
+	for _, n := range ns {
+		switch {
+		case n.Start >= start && n.End <= end:
+			n.Start -= start
+			n.End -= start
+			out = append(out, n)
+		case n.Start < end && n.End > start:
+			return nil, false
+		}
+	}
+	return out, true
 }
 
 // startsAt reports whether a span of the text may start at i: the start of the text, or after a sentence end.

@@ -20,7 +20,8 @@ var (
 
 // spanPieces are what generated text is made of: numbers as each rule reads them (dates, clock times, number
 // words, weak numbers, labels, units, conversions, era years, Khmer months and classifiers), what a rule looks
-// for before or after a number (第, ទី, ខែ, "on ", a currency sign, a capital at a sentence start), sentence
+// for before or after a number (第, ទី, ខែ, "on ", a currency sign, a capital at a sentence start), the words
+// Relative and Bare read (本日, 同年代, បេក្ខជនពីរ, ពីរដ្ឋ), sentence
 // ends with closing quotes, and the characters that make the matching form and the runs hard (a decimal point,
 // a no-break and a zero-width space, a coeng, a dependent vowel, half-width kana with a voiced mark).
 var spanPieces = map[string][]string{
@@ -36,13 +37,13 @@ var spanPieces = map[string][]string{
 		"ទាំងពីរ", "ទីពីរ", "ពីរបីថ្ងៃ", "ទោះបីជា", "ម៉ោង ៣", "ម៉ោង ៤.៤០", "រសៀល", "ព្រឹក", "លាន", "ពាន់", "បីរយ", "ទី២",
 		"១,៥", "៣០,០០០", "២០ ០០០", "ចំនួន", "ប្រកួត", "គីឡូម៉ែត្រ", "ណដ ស្ទ្រីម ២", "(១) ", "1. ", "5", "7",
 		"\u200b", "\u17D2", "\u17B6", "ក", "។ ", "។", "៕", "? ", ". ", "» ", "«", "”", " ", "Jan. 5", "May 5",
-		"សេចក្តីថ្លែងការណ៍"},
+		"សេចក្តីថ្លែងការណ៍", "ចាញ់បួន", "ពីរដ្ឋ", "ឈ្នះបី"},
 	"ja": {"2022年", "令和4年", "令和元年", "平成24年度", "8月4日", "午後3時45分", "11時半", "日本時間午後7時35分", "二人",
 		"2か国間", "2つに割れる", "イレブン", "セブンイレブン", "ナイン", "両国", "両替", "双方", "一昨日", "第2回",
 		"第三国", "第一", "三万5000人", "一億2000万", "1 万 6 千", "105 万", "10代", "数百人", "十数か国", "二度と",
 		"一時", "一時間", "十三", "五", "人", "か国", "５０", "１０月", "１．５", "ｶﾞ", "ｶ", "ﾞ", "\u3000", "。", "。",
 		"、", "「", "」", "」", "（", "）", "(1)", "1. ", "G20", "「60 Minutes」", "Jan.", "5", "3", "！", "？",
-		"198センチ", "50%", "2年生"},
+		"198センチ", "50%", "2年生", "本日", "同日", "同年代", "今月", "本年"},
 }
 
 // spanText makes a text in lang from spanPieces.
@@ -74,7 +75,30 @@ func spanCheck(t *testing.T, lang language.Tag, r *Reading, start, end int) bool
 	if want := Find(lang, span); !slices.Equal(got, want) {
 		t.Errorf("%s: numbers of %q in %q:\nSpan %+v\nFind %+v", lang, span, r.text, got, want)
 	}
+	relative, bare, ok := r.SpanWords(start, end)
+	if !ok {
+		t.Errorf("%s: Span gave the numbers of %q in %q, SpanWords not its words", lang, span, r.text)
+		return true
+	}
+	if want := Relative(lang, span); !slices.Equal(relative, want) {
+		t.Errorf("%s: relative words of %q in %q:\nSpanWords %+v\nRelative %+v", lang, span, r.text, relative, want)
+	}
+	if want := Bare(lang, span); !slices.Equal(bare, want) {
+		t.Errorf("%s: bare words of %q in %q:\nSpanWords %+v\nBare %+v", lang, span, r.text, bare, want)
+	}
 	return true
+}
+
+// wordsCheck compares the words of a reading of text with Relative and Bare on the text.
+func wordsCheck(t *testing.T, lang language.Tag, r *Reading) {
+	t.Helper()
+	relative, bare := r.Words()
+	if want := Relative(lang, r.text); !slices.Equal(relative, want) {
+		t.Errorf("%s: Words(%q): relative %+v, Relative %+v", lang, r.text, relative, want)
+	}
+	if want := Bare(lang, r.text); !slices.Equal(bare, want) {
+		t.Errorf("%s: Words(%q): bare %+v, Bare %+v", lang, r.text, bare, want)
+	}
 }
 
 // TestSpanProperty: the numbers of a span of a text that Span gives are those Find gives for the span on its
@@ -99,6 +123,7 @@ func TestSpanProperty(t *testing.T) {
 			if got, want := r.Numbers(), Find(lang, text); !slices.Equal(got, want) {
 				t.Fatalf("%s: Read(%q) = %+v, Find %+v", lang, text, got, want)
 			}
+			wordsCheck(t, lang, r)
 			placed++
 			if spanCheck(t, lang, r, len(before), len(before)+len(x)) {
 				placedDerived++
@@ -184,6 +209,7 @@ func FuzzSpan(f *testing.F) {
 		}
 		lang := []language.Tag{en, km, ja}[int(which)%3]
 		r := Read(lang, text)
+		wordsCheck(t, lang, r)
 		for _, sp := range segment.Titled(lang, text, nil) {
 			spanCheck(t, lang, r, sp.Start, sp.End)
 		}

@@ -566,7 +566,13 @@ func (f *finder) eraFirstYears() {
 // year), 本月, 同月, 今月 (the month), each with Relative set. Other
 // languages have none here: Khmer writes the date.
 func Relative(lang language.Tag, s string) []Number {
-	if b, _ := lang.Base(); b.String() != "ja" {
+	b, _ := lang.Base()
+	return relativeWords(b.String(), s)
+}
+
+// relativeWords is Relative for the language whose base is lang.
+func relativeWords(lang, s string) []Number {
+	if lang != "ja" {
 		return nil
 	}
 	var out []Number
