@@ -120,30 +120,61 @@ func parseLangs(s string, targets []language.Tag) ([]language.Tag, error) {
 	return out, nil
 }
 
-// selectReleases returns the indexes in list of the releases named by paths (release folders or files inside
-// them, or folders holding releases), every release when there are none. It reads no release.
-func selectReleases(wd string, list *workspace.Releases, paths []string) ([]int, error) {
-	if len(paths) == 0 {
-		idx := make([]int, list.Len())
-		for i := range idx {
-			idx[i] = i
-		}
-		return idx, nil
+// selectReleases returns the list of releases to check from and the indexes in it of the releases named by paths
+// (release folders or files inside them, or folders holding releases), every release when there are none. It
+// reads no release, and when every path is a release folder or a file in one it lists those folders alone
+// (workspace.ListNamed), not the whole releases folder.
+func selectReleases(ws *workspace.Workspace, wd string, paths []string) (*workspace.Releases, []int, error) {
+	type selection struct {
+		abs   string
+		isDir bool
+		err   error // the path cannot be read
 	}
-	var out []int
-	seen := map[int]bool{}
-	for _, p := range paths {
+	sel := make([]selection, len(paths))
+	names := make([]string, 0, len(paths))
+	for i, p := range paths {
 		abs := p
 		if !filepath.IsAbs(abs) {
 			abs = filepath.Join(wd, p)
 		}
 		st, err := os.Stat(abs)
 		if err != nil {
-			return nil, usage("NoReleasePath", "Path", p)
+			sel[i] = selection{err: usage("NoReleasePath", "Path", p)}
+			continue
 		}
-		idx, ok := list.Select(abs, st.IsDir())
+		sel[i] = selection{abs: abs, isDir: st.IsDir()}
+		rel := ws.Rel(abs)
+		if !st.IsDir() {
+			rel = path.Dir(rel)
+		}
+		if name, ok := ws.FolderName(rel); ok {
+			names = append(names, name)
+		}
+	}
+	list := ws.ListReleases
+	if len(paths) > 0 && len(names) == len(paths) {
+		list = func() (*workspace.Releases, error) { return ws.ListNamed(names...) }
+	}
+	l, err := list()
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(paths) == 0 {
+		idx := make([]int, l.Len())
+		for i := range idx {
+			idx[i] = i
+		}
+		return l, idx, nil
+	}
+	var out []int
+	seen := map[int]bool{}
+	for i, s := range sel {
+		if s.err != nil {
+			return nil, nil, s.err
+		}
+		idx, ok := l.Select(s.abs, s.isDir)
 		if !ok {
-			return nil, usage("NotReleasePath", "Path", p)
+			return nil, nil, usage("NotReleasePath", "Path", paths[i])
 		}
 		for _, i := range idx {
 			if !seen[i] {
@@ -152,7 +183,7 @@ func selectReleases(wd string, list *workspace.Releases, paths []string) ([]int,
 			}
 		}
 	}
-	return out, nil
+	return l, out, nil
 }
 
 // checkSource gives check the selected releases of the workspace one at a time, read when a worker reaches them.
@@ -236,13 +267,9 @@ func runCheck(g *Global, o checkOptions) error {
 			return err
 		}
 	}
-	list, err := ws.ListReleases()
-	if err != nil {
-		return err
-	}
 	wd, _ := g.IO.Getwd()
-	src := &checkSource{list: list}
-	if src.idx, err = selectReleases(wd, list, o.Paths); err != nil {
+	src := &checkSource{}
+	if src.list, src.idx, err = selectReleases(ws, wd, o.Paths); err != nil {
 		return err
 	}
 	if o.ChangedSince != "" {

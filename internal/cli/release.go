@@ -60,11 +60,11 @@ func loadFronts(ws *workspace.Workspace) ([]*release.Release, error) {
 // its id (see workspace.Releases.Find). It reads that release alone: a command about one release neither waits
 // for nor fails on the others.
 func findRelease(ws *workspace.Workspace, wd, arg string) (*release.Release, error) {
-	list, err := ws.ListReleases()
+	list, i, ok, err := ws.FindRelease(wd, arg)
 	if err != nil {
 		return nil, err
 	}
-	if i, ok := list.Find(wd, arg); ok {
+	if ok {
 		return list.Load(i)
 	}
 	return nil, noRelease(ws, arg, list.IDs())

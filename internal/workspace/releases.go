@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -24,6 +26,9 @@ type Releases struct {
 	errs []error  // errs[i] is why dirs[i] cannot be read (a symbolic link leaving the workspace), or nil
 }
 
+// readDir lists a folder; tests replace it to see that a command reads no listing.
+var readDir = os.ReadDir
+
 // ListReleases lists the release folders of the workspace. A folder that is a symbolic link leading outside the
 // workspace is listed, and Load reports it as an input error, as release.LoadAll does.
 func (w *Workspace) ListReleases() (*Releases, error) {
@@ -32,7 +37,7 @@ func (w *Workspace) ListReleases() (*Releases, error) {
 	if err := safefile.Within(w.Root, root, w.Rel(root)); err != nil {
 		return nil, err
 	}
-	ents, err := os.ReadDir(root)
+	ents, err := readDir(root)
 	if errors.Is(err, fs.ErrNotExist) {
 		return l, nil
 	}
@@ -40,23 +45,69 @@ func (w *Workspace) ListReleases() (*Releases, error) {
 		return nil, fmt.Errorf("read releases: %w", err)
 	}
 	for _, e := range ents {
-		dir := filepath.Join(root, e.Name())
-		if e.Type()&fs.ModeSymlink != 0 {
-			if err := safefile.Within(w.Root, dir, w.Rel(dir)); err != nil {
-				l.dirs, l.errs = append(l.dirs, dir), append(l.errs, err)
-				continue
-			}
-			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-				continue
-			}
-		} else if !e.IsDir() {
+		l.add(filepath.Join(root, e.Name()), e.Type())
+	}
+	return l, nil
+}
+
+// ListNamed lists the release folders of the given names (in any order, repeated or not) that ListReleases lists,
+// in its order and with its errors, looking at those folders alone: a command about the releases a user names by
+// path need not read the whole releases folder, ten thousand names in a ministry's archive. A name that is no
+// folder of the releases folder is left out.
+func (w *Workspace) ListNamed(names ...string) (*Releases, error) {
+	root := w.Path(w.Config.Releases)
+	l := &Releases{ws: w}
+	if err := safefile.Within(w.Root, root, w.Rel(root)); err != nil {
+		return nil, err
+	}
+	names = slices.Clone(names)
+	slices.Sort(names) // the order of os.ReadDir
+	for _, name := range slices.Compact(names) {
+		if !validName(name) {
 			continue
 		}
-		if w.hasReleaseFile(dir) {
-			l.dirs, l.errs = append(l.dirs, dir), append(l.errs, nil)
+		dir := filepath.Join(root, name)
+		if st, err := os.Lstat(dir); err == nil {
+			l.add(dir, st.Mode().Type())
 		}
 	}
 	return l, nil
+}
+
+// validName reports whether name can be the name of an entry of a folder, as os.ReadDir gives them.
+func validName(name string) bool {
+	return name != "" && name != "." && name != ".." && !strings.ContainsRune(name, '/') &&
+		!strings.ContainsRune(name, filepath.Separator)
+}
+
+// FolderName returns the name of the folder directly inside the releases folder whose path relative to the
+// workspace root is rel (as Rel gives it, as Releases.Dir gives the release folders), and false when rel is no
+// such folder's path.
+func (w *Workspace) FolderName(rel string) (string, bool) {
+	name := path.Base(rel)
+	if !validName(name) || w.Rel(w.Path(w.Config.Releases, name)) != rel {
+		return "", false
+	}
+	return name, true
+}
+
+// add lists dir, an entry of the releases folder of type typ, when it is a release folder.
+func (l *Releases) add(dir string, typ fs.FileMode) {
+	w := l.ws
+	if typ&fs.ModeSymlink != 0 {
+		if err := safefile.Within(w.Root, dir, w.Rel(dir)); err != nil {
+			l.dirs, l.errs = append(l.dirs, dir), append(l.errs, err)
+			return
+		}
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return
+		}
+	} else if !typ.IsDir() {
+		return
+	}
+	if w.hasReleaseFile(dir) {
+		l.dirs, l.errs = append(l.dirs, dir), append(l.errs, nil)
+	}
 }
 
 // hasReleaseFile reports whether dir holds a file (or anything) named <lang>.md for a language of the workspace.
@@ -150,16 +201,8 @@ func (l *Releases) Select(path string, isDir bool) (idx []int, ok bool) {
 // be read is passed over there (it is not the one asked for, or reading it will say why). ok is false when no
 // release matches.
 func (l *Releases) Find(wd, arg string) (i int, ok bool) {
-	p := arg
-	if !filepath.IsAbs(p) {
-		p = filepath.Join(wd, p)
-	}
-	rel := l.ws.Rel(p)
-	for i := range l.dirs {
-		d := l.Dir(i)
-		if filepath.Base(d) == arg || d == rel || d == filepath.ToSlash(filepath.Dir(rel)) {
-			return i, true
-		}
+	if i, ok := l.findPath(wd, arg); ok {
+		return i, true
 	}
 	for i := range l.dirs {
 		if id, err := l.ID(i); err == nil && id == arg {
@@ -167,6 +210,52 @@ func (l *Releases) Find(wd, arg string) (i int, ok bool) {
 		}
 	}
 	return 0, false
+}
+
+// findPath returns the index of the release whose folder arg names by its name or by a path (relative to wd) to
+// the folder or one of its files, the first of them in the list's order.
+func (l *Releases) findPath(wd, arg string) (i int, ok bool) {
+	rel := l.ws.Rel(absolute(wd, arg))
+	for i := range l.dirs {
+		d := l.Dir(i)
+		if filepath.Base(d) == arg || d == rel || d == filepath.ToSlash(filepath.Dir(rel)) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func absolute(wd, p string) string {
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(wd, p)
+	}
+	return p
+}
+
+// FindRelease finds the release named by arg as Releases.Find does in the list of every release, and returns the
+// list to use with the index: a release named by its folder's name or by a path is looked up without listing the
+// releases folder (ListNamed), in a list of the folders arg can name that way; a release named by its id, or by
+// nothing (ok false), is looked for in the list of every release, which is then returned (for Releases.IDs).
+func (w *Workspace) FindRelease(wd, arg string) (l *Releases, i int, ok bool, err error) {
+	// The folders findPath can match: the one named arg, the one at arg's path, the one holding the file there.
+	rel := w.Rel(absolute(wd, arg))
+	names := []string{arg}
+	for _, r := range []string{rel, filepath.ToSlash(filepath.Dir(rel))} {
+		if name, ok := w.FolderName(r); ok {
+			names = append(names, name)
+		}
+	}
+	if l, err = w.ListNamed(names...); err != nil {
+		return nil, 0, false, err
+	}
+	if i, ok := l.findPath(wd, arg); ok {
+		return l, i, true, nil
+	}
+	if l, err = w.ListReleases(); err != nil {
+		return nil, 0, false, err
+	}
+	i, ok = l.Find(wd, arg)
+	return l, i, ok, nil
 }
 
 // IDs returns the ids of the releases that can be read, for suggestions when a name matches none.

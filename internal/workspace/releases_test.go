@@ -134,3 +134,96 @@ func TestReleasesSelect(t *testing.T) {
 		}
 	}
 }
+
+// TestFindReleaseAsFind: FindRelease finds what Find finds in the list of every release, whatever arg is and
+// wherever it is run from, and finds a release named by folder or path without listing the releases folder.
+func TestFindReleaseAsFind(t *testing.T) {
+	ws, dir := releasesWorkspace(t)
+	outside := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(outside, "r"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(outside, "r", "en.md"), []byte("# Press Release\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rels := filepath.Join(dir, "releases")
+	for _, l := range []struct{ name, to string }{
+		{"2021-01-05-link", filepath.Join(rels, "2021-01-01-a")}, // a link to a release inside the workspace
+		{"2021-01-06-out", filepath.Join(outside, "r")},          // a link leaving it: listed, and an error to load
+		{"2021-01-07-dangling", filepath.Join(rels, "nothing")},
+	} {
+		if err := os.Symlink(l.to, filepath.Join(rels, l.name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all, err := ws.ListReleases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wds := []string{dir, rels, filepath.Join(rels, "2021-01-02-b"), filepath.Join(dir, "elsewhere"), outside}
+	args := []string{"", ".", "..", "releases", "README.md", "2021-01-01-a", "2021-01-02-b", "2021-01-03-broken",
+		"2021-01-04-empty", "2021-01-05-link", "2021-01-06-out", "2021-01-07-dangling", "statement-b", "broken",
+		"nothing-like-it", "km.md", "en.md", "releases/2021-01-02-b", "releases/2021-01-02-b/", "releases/2021-01-02-b/km.md",
+		"releases/2021-01-02-b/other.txt", "2021-01-02-b/km.md", "../2021-01-01-a", "../2021-01-01-a/en.md",
+		"releases/2021-01-06-out/en.md", filepath.Join(rels, "2021-01-01-a"), filepath.Join(rels, "2021-01-01-a", "en.md"),
+		filepath.Join(outside, "r"), filepath.Join(outside, "r", "en.md"), "a/b/c"}
+	for _, wd := range wds {
+		for _, arg := range args {
+			wantI, wantOK := all.Find(wd, arg)
+			l, i, ok, err := ws.FindRelease(wd, arg)
+			if err != nil {
+				t.Fatalf("FindRelease(%s, %q): %v", wd, arg, err)
+			}
+			if ok != wantOK || ok && l.Dir(i) != all.Dir(wantI) {
+				got, want := "nothing", "nothing"
+				if ok {
+					got = l.Dir(i)
+				}
+				if wantOK {
+					want = all.Dir(wantI)
+				}
+				t.Errorf("FindRelease(%s, %q) found %s, Find %s", wd, arg, got, want)
+			}
+			if ok {
+				_, gotErr := l.Load(i)
+				_, wantErr := all.Load(wantI)
+				if (gotErr == nil) != (wantErr == nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
+					t.Errorf("FindRelease(%s, %q): Load = %v, want %v", wd, arg, gotErr, wantErr)
+				}
+			}
+		}
+	}
+	readDir = func(name string) ([]os.DirEntry, error) {
+		t.Errorf("FindRelease listed %s", name)
+		return os.ReadDir(name)
+	}
+	defer func() { readDir = os.ReadDir }()
+	for _, arg := range []string{"2021-01-02-b", "releases/2021-01-02-b/km.md", "2021-01-06-out"} {
+		if _, _, ok, err := ws.FindRelease(dir, arg); !ok || err != nil {
+			t.Errorf("FindRelease(%q) = %v, %v", arg, ok, err)
+		}
+	}
+}
+
+// TestListNamed: the folders of the names given, as ListReleases lists them, in its order, and nothing else.
+func TestListNamed(t *testing.T) {
+	ws, _ := releasesWorkspace(t)
+	l, err := ws.ListNamed("2021-01-03-broken", "2021-01-04-empty", "README.md", "2021-01-01-a", "nothing", "..", "",
+		"2021-01-01-a", "releases/2021-01-02-b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dirs []string
+	for i := range l.Len() {
+		dirs = append(dirs, l.Dir(i))
+	}
+	if want := []string{"releases/2021-01-01-a", "releases/2021-01-03-broken"}; !slices.Equal(dirs, want) {
+		t.Errorf("ListNamed gives %v, want %v", dirs, want)
+	}
+	for rel, want := range map[string]string{"releases/2021-01-02-b": "2021-01-02-b", "releases/x": "x",
+		"releases": "", "releases/2021-01-02-b/km.md": "", "2021-01-02-b": "", ".": "", "releases/..": ""} {
+		if got, ok := ws.FolderName(rel); got != want || ok != (want != "") {
+			t.Errorf("FolderName(%q) = %q, %v; want %q", rel, got, ok, want)
+		}
+	}
+}
