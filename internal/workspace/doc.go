@@ -7,5 +7,7 @@
 //
 // ListReleases lists the release folders without reading a release file; a command then reads the releases it
 // needs, one at a time (Releases.Load): relloc check streams them, and a command about one release (align,
-// review, draft, release show) finds it by folder, path or front matter id (Releases.Find) and reads it alone.
+// review, draft, release show) finds it by folder, path or front matter id (FindRelease, Releases.Find) and reads
+// it alone. A release named by its folder or a path is found without listing the releases folder (ListNamed):
+// only an id needs every release's front matter.
 package workspace
