@@ -301,11 +301,11 @@ func TestIndexFollowsTheReleases(t *testing.T) {
 		t.Errorf("after a file was touched, the index read %d releases, want 0", ix.Read)
 	}
 	// Its new time is recorded, so that the next sync does not compare its contents again.
-	var mtime int64
-	if err := ix.db.QueryRow(`SELECT mtime FROM files WHERE path = ?`, f.ws.Rel(km)).Scan(&mtime); err != nil {
+	sf, _, err := storedFileAt(ix.db, f.ws.Rel(km))
+	if err != nil {
 		t.Fatal(err)
 	}
-	if mtime != old.UnixNano() {
+	if mtime := sf.mtime; mtime != old.UnixNano() {
 		t.Errorf("after a file was touched, the index records its time as %d, want %d", mtime, old.UnixNano())
 	}
 
@@ -508,6 +508,13 @@ func TestIndexRebuildsWhenDamaged(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, ""},
+		// The packed digests of the release files cut within a record, or gone.
+		{"digests cut short", func(t *testing.T, path string) {
+			execDB(t, path, `UPDATE digests SET folders = substr(folders, 1, length(folders) - 5)`)
+		}, "the digests of the release files are damaged"},
+		{"digests gone", func(t *testing.T, path string) {
+			execDB(t, path, `DELETE FROM digests`)
+		}, "the digests of the release files are damaged"},
 	} {
 		t.Run(damage.name, func(t *testing.T) {
 			f := newFixture(t, 6)
@@ -551,13 +558,15 @@ func TestIndexReadersSeeWholeUpdates(t *testing.T) {
 			t.Fatal(err)
 		}
 		ix := f.open(t)
-		var hash []byte
-		var n int
-		if err := ix.db.QueryRow(`SELECT f.hash, (SELECT count(*) FROM units u WHERE u.rel = f.rel) FROM files f WHERE f.path = ?`,
-			relPath).Scan(&hash, &n); err != nil {
+		sf, rel, err := storedFileAt(ix.db, relPath)
+		if err != nil {
 			t.Fatal(err)
 		}
-		units[string(hash)] = n
+		var n int
+		if err := ix.db.QueryRow(`SELECT count(*) FROM units WHERE rel = ?`, rel).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		units[sf.hash] = n
 		ix.Close()
 	}
 	if len(units) != 2 {
@@ -591,10 +600,11 @@ func TestIndexReadersSeeWholeUpdates(t *testing.T) {
 					errs <- err
 					return
 				}
-				var hash []byte
 				var n, total int
-				err = tx.QueryRow(`SELECT f.hash, (SELECT count(*) FROM units u WHERE u.rel = f.rel) FROM files f WHERE f.path = ?`,
-					relPath).Scan(&hash, &n)
+				sf, rel, err := storedFileAt(tx, relPath)
+				if err == nil {
+					err = tx.QueryRow(`SELECT count(*) FROM units WHERE rel = ?`, rel).Scan(&n)
+				}
 				if err == nil {
 					err = tx.QueryRow(`SELECT count(*) FROM texts_fts`).Scan(&total)
 				}
@@ -613,7 +623,7 @@ func TestIndexReadersSeeWholeUpdates(t *testing.T) {
 					errs <- err
 					return
 				}
-				if want, ok := units[string(hash)]; !ok || want != n {
+				if want, ok := units[sf.hash]; !ok || want != n {
 					errs <- fmt.Errorf("torn state: the release's digest is of a version with %d units, and it has %d", want, n)
 					return
 				}
@@ -813,5 +823,46 @@ func TestScanNamesFilesAsRel(t *testing.T) {
 	}
 	if n != 9 {
 		t.Errorf("scan found %d files, want the 9 of 3 releases in 3 languages", n)
+	}
+}
+
+// storedFileAt returns the digest the index q reads keeps of the release file at path (as Config.Rel gives it), and
+// the id of its folder.
+func storedFileAt(q interface {
+	QueryRow(string, ...any) *sql.Row
+}, path string) (storedFile, int64, error) {
+	var state string
+	if err := q.QueryRow(`SELECT folders FROM digests`).Scan(&state); err != nil {
+		return storedFile{}, 0, err
+	}
+	p := packed{data: state}
+	for {
+		k, ok, err := p.next()
+		if err != nil || !ok {
+			return storedFile{}, 0, fmt.Errorf("no digest of %s (%v)", path, err)
+		}
+		var found *storedFile
+		k.eachFile(func(f storedFile) bool {
+			if k.dir+"/"+f.name == path {
+				found = &f
+			}
+			return found == nil
+		})
+		if found != nil {
+			return *found, k.id, nil
+		}
+	}
+}
+
+// execDB runs the statement q on the database at path.
+func execDB(t *testing.T, path, q string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(q); err != nil {
+		t.Fatal(err)
 	}
 }

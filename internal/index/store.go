@@ -16,7 +16,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -46,7 +45,7 @@ const (
 	// LockName is the lock file in Dir that the one writer holds.
 	LockName = "index.lock"
 	// SchemaVersion is the version of the tables; an index of another version is rebuilt.
-	SchemaVersion = 11
+	SchemaVersion = 12
 )
 
 // lockTimeout is how long Open waits by default for another relloc process updating the index.
@@ -267,6 +266,9 @@ func remove(root string) error {
 
 // isCorrupt reports whether err says that the database file is damaged or no database.
 func isCorrupt(err error) bool {
+	if errors.Is(err, errDamaged) {
+		return true
+	}
 	var e *sqlite.Error
 	if !errors.As(err, &e) {
 		return false
@@ -345,11 +347,10 @@ func (ix *Index) create() error {
 		// phrases (JSON).
 		`CREATE TABLE releases (id INTEGER PRIMARY KEY, dir TEXT NOT NULL UNIQUE, release TEXT NOT NULL,
 			coverage TEXT NOT NULL, phrases TEXT NOT NULL)`,
-		// The digests of each folder's files, kept in the order of their folder's id (WITHOUT ROWID, keyed by it),
-		// which is the order a build and a sync insert them in: the sync's stored folders and the deletes of a
-		// folder read a range of the table, with no index of rel to make or keep besides it.
-		`CREATE TABLE files (rel INTEGER NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL,
-			mtime INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY (rel, path)) WITHOUT ROWID`,
+		// The digests of every folder's files, in one row: the records of the folders packed in one value in the
+		// order of their paths (see appendFolder), which a warm open reads in one go.
+		`CREATE TABLE digests (id INTEGER PRIMARY KEY CHECK (id = 1), folders BLOB NOT NULL)`,
+		`INSERT INTO digests (id, folders) VALUES (1, x'')`,
 		// The distinct texts of the units, once each however many releases repeat them (a templated archive
 		// repeats its letterhead and formulas in every release): text is the JSON object of the unit's languages.
 		// Units with the same text give the same matches, so a lookup measures each text once and takes the first
@@ -484,11 +485,14 @@ func (ix *Index) sync() error {
 	// The folders found and the folders stored, both in the order of their paths, are compared as two streams:
 	// only what changed is kept, never a record of every folder found or every file stored. A folder found out
 	// of order is read again (the one stored counted gone), which is slower but never wrong.
-	stored, err := ix.storedFolders()
+	state, err := ix.storedState()
 	if err != nil {
 		return err
 	}
-	defer stored.close()
+	stored, err := newStoredFolders(state)
+	if err != nil {
+		return err
+	}
 	var (
 		changed []folder
 		touched []retimed // files whose contents are as recorded, with their new time
@@ -520,7 +524,6 @@ func (ix *Index) sync() error {
 	if _, err := stored.upTo("", goneID); err != nil {
 		return err
 	}
-	stored.close()
 	if len(changed) == 0 && len(gone) == 0 && len(touched) == 0 {
 		return nil
 	}
@@ -551,13 +554,25 @@ func (ix *Index) sync() error {
 			}
 		}
 	}
+	retimedFiles := map[int64][]file{}
 	for _, t := range touched {
-		if _, err := tx.Exec(retimeFile, racy(t.mtime, start), t.rel, t.path); err != nil {
-			return fmt.Errorf("index: %w", err)
-		}
+		t.mtime = racy(t.mtime, start)
+		retimedFiles[t.rel] = append(retimedFiles[t.rel], t.file)
 	}
-	if err := ix.read(tx, changed, start, filled, grams); err != nil {
+	add, err := ix.read(tx, changed, start, filled, grams)
+	if err != nil {
 		return err
+	}
+	goneIDs := make(map[int64]bool, len(gone))
+	for _, id := range gone {
+		goneIDs[id] = true
+	}
+	packed, err := repack(state, goneIDs, retimedFiles, add)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`UPDATE digests SET folders = ? WHERE id = 1`, packed); err != nil {
+		return fmt.Errorf("index: %w", err)
 	}
 	for _, id := range orphans {
 		var used bool
@@ -595,15 +610,11 @@ func (ix *Index) sync() error {
 	return nil
 }
 
-// The statements of a sync about one stored folder (rel, an id of releases): the texts of its units, a new time
-// of one of its files, its rows removed. Each finds the folder's rows by a key (TestSyncFindsFoldersByKey).
-const (
-	folderTextsQuery = `SELECT DISTINCT text FROM units WHERE rel = ?`
-	retimeFile       = `UPDATE files SET mtime = ? WHERE rel = ? AND path = ?`
-)
+// The statements of a sync about one stored folder (rel, an id of releases): the texts of its units, its rows
+// removed. Each finds the folder's rows by a key.
+const folderTextsQuery = `SELECT DISTINCT text FROM units WHERE rel = ?`
 
-var folderGone = []string{`DELETE FROM units WHERE rel = ?`, `DELETE FROM files WHERE rel = ?`,
-	`DELETE FROM releases WHERE id = ?`}
+var folderGone = []string{`DELETE FROM units WHERE rel = ?`, `DELETE FROM releases WHERE id = ?`}
 
 // retimed is a file of the stored folder rel whose contents are as recorded, with its new time.
 type retimed struct {
@@ -611,68 +622,22 @@ type retimed struct {
 	file
 }
 
-// storedFolder is a release folder as the index records it: its id and its files.
-type storedFolder struct {
-	id    int64
-	dir   string
-	files []file
-}
-
-// same reports whether the folder found, f, is this one unchanged: the same files with the same sizes and
-// times, or with other times but the contents recorded (then retimed gives them with their new times).
-func (k *storedFolder) same(f folder) (retimed []file, same bool) {
-	if len(k.files) != len(f.files) {
-		return nil, false
-	}
-	for _, x := range f.files {
-		i := slices.IndexFunc(k.files, func(o file) bool { return o.path == x.path })
-		if i < 0 || k.files[i].size != x.size || x.size < 0 {
-			return nil, false
-		}
-		old := k.files[i]
-		if old.mtime == x.mtime {
-			continue
-		}
-		data, err := os.ReadFile(x.abs)
-		if err != nil {
-			return nil, false
-		}
-		if sum := sha256.Sum256(data); string(sum[:]) != string(old.hash) {
-			return nil, false
-		}
-		x.hash = old.hash
-		retimed = append(retimed, x)
-	}
-	return retimed, true
-}
-
-// storedRows reads the folders the index records in the order of their paths, one folder ahead, so that sync
-// holds the files of one stored folder at a time.
-type storedRows struct {
-	rows *sql.Rows
-	next *storedFolder // the folder read ahead, nil at the end
-	row  *storedFolder // the folder of the row read past next
-	end  bool
-	done func() // gives the connection back
-}
-
-func (ix *Index) storedFolders() (*storedRows, error) {
+// storedState reads the packed digests of the release files (see appendFolder), with a connection that keeps
+// few of their pages (passCache).
+func (ix *Index) storedState() (string, error) {
 	conn, done, err := ix.passConn()
 	if err != nil {
-		return nil, err
+		return "", err
 	}
-	rows, err := conn.QueryContext(context.Background(), `SELECT r.id, r.dir, f.path, f.size, f.mtime, f.hash
-		FROM releases r JOIN files f ON f.rel = r.id ORDER BY r.dir`)
-	if err != nil {
-		done()
-		return nil, fmt.Errorf("index: %w", err)
+	defer done()
+	var state string
+	switch err := conn.QueryRowContext(context.Background(), `SELECT folders FROM digests WHERE id = 1`).Scan(&state); {
+	case errors.Is(err, sql.ErrNoRows):
+		return "", fmt.Errorf("index: %w", errDamaged)
+	case err != nil:
+		return "", fmt.Errorf("index: %w", err)
 	}
-	s := &storedRows{rows: rows, done: done}
-	if err := s.advance(); err != nil {
-		s.close()
-		return nil, err
-	}
-	return s, nil
+	return state, nil
 }
 
 // passCache is the page cache, in KiB as PRAGMA cache_size takes it negative, of a connection reading whole
@@ -706,63 +671,6 @@ func (ix *Index) passConn() (*sql.Conn, func(), error) {
 		}
 		conn.Close()
 	}, nil
-}
-
-func (s *storedRows) close() {
-	s.rows.Close()
-	if s.done != nil {
-		s.done()
-		s.done = nil
-	}
-}
-
-// advance reads the next folder whole into s.next.
-func (s *storedRows) advance() error {
-	s.next, s.row = s.row, nil
-	for !s.end {
-		if !s.rows.Next() {
-			s.end = true
-			if err := s.rows.Err(); err != nil {
-				return fmt.Errorf("index: %w", err)
-			}
-			break
-		}
-		var (
-			id  int64
-			dir string
-			f   file
-		)
-		if err := s.rows.Scan(&id, &dir, &f.path, &f.size, &f.mtime, &f.hash); err != nil {
-			return fmt.Errorf("index: %w", err)
-		}
-		if s.next == nil {
-			s.next = &storedFolder{id: id, dir: dir}
-		} else if s.next.id != id {
-			s.row = &storedFolder{id: id, dir: dir, files: []file{f}}
-			return nil
-		}
-		s.next.files = append(s.next.files, f)
-	}
-	return nil
-}
-
-// upTo passes the id of every stored folder before dir to gone (folders no longer found) and returns the stored
-// folder dir, or nil when there is none; dir "" passes all that are left.
-func (s *storedRows) upTo(dir string, gone func(int64)) (*storedFolder, error) {
-	for s.next != nil && (dir == "" || s.next.dir < dir) {
-		gone(s.next.id)
-		if err := s.advance(); err != nil {
-			return nil, err
-		}
-	}
-	if s.next == nil || dir == "" || s.next.dir != dir {
-		return nil, nil
-	}
-	k := s.next
-	if err := s.advance(); err != nil {
-		return nil, err
-	}
-	return k, nil
 }
 
 // racy returns the modification time to record for a file read at start: 0 when the file was modified so
@@ -893,11 +801,11 @@ func (an *analyser) read(f folder) (read, error) {
 }
 
 // read parses, aligns and analyses the changed folders on every core and inserts them in tx as they come, with
-// their texts' trigrams in the tables filled. A folder that does not parse is an input error; all of them are
-// reported, and tx is to be rolled back.
-func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[string]bool, grams *gramChanges) error {
+// their texts' trigrams in the tables filled, and returns the records of their digests (appendFolder). A folder
+// that does not parse is an input error; all of them are reported, and tx is to be rolled back.
+func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[string]bool, grams *gramChanges) ([]added, error) {
 	if len(folders) == 0 {
-		return nil
+		return nil, nil
 	}
 	c := ix.cfg
 	an := ix.newAnalyser(start)
@@ -950,13 +858,13 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[
 		}
 	}
 	if other != nil {
-		return other
+		return nil, other
 	}
 	if len(list) > 0 {
 		sort.SliceStable(list, func(i, j int) bool { return list[i].Path < list[j].Path })
-		return list
+		return nil, list
 	}
-	return w.flush()
+	return w.added, w.flush()
 }
 
 // writer inserts the entries of folders read again in one transaction, the rows of each table in batches
@@ -965,12 +873,13 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[
 // tables filled: those of texts_grams to grams (nil otherwise), whose posting lists are written at the end of the
 // transaction (gramChanges), those of texts_fts to fts (nil otherwise).
 type writer struct {
-	ix                                   *Index
-	releases, files, units, texts, norms *batch
-	checks                               *checkWriter
-	findText, fts                        *sql.Stmt
-	nextRelease, nextText                int64
-	grams                                *gramChanges
+	ix                            *Index
+	releases, units, texts, norms *batch
+	added                         []added // the digests of the folders inserted
+	checks                        *checkWriter
+	findText, fts                 *sql.Stmt
+	nextRelease, nextText         int64
+	grams                         *gramChanges
 	// inserted are the texts inserted by this writer, by unitText.key; when the index had no text before
 	// (fresh: a build), they are all there are, and the index is not searched for a text.
 	inserted map[textKey]int64
@@ -980,7 +889,6 @@ type writer struct {
 func (ix *Index) newWriter(tx *sql.Tx, filled map[string]bool, grams *gramChanges) (*writer, error) {
 	w := &writer{ix: ix, inserted: map[textKey]int64{}, grams: grams,
 		releases: newBatch(tx, "releases", "id", "dir", "release", "coverage", "phrases"),
-		files:    newBatch(tx, "files", "path", "rel", "size", "mtime", "hash"),
 		units:    newBatch(tx, "units", "rel", "pos", "segment", "text", "release"),
 		texts:    newBatch(tx, "texts", "id", "text"),
 		norms:    newBatch(tx, "norms", "id", "nhash", "len", "norm"),
@@ -1018,7 +926,7 @@ func (w *writer) close() {
 			s.Close()
 		}
 	}
-	for _, b := range []*batch{w.releases, w.files, w.units, w.texts, w.norms} {
+	for _, b := range []*batch{w.releases, w.units, w.texts, w.norms} {
 		b.close()
 	}
 	w.checks.close()
@@ -1026,7 +934,7 @@ func (w *writer) close() {
 
 // flush inserts the rows the batches keep, so that the transaction holds every entry inserted.
 func (w *writer) flush() error {
-	for _, b := range []*batch{w.releases, w.files, w.units, w.texts, w.norms} {
+	for _, b := range []*batch{w.releases, w.units, w.texts, w.norms} {
 		if err := b.flush(); err != nil {
 			return err
 		}
@@ -1041,11 +949,7 @@ func (w *writer) insert(r read) error {
 	if err := w.releases.add(id, r.dir, r.entry.Release, r.columns.coverage, r.columns.phrases); err != nil {
 		return err
 	}
-	for _, f := range r.files {
-		if err := w.files.add(f.path, id, f.size, f.mtime, f.hash); err != nil {
-			return err
-		}
-	}
+	w.added = append(w.added, added{dir: r.dir, rec: appendFolder(nil, id, r.dir, r.files)})
 	for pos, u := range r.entry.Units {
 		text, err := w.textID(u, r.texts[pos])
 		if err != nil {
