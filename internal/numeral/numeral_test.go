@@ -234,8 +234,13 @@ func TestFindCorpus(t *testing.T) {
 func BenchmarkFindCorpus(b *testing.B) {
 	for _, c := range []struct{ lang, file string }{{"en", "newstest2019-src.eng.txt"}, {"km", "newstest2019-ref.khm.txt"}, {"ja", "newstest2019-ref.jpn.txt"}} {
 		lines := corpusLines(b, c.file)
+		size := 0
+		for _, l := range lines {
+			size += len(l)
+		}
 		tag := language.MustParse(c.lang)
 		b.Run(c.lang, func(b *testing.B) {
+			b.SetBytes(int64(size)) // MB/s per language
 			b.ReportAllocs()
 			for b.Loop() {
 				for _, l := range lines {
