@@ -39,65 +39,107 @@ var (
 		"junior": 3, "senior": 4}
 )
 
-// enWordShapes[c] has bit n set when a word that englishWords reads as a number or the start of one (a key of
-// the maps above, "a" of "a hundred", "dozen" of "a dozen", "quarter" of "quarter-hour") starts with the letter
-// 'a'+c and is n bytes long, so that the other words, most of a text, are passed over with no map look-up.
-var enWordShapes = func() (m [26]uint32) {
-	add := func(w string) { m[w[0]-'a'] |= 1 << len(w) }
-	for _, words := range []map[string]int{enUnits, enTens, enOrdinals} {
-		for w := range words {
-			add(w)
+// enWord is what englishWords knows of a lower-case word: its value in each of the maps above (0 and false
+// where it is in none), and whether a number or a phrase may start with it.
+type enWord struct {
+	lower                   string
+	unit, tens, ordinal     int
+	scale, weak, classYear  float64
+	isWeak, isClass, starts bool
+}
+
+// enWords holds every word that englishWords reads, each with what it is: the keys of the maps above, "a" of "a
+// hundred", "dozen" of "a dozen", "quarter" of "quarter-hour", and the words it looks for next to them ("year"
+// after "senior", "and" in "two hundred and fifty", "final" before "third", "front" before "nine"). Any other
+// word is none of these and stands in no phrase, so a text's other words are not kept: a number phrase or a
+// look at a neighbour stops at them as at a word that is not next to it.
+var enWords = func() map[string]*enWord {
+	m := map[string]*enWord{}
+	get := func(w string) *enWord {
+		if m[w] == nil {
+			m[w] = &enWord{lower: w}
 		}
+		return m[w]
 	}
-	for _, words := range []map[string]float64{enScales, enWeakWords, enClassYears} {
-		for w := range words {
-			add(w)
-		}
+	for w, v := range enUnits {
+		get(w).unit = v
+	}
+	for w, v := range enTens {
+		get(w).tens = v
+	}
+	for w, v := range enOrdinals {
+		get(w).ordinal = v
+	}
+	for w, v := range enScales {
+		get(w).scale = v
+	}
+	for w, v := range enWeakWords {
+		e := get(w)
+		e.weak, e.isWeak = v, true
+	}
+	for w, v := range enClassYears {
+		e := get(w)
+		e.classYear, e.isClass = v, true
+	}
+	for _, e := range m {
+		e.starts = true
 	}
 	for _, w := range []string{"a", "dozen", "quarter"} {
-		add(w)
+		get(w).starts = true
+	}
+	for _, w := range []string{"year", "who", "at", "from", "hour", "and", "final", "last", "middle", "one", "front", "back"} {
+		get(w)
 	}
 	return m
 }()
 
-// enWordShape reports whether lower, a lower-case ASCII word, may be one that englishWords reads (enWordShapes).
-func enWordShape(lower string) bool {
-	c := lower[0] - 'a'
-	return len(lower) < 32 && c < 26 && enWordShapes[c]&(1<<len(lower)) != 0
+// enWordShapes[c] has bit n set when a word of enWords starts with the letter 'a'+c and is n bytes long, so that
+// most words of a text are passed over with no map look-up.
+var enWordShapes = func() (m [26]uint32) {
+	for w := range enWords {
+		m[w[0]-'a'] |= 1 << len(w)
+	}
+	return m
+}()
+
+// lookEnWord returns what w, a word of ASCII letters, is in enWords, or nil.
+func lookEnWord(w string) *enWord {
+	c := w[0] | 0x20 - 'a'
+	if len(w) >= 32 || c >= 26 || enWordShapes[c]&(1<<len(w)) == 0 {
+		return nil
+	}
+	var lower [32]byte
+	for i := 0; i < len(w); i++ {
+		lower[i] = w[i] | 0x20
+	}
+	return enWords[string(lower[:len(w)])]
 }
 
+// word is a word of enWords at text[start:end].
 type word struct {
 	start, end int
-	lower      string
+	*enWord
 }
 
 // englishWords reads English number words: "six members", "Fifty-eight
 // percent", "two thousand", "a dozen", "Fifth", "twenty-first".
 func (f *finder) englishWords() {
 	s := f.s
-	// Count the runs of letters first, so that ws is allocated once rather than grown word by word (the growth
-	// was a tenth of the bytes numeral.Find allocated in a release check).
-	runs := 0
-	for i := 0; i < len(s); i++ {
-		if isASCIILetter(s[i]) && (i == 0 || !isASCIILetter(s[i-1])) {
-			runs++
-		}
-	}
-	if runs == 0 {
-		return
-	}
-	ws := make([]word, 0, runs)
+	// The words of enWords, next to no digit; a text's other words are read past (see enWords).
+	var ws []word
 	for i := 0; i < len(s); {
 		if !isASCIILetter(s[i]) {
 			i++
 			continue
 		}
-		j := i
+		j := i + 1
 		for j < len(s) && isASCIILetter(s[j]) {
 			j++
 		}
 		if (i == 0 || !isDigitByte(s[i-1])) && (j == len(s) || !isDigitByte(s[j])) {
-			ws = append(ws, word{i, j, strings.ToLower(s[i:j])})
+			if e := lookEnWord(s[i:j]); e != nil {
+				ws = append(ws, word{i, j, e})
+			}
 		}
 		i = j
 	}
@@ -109,19 +151,19 @@ func (f *finder) englishWords() {
 	}
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
-		if !enWordShape(w.lower) {
-			continue // most words: none of those read below, which start a number or a phrase
+		if !w.starts {
+			continue // a word read only next to another
 		}
-		if v, ok := enWeakWords[w.lower]; ok {
-			f.out = append(f.out, Number{Value: v, Start: w.start, End: w.end, Kind: KindNumber, Weak: true})
+		if w.isWeak {
+			f.out = append(f.out, Number{Value: w.weak, Start: w.start, End: w.end, Kind: KindNumber, Weak: true})
 			continue
 		}
 		// A class year carries an implicit ordinal that Japanese and Khmer write as a number: "a sophomore" is
 		// 2年生 or ឆ្នាំទី២, "her senior year" 4年生 or ឆ្នាំទីបួន. "junior" and "senior" count only before
 		// "year", or as a noun before "who", "at" or "from" ("a 6-foot-6 junior who", 大学3年生): a junior
 		// minister and senior officials are no years. "freshman" and "sophomore" always count.
-		if v, ok := enClassYears[w.lower]; ok {
-			end := w.end
+		if w.isClass {
+			v, end := w.classYear, w.end
 			if v >= 3 {
 				if i+1 >= len(ws) || !joined(w, ws[i+1]) {
 					continue
@@ -152,7 +194,7 @@ func (f *finder) englishWords() {
 		var total, cur float64
 		any, ordinal := false, false
 		if w.lower == "a" && i+1 < len(ws) && joined(w, ws[i+1]) {
-			if sc := enScales[ws[i+1].lower]; sc >= 100 {
+			if ws[i+1].scale >= 100 {
 				cur, any, k = 1, true, i+1 // a hundred, a thousand
 			}
 		}
@@ -161,30 +203,30 @@ func (f *finder) englishWords() {
 			x := ws[k]
 			if k > start && !joined(ws[k-1], x) {
 				// "two hundred and fifty"
-				if !(x.lower != "and" && ws[k-1].lower == "and" && k-2 >= start && enScales[ws[k-2].lower] > 0 && s[ws[k-1].end:x.start] == " ") {
+				if !(x.lower != "and" && ws[k-1].lower == "and" && k-2 >= start && ws[k-2].scale > 0 && s[ws[k-1].end:x.start] == " ") {
 					break
 				}
 			}
 			if x.lower == "and" && last == "scale" && k+1 < len(ws) && joined(x, ws[k+1]) {
 				continue
 			}
-			if u, ok := enUnits[x.lower]; ok && (last == "" || last == "tens" && u < 10 || last == "scale") {
+			if u := x.unit; u > 0 && (last == "" || last == "tens" && u < 10 || last == "scale") {
 				cur += float64(u)
 				any, last = true, "unit"
 				continue
 			}
-			if t, ok := enTens[x.lower]; ok && (last == "" || last == "scale") {
+			if t := x.tens; t > 0 && (last == "" || last == "scale") {
 				cur += float64(t)
 				any, last = true, "tens"
 				continue
 			}
-			if o, ok := enOrdinals[x.lower]; ok && (last == "" || last == "tens" && o < 10 || last == "scale") {
+			if o := x.ordinal; o > 0 && (last == "" || last == "tens" && o < 10 || last == "scale") {
 				cur += float64(o)
 				any, ordinal = true, true
 				k++
 				break
 			}
-			if sc, ok := enScales[x.lower]; ok && any && last != "scale" {
+			if sc := x.scale; sc > 0 && any && last != "scale" {
 				if sc == 100 {
 					cur *= 100
 				} else {
