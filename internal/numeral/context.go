@@ -496,13 +496,9 @@ func (f *finder) units() {
 		if !first[unicode.ToLower(r)] {
 			return false
 		}
-		rest = strings.ToLower(rest)
 		for _, u := range units {
-			if strings.HasPrefix(rest, u) {
-				next := rest[len(u):]
-				if next == "" || !isASCIILetter(next[0]) || !isASCIILetter(u[len(u)-1]) {
-					return true
-				}
+			if ok, letter := lowerPrefix(rest, u); ok && (!letter || !isASCIILetter(u[len(u)-1])) {
+				return true
 			}
 		}
 		return false
@@ -518,9 +514,8 @@ func (f *finder) units() {
 			trimmed := strings.TrimRight(w, " -\u00a0")
 			inchesAfterFeet := false
 			if len(trimmed) < len(w) {
-				before := strings.ToLower(trimmed)
 				for _, u := range []string{"foot", "feet", "ft"} {
-					if strings.HasSuffix(before, u) {
+					if lowerSuffix(trimmed, u) {
 						inchesAfterFeet = true
 					}
 				}
@@ -534,4 +529,51 @@ func (f *finder) units() {
 			}
 		}
 	}
+}
+
+// lowerRune returns unicode.ToLower(r), with ASCII at no call.
+func lowerRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+// lowerPrefix reports whether strings.ToLower(s) starts with u, and if so whether an ASCII letter follows u in
+// it, without making the lower-case copy: strings.ToLower maps s rune by rune (an invalid byte to U+FFFD, which
+// lowers to itself and is in no unit).
+func lowerPrefix(s, u string) (ok, letterAfter bool) {
+	i := 0
+	for _, want := range u {
+		if i >= len(s) {
+			return false, false
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if lowerRune(r) != want {
+			return false, false
+		}
+		i += n
+	}
+	if i == len(s) {
+		return true, false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	r = lowerRune(r)
+	return true, 'a' <= r && r <= 'z'
+}
+
+// lowerSuffix reports whether strings.ToLower(s) ends with u, without making the lower-case copy.
+func lowerSuffix(s, u string) bool {
+	for len(u) > 0 {
+		want, m := utf8.DecodeLastRuneInString(u)
+		r, n := utf8.DecodeLastRuneInString(s)
+		if len(s) == 0 || lowerRune(r) != want {
+			return false
+		}
+		s, u = s[:len(s)-n], u[:len(u)-m]
+	}
+	return true
 }

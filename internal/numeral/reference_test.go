@@ -17,8 +17,9 @@ import (
 	"github.com/relloc/relloc/internal/testenv"
 )
 
-// The finder as it was before it read English words through one table of the words it knows (enWords): Find
-// must give the same numbers, to the last field, on generated text and on the corpora. The passes below are the
+// The finder as it was before it read English words through one table of the words it knows (enWords) and
+// lowered no text to find a unit: Find must give the same numbers, to the last field, on generated text and on
+// the corpora. The passes below are the
 // old ones, renamed ref*; the others are shared.
 
 // refFind is Find with the old passes.
@@ -577,4 +578,32 @@ func TestFindMatchesReference(t *testing.T) {
 			t.Errorf("read %d corpus lines and %d MOFA releases", lines, len(releases))
 		}
 	})
+}
+
+// TestLowerAffixes: lowerPrefix and lowerSuffix answer as strings.ToLower and HasPrefix or HasSuffix do, on
+// text with letters whose lower case is ASCII (İ, the Kelvin sign), capitals and bytes that are no UTF-8.
+func TestLowerAffixes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	pieces := []string{"f", "F", "e", "E", "t", "T", "o", "O", "i", "İ", "n", "c", "h", "k", "\u212A", "m", "M", "°", "セ",
+		"ｾ", "ﾝ", "\xff", "\xe3", " ", "g", "\u0130", "ẞ", "ß"}
+	units := append(append([]string{"foot", "feet", "ft", "x"}, imperialUnits...), metricUnits...)
+	for range 20000 {
+		var sb strings.Builder
+		for range rng.IntN(8) {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := sb.String()
+		lower := strings.ToLower(s)
+		for _, u := range units {
+			ok, letter := lowerPrefix(s, u)
+			wantOK := strings.HasPrefix(lower, u)
+			wantLetter := wantOK && len(lower) > len(u) && isASCIILetter(lower[len(u)])
+			if ok != wantOK || letter != wantLetter {
+				t.Fatalf("lowerPrefix(%q, %q) = %v, %v; strings.ToLower gives %v, %v", s, u, ok, letter, wantOK, wantLetter)
+			}
+			if got, want := lowerSuffix(s, u), strings.HasSuffix(lower, u); got != want {
+				t.Fatalf("lowerSuffix(%q, %q) = %v, want %v", s, u, got, want)
+			}
+		}
+	}
 }
