@@ -321,8 +321,7 @@ func find(lang language.Tag, s string, form *matchform.Form) []Number {
 // its block's, which Reading.Span takes instead of reading the sentence again. When bare is not nil, the bare
 // Khmer number words (Bare) are put there.
 func read(lang language.Tag, s string, form *matchform.Form, bare *[]Number) finder {
-	b, _ := lang.Base()
-	f := finder{lang: b.String(), s: s, form: form, bare: bare}
+	f := finder{lang: baseOf(lang), s: s, form: form, bare: bare}
 	f.scan()
 	switch f.lang {
 	case "en":
@@ -357,6 +356,21 @@ func (f *finder) finish() {
 	}
 }
 
+// baseOf returns the code of lang's base language ("en", "km", "ja"), for the three relloc reads with no call
+// to language.Tag.Base.
+func baseOf(lang language.Tag) string {
+	switch lang {
+	case language.English:
+		return "en"
+	case language.Khmer:
+		return "km"
+	case language.Japanese:
+		return "ja"
+	}
+	b, _ := lang.Base()
+	return b.String()
+}
+
 type finder struct {
 	lang string
 	s    string
@@ -384,6 +398,12 @@ func (f *finder) scan() {
 			for i < len(s) && !utf8.RuneStart(s[i]) {
 				i++
 			}
+			continue
+		} else if ja && c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			!jaStart(rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F)) {
+			// a rune of three bytes (kana, kanji) at which nothing below is read; an invalid one, which the
+			// decoder reads byte by byte as U+FFFD, starts nothing either, nor do its continuation bytes
+			i += 3
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -422,6 +442,27 @@ func (f *finder) scan() {
 		i += n
 	}
 }
+
+// jaStarts has bit r set for each rune r of the Basic Multilingual Plane at which scan reads something in a
+// Japanese text: a digit, a kanji numeral (一 also starts 一昨日), katakana イ to ナ (イレブン, ナイン), 双 of 双方,
+// and 両, so that the other kana and kanji, most of a text, are passed over with one look at a table.
+var jaStarts = func() (m [1 << 16 / 64]uint64) {
+	set := func(lo, hi rune) {
+		for r := lo; r <= hi; r++ {
+			m[r/64] |= 1 << (r % 64)
+		}
+	}
+	set('0', '9')
+	set('\u17E0', '\u17E9')
+	set('\uFF10', '\uFF19')
+	set('イ', 'ナ')
+	for _, r := range "〇零一二三四五六七八九十百千万億兆双両" {
+		set(r, r)
+	}
+	return m
+}()
+
+func jaStart(r rune) bool { return jaStarts[r/64]&(1<<(r%64)) != 0 }
 
 // digits reads the digit run at s[i] and returns where it ends.
 func (f *finder) digits(i int) int {
@@ -482,6 +523,14 @@ func digitCount(s string) int { return utf8.RuneCountInString(s) }
 // as one number, if the separators allow it.
 func (f *finder) grouped(start, end int, seps []rune, glen func(int) int) (float64, bool) {
 	if len(seps) == 0 {
+		// one run of digits: at most 15 of them are a value below 2^53, exact as ParseFloat gives it
+		if s := f.s[start:end]; len(s) <= 15 && allASCIIDigits(s) {
+			var v int64
+			for i := 0; i < len(s); i++ {
+				v = v*10 + int64(s[i]-'0')
+			}
+			return float64(v), true
+		}
 		v, err := strconv.ParseFloat(asciiDigits(f.s[start:end]), 64)
 		return v, err == nil
 	}
@@ -528,6 +577,15 @@ func (f *finder) grouped(start, end int, seps []rune, glen func(int) int) (float
 	}
 	v, err := strconv.ParseFloat(sb.String(), 64)
 	return v, err == nil
+}
+
+func allASCIIDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigitByte(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func dropSeps(s string) string {

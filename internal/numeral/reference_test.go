@@ -17,10 +17,10 @@ import (
 	"github.com/relloc/relloc/internal/testenv"
 )
 
-// The finder as it was before it read English words through one table of the words it knows (enWords) and
-// lowered no text to find a unit: Find must give the same numbers, to the last field, on generated text and on
-// the corpora. The passes below are the
-// old ones, renamed ref*; the others are shared.
+// The finder as it was before it read English words through one table of the words it knows (enWords), lowered
+// no text to find a unit, passed over Japanese kana and kanji with a look at a table (jaStarts) and read a run of
+// digits without making a string of it: Find must give the same numbers, to the last field, on generated text and
+// on the corpora. The passes below are the old ones, renamed ref*; the others are shared.
 
 // refFind is Find with the old passes.
 func refFind(lang language.Tag, s string, form *matchform.Form) []Number {
@@ -534,8 +534,7 @@ func referenceCheck(t *testing.T, lang language.Tag, s string) {
 func TestFindMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 2028))
 	for _, lang := range []language.Tag{en, km, ja} {
-		b, _ := lang.Base()
-		code := b.String()
+		code := baseOf(lang)
 		for range 4000 {
 			referenceCheck(t, lang, referenceText(rng, code, 1+rng.IntN(12)))
 		}
@@ -604,6 +603,16 @@ func TestLowerAffixes(t *testing.T) {
 			if got, want := lowerSuffix(s, u), strings.HasSuffix(lower, u); got != want {
 				t.Fatalf("lowerSuffix(%q, %q) = %v, want %v", s, u, got, want)
 			}
+		}
+	}
+}
+
+// TestJaStarts: the table of runes at which scan reads in Japanese holds exactly the runes its checks read.
+func TestJaStarts(t *testing.T) {
+	for r := rune(0); r < 1<<16; r++ {
+		want := isDigitRune(r) || isKanjiNumeral(r) || r >= 'イ' && r <= 'ナ' || r == '双' || r == '両'
+		if jaStart(r) != want {
+			t.Errorf("jaStart(%U) = %v, want %v", r, !want, want)
 		}
 	}
 }
