@@ -52,3 +52,28 @@ func TestPassingReadsLengths(t *testing.T) {
 		t.Errorf("query plan %q: want a range of zones of texts_grams' primary key for each trigram", plan)
 	}
 }
+
+// TestLookupsReadThroughAMap: a lookup reads the index through a memory map (lookupTx), which its connection
+// keeps for the next, while a connection that has done no lookup reads with system calls into its page cache.
+func TestLookupsReadThroughAMap(t *testing.T) {
+	f := newFixture(t, 2)
+	ix := f.open(t)
+	ix.db.SetMaxOpenConns(1) // every query below on the one connection
+	mapped := func() int64 {
+		t.Helper()
+		var n int64
+		if err := ix.db.QueryRow(`PRAGMA mmap_size`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := mapped()
+	m := ix.Memory(nil)
+	m.Best("Both sides agreed to strengthen cooperation in trade and investment.", "km", 0.5)
+	if err := m.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if after := mapped(); before != 0 || after != lookupMap {
+		t.Errorf("mmap_size %d before a lookup, %d after; want 0 and %d", before, after, lookupMap)
+	}
+}

@@ -33,11 +33,11 @@ func (m *Memory) SearchTop(text, target string, threshold float64, limit int) (t
 		return tm.TopOf(nil, tiers, limit), nil
 	}
 	m.ix.usable(gramsTable) // before the transaction, as in best
-	tx, err := m.ix.db.BeginTx(ctxBackground, &sql.TxOptions{ReadOnly: true})
+	tx, done, err := m.ix.lookupTx()
 	if err != nil {
-		return tm.Top{}, fmt.Errorf("index: %w", err)
+		return tm.Top{}, err
 	}
-	defer tx.Rollback()
+	defer done()
 	exact, err := m.sameNorm(tx, q)
 	if err != nil {
 		return tm.Top{}, err
