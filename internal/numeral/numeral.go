@@ -394,6 +394,10 @@ func (f *finder) scan() {
 			continue
 		} else if !ja && c != 0xEF && (c != 0xE1 || i+2 >= len(s) || s[i+1] != 0x9F || s[i+2] < 0xA0 || s[i+2] > 0xA9) {
 			// and a Khmer digit (U+17E0–U+17E9) is E1 9F A0–A9, which the other Khmer letters are not
+			if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+				i += 3 // a Khmer letter, most of such a text
+				continue
+			}
 			i++
 			for i < len(s) && !utf8.RuneStart(s[i]) {
 				i++

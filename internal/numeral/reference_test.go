@@ -18,9 +18,10 @@ import (
 )
 
 // The finder as it was before it read English words through one table of the words it knows (enWords), lowered
-// no text to find a unit, passed over Japanese kana and kanji with a look at a table (jaStarts) and read a run of
-// digits without making a string of it: Find must give the same numbers, to the last field, on generated text and
-// on the corpora. The passes below are the old ones, renamed ref*; the others are shared.
+// no text to find a unit, passed over Japanese kana and kanji with a look at a table (jaStarts) and over a Khmer
+// letter in one step, read a run of digits without making a string of it, and found the relative date words in
+// one pass: Find and Relative must give the same numbers, to the last field, on generated text and on the
+// corpora. The passes below are the old ones, renamed ref*; the others are shared.
 
 // refFind is Find with the old passes.
 func refFind(lang language.Tag, s string, form *matchform.Form) []Number {
@@ -489,6 +490,33 @@ func (f *finder) refUnits() {
 	}
 }
 
+// refRelativeWords is Relative for the language whose base is lang.
+func refRelativeWords(lang, s string) []Number {
+	if lang != "ja" {
+		return nil
+	}
+	var out []Number
+	for _, w := range []struct{ word, kind string }{
+		{"本日", KindDay}, {"同日", KindDay}, {"当日", KindDay},
+		{"本年", KindYear}, {"同年", KindYear}, {"今年", KindYear},
+		{"本月", KindMonth}, {"同月", KindMonth}, {"今月", KindMonth},
+	} {
+		for off := 0; ; {
+			k := strings.Index(s[off:], w.word)
+			if k < 0 {
+				break
+			}
+			i := off + k
+			off = i + len(w.word)
+			if strings.HasPrefix(s[off:], "代") || strings.HasPrefix(s[off:], "齢") {
+				continue // 同年代, 同年齢: "of the same age"
+			}
+			out = append(out, Number{Start: i, End: off, Kind: w.kind, Relative: true, Weak: true})
+		}
+	}
+	return out
+}
+
 // referencePieces add to spanPieces what the changed passes read differently if they are wrong: number words in
 // every case and next to digits, the words a number word looks at beside it, units in capitals and after
 // letters that lower to ASCII (İ, the Kelvin sign), long runs of digits, decimals, and bytes that are no UTF-8.
@@ -500,10 +528,10 @@ var referencePieces = map[string][]string{
 		" feet ", " Feet", "FT ", " inches", " INCHES", " İnches", " \u212Am", " mİle", " miles", "-foot-", "°F",
 		" degrees Fahrenheit", "1234567890123456", "12345678901234567890", "0012", "3.14159", "1,234,567.5",
 		"\xff", "\xe3\x81", "\xc3", "Ｋ", "percent", " per cent ", "%", "certain", "countries"},
-	"km": {" គីឡូម៉ែត្រ", " Km", " KG", "ម៉ោង ", "៤.៤០", "១២៣៤៥៦៧៨៩០១២៣៤៥៦", "១២,៥", "\xe1\x9f", "\xe1"},
+	"km": {" គីឡូម៉ែត្រ", " Km", " KG", "ម៉ោង ", "៤.៤០", "១២៣៤៥៦៧៨៩០១២៣៤៥៦", "១២,៥", "\xe1\x9f", "\xe1", "\xe1\x80\x80\x80", "\x80"},
 	"ja": {"センチ", "ｾﾝﾁ", "メートル", "キロ", "KM", "\u212Ag", "℃", "度", "一昨年", "一昨日", "双方", "両首脳", "両替", "両立",
 		"ナイン", "イ", "ナ", "ニ", "三百六十万", "万一", "〇", "零", "第一", "１２３４５", "1234567890123456789",
-		"\xe3\x81", "\xe4\xb8", "\xe0\x80\x80", "\xed\xa0\x80", "\xef\xbc\x91", "2.5億", "1億2,500万"},
+		"\xe3\x81", "\xe4\xb8", "\xe0\x80\x80", "\xed\xa0\x80", "\xef\xbc\x91", "2.5億", "1億2,500万", "本日本年", "同年齢", "今月代", "\xe6本日", "同\xe6\x97"},
 }
 
 // referenceText makes a text in lang from spanPieces and referencePieces.
@@ -516,11 +544,14 @@ func referenceText(rng *rand.Rand, lang string, n int) string {
 	return sb.String()
 }
 
-// referenceCheck compares Find and FindForm of s with the old finder's.
+// referenceCheck compares Find, FindForm and Relative of s with the old finder's.
 func referenceCheck(t *testing.T, lang language.Tag, s string) {
 	t.Helper()
 	if got, want := Find(lang, s), refFind(lang, s, nil); !slices.Equal(got, want) {
 		t.Fatalf("%s: Find(%q):\n got %+v\nwant %+v", lang, s, got, want)
+	}
+	if got, want := Relative(lang, s), refRelativeWords(baseOf(lang), s); !slices.Equal(got, want) {
+		t.Fatalf("%s: Relative(%q):\n got %+v\nwant %+v", lang, s, got, want)
 	}
 	form := matchform.For(lang, s)
 	if got, want := FindForm(lang, s, form), refFind(lang, s, &form); !slices.Equal(got, want) {

@@ -617,24 +617,39 @@ func relativeWords(lang, s string) []Number {
 	if lang != "ja" {
 		return nil
 	}
-	var out []Number
-	for _, w := range []struct{ word, kind string }{
-		{"本日", KindDay}, {"同日", KindDay}, {"当日", KindDay},
-		{"本年", KindYear}, {"同年", KindYear}, {"今年", KindYear},
-		{"本月", KindMonth}, {"同月", KindMonth}, {"今月", KindMonth},
-	} {
-		for off := 0; ; {
-			k := strings.Index(s[off:], w.word)
-			if k < 0 {
+	// One pass finds every word: no two overlap, as each is one of 本同当今 and one of 日年月.
+	var found [len(relativeDateWords)][]int
+	n := 0
+	for i := 0; i+6 <= len(s); i++ {
+		if c := s[i]; c < 0xE4 || c > 0xE6 { // the first byte of 本, 同, 当 and 今
+			continue
+		}
+		for w, rw := range relativeDateWords {
+			if s[i:i+6] == rw.word {
+				if rest := s[i+6:]; !strings.HasPrefix(rest, "代") && !strings.HasPrefix(rest, "齢") { // 同年代, 同年齢: "of the same age"
+					found[w] = append(found[w], i)
+					n++
+				}
+				i += 5
 				break
 			}
-			i := off + k
-			off = i + len(w.word)
-			if strings.HasPrefix(s[off:], "代") || strings.HasPrefix(s[off:], "齢") {
-				continue // 同年代, 同年齢: "of the same age"
-			}
-			out = append(out, Number{Start: i, End: off, Kind: w.kind, Relative: true, Weak: true})
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Number, 0, n)
+	for w, starts := range found { // word by word, as the words were looked for one after another
+		for _, i := range starts {
+			out = append(out, Number{Start: i, End: i + 6, Kind: relativeDateWords[w].kind, Relative: true, Weak: true})
 		}
 	}
 	return out
+}
+
+// relativeDateWords are the words Relative reads, in the order of its result.
+var relativeDateWords = [...]struct{ word, kind string }{
+	{"本日", KindDay}, {"同日", KindDay}, {"当日", KindDay},
+	{"本年", KindYear}, {"同年", KindYear}, {"今年", KindYear},
+	{"本月", KindMonth}, {"同月", KindMonth}, {"今月", KindMonth},
 }
