@@ -123,12 +123,16 @@ func fullDates(ns []numeral.Number) map[int]string {
 
 func (numberMismatch) Check(c *Context, report func(finding.Finding)) {
 	// The full dates of the English release: a translation may repeat one where the English does not (MOFA's
-	// Japanese opens the body with the date of the dateline).
-	releaseDates := map[string]bool{}
-	for _, seg := range c.Bitext.Segments {
-		if src := seg.Side(c.Source); src != nil {
-			for _, d := range fullDates(c.Anchors.Numbers(c.Source, src.Text())) {
-				releaseDates[d] = true
+	// Japanese opens the body with the date of the dateline). They are read the first time a translation has an
+	// extra number of a date, most releases' translations none.
+	var releaseDates map[string]bool
+	readReleaseDates := func() {
+		releaseDates = map[string]bool{}
+		for _, seg := range c.Bitext.Segments {
+			if src := seg.Side(c.Source); src != nil {
+				for _, d := range fullDates(c.Anchors.Numbers(c.Source, src.Text())) {
+					releaseDates[d] = true
+				}
 			}
 		}
 	}
@@ -155,13 +159,19 @@ func (numberMismatch) Check(c *Context, report func(finding.Finding)) {
 			report(f)
 		}
 		// A full date all of whose parts are extra, and which the English release gives elsewhere, is a repetition.
-		extraByDate := map[int]int{}
-		for _, n := range cmp.Extra {
-			extraByDate[n.Date]++
-		}
-		repeated := map[int]bool{}
-		for id, d := range fullDates(tn) {
-			repeated[id] = releaseDates[d] && extraByDate[id] == 3
+		var repeated map[int]bool
+		if slices.ContainsFunc(cmp.Extra, func(n numeral.Number) bool { return n.Date != 0 }) {
+			if releaseDates == nil {
+				readReleaseDates()
+			}
+			extraByDate := map[int]int{}
+			for _, n := range cmp.Extra {
+				extraByDate[n.Date]++
+			}
+			repeated = map[int]bool{}
+			for id, d := range fullDates(tn) {
+				repeated[id] = releaseDates[d] && extraByDate[id] == 3
+			}
 		}
 		for _, n := range cmp.Extra {
 			if n.Date != 0 && repeated[n.Date] {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/relloc/relloc/internal/numeral"
@@ -52,4 +53,31 @@ func fullDatesReference(ns []numeral.Number) map[int]string {
 		}
 	}
 	return out
+}
+
+// TestNumberRepeatedDate: a full date that a translation adds to a sentence, all of whose parts are extra, is no
+// finding when the English release gives it elsewhere (MOFA's Japanese opens the body with the dateline's date),
+// and is one when the English gives it nowhere.
+func TestNumberRepeatedDate(t *testing.T) {
+	for _, c := range []struct {
+		name, ja string
+		want     []string
+	}{
+		{"the dateline's date", "# 報道発表\n\n2022年8月4日\n\n2022年8月4日、両外相は約20分間会談しました。\n", nil},
+		{"a date the English gives nowhere", "# 報道発表\n\n2022年8月4日\n\n2022年8月5日、両外相は約20分間会談しました。\n",
+			[]string{"number-mismatch:error ja", "number-mismatch:error ja", "number-mismatch:error ja"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := oneRelease(t, map[string]string{
+				"en": "# Press Release\n\n4 August 2022\n\nThe two Foreign Ministers met for about 20 minutes.\n",
+				"ja": c.ja,
+			})
+			if got := rulesOf(t, fsys, "number-mismatch"); !slices.Equal(got, c.want) {
+				for _, f := range run(t, fsys, 0) {
+					t.Log(f.Rule, f.Line, f.Column, f.Message)
+				}
+				t.Errorf("got %v, want %v", got, c.want)
+			}
+		})
+	}
 }
