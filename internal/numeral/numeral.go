@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -311,8 +312,9 @@ func Find(lang language.Tag, s string) []Number { return find(lang, s, nil) }
 func FindForm(lang language.Tag, s string, form matchform.Form) []Number { return find(lang, s, &form) }
 
 func find(lang language.Tag, s string, form *matchform.Form) []Number {
-	f := read(lang, s, form, nil)
+	f, buf := read(lang, s, form, nil)
 	f.finish()
+	readBuffers.Put(buf)
 	return f.out
 }
 
@@ -320,8 +322,15 @@ func find(lang language.Tag, s string, form *matchform.Form) []Number {
 // number from the text near it and never across a sentence end (see Reading), so that a sentence's numbers are
 // its block's, which Reading.Span takes instead of reading the sentence again. When bare is not nil, the bare
 // Khmer number words (Bare) are put there.
-func read(lang language.Tag, s string, form *matchform.Form, bare *[]Number) finder {
+//
+// The numbers are in a buffer of readBuffers, returned too: finish copies them out of it first (times), after
+// which the caller puts it back.
+func read(lang language.Tag, s string, form *matchform.Form, bare *[]Number) (finder, *[]Number) {
 	f := finder{lang: baseOf(lang), s: s, form: form, bare: bare}
+	// The passes append to a buffer kept from the last read, not to a slice grown from nothing at each number;
+	// the numbers are copied out of it at the end.
+	buf := readBuffers.Get().(*[]Number)
+	f.out = (*buf)[:0]
 	f.scan()
 	switch f.lang {
 	case "en":
@@ -336,14 +345,19 @@ func read(lang language.Tag, s string, form *matchform.Form, bare *[]Number) fin
 		f.englishMonths() // English month names also appear in Khmer and Japanese text
 	}
 	slices.SortStableFunc(f.out, func(a, b Number) int { return a.Start - b.Start })
-	return f
+	*buf = f.out
+	return f, buf
 }
+
+// readBuffers holds the buffers that read appends its numbers to. A Number holds no pointer but to constant
+// strings: a buffer keeps nothing of a text.
+var readBuffers = sync.Pool{New: func() any { return new([]Number) }}
 
 // finish runs the passes over the numbers read (read): clock times, units, list labels, dates, glosses,
 // conversions. They may read the whole text (whether a label stands at its start, which dates came before), so a
 // span's are run on the span (Reading.Span).
 func (f *finder) finish() {
-	f.times()
+	f.times() // first: it copies the numbers into a slice of their own, out of read's buffer, and changes none there
 	f.units()
 	f.labels()
 	f.dates()

@@ -65,9 +65,10 @@ func ReadForm(lang language.Tag, s string, form matchform.Form) *Reading {
 
 func newReading(lang language.Tag, s string, form *matchform.Form) *Reading {
 	r := &Reading{text: s}
-	f := read(lang, s, form, &r.bare)
+	f, buf := read(lang, s, form, &r.bare)
 	r.lang, r.read = f.lang, slices.Clone(f.out)
 	f.finish()
+	readBuffers.Put(buf)
 	r.numbers = f.out
 	return r
 }

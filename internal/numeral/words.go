@@ -125,8 +125,10 @@ type word struct {
 // percent", "two thousand", "a dozen", "Fifth", "twenty-first".
 func (f *finder) englishWords() {
 	s := f.s
-	// The words of enWords, next to no digit; a text's other words are read past (see enWords).
-	var ws []word
+	// The words of enWords, next to no digit; a text's other words are read past (see enWords). Room for those of
+	// a long paragraph on the stack.
+	var room [64]word
+	ws := room[:0]
 	for i := 0; i < len(s); {
 		if !isASCIILetter(s[i]) {
 			i++
