@@ -8,12 +8,14 @@
 // when the original slice is the pattern as written.
 //
 // The automaton is written here (automaton.go): an Aho-Corasick trie over
-// the bytes of the matching forms, with dense rows of next states for the
-// states near the root and sorted edge lists for the rest. A state is one
-// record (its row or edges, failure and output links), states are numbered
-// depth first so that walking along a term reads memory in order, and the
-// scan decodes no rune: only a candidate's edges are decoded for the
-// boundary tests. English is scanned once, in its case-folded form: a
+// the bytes of the matching forms, with complete rows of next states for the
+// states near the root (failures folded in) and, for the rest, a record with
+// the one edge or a sorted edge list and a failure link. The scan follows
+// codes that say where a state's transitions are and whether a pattern ends
+// there, so that a step from a dense state reads the byte's class and the
+// row and nothing else; sparse states are numbered depth first so that
+// walking along a term reads memory in order, and the scan decodes no rune:
+// only a candidate's edges are decoded for the boundary tests. English is scanned once, in its case-folded form: a
 // case-sensitive pattern is in the same automaton, folded, and a hit of it
 // counts only where the original text, in the form that keeps case, is the
 // pattern (where two automata scanned two forms). The libraries do

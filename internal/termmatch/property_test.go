@@ -2,6 +2,7 @@ package termmatch
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"sort"
@@ -210,48 +211,63 @@ func TestLeftmostLongestReference(t *testing.T) {
 	}
 }
 
-// TestNextReadsOneEdgeInline: next gives, from every state on every byte, what the state's sparse edges, dense
-// row and failure links give, for states whose one edge (or none) is kept in the node as for the others; and
-// the one edge of a state leads to the state numbered after it.
-func TestNextReadsOneEdgeInline(t *testing.T) {
-	ref := func(a *automaton, s int32, b byte) int32 {
-		for {
-			if a.nodes[s].row >= 0 {
-				return a.rows[int(a.nodes[s].row)+int(a.class[b])]
-			}
-			for _, e := range a.sparse(s) {
-				if e.b == b {
-					return e.to
-				}
-			}
-			s = a.nodes[s].fail
+// TestNextIsLongestSuffix: after each byte of a text, the automaton is in the state of the longest suffix of what
+// it has read that begins a pattern, and the state's code says whether a pattern ends there or at a suffix of it,
+// whichever states are dense: a reference that knows nothing of rows, failure links or codes.
+func TestNextIsLongestSuffix(t *testing.T) {
+	alphabet := []string{"a", "b", "c", "ab", "\u1780", "\u17D2", "\u3042", "\xff", " "}
+	rng := rand.New(rand.NewPCG(3, 5))
+	word := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
 		}
+		return b.String()
 	}
-	for _, lang := range []string{"en", "km", "ja"} {
-		rng := rand.New(rand.NewPCG(11, uint64(len(lang))))
-		inline := 0
-		for range 20 {
-			m, _ := generated(rng, lang)
-			a := m.auto
-			if a == nil {
-				continue
-			}
-			for s := int32(0); s < int32(len(a.nodes)-1); s++ {
-				if es := a.sparse(s); a.nodes[s].row < -1 {
-					inline++
-					if len(es) == 1 && es[0].to != s+1 {
-						t.Fatalf("%s: state %d's one edge leads to %d", lang, s, es[0].to)
-					}
-				}
-				for b := range 256 {
-					if got, want := a.next(s, byte(b)), ref(a, s, byte(b)); got != want {
-						t.Fatalf("%s: next(%d, %#x) = %d, want %d", lang, s, b, got, want)
-					}
-				}
+	for round := range 200 {
+		var texts []string
+		for range 1 + rng.IntN(40) {
+			texts = append(texts, word(1+rng.IntN(6)))
+		}
+		prefixes := map[string]bool{}
+		for _, p := range texts {
+			for k := range len(p) + 1 {
+				prefixes[p[:k]] = true
 			}
 		}
-		if inline == 0 {
-			t.Errorf("%s: no state keeps its edge inline", lang)
+		var a automaton
+		a.compileDense(texts, int32(rng.IntN(8)))
+		states := map[string]int32{} // the state of each prefix met
+		text := word(200)
+		c := uint32(0)
+		for i := range len(text) {
+			c = a.next(c, text[i])
+			want := ""
+			for s := 0; s <= i+1; s++ {
+				if prefixes[text[s:i+1]] {
+					want = text[s : i+1]
+					break
+				}
+			}
+			s := a.state(c &^ codeEmit)
+			if int(a.depth[s]) != len(want) {
+				t.Fatalf("round %d: after %q, state %d of depth %d, want %q", round, text[:i+1], s, a.depth[s], want)
+			}
+			if prev, ok := states[want]; ok && prev != s {
+				t.Fatalf("round %d: %q is state %d and %d", round, want, prev, s)
+			}
+			states[want] = s
+			ends := false
+			for k := range len(want) {
+				ends = ends || slices.Contains(texts, want[k:])
+			}
+			if got := c&codeEmit != 0; got != ends {
+				t.Fatalf("round %d: after %q (state %q) emit = %v, want %v", round, text[:i+1], want, got, ends)
+			}
+			c &^= codeEmit
+		}
+		if len(states) != len(slices.Collect(maps.Values(states))) {
+			t.Fatalf("round %d: two prefixes share a state", round)
 		}
 	}
 }
