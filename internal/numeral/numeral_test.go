@@ -281,3 +281,13 @@ func BenchmarkFindLongParagraph(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRelativeCorpus reads the relative date words of the Japanese corpus, each line and the whole as one text.
+func BenchmarkRelativeCorpus(b *testing.B) {
+	lines := corpusLines(b, "newstest2019-ref.jpn.txt")
+	whole := strings.Join(lines, "")
+	b.SetBytes(int64(len(whole)))
+	for b.Loop() {
+		Relative(language.Japanese, whole)
+	}
+}

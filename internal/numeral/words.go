@@ -626,16 +626,15 @@ func relativeWords(lang, s string) []Number {
 		if c := s[i]; c < 0xE4 || c > 0xE6 { // the first byte of 本, 同, 当 and 今
 			continue
 		}
-		for w, rw := range relativeDateWords {
-			if s[i:i+6] == rw.word {
-				if rest := s[i+6:]; !strings.HasPrefix(rest, "代") && !strings.HasPrefix(rest, "齢") { // 同年代, 同年齢: "of the same age"
-					found[w] = append(found[w], i)
-					n++
-				}
-				i += 5
-				break
-			}
+		w := relativeDateWord(s[i:i+3], s[i+3:i+6])
+		if w < 0 {
+			continue
 		}
+		if rest := s[i+6:]; !strings.HasPrefix(rest, "代") && !strings.HasPrefix(rest, "齢") { // 同年代, 同年齢: "of the same age"
+			found[w] = append(found[w], i)
+			n++
+		}
+		i += 5
 	}
 	if n == 0 {
 		return nil
@@ -648,6 +647,50 @@ func relativeWords(lang, s string) []Number {
 	}
 	return out
 }
+
+// relativeDateWord returns the index in relativeDateWords of the word of the characters first and second, or -1.
+func relativeDateWord(first, second string) int {
+	var row, col int
+	switch first {
+	case "本":
+		row = 0
+	case "同":
+		row = 1
+	case "当":
+		row = 2
+	case "今":
+		row = 3
+	default:
+		return -1
+	}
+	switch second {
+	case "日":
+		col = 0
+	case "年":
+		col = 1
+	case "月":
+		col = 2
+	default:
+		return -1
+	}
+	return relativeDateIndex[row][col]
+}
+
+// relativeDateIndex[i][j] is the index in relativeDateWords of the word of the i-th of 本同当今 and the j-th of
+// 日年月, or -1 (当年, 当月, 今日 are none).
+var relativeDateIndex = func() (m [4][3]int) {
+	for i, f := range []string{"本", "同", "当", "今"} {
+		for j, g := range []string{"日", "年", "月"} {
+			m[i][j] = -1
+			for k, w := range relativeDateWords {
+				if w.word == f+g {
+					m[i][j] = k
+				}
+			}
+		}
+	}
+	return m
+}()
 
 // relativeDateWords are the words Relative reads, in the order of its result.
 var relativeDateWords = [...]struct{ word, kind string }{
