@@ -969,6 +969,15 @@ var khmerMonthsBy = func() (by [0x80][]int) {
 	return by
 }()
 
+// khmerMonthPairs holds the first two letters of each month's name: most letters that start one (ក, ម, ស, ត)
+// start other words.
+var khmerMonthPairs = func() (m letterPairs) {
+	for _, name := range khmerMonths {
+		m.add(name)
+	}
+	return m
+}()
+
 // khmerMonths finds Khmer month names after ខែ ("month") or next to a number
 // (១៨ វិច្ឆិកា ២០២១): alone, several are ordinary words (កញ្ញា "miss",
 // ធ្នូ "bow", តុលា in តុលាការ "court"). The search runs on the Khmer matching
@@ -990,6 +999,10 @@ func (f *finder) khmerMonths() {
 		}
 		l := khmerLetterAt(t, i)
 		if l < 0 {
+			continue
+		}
+		if len(khmerMonthsBy[l]) == 0 || !khmerMonthPairs.at(t, i, l) {
+			i += 2 // no name starts here, nor at the letter's other bytes
 			continue
 		}
 		for _, mi := range khmerMonthsBy[l] {

@@ -19,9 +19,10 @@ import (
 
 // The finder as it was before it read English words through one table of the words it knows (enWords), lowered
 // no text to find a unit, passed over Japanese kana and kanji with a look at a table (jaStarts) and over a Khmer
-// letter in one step, read a run of digits without making a string of it, and found the relative date words in
-// one pass: Find and Relative must give the same numbers, to the last field, on generated text and on the
-// corpora. The passes below are the old ones, renamed ref*; the others are shared.
+// letter in one step, read a run of digits without making a string of it, found the relative date words in one
+// pass, and tried the Khmer number words and month names only where the first two letters of one stand: Find,
+// Relative and Bare must give the same numbers, to the last field, on generated text and on the corpora. The
+// passes below are the old ones, renamed ref*; the others are shared.
 
 // refFind is Find with the old passes.
 func refFind(lang language.Tag, s string, form *matchform.Form) []Number {
@@ -42,8 +43,8 @@ func refRead(lang language.Tag, s string, form *matchform.Form, bare *[]Number) 
 	case "en":
 		f.refEnglishWords()
 	case "km":
-		f.khmerMonths()
-		f.khmerWords()
+		f.refKhmerMonths()
+		f.refKhmerWords()
 	case "ja":
 		f.eraFirstYears()
 	}
@@ -517,6 +518,142 @@ func refRelativeWords(lang, s string) []Number {
 	return out
 }
 
+// khmerWords reads Khmer number words: a tens word and a unit word
+// (ម្ភៃប្រាំ 25), optionally followed by a scale word (បីរយ 300, ប្រាំពាន់
+// 5000). A scale word alone is no number (សែន is also "very"). A word
+// inside a longer syllable (ពីរោះ "pleasant", a consonant after a coeng) is
+// not a number. ទាំងពីរ ("both") is weak.
+func (f *finder) refKhmerWords() {
+	s := f.s
+	prefix := func(i int, w string) bool {
+		if !strings.HasPrefix(s[i:], w) {
+			return false
+		}
+		return !startsWithKhmerMark(s[i+len(w):])
+	}
+	for i := 0; i < len(s); {
+		// Every word starts with a letter of the Khmer block (E1 9E or E1 9F in UTF-8).
+		if s[i] != 0xE1 {
+			k := strings.IndexByte(s[i:], 0xE1)
+			if k < 0 {
+				break
+			}
+			i += k
+		}
+		const size = 3
+		l := khmerLetterAt(s, i)
+		if l < 0 {
+			i++
+			continue
+		}
+		if !kmStarts[l] || strings.HasSuffix(s[:i], "\u17D2") {
+			i += size // no tens or unit word starts here; the letter's other bytes start none either
+			continue
+		}
+		j, v, any := i, 0, false
+		for _, k := range kmTensBy[l] {
+			if t := kmTens[k]; prefix(j, t.word) {
+				v, j, any = t.v, j+len(t.word), true
+				break
+			}
+		}
+		if l := khmerLetterAt(s, j); l >= 0 {
+			for _, k := range kmUnitsBy[l] {
+				if u := kmUnits[k]; prefix(j, u.word) {
+					v, j, any = v+u.v, j+len(u.word), true
+					break
+				}
+			}
+		}
+		if !any {
+			i += size
+			continue
+		}
+		value := float64(v)
+		scaled := false
+		k := j
+		for k < len(s) && (s[k] == ' ' || strings.HasPrefix(s[k:], "\u200b")) {
+			k++ // ប្រាំមួយ លាននាក់
+		}
+		for _, sc := range kmScales {
+			if prefix(k, sc.word) {
+				value *= sc.v
+				j = k + len(sc.word)
+				scaled = true // ពីរទសវត្សរ៍ "two decades", បីរយ "three hundred"
+				break
+			}
+		}
+		n := Number{Value: value, Start: i, End: j, Kind: KindNumber}
+		before := strings.TrimRight(s[:i], " \u200b")
+		switch {
+		case strings.HasSuffix(s[:i], "ទី"):
+			n.Ordinal, n.Kind = true, KindOrdinal // ទីពីរ, "second"
+		case v == 2 && value == 2 && strings.HasSuffix(before, "ទាំង"):
+			n.Weak = true // ទាំងពីរ, "both"
+		case !scaled && !khmerCounter(s[j:]) && !khmerCountWord(before) && !strings.HasPrefix(strings.TrimLeft(s[j:], " \u200b"), "ទៅ") &&
+			!(khmerWordEnd(s[j:]) && !strings.HasSuffix(s[:i], "ទោះ") && !strings.HasSuffix(s[:i], "ពី")):
+			// no counter after it: ពីរ in ពីរបៀប (ពី + របៀប), បី in ទោះបីជា "although"; or a number word that
+			// Khmer writes bare, after a noun or verb (បេក្ខជនពីរ "two candidates", ចាញ់បួន "lost four")
+			if f.bare != nil && v > 1 && bareNumberWord(s[:i], s[i:j], s[j:]) {
+				n.Bare, n.Weak = true, true
+				*f.bare = append(*f.bare, n)
+			}
+			i = j
+			continue
+		}
+		if strings.HasPrefix(strings.TrimLeft(s[j:], " \u200b"), "បី") || strings.HasSuffix(before, "ពីរ") {
+			n.Weak = true // ពីរបីថ្ងៃ, "two or three days", "a few days"
+		}
+		if value == 2 && strings.HasPrefix(strings.TrimLeft(s[j:], " \u200b"), "នាក់") {
+			n.Weak = true // ពីរនាក់ is as often "the two of them", "the pair" as "two people", like Japanese 二人
+		}
+		f.out = append(f.out, n)
+		i = j
+	}
+}
+
+// khmerMonths finds Khmer month names after ខែ ("month") or next to a number
+// (១៨ វិច្ឆិកា ២០២១): alone, several are ordinary words (កញ្ញា "miss",
+// ធ្នូ "bow", តុលា in តុលាការ "court"). The search runs on the Khmer matching
+// form, so look-alike spellings and zero-width spaces do not hide a month.
+func (f *finder) refKhmerMonths() {
+	var form matchform.Form
+	if f.form != nil {
+		form = *f.form
+	} else {
+		form = matchform.Khmer(f.s)
+	}
+	t := form.Text
+	// One pass that tries, at each Khmer letter, the names that start with it; an occurrence of a name is looked
+	// for only from the end of its last one, as a search name by name found them.
+	var from [12]int
+	for i := 0; i < len(t); i++ {
+		if t[i] != 0xE1 {
+			continue
+		}
+		l := khmerLetterAt(t, i)
+		if l < 0 {
+			continue
+		}
+		for _, mi := range khmerMonthsBy[l] {
+			name := khmerMonths[mi]
+			if i < from[mi] || !strings.HasPrefix(t[i:], name) {
+				continue
+			}
+			end := i + len(name)
+			from[mi] = end
+			if startsWithKhmerMark(t[end:]) || strings.HasSuffix(t[:i], "\u17D2") {
+				continue // part of a longer syllable
+			}
+			if !strings.HasSuffix(strings.TrimRight(t[:i], " "), "ខែ") && !nextToNumber(t, i, end) {
+				continue
+			}
+			f.out = append(f.out, Number{Value: float64(mi + 1), Start: form.Orig(i), End: form.OrigEnd(end), Kind: KindMonth})
+		}
+		i += 2 // the letter's other bytes start no name
+	}
+}
+
 // referencePieces add to spanPieces what the changed passes read differently if they are wrong: number words in
 // every case and next to digits, the words a number word looks at beside it, units in capitals and after
 // letters that lower to ASCII (İ, the Kelvin sign), long runs of digits, decimals, and bytes that are no UTF-8.
@@ -528,7 +665,12 @@ var referencePieces = map[string][]string{
 		" feet ", " Feet", "FT ", " inches", " INCHES", " İnches", " \u212Am", " mİle", " miles", "-foot-", "°F",
 		" degrees Fahrenheit", "1234567890123456", "12345678901234567890", "0012", "3.14159", "1,234,567.5",
 		"\xff", "\xe3\x81", "\xc3", "Ｋ", "percent", " per cent ", "%", "certain", "countries"},
-	"km": {" គីឡូម៉ែត្រ", " Km", " KG", "ម៉ោង ", "៤.៤០", "១២៣៤៥៦៧៨៩០១២៣៤៥៦", "១២,៥", "\xe1\x9f", "\xe1", "\xe1\x80\x80\x80", "\x80"},
+	"km": {" គីឡូម៉ែត្រ", " Km", " KG", "ម៉ោង ", "៤.៤០", "១២៣៤៥៦៧៨៩០១២៣៤៥៦", "១២,៥", "\xe1\x9f", "\xe1", "\xe1\x80\x80\x80", "\x80",
+		// every month and number word, beside words that start with the same letter or two, and after a coeng
+		"ខែមករា", "ខែកុម្ភៈ", "មីនា", "ខែ មេសា", "ឧសភា ", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ",
+		"ដប់", "ម្ភៃ", "សាមសិប", "សែសិប", "ហាសិប", "ហុកសិប", "ចិតសិប", "ប៉ែតសិប", "កៅសិប", "ប្រាំពីរ", "ប្រាំបី",
+		"ប្រាំបួន", "ប្រាំ", "មួយ", "បួន", "បី", "នាក់", "ដង", "រយ", "ប៉ុន្តែ", "ពីរោះ", "មួយចំនួន", "បីដូចជា", "ម៉ែ",
+		"ស្រី", "ម្តាយ", "សាលា", "ហុច", "ចិត្ត", "កៅអី", "ដប", "ប្រាក់", "\u17D2"},
 	"ja": {"センチ", "ｾﾝﾁ", "メートル", "キロ", "KM", "\u212Ag", "℃", "度", "一昨年", "一昨日", "双方", "両首脳", "両替", "両立",
 		"ナイン", "イ", "ナ", "ニ", "三百六十万", "万一", "〇", "零", "第一", "１２３４５", "1234567890123456789",
 		"\xe3\x81", "\xe4\xb8", "\xe0\x80\x80", "\xed\xa0\x80", "\xef\xbc\x91", "2.5億", "1億2,500万", "本日本年", "同年齢", "今月代", "\xe6本日", "同\xe6\x97"},
@@ -544,7 +686,7 @@ func referenceText(rng *rand.Rand, lang string, n int) string {
 	return sb.String()
 }
 
-// referenceCheck compares Find, FindForm and Relative of s with the old finder's.
+// referenceCheck compares Find, FindForm, Relative and Bare of s with the old finder's.
 func referenceCheck(t *testing.T, lang language.Tag, s string) {
 	t.Helper()
 	if got, want := Find(lang, s), refFind(lang, s, nil); !slices.Equal(got, want) {
@@ -552,6 +694,14 @@ func referenceCheck(t *testing.T, lang language.Tag, s string) {
 	}
 	if got, want := Relative(lang, s), refRelativeWords(baseOf(lang), s); !slices.Equal(got, want) {
 		t.Fatalf("%s: Relative(%q):\n got %+v\nwant %+v", lang, s, got, want)
+	}
+	var want []Number
+	if baseOf(lang) == "km" {
+		f := finder{lang: "km", s: s, bare: &want}
+		f.refKhmerWords()
+	}
+	if got := Bare(lang, s); !slices.Equal(got, want) {
+		t.Fatalf("%s: Bare(%q):\n got %+v\nwant %+v", lang, s, got, want)
 	}
 	form := matchform.For(lang, s)
 	if got, want := FindForm(lang, s, form), refFind(lang, s, &form); !slices.Equal(got, want) {

@@ -382,6 +382,31 @@ var kmStarts = func() (starts [0x80]bool) {
 	return starts
 }()
 
+// letterPairs is a set of pairs of letters of the Khmer block: the first two of a word.
+type letterPairs [0x80][2]uint64
+
+func (m *letterPairs) add(w string) {
+	m[khmerLetterAt(w, 0)][khmerLetterAt(w, 3)>>6] |= 1 << (khmerLetterAt(w, 3) & 63)
+}
+
+// at reports whether s[i:] starts with the two letters of a pair, the first l (khmerLetterAt(s, i)).
+func (m *letterPairs) at(s string, i, l int) bool {
+	l2 := khmerLetterAt(s, i+3)
+	return l2 >= 0 && m[l][l2>>6]&(1<<(l2&63)) != 0
+}
+
+// kmPairs holds the first two letters of each tens and unit word: where a letter that starts one stands (ប, ម,
+// ស, ព, among the most frequent), khmerWords tries the words only when the next letter is the second of one.
+var kmPairs = func() (m letterPairs) {
+	for _, t := range kmTens {
+		m.add(t.word)
+	}
+	for _, u := range kmUnits {
+		m.add(u.word)
+	}
+	return m
+}()
+
 // khmerLetterAt returns the offset in the Khmer block of the rune at s[i], or -1 for a rune outside it.
 func khmerLetterAt(s string, i int) int {
 	if i+2 >= len(s) || s[i] != 0xE1 || s[i+1] != 0x9E && s[i+1] != 0x9F || s[i+2]&0xC0 != 0x80 {
@@ -418,7 +443,7 @@ func (f *finder) khmerWords() {
 			i++
 			continue
 		}
-		if !kmStarts[l] || strings.HasSuffix(s[:i], "\u17D2") {
+		if !kmStarts[l] || !kmPairs.at(s, i, l) || strings.HasSuffix(s[:i], "\u17D2") {
 			i += size // no tens or unit word starts here; the letter's other bytes start none either
 			continue
 		}
