@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -31,18 +32,14 @@ func appendFolder(b []byte, id int64, dir string, files []file) []byte {
 	b = append(b, dir...)
 	b = binary.AppendUvarint(b, uint64(len(files)))
 	for _, f := range files {
-		name := fileName(dir, f.path)
-		b = binary.AppendUvarint(b, uint64(len(name)))
-		b = append(b, name...)
+		b = binary.AppendUvarint(b, uint64(len(f.name)))
+		b = append(b, f.name...)
 		b = binary.AppendVarint(b, f.size)
 		b = binary.AppendVarint(b, f.mtime)
 		b = append(b, f.hash...)
 	}
 	return b
 }
-
-// fileName returns the name of the file at path in the folder dir (paths as Config.Rel gives them).
-func fileName(dir, path string) string { return path[len(dir)+1:] }
 
 // storedFolder is a release folder as the index records it.
 type storedFolder struct {
@@ -219,8 +216,7 @@ func (k *storedFolder) same(f folder) (retimed []file, same bool) {
 		return nil, false
 	}
 	for _, x := range f.files {
-		name := fileName(f.dir, x.path)
-		i := slices.IndexFunc(stored, func(o storedFile) bool { return o.name == name })
+		i := slices.IndexFunc(stored, func(o storedFile) bool { return o.name == x.name })
 		if i < 0 || stored[i].size != x.size || x.size < 0 {
 			return nil, false
 		}
@@ -228,7 +224,7 @@ func (k *storedFolder) same(f folder) (retimed []file, same bool) {
 		if old.mtime == x.mtime {
 			continue
 		}
-		data, err := os.ReadFile(x.abs)
+		data, err := os.ReadFile(filepath.Join(f.abs, x.name))
 		if err != nil {
 			return nil, false
 		}
@@ -279,9 +275,9 @@ func repack(old string, gone map[int64]bool, retimed map[int64][]file, add []add
 func appendRetimed(b []byte, k storedFolder, files []file) []byte {
 	var all []file
 	k.eachFile(func(s storedFile) bool {
-		f := file{path: k.dir + "/" + s.name, size: s.size, mtime: s.mtime, hash: []byte(s.hash)}
+		f := file{name: s.name, size: s.size, mtime: s.mtime, hash: []byte(s.hash)}
 		for _, x := range files {
-			if x.path == f.path {
+			if x.name == f.name {
 				f.mtime = x.mtime
 			}
 		}

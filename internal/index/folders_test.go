@@ -21,7 +21,7 @@ func testFolder(dir string, mtime int64, names ...string) folder {
 	f := folder{dir: dir}
 	for _, n := range names {
 		sum := sha256.Sum256([]byte(dir + n))
-		f.files = append(f.files, file{path: dir + "/" + n, size: int64(len(dir) * len(n)), mtime: mtime, hash: sum[:]})
+		f.files = append(f.files, file{name: n, size: int64(len(dir) * len(n)), mtime: mtime, hash: sum[:]})
 	}
 	return f
 }
@@ -40,7 +40,7 @@ func unpack(t *testing.T, data string) (folders []folder, ids []int64) {
 		}
 		f := folder{dir: k.dir}
 		k.eachFile(func(s storedFile) bool {
-			f.files = append(f.files, file{path: k.dir + "/" + s.name, size: s.size, mtime: s.mtime, hash: []byte(s.hash)})
+			f.files = append(f.files, file{name: s.name, size: s.size, mtime: s.mtime, hash: []byte(s.hash)})
 			return true
 		})
 		folders, ids = append(folders, f), append(ids, k.id)
@@ -85,7 +85,7 @@ func TestRepack(t *testing.T) {
 	}
 	e2 := testFolder("releases/e", 30, "en.md", "ja.md")
 	e2.files[1].mtime = 99
-	got, err := repack(old, map[int64]bool{2: true}, map[int64][]file{3: {{path: "releases/e/ja.md", mtime: 99}}}, add)
+	got, err := repack(old, map[int64]bool{2: true}, map[int64][]file{3: {{name: "ja.md", mtime: 99}}}, add)
 	if err != nil {
 		t.Fatal(err)
 	}

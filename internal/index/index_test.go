@@ -809,11 +809,13 @@ func TestScanNamesFilesAsRel(t *testing.T) {
 	c := f.config()
 	n := 0
 	err := c.scan(func(d folder) error {
+		if d.dir != c.rel(d.abs) {
+			t.Errorf("folder %q (%q): want %q", d.dir, d.abs, c.rel(d.abs))
+		}
 		for _, x := range d.files {
 			n++
-			p := filepath.Join(d.abs, filepath.Base(x.abs))
-			if x.abs != p || x.path != c.rel(p) {
-				t.Errorf("file %q (%q): want %q (%q)", x.path, x.abs, c.rel(p), p)
+			if p := filepath.Join(d.abs, x.name); d.path(x) != c.rel(p) {
+				t.Errorf("file %q: want %q (%q)", d.path(x), c.rel(p), p)
 			}
 		}
 		return nil
@@ -864,5 +866,82 @@ func execDB(t *testing.T, path, q string) {
 	defer db.Close()
 	if _, err := db.Exec(q); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestScanAsStat: the sizes and times scan finds, and the files it counts, are what os.Stat and os.Lstat of each
+// file's whole path give, for a file, a link to one, a dangling link (kept, for release.ReadDir to report), a
+// folder reached by a link, a folder where a file is expected and a file that is not there.
+func TestScanAsStat(t *testing.T) {
+	f := newFixture(t, 3)
+	c := f.config()
+	dirs, _ := filepath.Glob(filepath.Join(c.Releases, "*"))
+	if err := os.Remove(filepath.Join(dirs[0], "km.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dirs[1], "km.md"), filepath.Join(dirs[0], "km.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dirs[0], "ja.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dirs[0], "nothing.md"), filepath.Join(dirs[0], "ja.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dirs[1], "ja.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dirs[2], "km.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dirs[2], "km.md"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(dirs[2], filepath.Join(c.Releases, "zz-link")); err != nil {
+		t.Fatal(err)
+	}
+	var got, want []string
+	err := c.scan(func(d folder) error {
+		for _, x := range d.files {
+			got = append(got, fmt.Sprintf("%s %d %d", d.path(x), x.size, x.mtime))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range append(dirs, filepath.Join(c.Releases, "zz-link")) {
+		for _, name := range []string{"en.md", "km.md", "ja.md"} {
+			p := filepath.Join(d, name)
+			st, err := os.Stat(p)
+			switch _, lerr := os.Lstat(p); {
+			case err == nil:
+				want = append(want, fmt.Sprintf("%s %d %d", c.rel(p), st.Size(), st.ModTime().UnixNano()))
+			case lerr == nil:
+				want = append(want, fmt.Sprintf("%s -1 0", c.rel(p)))
+			}
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("scan found:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestScanStatError: a file that cannot be looked at (a link to itself) stops the scan with os.Stat's error.
+func TestScanStatError(t *testing.T) {
+	f := newFixture(t, 2)
+	c := f.config()
+	dirs, _ := filepath.Glob(filepath.Join(c.Releases, "*"))
+	p := filepath.Join(dirs[1], "ja.md")
+	if err := os.Remove(p); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(p, p); err != nil {
+		t.Fatal(err)
+	}
+	_, want := os.Stat(p)
+	err := c.scan(func(folder) error { return nil })
+	if want == nil || err == nil || err.Error() != "read release: "+want.Error() {
+		t.Errorf("scan: %v, want read release: %v", err, want)
 	}
 }

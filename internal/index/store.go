@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -397,8 +398,7 @@ func (ix *Index) create() error {
 
 // file is the digest of one release file.
 type file struct {
-	path        string // as Config.Rel gives it
-	abs         string
+	name        string // its name in its folder
 	size, mtime int64
 	hash        []byte
 }
@@ -410,10 +410,16 @@ type folder struct {
 	files []file
 }
 
+// path returns the path of the folder's file f as Config.Rel gives it: the folder's path and the file's name, as
+// filepath.Join and Config.Rel would give them, without cleaning and relating a path again for each of the
+// archive's files.
+func (f *folder) path(x file) string { return f.dir + "/" + x.name }
+
 // scan lists the release folders, as release.LoadAll finds them, in the order of their paths (os.ReadDir sorts
 // by name), and calls each with each folder and the size and modification time of its files, one at a time, so
-// that the caller keeps only the folders it needs. A folder that is a link out of the workspace is an input
-// error; all of them are returned together after the others were given to each.
+// that the caller keeps only the folders it needs; the folder's files are valid during the call, and each copies
+// those it keeps. A folder that is a link out of the workspace is an input error; all of them are returned
+// together after the others were given to each.
 func (c Config) scan(each func(folder) error) error {
 	if err := safefile.Within(c.Root, c.Releases, c.rel(c.Releases)); err != nil {
 		return err
@@ -425,8 +431,19 @@ func (c Config) scan(each func(folder) error) error {
 	if err != nil {
 		return fmt.Errorf("read releases: %w", err)
 	}
-	var errs inputerr.List
-	langs := append([]language.Tag{c.Source}, c.Targets...)
+	stat, err := openFolderStat(c.Releases)
+	if err != nil {
+		return fmt.Errorf("read releases: %w", err)
+	}
+	defer stat.close()
+	var (
+		errs  inputerr.List
+		names []string // of the files of a folder, in the order of the languages
+		files []file
+	)
+	for _, lang := range append([]language.Tag{c.Source}, c.Targets...) {
+		names = append(names, lang.String()+".md")
+	}
 	for i, e := range ents {
 		ents[i] = nil // what is left of the listing is only the names to come
 		abs := filepath.Join(c.Releases, e.Name())
@@ -445,27 +462,22 @@ func (c Config) scan(each func(folder) error) error {
 		} else if !e.IsDir() {
 			continue
 		}
-		f := folder{dir: c.rel(abs), abs: abs}
-		for _, lang := range langs {
-			// The path of a file of the folder is the folder's and its name, as filepath.Join and Config.Rel would
-			// give them, without cleaning and relating a path again for each of the archive's files.
-			name := lang.String() + ".md"
-			p, path := abs+string(filepath.Separator)+name, f.dir+"/"+name
-			st, err := os.Stat(p)
-			if errors.Is(err, fs.ErrNotExist) {
-				if _, lerr := os.Lstat(p); lerr == nil {
-					// A dangling link: release.ReadDir reports it.
-					f.files = append(f.files, file{path: path, abs: p, size: -1})
-				}
-				continue
-			}
-			if err != nil {
+		files = files[:0]
+		for _, name := range names {
+			size, mtime, dangling, err := stat.stat(e.Name(), name)
+			switch {
+			case dangling:
+				// A dangling link: release.ReadDir reports it.
+				files = append(files, file{name: name, size: -1})
+			case errors.Is(err, fs.ErrNotExist):
+			case err != nil:
 				return fmt.Errorf("read release: %w", err)
+			default:
+				files = append(files, file{name: name, size: size, mtime: mtime})
 			}
-			f.files = append(f.files, file{path: path, abs: p, size: st.Size(), mtime: st.ModTime().UnixNano()})
 		}
-		if len(f.files) > 0 {
-			if err := each(f); err != nil {
+		if len(files) > 0 {
+			if err := each(folder{dir: c.rel(abs), abs: abs, files: files}); err != nil {
 				return err
 			}
 		}
@@ -505,6 +517,7 @@ func (ix *Index) sync() error {
 			return err
 		}
 		if k == nil {
+			f.files = slices.Clone(f.files)
 			changed = append(changed, f)
 			return nil
 		}
@@ -513,6 +526,7 @@ func (ix *Index) sync() error {
 				touched = append(touched, retimed{k.id, f})
 			}
 		} else {
+			f.files = slices.Clone(f.files)
 			changed = append(changed, f)
 			gone = append(gone, k.id)
 		}
@@ -784,7 +798,7 @@ func (an *analyser) read(f folder) (read, error) {
 	}
 	f.files = append([]file(nil), f.files...)
 	for j, x := range f.files {
-		sum := sha256.Sum256(byPath[x.path])
+		sum := sha256.Sum256(byPath[f.path(x)])
 		f.files[j].hash = sum[:]
 		f.files[j].mtime = racy(x.mtime, an.start)
 	}
