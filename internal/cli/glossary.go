@@ -13,6 +13,7 @@ import (
 	"github.com/relloc/relloc/internal/ctrl"
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/glossedit"
+	"github.com/relloc/relloc/internal/index"
 	"github.com/relloc/relloc/internal/safefile"
 	"github.com/relloc/relloc/internal/workspace"
 )
@@ -53,7 +54,15 @@ func loadGlossary(g *Global) (*workspace.Workspace, *glossary.Glossary, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	gl, err := glossary.Parse(files, glossary.Options{Targets: ws.Config.Targets})
+	// The index keeps the parsed glossary, which a command reads back while the files and relloc's build stay
+	// as they were, instead of parsing them again.
+	parse := glossary.Parse
+	if !indexOff(g) {
+		parse = func(files []glossary.File, opt glossary.Options) (*glossary.Glossary, error) {
+			return index.Glossary(ws.Root, files, opt)
+		}
+	}
+	gl, err := parse(files, glossary.Options{Targets: ws.Config.Targets})
 	if err != nil {
 		return nil, nil, err
 	}

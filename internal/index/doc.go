@@ -10,6 +10,12 @@
 // schema version, made from another glossary, configuration or relloc build, or unreadable (a truncated or
 // corrupt file is removed and rebuilt, with a note on stderr).
 //
+// A warm open costs what cannot be skipped: one look (fstatat) at each release file, whose size and time it
+// compares with the digests of the files, kept packed in one value in the order of the folders (appendFolder)
+// and read in one go. Beside the database, .relloc/glossary.bin keeps the parsed glossary under the SHA-256 of
+// its files and of the relloc build (Glossary), so that a command whose glossary has not changed decodes it
+// instead of parsing its TOML; a glossary that changed, has errors, or whose copy cannot be read is parsed.
+//
 // What names a relloc build is its module, Go version, dependencies and build settings; for a build from a
 // clean checkout the version control revision stands for its code, and otherwise (a developer's build with
 // changes, vcs.modified=true, or no version control information) the executable's Go build ID does too, so that
