@@ -58,17 +58,24 @@ func (my *myers) peq(c rune) []uint64 {
 }
 
 // distance returns the Levenshtein distance of the query and b, in code points.
-func (my *myers) distance(b []rune) int {
-	if my.n == 0 {
-		return len(b)
+func (my *myers) distance(b []rune) int { return my.within(my.n, b, my.n+len(b)) }
+
+// within returns the Levenshtein distance of the query's first n code points and b when it is at most k, and
+// k+1 otherwise. The rows past n are computed with the blocks that hold them and left unread: a row depends on
+// those above it alone. The distance stops once the last row's cell, less the code points of b left, exceeds k:
+// each code point of b lowers it by one at most.
+func (my *myers) within(n int, b []rune, k int) int {
+	if n == 0 {
+		return min(len(b), k+1)
 	}
-	for w := range my.pv {
+	words := (n + 63) / 64
+	for w := range words {
 		my.pv[w], my.mv[w] = ^uint64(0), 0
 	}
-	score := my.n
-	lastWord := my.words - 1
-	for _, c := range b {
-		eqs := my.peq(c)
+	score := n
+	lastWord, last := words-1, uint((n+63)%64)
+	for j, c := range b {
+		eqs := my.peq(c)[:words]
 		hin := 1 // the first row of the matrix grows by one a column
 		for w, eq := range eqs {
 			pv, mv := my.pv[w], my.mv[w]
@@ -83,7 +90,7 @@ func (my *myers) distance(b []rune) int {
 			mh := pv & xh
 			bit := uint(63)
 			if w == lastWord {
-				bit = my.last
+				bit = last
 			}
 			hout := int(ph>>bit&1) - int(mh>>bit&1)
 			ph, mh = ph<<1, mh<<1|hinNeg
@@ -94,6 +101,9 @@ func (my *myers) distance(b []rune) int {
 			hin = hout
 		}
 		score += hin
+		if score-(len(b)-1-j) > k {
+			return k + 1
+		}
 	}
-	return score
+	return min(score, k+1)
 }

@@ -157,8 +157,9 @@ func (s *Scorer) Prefix(norm string, floor float64) (float64, bool) {
 
 // prefixScore returns Search's score of a unit whose normalised source norm is longer than the query: the
 // similarity of the query to the start of norm of the same length, 1 − d/|query|, when it is at least threshold.
-// The distance is banded as scoreNorm's is: a distance beyond k leaves the score under threshold, so the band
-// need not be wider, and a unit far from the query costs O(k·|query|), not |query|².
+// The distance is measured as scoreNorm's is: a distance beyond k leaves the score under threshold, so the band
+// need not be wider, and a unit far from the query costs O(k·|query|), not |query|², or, where that band is
+// wide, a few word operations per block of 64 code points of the query.
 func (s *scorer) prefixScore(norm string, threshold float64) (float64, bool) {
 	n := len(s.qr)
 	k := int((1-threshold)*float64(n)) + 1
@@ -170,7 +171,12 @@ func (s *scorer) prefixScore(norm string, threshold float64) (float64, bool) {
 		s.ur = append(s.ur, c)
 	}
 	var d int
-	if d, s.row = boundedDistance(s.qr, s.ur, k, s.row); d > k {
+	if s.wide(k) {
+		d = s.bitParallel(k)
+	} else {
+		d, s.row = boundedDistance(s.qr, s.ur, k, s.row)
+	}
+	if d > k {
 		return 0, false
 	}
 	score := 1 - float64(d)/float64(n)

@@ -377,6 +377,8 @@ type scorer struct {
 	ur  []rune // the unit's normalised source
 	row []int  // boundedDistance's rows
 	my  *myers // the query's bits, made when a band first is wide
+	rev *myers // the reversed query's, made when a unit first shares a longer start than end with it
+	rb  []rune // the unit's source reversed, less its common start
 }
 
 // score returns the score of unit i when it is at least floor.
@@ -397,12 +399,8 @@ func (s *scorer) scoreNorm(norm string, length int, floor float64) (float64, boo
 	if abs(len(s.qr)-len(s.ur)) > k {
 		return 0, false
 	}
-	if 2*k+1 > myersBand*((len(s.qr)+63)/64) {
-		// A band wider than the bit-parallel distance's blocks cost: the whole distance, bounded as the band's.
-		if s.my == nil {
-			s.my = newMyers(s.qr)
-		}
-		d = min(s.my.distance(s.ur), k+1)
+	if s.wide(k) {
+		d = s.bitParallel(k)
 	} else {
 		d, s.row = boundedDistance(s.qr, s.ur, k, s.row)
 	}
@@ -411,6 +409,45 @@ func (s *scorer) scoreNorm(norm string, length int, floor float64) (float64, boo
 	}
 	score := 1 - float64(d)/float64(lmax)
 	return score, score >= floor
+}
+
+// wide reports whether a band of k edits either side of the diagonal is wider than the bit-parallel distance's
+// blocks cost.
+func (s *scorer) wide(k int) bool { return 2*k+1 > myersBand*((len(s.qr)+63)/64) }
+
+// bitParallel returns the distance of the query and s.ur when it is at most k, and k+1 otherwise, measured with
+// Myers' distance after cutting the longer of their common start and common end, as boundedDistance cuts both
+// (they change no optimal alignment): the end from the query's bits, which give the distance of any start of the
+// query, and the start from the reversed query's. The sentences of a templated archive differ in a name or a
+// figure, often after a long common start or before a long common end.
+func (s *scorer) bitParallel(k int) int {
+	q, u := s.qr, s.ur
+	start := 0
+	for start < len(q) && start < len(u) && q[start] == u[start] {
+		start++
+	}
+	end := 0
+	for end < len(q) && end < len(u) && q[len(q)-1-end] == u[len(u)-1-end] {
+		end++
+	}
+	if end >= start {
+		if s.my == nil {
+			s.my = newMyers(q)
+		}
+		return s.my.within(len(q)-end, u[:len(u)-end], k)
+	}
+	if s.rev == nil {
+		r := make([]rune, len(q))
+		for i, c := range q {
+			r[len(q)-1-i] = c
+		}
+		s.rev = newMyers(r)
+	}
+	s.rb = s.rb[:0]
+	for i := len(u) - 1; i >= start; i-- {
+		s.rb = append(s.rb, u[i])
+	}
+	return s.rev.within(len(q)-start, s.rb, k)
 }
 
 // myersBand is the width of a distance's band, per block of 64 code points of the query, from which the
