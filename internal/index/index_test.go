@@ -801,30 +801,41 @@ func TestSyncStoresATextOnce(t *testing.T) {
 	same(t, ix, f.direct(t))
 }
 
-// TestScanNamesFilesAsRel: the sync names each file of a folder by the folder's path and the file's name, which
-// must be what filepath.Join and Config.Rel give: those names are what the index keys its files by and what
-// findings show.
+// TestScanNamesFilesAsRel: the sync names each folder and each file of a folder by the releases folder's path and
+// the names, which must be what filepath.Join and Config.Rel give: those names are what the index keys its
+// files by and what findings show. So too when the releases folder is the workspace root, whose path is ".".
 func TestScanNamesFilesAsRel(t *testing.T) {
 	f := newFixture(t, 3)
 	c := f.config()
-	n := 0
-	err := c.scan(func(d folder) error {
-		if d.dir != c.rel(d.abs) {
-			t.Errorf("folder %q (%q): want %q", d.dir, d.abs, c.rel(d.abs))
+	atRoot := c
+	atRoot.Root = c.Releases
+	atRoot.Rel = func(p string) string {
+		r, err := filepath.Rel(atRoot.Root, p)
+		if err != nil {
+			t.Fatal(err)
 		}
-		for _, x := range d.files {
-			n++
-			if p := filepath.Join(d.abs, x.name); d.path(x) != c.rel(p) {
-				t.Errorf("file %q: want %q (%q)", d.path(x), c.rel(p), p)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+		return filepath.ToSlash(r)
 	}
-	if n != 9 {
-		t.Errorf("scan found %d files, want the 9 of 3 releases in 3 languages", n)
+	for _, c := range []Config{c, atRoot} {
+		n := 0
+		err := c.scan(func(d folder) error {
+			if d.dir != c.rel(d.abs) || d.abs != filepath.Join(c.Releases, filepath.Base(d.abs)) {
+				t.Errorf("folder %q (%q): want %q (%q)", d.dir, d.abs, c.rel(d.abs), filepath.Join(c.Releases, filepath.Base(d.abs)))
+			}
+			for _, x := range d.files {
+				n++
+				if p := filepath.Join(d.abs, x.name); d.path(x) != c.rel(p) {
+					t.Errorf("file %q: want %q (%q)", d.path(x), c.rel(p), p)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != 9 {
+			t.Errorf("scan found %d files, want the 9 of 3 releases in 3 languages", n)
+		}
 	}
 }
 

@@ -444,9 +444,19 @@ func (c Config) scan(each func(folder) error) error {
 	for _, lang := range append([]language.Tag{c.Source}, c.Targets...) {
 		names = append(names, lang.String()+".md")
 	}
+	// A folder's path and the path shown of it are the releases folder's and its name, as filepath.Join and
+	// Config.Rel would give them (Config.Rel says so of the files of a folder), without cleaning and relating a
+	// path again for each of the archive's folders.
+	absPrefix, relPrefix := c.Releases, c.rel(c.Releases)+"/"
+	if !strings.HasSuffix(absPrefix, string(filepath.Separator)) {
+		absPrefix += string(filepath.Separator)
+	}
+	if relPrefix == "./" {
+		relPrefix = ""
+	}
 	for i, e := range ents {
 		ents[i] = nil // what is left of the listing is only the names to come
-		abs := filepath.Join(c.Releases, e.Name())
+		abs := absPrefix + e.Name()
 		if e.Type()&fs.ModeSymlink != 0 {
 			if err := safefile.Within(c.Root, abs, c.rel(abs)); err != nil {
 				var ie *inputerr.Error
@@ -477,7 +487,7 @@ func (c Config) scan(each func(folder) error) error {
 			}
 		}
 		if len(files) > 0 {
-			if err := each(folder{dir: c.rel(abs), abs: abs, files: files}); err != nil {
+			if err := each(folder{dir: relPrefix + e.Name(), abs: abs, files: files}); err != nil {
 				return err
 			}
 		}
