@@ -14,7 +14,7 @@ type gramKey struct {
 	len  int
 }
 
-// less orders keys as texts_grams' primary key does, so that a list of them is written in one pass.
+// less orders keys as texts_grams' key (texts_grams_key) does, so that a list of them is written in one pass.
 func (k gramKey) less(o gramKey) bool {
 	if k.gram != o.gram {
 		return k.gram < o.gram
