@@ -2,6 +2,7 @@ package release
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -323,7 +324,9 @@ func (w *walker) leaf(n ast.Node, kind Kind, level int) {
 		walk(c)
 	}
 	b.Text = t.String()
-	sort.SliceStable(b.Markup, func(i, j int) bool { return b.Markup[i].Start < b.Markup[j].Start })
+	if len(b.Markup) > 1 {
+		slices.SortStableFunc(b.Markup, func(x, y Markup) int { return x.Start - y.Start })
+	}
 	if strings.TrimSpace(b.Text) == "" {
 		return
 	}

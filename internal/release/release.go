@@ -7,8 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
+	"strings"
 	"time"
 
 	"golang.org/x/text/language"
@@ -30,7 +30,28 @@ type Release struct {
 // Doc returns the document of lang, or nil.
 func (r *Release) Doc(lang language.Tag) *Document { return r.Docs[lang] }
 
-var folderName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})(?:-.+)?$`)
+// folderDate returns the date a release folder's name starts with: the whole name is YYYY-MM-DD, or that, a
+// hyphen and one character or more but a newline (what the expression ^(\d{4}-\d{2}-\d{2})(?:-.+)?$ matches,
+// by hand: it was a tenth of parsing a release).
+func folderDate(name string) (string, bool) {
+	if len(name) < len("2006-01-02") {
+		return "", false
+	}
+	for i := range len("2006-01-02") {
+		if c := name[i]; i == 4 || i == 7 {
+			if c != '-' {
+				return "", false
+			}
+		} else if c < '0' || c > '9' {
+			return "", false
+		}
+	}
+	rest := name[len("2006-01-02"):]
+	if rest != "" && (len(rest) < 2 || rest[0] != '-' || strings.IndexByte(rest, '\n') >= 0) {
+		return "", false
+	}
+	return name[:len("2006-01-02")], true
+}
 
 // File is the content of one language file of a release.
 type File struct {
@@ -68,8 +89,8 @@ func parseFront(path string, lang language.Tag, src []byte) (*Document, error) {
 func assemble(dir string, source language.Tag, files []File,
 	parse func(path string, lang language.Tag, src []byte) (*Document, error)) (*Release, error) {
 	r := &Release{ID: filepath.Base(dir), Dir: dir, Docs: map[language.Tag]*Document{}}
-	if m := folderName.FindStringSubmatch(r.ID); m != nil {
-		if t, err := time.Parse("2006-01-02", m[1]); err == nil {
+	if d, ok := folderDate(r.ID); ok {
+		if t, err := time.Parse("2006-01-02", d); err == nil {
 			r.Date = t
 		}
 	}

@@ -2,9 +2,11 @@ package release
 
 import (
 	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -413,6 +415,30 @@ func TestAddUnescaped(t *testing.T) {
 		addUnescaped(func(s []byte, src int) { got = append(got, part{string(s), src}) }, []byte(tt.in), 10)
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("addUnescaped(%q): got %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestFolderDateMatchesExpression: folderDate takes a date from the names the expression it replaced matched,
+// and from no other, on names made of dates, digits, hyphens, letters, newlines and bytes that are no UTF-8.
+func TestFolderDateMatchesExpression(t *testing.T) {
+	re := regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})(?:-.+)?$`)
+	pieces := []string{"2021-11-18", "2021", "-", "11", "1", "x", "\n", "\r", "é", "\xff", "-a", "", "٣", "2021-11-1"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 50000 {
+		var sb strings.Builder
+		for range 1 + r.IntN(4) {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		name := sb.String()
+		got, ok := folderDate(name)
+		want := ""
+		m := re.FindStringSubmatch(name)
+		if m != nil {
+			want = m[1]
+		}
+		if ok != (m != nil) || got != want {
+			t.Fatalf("folderDate(%q) = %q, %v; the expression gives %q, %v", name, got, ok, want, m != nil)
 		}
 	}
 }
