@@ -1,6 +1,7 @@
 package finding
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -18,10 +19,15 @@ type Lines struct {
 // src must not change while the Lines is in use.
 func NewLines(src []byte) *Lines {
 	starts := make([]int, 1, 1+len(src)/40)
-	for i, b := range src {
-		if b == '\n' {
-			starts = append(starts, i+1)
+	// bytes.IndexByte finds the next '\n' many bytes at a time, where a loop looked at each byte of every
+	// release file.
+	for i := 0; ; {
+		k := bytes.IndexByte(src[i:], '\n')
+		if k < 0 {
+			break
 		}
+		i += k + 1
+		starts = append(starts, i)
 	}
 	return &Lines{src: src, starts: starts}
 }
