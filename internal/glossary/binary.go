@@ -3,9 +3,7 @@ package glossary
 import (
 	"encoding/binary"
 	"errors"
-	"maps"
 	"math"
-	"slices"
 
 	"golang.org/x/text/language"
 )
@@ -20,10 +18,10 @@ import (
 // list that may be absent is its length plus one, 0 for none. An entry is: id, category, English term, its
 // variants, case_sensitive, per target language (a count, then each) its tag, term, variants, forbidden, policy
 // and contexts (form, preceded_by, followed_by, reference), note, source, data (lang, term, element, type, value),
-// path, line, start, end, and its keys with their lines.
+// path, line, start, end, and its keys with their lines (a count, then each key and line in the order of the keys).
 
 // binaryVersion is the version of the binary form, the first value of it.
-const binaryVersion = 1
+const binaryVersion = 2
 
 // errBinary says that a binary form cannot be read: it was cut short or damaged.
 var errBinary = errors.New("glossary: the binary form is damaged")
@@ -66,10 +64,10 @@ func appendEntry(b []byte, e *Entry) []byte {
 	for _, n := range []int{e.Pos.Line, e.Pos.Start, e.Pos.End} {
 		b = binary.AppendVarint(b, int64(n))
 	}
-	b = appendCount(b, len(e.keyLines), e.keyLines == nil)
-	for _, k := range slices.Sorted(maps.Keys(e.keyLines)) { // the same glossary, the same form
-		b = appendStrings(b, k)
-		b = binary.AppendVarint(b, int64(e.keyLines[k]))
+	b = binary.AppendUvarint(b, uint64(len(e.keyLines)))
+	for _, k := range e.keyLines {
+		b = appendStrings(b, k.key)
+		b = binary.AppendVarint(b, int64(k.line))
 	}
 	return b
 }
@@ -258,11 +256,12 @@ func (d *decoder) entry(opt Options) *Entry {
 		}
 	}
 	e.Pos = Pos{Path: d.string(), Line: d.int(), Start: d.int(), End: d.int()}
-	if n, ok := d.count(); ok {
-		e.keyLines = make(map[string]int, n)
-		for range n {
-			k := d.string()
-			e.keyLines[k] = d.int()
+	if n := d.uvarint(); n > uint64(len(d.data)-d.off) {
+		d.fail()
+	} else if n > 0 {
+		e.keyLines = make([]keyLine, n)
+		for i := range e.keyLines {
+			e.keyLines[i] = keyLine{key: d.string(), line: d.int()}
 		}
 	}
 	return e

@@ -69,11 +69,12 @@ func ParseJSON(path string, data []byte, opt Options) ([]*Entry, error) {
 			errs = append(errs, inputerr.Say(path, line, col, "JSONEntryNotObject", nil))
 			continue
 		}
-		e := &Entry{Targets: map[language.Tag]*Rendering{}, keyLines: map[string]int{}, order: opt.Targets,
-			Pos: Pos{Path: path, Line: line}}
+		e := &Entry{Targets: map[language.Tag]*Rendering{}, order: opt.Targets, Pos: Pos{Path: path, Line: line}}
+		lines := make(map[string]int, len(keys))
 		for k, lc := range keys {
-			e.keyLines[k] = lc[0]
+			lines[k] = lc[0]
 		}
+		e.keyLines = keyLinesOf(lines)
 		bad := func(key, id string, args ui.Args) {
 			lc, ok := keys[key]
 			if !ok {

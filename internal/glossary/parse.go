@@ -100,7 +100,7 @@ func parseFile(f File, opt Options) ([]*Entry, error) {
 	out := make([]*Entry, 0, len(raw.Entry))
 	for i, m := range raw.Entry {
 		sp := spans[i]
-		e := &Entry{Targets: map[language.Tag]*Rendering{}, keyLines: sp.keys, order: opt.Targets,
+		e := &Entry{Targets: map[language.Tag]*Rendering{}, keyLines: keyLinesOf(sp.keys), order: opt.Targets,
 			Pos: Pos{Path: f.Path, Line: sp.line, Start: sp.start, End: sp.end}}
 		bad := func(key, id string, args ui.Args) {
 			errs = append(errs, inputerr.Say(f.Path, e.Line(key), 1, id, args))
