@@ -797,3 +797,16 @@ func TestJaStarts(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFindMatchesReference: on any text, Find, FindForm, Relative and Bare give what the old finder gave.
+func FuzzFindMatchesReference(f *testing.F) {
+	f.Add(uint8(0), "Two hundred and fifty senior year, a dozen 5 FEET 11 İnches on Jan. 5 at 3:45 p.m.")
+	f.Add(uint8(1), "ថ្ងៃទី១៥ ខែមិថុនា ឆ្នាំ២០២២ ប្រាំមួយនាក់ បេក្ខជនពីរ ម្ភៃប្រាំ ពីរោះ ៤៨ គីឡូម៉ែត្រ")
+	f.Add(uint8(2), "本日、令和4年8月4日午後3時45分、一億2000万円、第三国、同年代、２０２２年、イレブン\xe3\x81")
+	f.Fuzz(func(t *testing.T, which uint8, s string) {
+		if len(s) > 4000 {
+			return
+		}
+		referenceCheck(t, []language.Tag{en, km, ja}[int(which)%3], s)
+	})
+}
