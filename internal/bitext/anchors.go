@@ -3,7 +3,6 @@ package bitext
 import (
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 
 	"golang.org/x/text/language"
@@ -24,6 +23,9 @@ type Anchors struct {
 	// tenth of a release's anchor pass.
 	langs    []language.Tag
 	matchers []func() *langMatcher
+	// shared[i] says which patterns of the source's matcher have entries that langs[i] renders (sharedWith),
+	// made the first time For asks about that target.
+	shared   []func() []bool
 	glossary *glossary.Glossary
 	source   language.Tag
 	keys     map[string]string // entry id → its anchor, "term:ID", made once
@@ -272,6 +274,10 @@ func NewAnchors(g *glossary.Glossary, source language.Tag, langs []language.Tag)
 	if g == nil {
 		return a
 	}
+	a.shared = make([]func() []bool, len(langs))
+	for i, lang := range langs {
+		a.shared[i] = sync.OnceValue(func() []bool { return sharedPatterns(g, Patterns(g, source, source), lang) })
+	}
 	for _, e := range g.Entries {
 		a.keys[e.ID] = "term:" + e.ID
 	}
@@ -388,15 +394,12 @@ func (a *Anchors) of(lang language.Tag, p *textPass, text string) []string {
 	} else {
 		numbers = a.numbers(lang, p, text)
 	}
-	// A reference (両国, "the two countries") stands for what an earlier sentence named: it is no evidence of
-	// which English sentence this one translates.
-	anchor := func(mt termmatch.Match) bool { return mt.Form != "forbidden" && mt.Form != "reference" }
 	counted := func(n numeral.Number) bool {
 		if n.Weak { // a weak number ("one", 両国, a list label) may have no counterpart
 			return false
 		}
 		for _, t := range longest {
-			if n.Start >= t.Start && n.End <= t.End && anchor(t) {
+			if n.Start >= t.Start && n.End <= t.End && anchors(t) {
 				return false
 			}
 		}
@@ -404,7 +407,7 @@ func (a *Anchors) of(lang language.Tag, p *textPass, text string) []string {
 	}
 	size := 0
 	for _, mt := range longest {
-		if anchor(mt) {
+		if anchors(mt) {
 			size++
 		}
 	}
@@ -418,7 +421,7 @@ func (a *Anchors) of(lang language.Tag, p *textPass, text string) []string {
 	}
 	out := make([]string, 0, size)
 	for _, mt := range longest {
-		if !anchor(mt) {
+		if !anchors(mt) {
 			continue
 		}
 		k, ok := a.keys[mt.ID]
@@ -434,6 +437,11 @@ func (a *Anchors) of(lang language.Tag, p *textPass, text string) []string {
 	}
 	return out
 }
+
+// anchors reports whether a match is an anchor. A forbidden rendering is not, and neither is a reference (両国,
+// "the two countries"), which stands for what an earlier sentence named: it is no evidence of which English
+// sentence this one translates.
+func anchors(mt termmatch.Match) bool { return mt.Form != "forbidden" && mt.Form != "reference" }
 
 // numberKey returns the anchor of a number's value, "num:V", made once per value in a release view, where the
 // same years, days and counts recur in every language and sentence.
@@ -470,35 +478,68 @@ func (a *Anchors) For(source, target language.Tag, text string) []string {
 	return out
 }
 
-// forTarget makes For's result: the anchors of Of itself when target can share them all.
+// forTarget makes For's result: the anchors of Of itself when target can share them all. Of's anchors are those
+// of its leftmost-longest matches that anchor, then its numbers; an anchor of a match is shared when the source
+// pattern's entry is (sharedWith), which is known per pattern, so that no key is looked up in the glossary.
 func (a *Anchors) forTarget(source, target language.Tag, text string) []string {
 	all := a.Of(source, text)
 	if a.glossary == nil {
 		return all
 	}
-	shared := func(k string) bool {
-		if id, ok := strings.CutPrefix(k, "term:"); ok {
-			if e, found := a.glossary.Lookup(id); found {
-				if r := e.Target(target); r.Policy == glossary.Omit || r.Term == "" {
-					return false
-				}
-			}
+	shared := a.sharedWith(source, target)
+	var longest []termmatch.Match
+	if lm := a.langMatcher(source); lm != nil {
+		if a.pass == nil {
+			longest = lm.m.FindAll(text)
+		} else {
+			longest = a.longest(source, lm, a.textPass(source, text), text)
 		}
-		return true
 	}
-	n := 0
-	for _, k := range all {
-		if shared(k) {
-			n++
+	n := len(all)
+	for _, mt := range longest {
+		if anchors(mt) && !shared[mt.Pattern] {
+			n--
 		}
 	}
 	if n == len(all) {
 		return all
 	}
 	out := make([]string, 0, n)
-	for _, k := range all {
-		if shared(k) {
-			out = append(out, k)
+	k := 0
+	for _, mt := range longest {
+		if anchors(mt) {
+			if shared[mt.Pattern] {
+				out = append(out, all[k])
+			}
+			k++
+		}
+	}
+	return append(out, all[k:]...)
+}
+
+// sharedWith returns, for each pattern of source's matcher, whether a translation into target can be expected to
+// render its entry: false when target omits it or has no rendering for it. It is made once per target of the
+// anchors' languages.
+func (a *Anchors) sharedWith(source, target language.Tag) []bool {
+	if source == a.source {
+		for i, l := range a.langs {
+			if l == target && a.shared[i] != nil {
+				return a.shared[i]()
+			}
+		}
+	}
+	return sharedPatterns(a.glossary, Patterns(a.glossary, a.source, source), target)
+}
+
+// sharedPatterns returns, for each of the source patterns ps, whether its entry is one that target renders.
+func sharedPatterns(g *glossary.Glossary, ps []termmatch.Pattern, target language.Tag) []bool {
+	out := make([]bool, len(ps))
+	for i, p := range ps {
+		out[i] = true
+		if e, found := g.Lookup(p.ID); found {
+			if r := e.Target(target); r.Policy == glossary.Omit || r.Term == "" {
+				out[i] = false
+			}
 		}
 	}
 	return out

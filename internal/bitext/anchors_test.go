@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -11,6 +12,7 @@ import (
 
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/numeral"
+	"github.com/relloc/relloc/internal/segment"
 	"github.com/relloc/relloc/internal/termmatch"
 )
 
@@ -90,6 +92,63 @@ func TestOnePass(t *testing.T) {
 	}
 	if base.pass != nil {
 		t.Error("the shared Anchors keeps a pass: its memory would grow with the archive")
+	}
+}
+
+// TestForLeavesOutWhatTargetOmits: For gives the anchors of Of less the glossary entries that the target omits or
+// has no rendering for, looked up by their keys as For did before it knew them by pattern, inside a release view
+// and outside one.
+func TestForLeavesOutWhatTargetOmits(t *testing.T) {
+	r, base := loadSeed(t, nil)
+	// In each target, an entry that the English names and the target renders is left without an approved
+	// rendering.
+	for _, target := range targets {
+		b := r.Doc(en).Blocks[len(r.Doc(en).Blocks)/2]
+		for _, mt := range base.Longest(en, b.Text) {
+			if e, _ := base.glossary.Lookup(mt.ID); e.Target(target).Policy != glossary.Omit && e.Target(target).Term != "" {
+				e.Target(target).Term = ""
+				break
+			}
+		}
+	}
+	view := base.ForRelease()
+	Align(r, en, targets, view)
+	reference := func(a *Anchors, target language.Tag, text string) []string {
+		var out []string
+		for _, k := range a.Of(en, text) {
+			if id, ok := strings.CutPrefix(k, "term:"); ok {
+				if e, found := a.glossary.Lookup(id); found {
+					if r := e.Target(target); r.Policy == glossary.Omit || r.Term == "" {
+						continue
+					}
+				}
+			}
+			out = append(out, k)
+		}
+		return out
+	}
+	left := map[language.Tag]int{}
+	for _, b := range r.Doc(en).Blocks {
+		texts := []string{b.Text}
+		for _, sp := range segment.Titled(en, b.Text, b.SoftBreaks()) {
+			texts = append(texts, b.Text[sp.Start:sp.End])
+		}
+		for _, text := range texts {
+			for _, target := range targets {
+				for _, a := range []*Anchors{base, view} {
+					got, want := a.For(en, target, text), reference(a, target, text)
+					if !slices.Equal(got, want) {
+						t.Errorf("For(%s, %q) = %v, want %v", target, text, got, want)
+					}
+					left[target] += len(a.Of(en, text)) - len(got)
+				}
+			}
+		}
+	}
+	for _, target := range targets {
+		if left[target] == 0 {
+			t.Errorf("no anchor is left out for %s: the test tests nothing", target)
+		}
 	}
 }
 
