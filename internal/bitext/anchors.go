@@ -371,7 +371,11 @@ func (a *Anchors) Of(lang language.Tag, text string) []string {
 	if a.pass == nil {
 		return a.of(lang, nil, text)
 	}
-	p := a.textPass(lang, text)
+	return a.passAnchors(lang, a.textPass(lang, text), text)
+}
+
+// passAnchors is Of in a release view, for text, whose pass is p.
+func (a *Anchors) passAnchors(lang language.Tag, p *textPass, text string) []string {
 	if !p.haveAnchors {
 		p.anchors, p.haveAnchors = a.of(lang, p, text), true
 	}
@@ -462,7 +466,7 @@ func (a *Anchors) numberKey(v float64) string {
 // ForRelease view keeps it for the next call.
 func (a *Anchors) For(source, target language.Tag, text string) []string {
 	if a.pass == nil {
-		return a.forTarget(source, target, text)
+		return a.forTarget(source, target, nil, text)
 	}
 	p := a.textPass(source, text)
 	for _, t := range p.forTargets {
@@ -470,7 +474,7 @@ func (a *Anchors) For(source, target language.Tag, text string) []string {
 			return t.anchors
 		}
 	}
-	out := a.forTarget(source, target, text)
+	out := a.forTarget(source, target, p, text)
 	if p.forTargets == nil {
 		p.forTargets = make([]targetAnchors, 0, len(a.langs))
 	}
@@ -478,22 +482,22 @@ func (a *Anchors) For(source, target language.Tag, text string) []string {
 	return out
 }
 
-// forTarget makes For's result: the anchors of Of itself when target can share them all. Of's anchors are those
+// forTarget makes For's result, from text's pass p in a release view (nil outside one, where the call makes one
+// of its own): the anchors of Of itself when target can share them all. Of's anchors are those
 // of its leftmost-longest matches that anchor, then its numbers; an anchor of a match is shared when the source
 // pattern's entry is (sharedWith), which is known per pattern, so that no key is looked up in the glossary.
-func (a *Anchors) forTarget(source, target language.Tag, text string) []string {
-	all := a.Of(source, text)
+func (a *Anchors) forTarget(source, target language.Tag, p *textPass, text string) []string {
+	if p == nil { // a pass of this call's own, so that the matches of Of's anchors are at hand below
+		p = &textPass{}
+	}
+	all := a.passAnchors(source, p, text)
 	if a.glossary == nil {
 		return all
 	}
 	shared := a.sharedWith(source, target)
 	var longest []termmatch.Match
 	if lm := a.langMatcher(source); lm != nil {
-		if a.pass == nil {
-			longest = lm.m.FindAll(text)
-		} else {
-			longest = a.longest(source, lm, a.textPass(source, text), text)
-		}
+		longest = a.longest(source, lm, p, text)
 	}
 	n := len(all)
 	for _, mt := range longest {
