@@ -36,6 +36,8 @@ type Context struct {
 	// sides holds sideMatches' results: five rules ask for the same side's matches, and shifting them into
 	// block offsets once per side, not once per rule, was a tenth of the bytes a release check allocated.
 	sides map[sideKey][]termmatch.Match
+	// shifted holds the shifted copies of sides, one after another.
+	shifted []termmatch.Match
 	// pairs holds targetSegments' list once made.
 	pairs []segmentPair
 	// numbers holds sideNumbers' results by side: the English side of a segment is compared with each target.

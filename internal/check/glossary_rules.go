@@ -17,9 +17,8 @@ import (
 // sideMatches returns the glossary matches of a side, in block offsets: leftmost-longest, or every occurrence
 // when overlapping. Both come from the release's one match pass (bitext.Anchors.ForRelease), which alignment
 // used too, and from the pass over the side's block where that is exact (bitext.Anchors.Within), so no text is
-// matched twice; the shifted copy is made once per side that does not start its block and kept in c, so the
-// result must not be modified. lang
-// is the side's language.
+// matched twice; the shifted copy is made once per side that does not start its block and kept in c (all of them
+// in one buffer, which grows as a slice does), so the result must not be modified. lang is the side's language.
 func sideMatches(c *Context, lang language.Tag, side *bitext.Side, overlapping bool) []termmatch.Match {
 	if side == nil || c.Anchors.Matcher(lang) == nil {
 		return nil
@@ -36,15 +35,18 @@ func sideMatches(c *Context, lang language.Tag, side *bitext.Side, overlapping b
 	} else {
 		ms = c.Anchors.Longest(lang, text)
 	}
-	if side.Start > 0 { // a side at the start of its block has its matches in block offsets already
-		ms = slices.Clone(ms)
+	if side.Start > 0 && len(ms) > 0 { // a side at the start of its block has its matches in block offsets already
+		n := len(c.shifted)
+		c.shifted = append(c.shifted, ms...)
+		ms = c.shifted[n:len(c.shifted):len(c.shifted)]
 		for i := range ms {
 			ms[i].Start += side.Start
 			ms[i].End += side.Start
 		}
 	}
 	if c.sides == nil {
-		c.sides = map[sideKey][]termmatch.Match{}
+		// Each side of a segment is asked for in both views, the English side once per target too.
+		c.sides = make(map[sideKey][]termmatch.Match, 2*len(c.Bitext.Segments)*(1+len(c.Bitext.Targets)))
 	}
 	c.sides[k] = ms
 	return ms
@@ -174,19 +176,16 @@ func isTitle(cat glossary.Category) bool {
 	return cat == glossary.Honorific || cat == glossary.Office
 }
 
-// renderingCounts counts the renderings of each entry among overlapping matches: matches of one entry that
-// overlap are one mention (日本 and the 日 of 訪日本 in 訪日本大使; 周年 and 年記念 in 周年記念).
-func renderingCounts(ms []termmatch.Match) map[string]int {
-	have := map[string]int{}
-	for _, m := range mentions(ms) {
-		have[m.ID]++
-	}
-	return have
+// names reports whether overlapping matches ms hold a match of entry id: a mention of it, whatever its form.
+func names(ms []termmatch.Match, id string) bool {
+	return slices.ContainsFunc(ms, func(m termmatch.Match) bool { return m.ID == id })
 }
 
-// mentions merges the overlapping matches of each entry into one mention, in text order.
-func mentions(ms []termmatch.Match) []termmatch.Match {
-	sorted := slices.Clone(ms)
+// mentions merges the overlapping matches of each entry into one mention, in text order, written to buf (which it
+// returns, grown as needed): matches of one entry that overlap are one mention (日本 and the 日 of 訪日本 in
+// 訪日本大使; 周年 and 年記念 in 周年記念).
+func mentions(buf, ms []termmatch.Match) []termmatch.Match {
+	sorted := append(buf[:0], ms...)
 	slices.SortFunc(sorted, func(a, b termmatch.Match) int { return cmp.Or(a.Start-b.Start, b.End-a.End) })
 	out := sorted[:0] // written behind the reading
 	// latest returns the index in out of the entry's latest mention: by looking back through out for a
@@ -220,22 +219,87 @@ func mentions(ms []termmatch.Match) []termmatch.Match {
 	return out
 }
 
-// assignRenderings counts the renderings of each entry when one span of the translation may render only one
-// English mention: a span that several entries accept (外務大臣 is the Japanese minister's title and an accepted
-// rendering of "Foreign Minister") goes to the entry that still lacks the most renderings, so that two English
-// mentions are never both satisfied by one Japanese word. A reference (両国, "the two countries") refers to
-// every entry it names and counts for each.
-func assignRenderings(ms []termmatch.Match, want map[string]int) map[string]int {
-	have := map[string]int{}
-	ment := mentions(ms)
+// tally counts by entry id, in the order the ids are first counted. A segment names few entries: looking one up
+// in a short list costs less than hashing it into a map, of which glossaryCounts made three for every segment
+// and target; a tally of many ids keeps a map as well.
+type tally struct {
+	counts []idCount
+	index  map[string]int // the place of each id in counts, once there are more than tallyScan
+}
+
+type idCount struct {
+	id string
+	n  int
+}
+
+const tallyScan = 16
+
+// reset empties t, keeping its room.
+func (t *tally) reset() {
+	t.counts = t.counts[:0]
+	t.index = nil
+}
+
+// at returns the place of id in t.counts, or -1.
+func (t *tally) at(id string) int {
+	if t.index != nil {
+		if i, ok := t.index[id]; ok {
+			return i
+		}
+		return -1
+	}
+	for i := range t.counts {
+		if t.counts[i].id == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// get returns the count of id.
+func (t *tally) get(id string) int {
+	if i := t.at(id); i >= 0 {
+		return t.counts[i].n
+	}
+	return 0
+}
+
+// add adds n to the count of id.
+func (t *tally) add(id string, n int) {
+	if i := t.at(id); i >= 0 {
+		t.counts[i].n += n
+		return
+	}
+	t.counts = append(t.counts, idCount{id, n})
+	switch {
+	case t.index != nil:
+		t.index[id] = len(t.counts) - 1
+	case len(t.counts) > tallyScan:
+		t.index = make(map[string]int, 2*len(t.counts))
+		for i, c := range t.counts {
+			t.index[c.id] = i
+		}
+	}
+}
+
+// assignRenderings counts in have the renderings of each entry when one span of the translation may render only
+// one English mention: a span that several entries accept (外務大臣 is the Japanese minister's title and an
+// accepted rendering of "Foreign Minister") goes to the entry that still lacks the most renderings of those want
+// asks for, so that two English mentions are never both satisfied by one Japanese word. A reference (両国, "the
+// two countries") refers to every entry it names and counts for each. buf is room for the mentions, returned
+// grown as needed.
+func assignRenderings(buf, ms []termmatch.Match, want, have *tally) []termmatch.Match {
+	have.reset()
+	ment := mentions(buf, ms)
 	// The spans in the order they first come, with the first of their mentions and how many entries each holds.
 	// Mentions come in the order of their starts: the span of a mention, which shares its start, is among the
 	// spans last added, and a span's entries are among the mentions that start with it.
 	type span struct{ start, end, first, n int }
-	var spans []span
+	var room [16]span
+	spans := room[:0]
 	for k, m := range ment {
 		if m.Form == "reference" {
-			have[m.ID]++
+			have.add(m.ID, 1)
 			continue
 		}
 		g := len(spans) - 1
@@ -252,7 +316,7 @@ func assignRenderings(ms []termmatch.Match, want map[string]int) map[string]int 
 	}
 	for _, sp := range spans {
 		if sp.n == 1 {
-			have[ment[sp.first].ID]++
+			have.add(ment[sp.first].ID, 1)
 		}
 	}
 	for _, sp := range spans {
@@ -260,17 +324,18 @@ func assignRenderings(ms []termmatch.Match, want map[string]int) map[string]int 
 			continue
 		}
 		best := ment[sp.first].ID
+		lack := want.get(best) - have.get(best)
 		for _, m := range ment[sp.first+1:] {
 			if m.Start != sp.start {
 				break
 			}
-			if m.End == sp.end && m.Form != "reference" && want[m.ID]-have[m.ID] > want[best]-have[best] {
-				best = m.ID
+			if l := want.get(m.ID) - have.get(m.ID); m.End == sp.end && m.Form != "reference" && l > lack {
+				best, lack = m.ID, l
 			}
 		}
-		have[best]++
+		have.add(best, 1)
 	}
-	return have
+	return ment
 }
 
 // shortfall is a required entry that a target segment renders fewer times than its English side mentions it.
@@ -294,12 +359,12 @@ type shortfall struct {
 func carried(c *Context, lang language.Tag, tgt *bitext.Side, e *glossary.Entry) string {
 	switch e.Category {
 	case glossary.Person, glossary.Office:
-		if renderingCounts(c.Anchors.Matches(lang, tgt.Block.Text))[e.ID] > 0 {
+		if names(c.Anchors.Matches(lang, tgt.Block.Text), e.ID) {
 			return "CarriedParagraph"
 		}
 	case glossary.Place:
 		for _, b := range tgt.Doc.Blocks {
-			if renderingCounts(c.Anchors.Matches(lang, b.Text))[e.ID] > 0 {
+			if names(c.Anchors.Matches(lang, b.Text), e.ID) {
 				return "CarriedElsewhere"
 			}
 		}
@@ -330,26 +395,24 @@ func shortfalls(c *Context) []segmentShortfall {
 // glossaryCounts calls fn for each shortfall of each aligned target segment. A forbidden rendering counts as a
 // rendering here: it is glossary-forbidden's finding, not a missing term as well.
 func glossaryCounts(c *Context, fn func(seg *bitext.Segment, lang language.Tag, tgt *bitext.Side, sf shortfall)) {
+	var want, have, seen tally
+	var buf []termmatch.Match
 	targetSegments(c, func(seg *bitext.Segment, lang language.Tag, src, tgt *bitext.Side) {
-		want := map[string]int{}
-		var order []string
+		want.reset()
 		for _, m := range sideMatches(c, c.Source, src, false) {
-			if want[m.ID] == 0 {
-				order = append(order, m.ID)
-			}
-			want[m.ID]++
+			want.add(m.ID, 1)
 		}
-		if len(want) == 0 {
+		if len(want.counts) == 0 {
 			return
 		}
-		have := assignRenderings(sideMatches(c, lang, tgt, true), want)
+		buf = assignRenderings(buf, sideMatches(c, lang, tgt, true), &want, &have)
 		// Titles of the translation that the English does not mention, or mentions fewer times, longest matches
 		// only (副首相 is the deputy prime minister, not also a prime minister).
 		unexpected := ""
-		seen := map[string]int{}
+		seen.reset()
 		for _, m := range sideMatches(c, lang, tgt, false) {
-			seen[m.ID]++
-			if seen[m.ID] <= want[m.ID] || m.Form == "forbidden" {
+			seen.add(m.ID, 1)
+			if seen.get(m.ID) <= want.get(m.ID) || m.Form == "forbidden" {
 				continue
 			}
 			if e, ok := c.Glossary.Lookup(m.ID); ok && isTitle(e.Category) {
@@ -357,16 +420,18 @@ func glossaryCounts(c *Context, fn func(seg *bitext.Segment, lang language.Tag, 
 				break
 			}
 		}
-		for _, id := range order {
+		for _, w := range want.counts {
+			id := w.id
 			e, ok := c.Glossary.Lookup(id)
 			if !ok {
 				continue
 			}
 			r := e.Target(lang)
-			if r.Policy != glossary.Required || have[id] >= want[id] {
+			h := have.get(id)
+			if r.Policy != glossary.Required || h >= w.n {
 				continue
 			}
-			sf := shortfall{entry: e, want: want[id], have: have[id]}
+			sf := shortfall{entry: e, want: w.n, have: h}
 			if isTitle(e.Category) {
 				sf.replacedBy = unexpected
 			}

@@ -86,7 +86,7 @@ func TestMentionsMatchesReference(t *testing.T) {
 				ms[i] = termmatch.Match{Start: start, End: start + 1 + r.IntN(8), ID: fmt.Sprint("e", r.IntN(4))}
 			}
 			before := slices.Clone(ms)
-			if got, want := mentions(ms), mentionsReference(ms); !slices.Equal(got, want) {
+			if got, want := mentions(nil, ms), mentionsReference(ms); !slices.Equal(got, want) {
 				t.Fatalf("mentions(%v) = %v, want %v", ms, got, want)
 			}
 			if !slices.Equal(ms, before) {
@@ -112,10 +112,17 @@ func TestAssignRenderingsMatchesReference(t *testing.T) {
 				}
 			}
 			want := map[string]int{}
+			var wantTally, have tally
 			for id := range 5 {
 				want[fmt.Sprint("e", id)] = r.IntN(4)
+				wantTally.add(fmt.Sprint("e", id), want[fmt.Sprint("e", id)])
 			}
-			if got, w := assignRenderings(ms, want), assignRenderingsReference(ms, want); !maps.Equal(got, w) {
+			assignRenderings(nil, ms, &wantTally, &have)
+			got := map[string]int{}
+			for _, c := range have.counts {
+				got[c.id] = c.n
+			}
+			if w := assignRenderingsReference(ms, want); !maps.Equal(got, w) {
 				t.Fatalf("assignRenderings(%v, %v) = %v, want %v", ms, want, got, w)
 			}
 		}
@@ -128,7 +135,7 @@ func assignRenderingsReference(ms []termmatch.Match, want map[string]int) map[st
 	byspan := map[span][]string{}
 	var order []span
 	have := map[string]int{}
-	for _, m := range mentions(ms) {
+	for _, m := range mentionsReference(ms) {
 		if m.Form == "reference" {
 			have[m.ID]++
 			continue
@@ -158,4 +165,41 @@ func assignRenderingsReference(ms []termmatch.Match, want map[string]int) map[st
 		have[best]++
 	}
 	return have
+}
+
+// TestTally: a tally counts as a map does, across the length at which it starts to keep a map of its own, keeps
+// the ids in the order they were first counted, and counts afresh after reset.
+func TestTally(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	var tl tally
+	for _, ids := range []int{3, tallyScan, tallyScan + 1, 60} {
+		tl.reset()
+		want := map[string]int{}
+		var order []string
+		for range 200 {
+			id := fmt.Sprint("e", r.IntN(ids))
+			if _, ok := want[id]; !ok {
+				order = append(order, id)
+			}
+			n := r.IntN(3)
+			want[id] += n
+			tl.add(id, n)
+			if got := tl.get(id); got != want[id] {
+				t.Fatalf("%d ids: get(%s) = %d, want %d", ids, id, got, want[id])
+			}
+		}
+		if got := tl.get("none"); got != 0 {
+			t.Errorf("%d ids: get of an id never counted = %d", ids, got)
+		}
+		var got []string
+		for _, c := range tl.counts {
+			got = append(got, c.id)
+			if c.n != want[c.id] {
+				t.Errorf("%d ids: %s counted %d, want %d", ids, c.id, c.n, want[c.id])
+			}
+		}
+		if !slices.Equal(got, order) {
+			t.Errorf("%d ids: order %v, want %v", ids, got, order)
+		}
+	}
 }
