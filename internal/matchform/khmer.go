@@ -113,6 +113,14 @@ func IsZeroWidth(r rune) bool {
 // to the canonical spelling (see the package documentation) and zero-width
 // characters removed.
 func Khmer(s string) Form {
+	if khmerUnchanged(s) {
+		return Form{Text: s} // most Khmer text: every syllable canonical, nothing to fold
+	}
+	return khmer(s)
+}
+
+// khmer is Khmer without the shortcut for text that has nothing to fold.
+func khmer(s string) Form {
 	var b builder
 	b.init(s)
 	for i := 0; i < len(s); {
@@ -136,6 +144,81 @@ func Khmer(s string) Form {
 		}
 	}
 	return b.form()
+}
+
+// khmerUnchanged reports, in one pass over the runes of s, that khmer would return s as it is: s has no zero-width
+// character, each of its Khmer syllables (as syllableEnd cuts them) is canonical as syllableCanonical judges it,
+// and every other rune outside ASCII and the Khmer block is in NFC and begins a normalisation segment that nothing
+// before it joins, so that no unit of khmer changes under NFC. False means only that khmer must decide: it is
+// false for some texts that khmer returns as they are (a dangling coeng that folding leaves in place, a foreign
+// combining mark). TestKhmerShortcut compares the two.
+func khmerUnchanged(s string) bool {
+	// The syllable being read: the rank of its last part and its last rune (syllableCanonical's last and
+	// prev), and whether a syllable is open at all, which a rune that does not continue it closes.
+	var (
+		last int
+		prev rune
+		open bool
+	)
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			open = false
+			i++
+			continue
+		}
+		r := khmerAt(s[i:])
+		if r < 0 {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 || IsZeroWidth(r) || !inert(s[i:], n) {
+				return false
+			}
+			open = false
+			i += n
+			continue
+		}
+		i += 3
+		rank := khmerRank(r)
+		switch {
+		case open && (rank > rankBase || prev == coeng && rank == rankBase):
+			// the syllable goes on, as syllableEnd reads it
+		case rank >= rankBase:
+			open, last, prev = true, rankOther, 0 // a new syllable
+			if rank == rankBase {
+				last, prev = rankOther, r // the base stays first
+				continue
+			}
+		default:
+			open = false // a Khmer digit or punctuation, which NFC leaves as it is
+			continue
+		}
+		switch {
+		case prev == coeng && rank == rankBase:
+			if r == letDA {
+				return false
+			}
+			rank = rankSub
+			if r == letRO {
+				rank = rankSubRo
+			}
+		case r == coeng:
+			// judged with its consonant, which must follow in the syllable
+			if c := khmerAt(s[i:]); c < 0 || !isKhmerBase(c) {
+				return false
+			}
+			rank = max(last, rankSub)
+		}
+		if rank < last || prev == vowE && (r == vowII || r == vowAA) || prev == vowOE && r == vowAA {
+			return false
+		}
+		last, prev = rank, r
+	}
+	return true
+}
+
+// inert reports whether the rune of n bytes that s starts with is in NFC and begins a normalisation segment that
+// does not combine with what comes before it.
+func inert(s string, n int) bool {
+	return norm.NFC.PropertiesString(s).BoundaryBefore() && norm.NFC.QuickSpanString(s[:n]) == n
 }
 
 // otherUnit returns the length of the first normalisation segment of s, cut

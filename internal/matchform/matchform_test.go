@@ -397,6 +397,43 @@ func TestJapaneseShortcut(t *testing.T) {
 	}
 }
 
+// TestKhmerShortcut: Khmer, which returns a text as it is when one pass finds nothing to fold (khmerUnchanged),
+// gives what the full folding gives, on random texts of Khmer bases, signs, coengs, look-alike spellings,
+// zero-width characters, ASCII, Khmer digits and punctuation, foreign letters that NFC composes or replaces, and
+// invalid bytes; and the pass lets through most texts with nothing to fold.
+func TestKhmerShortcut(t *testing.T) {
+	parts := []string{"ក", "ស", "ត", "ដ", "រ", "ន", "ឥ", "\u17D2", "\u17D2ត", "\u17D2ដ", "\u17D2រ", "\u17B6", "\u17B8",
+		"\u17C1", "\u17BE", "\u17C4", "\u17C6", "\u17C9", "\u17CA", "\u17CC", "\u17C7", "\u17DD", "\u17B4", "។", "៥",
+		"\u200B", "\uFEFF", "a", " ", "e\u0301", "\u0301", "é", "\u212B", "«", "’", "\xff", "\xe1\x9e"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	unchanged, shortcut := 0, 0
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := b.String()
+		got, want := Khmer(s), khmer(s)
+		if got.Text != want.Text || !slices.Equal(got.segs, want.segs) {
+			t.Fatalf("Khmer(%q) = %q %v, the full folding gives %q %v", s, got.Text, got.segs, want.Text, want.segs)
+		}
+		if want.Identity() {
+			unchanged++
+			if khmerUnchanged(s) {
+				shortcut++
+			}
+		}
+	}
+	if shortcut < unchanged/2 {
+		t.Errorf("the shortcut took %d of %d texts that have nothing to fold", shortcut, unchanged)
+	}
+	for n, line := range corpusLines(t, "newstest2019-ref.khm.txt") {
+		if fast, full := khmerUnchanged(line), khmer(line).Identity(); fast != full {
+			t.Errorf("line %d: khmerUnchanged = %v, the full folding changes nothing: %v", n+1, fast, full)
+		}
+	}
+}
+
 // TestCanonicalSyllableHasNoIssue: what lets syllableIssues pass over a canonical syllable. Every syllable of
 // the corpus's Khmer and of the hard cases that syllableCanonical accepts has no problem (syllableProblems); with
 // -fuzz, any sequence of Khmer code points and zero-width characters (FuzzCanonicalSyllableHasNoIssue).
