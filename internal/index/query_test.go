@@ -50,6 +50,10 @@ func TestPassingReadsLengths(t *testing.T) {
 	if !want.MatchString(plan) {
 		t.Errorf("query plan %q: want a range of zones of texts_grams_key for each trigram", plan)
 	}
+	plan = queryPlan(t, ix, gramOneQuery, "abc", 1, 3, true)
+	if want := "SEARCH texts_grams USING INDEX texts_grams_key (gram=? AND zone>? AND zone<?)"; plan != want {
+		t.Errorf("query plan of one trigram %q, want %q", plan, want)
+	}
 }
 
 // TestLookupsReadThroughAMap: a lookup reads the index through a memory map (lookupTx), which its connection
