@@ -28,6 +28,14 @@ type KhmerIssue struct {
 // offset. Zero-width spaces between words are normal in Khmer and are not
 // reported; between digits they are.
 func KhmerIssues(s string) []KhmerIssue {
+	if khmerPlain(s, false) {
+		return nil // no zero-width character, no syllable without a base, every syllable canonical
+	}
+	return khmerIssues(s)
+}
+
+// khmerIssues is KhmerIssues without the shortcut for text in which one pass finds nothing to report.
+func khmerIssues(s string) []KhmerIssue {
 	var out []KhmerIssue
 	var prev rune // previous rune that is not zero-width
 	for i := 0; i < len(s); {

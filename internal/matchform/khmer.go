@@ -152,7 +152,11 @@ func khmer(s string) Form {
 // before it joins, so that no unit of khmer changes under NFC. False means only that khmer must decide: it is
 // false for some texts that khmer returns as they are (a dangling coeng that folding leaves in place, a foreign
 // combining mark). TestKhmerShortcut compares the two.
-func khmerUnchanged(s string) bool {
+func khmerUnchanged(s string) bool { return khmerPlain(s, true) }
+
+// khmerPlain is khmerUnchanged, which with stray false is also false when a syllable starts with a mark (a vowel
+// or coeng with no base, which KhmerIssues reports).
+func khmerPlain(s string, stray bool) bool {
 	// The syllable being read: the rank of its last part and its last rune (syllableCanonical's last and
 	// prev), and whether a syllable is open at all, which a rune that does not continue it closes.
 	var (
@@ -186,6 +190,9 @@ func khmerUnchanged(s string) bool {
 			if rank == rankBase {
 				last, prev = rankOther, r // the base stays first
 				continue
+			}
+			if !stray {
+				return false
 			}
 		default:
 			open = false // a Khmer digit or punctuation, which NFC leaves as it is

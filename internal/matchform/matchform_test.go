@@ -3,6 +3,7 @@ package matchform
 import (
 	"math/rand/v2"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -398,7 +399,8 @@ func TestJapaneseShortcut(t *testing.T) {
 }
 
 // TestKhmerShortcut: Khmer, which returns a text as it is when one pass finds nothing to fold (khmerUnchanged),
-// gives what the full folding gives, on random texts of Khmer bases, signs, coengs, look-alike spellings,
+// gives what the full folding gives, and KhmerIssues, which returns nothing when that pass finds no syllable
+// without a base either, what the full reading gives, on random texts of Khmer bases, signs, coengs, look-alike spellings,
 // zero-width characters, ASCII, Khmer digits and punctuation, foreign letters that NFC composes or replaces, and
 // invalid bytes; and the pass lets through most texts with nothing to fold.
 func TestKhmerShortcut(t *testing.T) {
@@ -413,6 +415,9 @@ func TestKhmerShortcut(t *testing.T) {
 			b.WriteString(parts[rng.IntN(len(parts))])
 		}
 		s := b.String()
+		if got, want := KhmerIssues(s), khmerIssues(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("KhmerIssues(%q) = %v, the full reading gives %v", s, got, want)
+		}
 		got, want := Khmer(s), khmer(s)
 		if got.Text != want.Text || !slices.Equal(got.segs, want.segs) {
 			t.Fatalf("Khmer(%q) = %q %v, the full folding gives %q %v", s, got.Text, got.segs, want.Text, want.segs)
@@ -428,6 +433,9 @@ func TestKhmerShortcut(t *testing.T) {
 		t.Errorf("the shortcut took %d of %d texts that have nothing to fold", shortcut, unchanged)
 	}
 	for n, line := range corpusLines(t, "newstest2019-ref.khm.txt") {
+		if got, want := KhmerIssues(line), khmerIssues(line); !reflect.DeepEqual(got, want) {
+			t.Errorf("line %d: KhmerIssues = %v, the full reading gives %v", n+1, got, want)
+		}
 		if fast, full := khmerUnchanged(line), khmer(line).Identity(); fast != full {
 			t.Errorf("line %d: khmerUnchanged = %v, the full folding changes nothing: %v", n+1, fast, full)
 		}
