@@ -421,14 +421,18 @@ func glossaryCounts(c *Context, fn func(seg *bitext.Segment, lang language.Tag, 
 			}
 		}
 		for _, w := range want.counts {
+			// Most wanted entries are rendered as often as the English mentions them: the count, a look in a short
+			// list, settles them before the entry and its rendering are looked up by hashing the id and the tag.
 			id := w.id
+			h := have.get(id)
+			if h >= w.n {
+				continue
+			}
 			e, ok := c.Glossary.Lookup(id)
 			if !ok {
 				continue
 			}
-			r := e.Target(lang)
-			h := have.get(id)
-			if r.Policy != glossary.Required || h >= w.n {
+			if e.Target(lang).Policy != glossary.Required {
 				continue
 			}
 			sf := shortfall{entry: e, want: w.n, have: h}
