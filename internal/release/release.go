@@ -182,7 +182,7 @@ const MaxFileSize = 16 << 20
 // is a symbolic link leading outside the workspace folder ws, that is not a regular file or that is larger than
 // MaxFileSize is an input error.
 func ReadDir(ws, dir string, langs []language.Tag, rel func(string) string) ([]File, error) {
-	return readDir(ws, dir, langs, rel, func(root, p string) ([]byte, error) {
+	return readDir(ws, dir, langs, rel, safefile.ReadPlain, func(root, p string) ([]byte, error) {
 		return safefile.ReadFile(root, p, rel(p), MaxFileSize)
 	})
 }
@@ -191,7 +191,7 @@ func ReadDir(ws, dir string, langs []language.Tag, rel func(string) string) ([]F
 // matter (to its closing +++ line; the first line of a file that has none, the second of one that opens with
 // ---): what ParseFront needs, and no more.
 func ReadFrontDir(ws, dir string, langs []language.Tag, rel func(string) string) ([]File, error) {
-	return readDir(ws, dir, langs, rel, func(root, p string) ([]byte, error) {
+	return readDir(ws, dir, langs, rel, nil, func(root, p string) ([]byte, error) {
 		return safefile.ReadHead(root, p, rel(p), MaxFileSize, frontEnd())
 	})
 }
@@ -218,13 +218,31 @@ func frontEnd() func(n int, line []byte) bool {
 
 // readDir reads the files of dir with read, which checks that a file lies inside root, unless root is "". The
 // folder is checked once: a file in a folder inside ws that is not a symbolic link is inside ws too, and is read
-// without resolving its path again, which took three times a dozen system calls per release.
-func readDir(ws, dir string, langs []language.Tag, rel func(string) string, read func(root, p string) ([]byte, error)) ([]File, error) {
+// without resolving its path again, which took three times a dozen system calls per release. Such a file is
+// read with plain first, unless it is nil (see safefile.ReadPlain), and with read when plain reads nothing.
+func readDir(ws, dir string, langs []language.Tag, rel func(string) string,
+	plain func(p, shown string, max int64) ([]byte, bool, error), read func(root, p string) ([]byte, error)) ([]File, error) {
 	var files []File
 	var errs inputerr.List
 	dirInside := ws != "" && safefile.Within(ws, dir, rel(dir)) == nil
 	for _, lang := range langs {
 		p := filepath.Join(dir, lang.String()+".md")
+		if dirInside && plain != nil {
+			shown := rel(p)
+			data, ok, err := plain(p, shown, MaxFileSize)
+			var e *inputerr.Error
+			switch {
+			case !ok:
+			case errors.As(err, &e):
+				errs = append(errs, e)
+				continue
+			case err != nil:
+				return nil, fmt.Errorf("read release: %w", err)
+			default:
+				files = append(files, File{Path: shown, Lang: lang, Data: data})
+				continue
+			}
+		}
 		fi, err := os.Lstat(p)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
