@@ -4,7 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/text/language"
 
@@ -81,6 +84,22 @@ type drafter struct {
 	// ids makes markers name the English sentence they are for, so that relloc review --accept can clear one
 	// sentence's marker; every drafter sets it (it is a field so that a caller could turn it off).
 	ids bool
+	// found holds the memory's best match of each sentence text that prefetch looked up; catalogued what
+	// catalogue made of each text it was asked, which prefetch asks first.
+	found      map[string]lookup
+	catalogued map[string]catalogued
+}
+
+// lookup is the memory's best match of a text, if any (tm.Source.Best).
+type lookup struct {
+	match tm.Match
+	ok    bool
+}
+
+// catalogued is what catalogue returns for a text.
+type catalogued struct {
+	out        string
+	review, ok bool
 }
 
 func newDrafter(in Input) (*drafter, error) {
@@ -115,6 +134,7 @@ func Draft(in Input) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	d.prefetch(d.src.Blocks)
 	res := &Result{}
 	var b strings.Builder
 	b.WriteString(d.frontMatter(table(Sentences(d.src), nil, Record{})))
@@ -164,14 +184,32 @@ func (d *drafter) frontMatter(entries []entry) string {
 // first sentence) and how each sentence was drafted.
 func (d *drafter) block(blk *release.Block) (body, marker string, segs []Segment) {
 	sents := blockSentences(d.in.Source, blk)
-	whole := func(kind Kind, msg string) []Segment {
-		var out []Segment
+	if body, marker, kind, ok := d.catalogueBlock(blk, sents); ok {
 		for _, s := range sents {
-			out = append(out, Segment{ID: s.ID, Kind: kind, Message: msg})
+			segs = append(segs, Segment{ID: s.ID, Kind: kind})
 		}
-		return out
+		return body, marker, segs
 	}
-	// A block of several lines whose every line is a catalogue message (the letterhead).
+	var text string
+	for i, s := range sents {
+		out, m, seg := d.sentence(s)
+		segs = append(segs, seg)
+		if m != "" {
+			if i == 0 {
+				marker = m
+			} else {
+				out = m + out
+			}
+		}
+		text = joinSentences(d.lang, text, out)
+	}
+	return text, marker, segs
+}
+
+// catalogueBlock drafts blk whole from the catalogue when it is a block of several lines whose every line is a
+// catalogue message (the letterhead) or one message (the ministry over two lines, a document type, a
+// dateline): its text, the marker of its first sentence and the kind of each of its sentences.
+func (d *drafter) catalogueBlock(blk *release.Block, sents []Sentence) (body, marker string, kind Kind, ok bool) {
 	if lines := strings.Split(blk.Text, "\n"); len(lines) > 1 {
 		var outs []string
 		off := 0
@@ -191,31 +229,17 @@ func (d *drafter) block(blk *release.Block) (body, marker string, segs []Segment
 			if review {
 				kind, marker = Translate, d.marker(Marker{Kind: Translate}, firstID(sents))
 			}
-			return strings.Join(outs, "\\\n"), marker, whole(kind, "")
+			return strings.Join(outs, "\\\n"), marker, kind, true
 		}
 	}
-	// A block that is one catalogue message (the ministry over two lines, a document type, a dateline).
 	if s, review, ok := d.catalogue(blk.Text); ok {
 		kind := Catalogue
 		if review {
 			kind, marker = Translate, d.marker(Marker{Kind: Translate}, firstID(sents))
 		}
-		return wrapStrong(blk, 0, len(blk.Text), s), marker, whole(kind, "")
+		return wrapStrong(blk, 0, len(blk.Text), s), marker, kind, true
 	}
-	var text string
-	for i, s := range sents {
-		out, m, seg := d.sentence(s)
-		segs = append(segs, seg)
-		if m != "" {
-			if i == 0 {
-				marker = m
-			} else {
-				out = m + out
-			}
-		}
-		text = joinSentences(d.lang, text, out)
-	}
-	return text, marker, segs
+	return "", "", 0, false
 }
 
 // sentence drafts one English sentence: from the catalogue, the memory or the English itself. It returns the
@@ -232,7 +256,7 @@ func (d *drafter) sentence(s Sentence) (string, string, Segment) {
 		return out, "", seg
 	}
 	if d.mem != nil {
-		if m, ok := d.mem.Best(text, d.lang.String(), d.in.Threshold); ok {
+		if m, ok := d.best(text); ok {
 			seg.Score, seg.Release, seg.From = m.Score, m.Release, m.Segment
 			out := foldSpace(m.Target)
 			if m.Exact {
@@ -246,6 +270,58 @@ func (d *drafter) sentence(s Sentence) (string, string, Segment) {
 	}
 	seg.Kind = Translate
 	return d.renderEnglish(text), d.marker(Marker{Kind: Translate}, s.ID), seg
+}
+
+// best returns the memory's best match of text: the one prefetch found, or else a lookup now.
+func (d *drafter) best(text string) (tm.Match, bool) {
+	if l, ok := d.found[text]; ok {
+		return l.match, l.ok
+	}
+	return d.mem.Best(text, d.lang.String(), d.in.Threshold)
+}
+
+// prefetch looks up in the memory the text of every sentence of blocks that sentence will look up (block
+// drafts it sentence by sentence and the catalogue does not render it), GOMAXPROCS lookups at a time, for best
+// to find: the lookups are independent of each other (a tm.Source is safe for concurrent lookups, an index's
+// each reading on a connection of its own), and they are most of a draft's time.
+func (d *drafter) prefetch(blocks []*release.Block) {
+	if d.mem == nil {
+		return
+	}
+	var texts []string
+	seen := map[string]bool{}
+	for _, blk := range blocks {
+		sents := blockSentences(d.in.Source, blk)
+		if _, _, _, ok := d.catalogueBlock(blk, sents); ok {
+			continue
+		}
+		for _, s := range sents {
+			text := foldSpace(s.Text())
+			if _, _, ok := d.catalogue(text); !ok && !seen[text] {
+				seen[text] = true
+				texts = append(texts, text)
+			}
+		}
+	}
+	found := make([]lookup, len(texts))
+	var (
+		next atomic.Int64
+		wg   sync.WaitGroup
+	)
+	for range min(runtime.GOMAXPROCS(0), len(texts)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(texts); i = int(next.Add(1)) - 1 {
+				found[i].match, found[i].ok = d.mem.Best(texts[i], d.lang.String(), d.in.Threshold)
+			}
+		}()
+	}
+	wg.Wait()
+	d.found = make(map[string]lookup, len(texts))
+	for i, t := range texts {
+		d.found[t] = found[i]
+	}
 }
 
 // marker writes m, naming the English sentence id when the drafter's markers carry ids.

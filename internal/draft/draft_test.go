@@ -6,7 +6,11 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"unicode"
 
@@ -15,6 +19,7 @@ import (
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/localefmt"
 	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/tm"
 )
 
 func TestDigest(t *testing.T) {
@@ -411,6 +416,84 @@ func BenchmarkFoldSpace(b *testing.B) {
 	for b.Loop() {
 		for _, s := range texts {
 			foldSpace(s)
+		}
+	}
+}
+
+// countingSource is a tm.Source that counts the lookups of each text and whether one began while the first was
+// in flight: the first lookup yields to the scheduler, a bounded number of times, until another begins.
+type countingSource struct {
+	tm.Source
+	mu         *sync.Mutex
+	asked      map[string]int
+	calls      *atomic.Int32
+	overlapped *atomic.Bool
+}
+
+func (c countingSource) Best(text, target string, threshold float64) (tm.Match, bool) {
+	c.mu.Lock()
+	c.asked[text]++
+	c.mu.Unlock()
+	if c.calls.Add(1) == 1 {
+		for i := 0; i < 1_000_000 && c.calls.Load() == 1; i++ {
+			runtime.Gosched()
+		}
+		c.overlapped.Store(c.calls.Load() > 1)
+	}
+	return c.Source.Best(text, target, threshold)
+}
+
+func (c countingSource) Without(release string) tm.Source {
+	c.Source = c.Source.Without(release)
+	return c
+}
+
+// TestDraftLooksUpConcurrently drafts a release whose sentences are not catalogue messages, one of them twice: the
+// memory is asked for each distinct sentence once, lookups run side by side, and the draft is the one a memory
+// asked one sentence at a time gives.
+func TestDraftLooksUpConcurrently(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	w := loadRepo(t)
+	src := w.release(t, seedID).Doc(en)
+	s6, s7 := Sentences(src)[6].Text(), Sentences(src)[7].Text()
+	en2 := "+++\nid = \"2022-01-10-second\"\ndate = 2022-01-10\nplace = \"Phnom Penh\"\n+++\n\n# PRESS RELEASE\n\n" +
+		s7 + " " + s6 + " The two sides will meet again in March 2022.\n\n" + s7 + "\n"
+	r, err := release.Parse("releases/2022-01-10-second", en, []release.File{{Path: "releases/2022-01-10-second/en.md", Lang: en, Data: []byte(en2)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := w.memory(w.releases)
+	for _, lang := range []language.Tag{km, ja} {
+		src := countingSource{Source: mem, mu: &sync.Mutex{}, asked: map[string]int{}, calls: &atomic.Int32{}, overlapped: &atomic.Bool{}}
+		in := w.input(r, lang, nil)
+		in.Memory = src
+		got, err := Draft(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(src.asked) != 3 {
+			t.Errorf("%s: asked the memory for %d texts, want 3: %v", lang, len(src.asked), src.asked)
+		}
+		for text, n := range src.asked {
+			if n != 1 {
+				t.Errorf("%s: asked the memory for %q %d times, want once", lang, text, n)
+			}
+		}
+		if !src.overlapped.Load() {
+			t.Errorf("%s: the lookups ran one at a time", lang)
+		}
+		// A drafter without prefetch's lookups, asking the memory as each sentence comes.
+		d, err := newDrafter(w.input(r, lang, mem))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []Segment
+		for _, blk := range d.src.Blocks {
+			_, _, segs := d.block(blk)
+			want = append(want, segs...)
+		}
+		if !reflect.DeepEqual(got.Segments, want) {
+			t.Errorf("%s: segments\n%+v\nwant\n%+v", lang, got.Segments, want)
 		}
 	}
 }

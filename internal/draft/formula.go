@@ -153,6 +153,19 @@ func (d *drafter) catalogue(text string) (out string, review, ok bool) {
 	if text == "" {
 		return "", false, false
 	}
+	if c, seen := d.catalogued[text]; seen {
+		return c.out, c.review, c.ok
+	}
+	out, review, ok = d.catalogueText(text)
+	if d.catalogued == nil {
+		d.catalogued = map[string]catalogued{}
+	}
+	d.catalogued[text] = catalogued{out, review, ok}
+	return out, review, ok
+}
+
+// catalogueText is catalogue of a text it has not been asked before.
+func (d *drafter) catalogueText(text string) (out string, review, ok bool) {
 	var terms []termmatch.Match
 	if mt := d.in.Anchors.Matcher(d.in.Source); mt != nil {
 		terms = mt.FindAll(text)

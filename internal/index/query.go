@@ -25,7 +25,8 @@ import (
 // looks it up in a tm.Memory of those, which gives the same matches in the same order. Units with the same
 // text give the same matches and the first of them in memory order is the one a lookup keeps, so only that one
 // is fetched. Lookup, Best and Without make it a tm.Source; a query that fails records its error (Err) and
-// finds nothing.
+// finds nothing. Its lookups may run side by side, each in a transaction on a connection of its own, sharing what
+// they read (shared, under its mutex).
 type Memory struct {
 	ix       *Index
 	external []tm.Unit

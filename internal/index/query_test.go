@@ -3,7 +3,10 @@ package index
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/relloc/relloc/internal/tm"
 )
 
 // queryPlan returns SQLite's plan of q, its steps joined by "; ".
@@ -78,5 +81,34 @@ func TestLookupsReadThroughAMap(t *testing.T) {
 	}
 	if after := mapped(); before != 0 || after != lookupMap {
 		t.Errorf("mmap_size %d before a lookup, %d after; want 0 and %d", before, after, lookupMap)
+	}
+}
+
+// TestBestSideBySide looks up every query in one memory from several goroutines at once, as a draft does, each
+// lookup against the memory of every release read.
+func TestBestSideBySide(t *testing.T) {
+	f := newFixture(t, 12)
+	ix := f.open(t)
+	d := f.direct(t)
+	m := ix.Memory(nil).Without(d.units[0].Release)
+	want := d.mem.Exclude(d.units[0].Release)
+	qs := queries(d.units)
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range qs {
+				q := qs[(i+w)%len(qs)]
+				got, ok := m.Best(q, "km", tm.DefaultThreshold)
+				if wantM, wantOK := want.Best(q, "km", tm.DefaultThreshold); ok != wantOK || got != wantM {
+					t.Errorf("Best(%q): the index finds %v %v, the memory %v %v", q, got, ok, wantM, wantOK)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := m.(*Memory).Err(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -90,7 +90,8 @@ func newFilter(text string, threshold float64, whole, prefix bool) (f Filter, ok
 }
 
 // Source is a translation memory that sentences are looked up in: a Memory, or a store that finds the candidate
-// units of each lookup and looks them up in a Memory of those (package index).
+// units of each lookup and looks them up in a Memory of those (package index). A Source is safe for concurrent
+// lookups: a draft looks its sentences up side by side.
 type Source interface {
 	// Lookup is Memory.Lookup.
 	Lookup(text, target string, threshold float64) []Match
