@@ -458,41 +458,52 @@ func (c Config) scan(each func(folder) error) error {
 	if relPrefix == "./" {
 		relPrefix = ""
 	}
-	for i, e := range ents {
-		ents[i] = nil // what is left of the listing is only the names to come
-		abs := absPrefix + e.Name()
-		if e.Type()&fs.ModeSymlink != 0 {
-			if err := safefile.Within(c.Root, abs, c.rel(abs)); err != nil {
-				var ie *inputerr.Error
-				if errors.As(err, &ie) {
-					errs = append(errs, ie)
+	var (
+		dirs  []string   // the folders of a batch that are looked into
+		stats []fileStat // of their files
+	)
+	for start := 0; start < len(ents); start += statBatch {
+		batch := ents[start:min(start+statBatch, len(ents))]
+		dirs = dirs[:0]
+		for _, e := range batch {
+			abs := absPrefix + e.Name()
+			if e.Type()&fs.ModeSymlink != 0 {
+				if err := safefile.Within(c.Root, abs, c.rel(abs)); err != nil {
+					var ie *inputerr.Error
+					if errors.As(err, &ie) {
+						errs = append(errs, ie)
+						continue
+					}
+					return err
+				}
+				if st, err := os.Stat(abs); err != nil || !st.IsDir() {
 					continue
 				}
-				return err
-			}
-			if st, err := os.Stat(abs); err != nil || !st.IsDir() {
+			} else if !e.IsDir() {
 				continue
 			}
-		} else if !e.IsDir() {
-			continue
+			dirs = append(dirs, e.Name())
 		}
-		files = files[:0]
-		for _, name := range names {
-			size, mtime, dangling, err := stat.stat(e.Name(), name)
-			switch {
-			case dangling:
-				// A dangling link: release.ReadDir reports it.
-				files = append(files, file{name: name, size: -1})
-			case errors.Is(err, fs.ErrNotExist):
-			case err != nil:
-				return fmt.Errorf("read release: %w", err)
-			default:
-				files = append(files, file{name: name, size: size, mtime: mtime})
+		clear(batch) // what is left of the listing is only the names to come
+		stats = stat.statAll(dirs, names, stats)
+		for i, dir := range dirs {
+			files = files[:0]
+			for j, name := range names {
+				switch st := stats[i*len(names)+j]; {
+				case st.dangling:
+					// A dangling link: release.ReadDir reports it.
+					files = append(files, file{name: name, size: -1})
+				case errors.Is(st.err, fs.ErrNotExist):
+				case st.err != nil:
+					return fmt.Errorf("read release: %w", st.err)
+				default:
+					files = append(files, file{name: name, size: st.size, mtime: st.mtime})
+				}
 			}
-		}
-		if len(files) > 0 {
-			if err := each(folder{dir: relPrefix + e.Name(), abs: abs, files: files}); err != nil {
-				return err
+			if len(files) > 0 {
+				if err := each(folder{dir: relPrefix + dir, abs: absPrefix + dir, files: files}); err != nil {
+					return err
+				}
 			}
 		}
 	}
