@@ -403,6 +403,19 @@ var brackets = func() (set [0x10000 / 64]uint64) {
 
 func isBracket(r rune) bool { return r < 0x10000 && brackets[r>>6]&(1<<(r&63)) != 0 }
 
+// bracketLead holds the first byte of the UTF-8 of each rune of pairs: blockPunctuation decodes a rune only where
+// one of them stands, and passes over Khmer, kana and kanji a byte at a time, none of whose bytes is one.
+var bracketLead = func() (lead [256]bool) {
+	var b [utf8.UTFMax]byte
+	for o, c := range pairs {
+		utf8.EncodeRune(b[:], o)
+		lead[b[0]] = true
+		utf8.EncodeRune(b[:], c)
+		lead[b[0]] = true
+	}
+	return lead
+}()
+
 func blockPunctuation(b *release.Block) []problem {
 	var out []problem
 	text := b.Text
@@ -421,7 +434,15 @@ func blockPunctuation(b *release.Block) []problem {
 		off int
 	}
 	var stack []open
-	for i, r := range text {
+	// The runes of text as a range over it gives them, those that can be no bracket left out: a byte that leads
+	// no bracket's UTF-8 is passed over, and is never where a rune that range gives starts inside another.
+	for i, size := 0, 0; i < len(text); i += size {
+		if !bracketLead[text[i]] {
+			size = 1
+			continue
+		}
+		var r rune
+		r, size = utf8.DecodeRuneInString(text[i:])
 		if !isBracket(r) {
 			continue
 		}
@@ -501,32 +522,23 @@ func (width) Check(c *Context, report func(finding.Finding)) {
 			start, end int
 			full       bool
 		}
-		var runs []run
+		// The runs are counted first, and listed only in a release that mixes the widths, which most do not.
 		nFull, nHalf := 0, 0
 		for _, b := range d.Blocks {
-			start, full := -1, false
-			for i, r := range b.Text + " " {
-				isFull := matchform.IsFullwidthASCII(r) && (unicode.IsLetter(r) || unicode.IsDigit(r))
-				isHalf := r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
-				switch {
-				case start >= 0 && (isFull != full || !isFull && !isHalf):
-					runs = append(runs, run{b, start, i, full})
-					start = -1
+			widthRuns(b.Text, func(_, _ int, full bool) {
+				if full {
+					nFull++
+				} else {
+					nHalf++
 				}
-				if start < 0 && (isFull || isHalf) {
-					start, full = i, isFull
-				}
-			}
-		}
-		for _, r := range runs {
-			if r.full {
-				nFull++
-			} else {
-				nHalf++
-			}
+			})
 		}
 		if nFull == 0 || nHalf == 0 {
 			continue
+		}
+		var runs []run
+		for _, b := range d.Blocks {
+			widthRuns(b.Text, func(start, end int, full bool) { runs = append(runs, run{b, start, end, full}) })
 		}
 		minority := nFull <= nHalf // report full-width runs when they are fewer
 		for _, r := range runs {
@@ -544,5 +556,25 @@ func (width) Check(c *Context, report func(finding.Finding)) {
 			f.Say(id, ui.Args{"Found": strconv.Quote(found), "Runs": map[bool]int{true: nHalf, false: nFull}[r.full]})
 			report(f)
 		}
+	}
+}
+
+// widthRuns calls fn with each run of text's digits and Latin letters of one width, full (ｅ, ５) or half (e, 5),
+// in the order of the text.
+func widthRuns(text string, fn func(start, end int, full bool)) {
+	start, full := -1, false
+	for i, r := range text {
+		isFull := matchform.IsFullwidthASCII(r) && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		isHalf := r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		if start >= 0 && (isFull != full || !isFull && !isHalf) {
+			fn(start, i, full)
+			start = -1
+		}
+		if start < 0 && (isFull || isHalf) {
+			start, full = i, isFull
+		}
+	}
+	if start >= 0 {
+		fn(start, len(text), full)
 	}
 }

@@ -1,10 +1,16 @@
 package check
 
 import (
+	"math/rand/v2"
+	"reflect"
+	"strings"
 	"testing"
 	"unicode"
 
+	"github.com/relloc/relloc/internal/matchform"
+	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/runeclass"
+	"github.com/relloc/relloc/internal/ui"
 )
 
 // TestUntranslated: what official Japanese and Khmer keep in Latin is not untranslated; English prose is.
@@ -141,4 +147,113 @@ func FuzzLowerLatinBoundsLatinShare(f *testing.F) {
 			lowerLatinBoundsLatinShare(t, s)
 		}
 	})
+}
+
+// blockPunctuationReference is blockPunctuation as it was before it passed over the bytes that lead no bracket:
+// a range over every rune of the text.
+func blockPunctuationReference(b *release.Block) []problem {
+	var out []problem
+	text := b.Text
+	for i := 0; i+1 < len(text); i++ {
+		if text[i] == ' ' && text[i+1] == ' ' {
+			j := i
+			for j < len(text) && text[j] == ' ' {
+				j++
+			}
+			out = append(out, problem{i, j, ui.Message{ID: "DoubledSpace"}})
+			i = j
+		}
+	}
+	type open struct {
+		r   rune
+		off int
+	}
+	var stack []open
+	for i, r := range text {
+		if _, ok := pairs[r]; ok {
+			stack = append(stack, open{r, i})
+			continue
+		}
+		if o, ok := openers[r]; ok {
+			if len(stack) > 0 && stack[len(stack)-1].r == o {
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			out = append(out, problem{i, i + len(string(r)), ui.Message{ID: "BracketNotOpened", Args: ui.Args{"Close": string(r), "Open": string(o)}}})
+		}
+	}
+	for _, o := range stack {
+		out = append(out, problem{o.off, o.off + len(string(o.r)), ui.Message{ID: "BracketNotClosed", Args: ui.Args{"Open": string(o.r), "Close": string(pairs[o.r])}}})
+	}
+	if n := strings.Count(text, "\""); n%2 == 1 {
+		i := strings.LastIndex(text, "\"")
+		out = append(out, problem{i, i + 1, ui.Message{ID: "UnbalancedQuotes"}})
+	}
+	return out
+}
+
+// widthRunsReference is the runs the width rule listed before widthRuns: a range over the text and a space.
+func widthRunsReference(text string) [][3]int {
+	var out [][3]int
+	start, full := -1, false
+	for i, r := range text + " " {
+		isFull := matchform.IsFullwidthASCII(r) && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		isHalf := r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		if start >= 0 && (isFull != full || !isFull && !isHalf) {
+			k := 0
+			if full {
+				k = 1
+			}
+			out = append(out, [3]int{start, i, k})
+			start = -1
+		}
+		if start < 0 && (isFull || isHalf) {
+			start, full = i, isFull
+		}
+	}
+	return out
+}
+
+// textPieces are what the texts of TestScansMatchReference are made of: every bracket, its neighbours in the
+// code space, spaces, quotes, both widths, Khmer, kana and kanji, and bytes that are no UTF-8.
+var textPieces = []string{"(", ")", "[", "]", "「", "」", "『", "』", "（", "）", "“", "”", "«", "»", "【", "】", "〔", "〕",
+	"〖", "‘", "¬", "　", " ", "  ", "\"", "a", "Z", "5", "ｅ", "Ｚ", "５", "ក្រសួង", "សេចក្តី", "។", "外務省", "は", "カ",
+	"、", "\xe3", "\xc2", "\xef\xbc", "\x80", "é"}
+
+func checkScans(t *testing.T, text string) {
+	t.Helper()
+	b := &release.Block{Text: text}
+	if got, want := blockPunctuation(b), blockPunctuationReference(b); !reflect.DeepEqual(got, want) {
+		t.Fatalf("blockPunctuation(%q) = %v, want %v", text, got, want)
+	}
+	var got [][3]int
+	widthRuns(text, func(start, end int, full bool) {
+		k := 0
+		if full {
+			k = 1
+		}
+		got = append(got, [3]int{start, end, k})
+	})
+	if want := widthRunsReference(text); !reflect.DeepEqual(got, want) {
+		t.Fatalf("widthRuns(%q) = %v, want %v", text, got, want)
+	}
+}
+
+// TestScansMatchReference compares blockPunctuation and widthRuns with the scans they replaced on random texts.
+func TestScansMatchReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var s strings.Builder
+		for range r.IntN(24) {
+			s.WriteString(textPieces[r.IntN(len(textPieces))])
+		}
+		checkScans(t, s.String())
+	}
+}
+
+func FuzzScansMatchReference(f *testing.F) {
+	for _, p := range textPieces {
+		f.Add(p + "x" + p)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkScans(t, s) })
 }
