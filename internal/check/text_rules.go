@@ -419,15 +419,18 @@ var bracketLead = func() (lead [256]bool) {
 func blockPunctuation(b *release.Block) []problem {
 	var out []problem
 	text := b.Text
-	for i := 0; i+1 < len(text); i++ {
-		if text[i] == ' ' && text[i+1] == ' ' {
-			j := i
-			for j < len(text) && text[j] == ' ' {
-				j++
-			}
-			out = append(out, problem{i, j, ui.Message{ID: "DoubledSpace"}})
-			i = j
+	for i := 0; ; {
+		k := strings.Index(text[i:], "  ")
+		if k < 0 {
+			break
 		}
+		i += k
+		j := i
+		for j < len(text) && text[j] == ' ' {
+			j++
+		}
+		out = append(out, problem{i, j, ui.Message{ID: "DoubledSpace"}})
+		i = j
 	}
 	type open struct {
 		r   rune
@@ -435,10 +438,15 @@ func blockPunctuation(b *release.Block) []problem {
 	}
 	var stack []open
 	// The runes of text as a range over it gives them, those that can be no bracket left out: a byte that leads
-	// no bracket's UTF-8 is passed over, and is never where a rune that range gives starts inside another.
+	// no bracket's UTF-8 is passed over, and is never where a rune that range gives starts inside another; so is a
+	// whole rune of three bytes whose lead is none of theirs (Khmer, kanji), which range would give as one rune
+	// (its lead neither E0 nor ED, which take only some of the continuation bytes after them).
 	for i, size := 0, 0; i < len(text); i += size {
-		if !bracketLead[text[i]] {
+		if c := text[i]; !bracketLead[c] {
 			size = 1
+			if c >= 0xe1 && c != 0xed && c <= 0xef && i+2 < len(text) && text[i+1]&0xc0 == 0x80 && text[i+2]&0xc0 == 0x80 {
+				size = 3
+			}
 			continue
 		}
 		var r rune

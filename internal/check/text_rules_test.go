@@ -218,7 +218,7 @@ func widthRunsReference(text string) [][3]int {
 // code space, spaces, quotes, both widths, Khmer, kana and kanji, and bytes that are no UTF-8.
 var textPieces = []string{"(", ")", "[", "]", "「", "」", "『", "』", "（", "）", "“", "”", "«", "»", "【", "】", "〔", "〕",
 	"〖", "‘", "¬", "　", " ", "  ", "\"", "a", "Z", "5", "ｅ", "Ｚ", "５", "ក្រសួង", "សេចក្តី", "។", "外務省", "は", "カ",
-	"、", "\xe3", "\xc2", "\xef\xbc", "\x80", "é"}
+	"、", "\xe3", "\xc2", "\xef\xbc", "\x80", "é", "\xe1\x9e", "\xe1", "\xed\xa0\x80", "\xe0\xa4\x80", "\xee\x80\x80", "\xf0\x9f\x98\x80"}
 
 func checkScans(t *testing.T, text string) {
 	t.Helper()
