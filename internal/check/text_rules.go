@@ -228,7 +228,9 @@ func latinShare(text string, mask []bool) (latin, other int) {
 // lowerLatin counts the lower-case Latin letters of text, as latinShare tells them (a letter below U+0250 or a
 // full-width ASCII letter), up to two: each lower-case word that latinShare counts begins with its own, so a
 // text with fewer than two has no English prose, whatever is masked. Only the bytes that can begin such a letter
-// are decoded; UTF-8 resynchronises at each of them, so they are the runes that reading rune by rune finds.
+// are decoded; UTF-8 resynchronises at each of them, so they are the runes that reading rune by rune finds. The
+// two continuation bytes after the lead of a three-byte rune below U+F000 (Khmer, kana, kanji) are passed over
+// with it: no such byte begins a letter.
 func lowerLatin(text string) int {
 	n := 0
 	for i := 0; i < len(text) && n < 2; i++ {
@@ -236,6 +238,10 @@ func lowerLatin(text string) int {
 		switch {
 		case 'a' <= c && c <= 'z':
 			n++
+		case c >= 0xE0 && c < 0xEF:
+			if i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+				i += 2
+			}
 		case c >= 0xC2 && c <= 0xC9 || c == 0xEF: // U+0080–U+024F, U+F000–U+FFFF
 			r, _ := utf8.DecodeRuneInString(text[i:])
 			if (r < 0x250 || matchform.IsFullwidthASCII(r)) && unicode.IsLower(r) && runeclass.Of(r)&runeclass.Letter != 0 {

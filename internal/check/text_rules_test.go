@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/relloc/relloc/internal/matchform"
 	"github.com/relloc/relloc/internal/release"
@@ -192,6 +193,24 @@ func blockPunctuationReference(b *release.Block) []problem {
 	return out
 }
 
+// lowerLatinReference is lowerLatin as it was before it passed over the rest of a three-byte rune.
+func lowerLatinReference(text string) int {
+	n := 0
+	for i := 0; i < len(text) && n < 2; i++ {
+		c := text[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			n++
+		case c >= 0xC2 && c <= 0xC9 || c == 0xEF: // U+0080–U+024F, U+F000–U+FFFF
+			r, _ := utf8.DecodeRuneInString(text[i:])
+			if (r < 0x250 || matchform.IsFullwidthASCII(r)) && unicode.IsLower(r) && runeclass.Of(r)&runeclass.Letter != 0 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // widthRunsReference is the runs the width rule listed before widthRuns: a range over the text and a space.
 func widthRunsReference(text string) [][3]int {
 	var out [][3]int
@@ -218,13 +237,16 @@ func widthRunsReference(text string) [][3]int {
 // code space, spaces, quotes, both widths, Khmer, kana and kanji, and bytes that are no UTF-8.
 var textPieces = []string{"(", ")", "[", "]", "「", "」", "『", "』", "（", "）", "“", "”", "«", "»", "【", "】", "〔", "〕",
 	"〖", "‘", "¬", "　", " ", "  ", "\"", "a", "Z", "5", "ｅ", "Ｚ", "５", "ក្រសួង", "សេចក្តី", "។", "外務省", "は", "カ",
-	"、", "\xe3", "\xc2", "\xef\xbc", "\x80", "é", "\xe1\x9e", "\xe1", "\xed\xa0\x80", "\xe0\xa4\x80", "\xee\x80\x80", "\xf0\x9f\x98\x80"}
+	"、", "\xe3", "\xc2", "\xef\xbc", "\x80", "é", "\xe1\x9e", "\xe1", "\xed\xa0\x80", "\xe0\xa4\x80", "\xee\x80\x80", "\xf0\x9f\x98\x80", "ａ", "ß", "ɐ", "\xe1a", "\xe3\x81a"}
 
 func checkScans(t *testing.T, text string) {
 	t.Helper()
 	b := &release.Block{Text: text}
 	if got, want := blockPunctuation(b), blockPunctuationReference(b); !reflect.DeepEqual(got, want) {
 		t.Fatalf("blockPunctuation(%q) = %v, want %v", text, got, want)
+	}
+	if got, want := lowerLatin(text), lowerLatinReference(text); got != want {
+		t.Fatalf("lowerLatin(%q) = %d, want %d", text, got, want)
 	}
 	var got [][3]int
 	widthRuns(text, func(start, end int, full bool) {
@@ -239,7 +261,7 @@ func checkScans(t *testing.T, text string) {
 	}
 }
 
-// TestScansMatchReference compares blockPunctuation and widthRuns with the scans they replaced on random texts.
+// TestScansMatchReference compares blockPunctuation, lowerLatin and widthRuns with the scans they replaced on random texts.
 func TestScansMatchReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
