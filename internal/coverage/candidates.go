@@ -67,9 +67,13 @@ func appendWords(out []word, text string, covered []Span) []word {
 	}
 	next := 0 // with inOrder, the first span that does not end before the current word
 	gap := true
+	// ASCII, most of an English text, is read a byte at a time without decoding it or calling inWord.
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !inWord(r) {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		if !(r < utf8.RuneSelf && asciiWord[r] || r >= utf8.RuneSelf && inWord(r)) {
 			if r != ' ' && r != '\u00a0' {
 				gap = true
 			}
@@ -78,6 +82,10 @@ func appendWords(out []word, text string, covered []Span) []word {
 		}
 		start := i
 		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf && asciiWord[c] {
+				i++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(text[i:])
 			if inWord(r) {
 				i += n
@@ -117,10 +125,18 @@ func appendWords(out []word, text string, covered []Span) []word {
 // digit.
 func inWord(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiWord[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
+
+// asciiWord tells the ASCII characters in a word (inWord): letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // isAbbrev reports whether s followed by "." is an abbreviation such as "Mr", "Dr" or "H.E".
 func isAbbrev(s string) bool {
@@ -150,7 +166,19 @@ func allCaps(w string) bool {
 // word would look like a family name.
 func shouting(text string) bool {
 	up, letters := 0, 0
-	for _, r := range text {
+	for i := 0; i < len(text); i++ {
+		// ASCII, most of an English text, is counted without decoding it or looking it up in the tables.
+		if c := text[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				up++
+				letters++
+			} else if 'a' <= c && c <= 'z' {
+				letters++
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n - 1
 		if unicode.IsLetter(r) {
 			letters++
 			if unicode.IsUpper(r) {
