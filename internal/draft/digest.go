@@ -34,31 +34,63 @@ func foldSpace(s string) string {
 // spaceFolded reports whether foldSpace would give s as it is, which most sentences are (a translation memory
 // folds every side of every segment): no white space at its ends, and none inside but single spaces.
 func spaceFolded(s string) bool {
-	space := true // at the start, as after a space: one there is not folded
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if unicode.IsSpace(rune(c)) {
-				if space || c != ' ' {
-					return false
-				}
-				space = true
-			} else {
-				space = false
-			}
+		// Most bytes are plain: a look in a table, where each was told apart as ASCII or not, and white space or
+		// not, one at a time.
+		class := foldClasses[s[i]]
+		if class == classPlain {
 			continue
 		}
-		// A byte above ASCII is part of a character that is not white space, unless it and the next begin one
-		// (spacePrefix); the bytes after a first byte never do, nor do those of a character that is not UTF-8.
-		space = false
-		if i+1 < len(s) && spacePrefix.has(c, s[i+1]) {
-			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+		switch class {
+		case classSpace:
+			if s[i+1] == ' ' { // s does not end in a space
 				return false
+			}
+		case classOtherSpace:
+			return false
+		case classLead:
+			// A character that is white space begins as one does (spacePrefix); the bytes after a first byte
+			// never do, nor do those of a character that is not UTF-8.
+			if i+1 < len(s) && spacePrefix.has(s[i], s[i+1]) {
+				if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+					return false
+				}
 			}
 		}
 	}
-	return !space || s == ""
+	return true
 }
+
+// The classes of a byte for spaceFolded.
+const (
+	classPlain      = iota // begins no white space
+	classSpace             // a space
+	classOtherSpace        // ASCII white space other than a space
+	classLead              // the first byte of a white-space character above ASCII, and of others
+)
+
+// foldClasses holds the class of each byte: ASCII white space as unicode.IsSpace has it, and the first bytes of
+// the white-space characters above ASCII (spacePrefix).
+var foldClasses = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		if unicode.IsSpace(rune(c)) {
+			t[c] = classOtherSpace
+		}
+	}
+	t[' '] = classSpace
+	for k := range 1 << 16 {
+		if spacePrefix.has(byte(k>>8), byte(k)) {
+			t[k>>8] = classLead
+		}
+	}
+	return t
+}()
 
 // prefixSet is a set of two-byte prefixes.
 type prefixSet [1 << 16 / 64]uint64

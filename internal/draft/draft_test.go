@@ -75,7 +75,7 @@ func TestParseMarker(t *testing.T) {
 // random texts of letters and white space of several kinds (a no-break space, an ideographic space, a line
 // break, a tab).
 func TestFoldSpace(t *testing.T) {
-	pieces := []string{"a", "ក", "日", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "\u0085", "\u1680", "\u2028", "\xff", "\xe1\x9a",
+	pieces := []string{"a", "ក", "日", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "\u0085", "\u1680", "\u2028", "\u2003", "\u202f", "\r", "\v", "\xff", "\xc2", "\xe2\x80", "\xe1\x9a",
 		"\xe3\x80"}
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 5000 {
