@@ -46,6 +46,8 @@ type shared struct {
 	normOf  map[int64]string       // text id → its normalised source, as read (norms)
 	texts   map[int64]textRow      // text id → text
 	scored  map[scoreKey][]int64   // the texts scoring at a level (SearchTop)
+	// countsPool keeps the arrays countShared counts in (counts).
+	countsPool sync.Pool
 }
 
 // textRow is a text of the index: a unit's text in each language and its normalised source.
@@ -454,7 +456,7 @@ func (m *Memory) countShared(tx *sql.Tx, f tm.Filter) (cands []int64, exact bool
 		gs, texts = append(gs, gram{text: g, q: q}), append(texts, g)
 		left += q
 	}
-	dirs, err := m.gramRead(tx, m.docs, false, texts, lo, hi)
+	dirs, err := m.gramRead(tx, nil, m.docs, false, texts, lo, hi)
 	if err != nil {
 		return nil, false, err
 	}
@@ -467,27 +469,38 @@ func (m *Memory) countShared(tx *sql.Tx, f tm.Filter) (cands []int64, exact bool
 	for i, need := 0, left; i < len(gs) && need >= f.Need; i++ {
 		prefixGrams, need = append(prefixGrams, gs[i].text), need-gs[i].q
 	}
-	if _, err := m.gramRead(tx, m.posts, true, prefixGrams, lo, hi); err != nil {
+	if _, err := m.gramRead(tx, nil, m.posts, true, prefixGrams, lo, hi); err != nil {
 		return nil, false, err
 	}
+	// The lists past the prefix are read one at a time, each while it costs less than the candidates it may rule
+	// out, through one statement.
+	one, err := tx.Prepare(gramOneQuery)
+	if err != nil {
+		return nil, false, fmt.Errorf("index: %w", err)
+	}
+	defer one.Close()
 	size, err := m.textIDs(tx)
 	if err != nil {
 		return nil, false, err
 	}
-	counts := make([]int32, size)
+	counts := m.counts(size)
+	defer m.countsPool.Put(counts)
 	// cands: the texts counted so far; from the prefix on, those that may still pass
 	prefix := true
 	for _, g := range gs {
 		if !prefix && g.in > listCost*len(cands) {
 			break
 		}
-		read, err := m.gramRead(tx, m.posts, true, []string{g.text}, lo, hi)
+		read, err := m.gramRead(tx, one, m.posts, true, []string{g.text}, lo, hi)
 		if err != nil {
 			return nil, false, err
 		}
-		for _, l := range read[0].within(lo, hi) {
+		for _, l := range read[0].lists {
+			if l.len < lo || l.len > hi {
+				continue
+			}
 			var err error
-			if cands, err = countList(l, counts, int32(g.q), prefix, cands); err != nil {
+			if cands, err = countList(l.data, *counts, int32(g.q), prefix, cands); err != nil {
 				return nil, false, fmt.Errorf("index: posting list %q: %w", g.text, err)
 			}
 		}
@@ -495,7 +508,7 @@ func (m *Memory) countShared(tx *sql.Tx, f tm.Filter) (cands []int64, exact bool
 			prefix = false
 			kept := cands[:0]
 			for _, id := range cands {
-				if int(counts[id])+left >= f.Need {
+				if int((*counts)[id])+left >= f.Need {
 					kept = append(kept, id)
 				}
 			}
@@ -550,6 +563,20 @@ func countList(data []byte, counts []int32, q int32, adding bool, cands []int64)
 // read and test (passing): beyond it, countShared stops counting lists and leaves the candidates to the test.
 const listCost = 64
 
+// counts returns an array of size zeros, from the memory's pool: a lookup counts the trigrams each text shares
+// with the query in an array indexed by text id (half a megabyte at 10,000 releases), which the lookups of a
+// draft need one at a time each, where a new one each was pages of memory the kernel gave and zeroed.
+func (m *Memory) counts(size int) *[]int32 {
+	c, _ := m.countsPool.Get().(*[]int32)
+	if c == nil || cap(*c) < size {
+		s := make([]int32, size)
+		return &s
+	}
+	*c = (*c)[:size]
+	clear(*c)
+	return c
+}
+
 // textIDs returns one more than the largest text id, the size of an array indexed by them.
 func (m *Memory) textIDs(tx *sql.Tx) (int, error) {
 	m.mu.Lock()
@@ -567,37 +594,26 @@ func (m *Memory) textIDs(tx *sql.Tx) (int, error) {
 	return n, nil
 }
 
-// gramLengths are what a memory read of one trigram, at the lengths of the zones from lo to hi: by length, the
-// number of texts holding it (n), and with lists, their posting lists.
+// gramLengths are what a memory read of one trigram, at the lengths from lo to hi (read): each length's number of
+// texts holding it, and with lists, their posting list.
 type gramLengths struct {
 	lo, hi int
-	n      map[int]int
-	lists  map[int][]byte
+	read   bool
+	lists  []lengthList
 }
 
 // covers reports whether c holds the zones from lo to hi.
-func (c gramLengths) covers(lo, hi int) bool { return c.n != nil && c.lo <= lo && hi <= c.hi }
+func (c gramLengths) covers(lo, hi int) bool { return c.read && c.lo <= lo && hi <= c.hi }
 
 // holding returns the number of texts of lo to hi code points that c counts.
 func (c gramLengths) holding(lo, hi int) int {
 	total := 0
-	for l, n := range c.n {
-		if l >= lo && l <= hi {
-			total += n
+	for _, l := range c.lists {
+		if l.len >= lo && l.len <= hi {
+			total += l.n
 		}
 	}
 	return total
-}
-
-// within returns the posting lists of c at the lengths from lo to hi.
-func (c gramLengths) within(lo, hi int) [][]byte {
-	var out [][]byte
-	for l, data := range c.lists {
-		if l >= lo && l <= hi {
-			out = append(out, data)
-		}
-	}
-	return out
 }
 
 // gramReadQuery reads the directories of the rows of texts_grams of the trigrams of a JSON array (?1) in the
@@ -610,23 +626,25 @@ const gramReadQuery = `SELECT gram, zone, dir, CASE WHEN ?4 THEN posts END FROM 
 const gramOneQuery = `SELECT gram, zone, dir, CASE WHEN ?4 THEN posts END FROM texts_grams
 	WHERE gram = ?1 AND zone BETWEEN ?2 AND ?3`
 
-// gramRead returns what the memory read of each trigram of grams at the lengths from lo to hi, the directories
-// of their rows of texts_grams, with their posting lists when lists is set: from cache when it has them (the
-// lookups of a draft share most of their trigrams and lengths, and a lookup tries several ranges), the others
-// in one query (gramOneQuery for one).
-func (m *Memory) gramRead(tx *sql.Tx, cache map[string]gramLengths, lists bool, grams []string, lo, hi int) ([]gramLengths, error) {
-	zlo, zhi := zoneOf(lo), zoneOf(hi)
+// gramRead returns what the memory read of each trigram of grams at the lengths from lo to hi, from the
+// directories of their rows of texts_grams, with their posting lists when lists is set: from cache when it has
+// them (the lookups of a draft share most of their trigrams and lengths, and a lookup tries several ranges),
+// the others in one query (gramOneQuery for one, through one, its statement prepared for the lookup, when one
+// is not nil). A row holds the lists of every length of its zone: the lists of the lengths asked for are copied
+// out of the row as SQLite gives it (sql.RawBytes), in one buffer a row, and the rest left, where the whole row
+// was copied again by database/sql and kept (a draft at 10,000 releases read 25 MB of rows).
+func (m *Memory) gramRead(tx *sql.Tx, one *sql.Stmt, cache map[string]gramLengths, lists bool, grams []string, lo, hi int) ([]gramLengths, error) {
 	out := make([]gramLengths, len(grams))
 	var missing []string
 	m.mu.Lock()
 	for i, g := range grams {
 		c, ok := cache[g]
 		out[i] = c
-		if ok && c.covers(zlo, zhi) {
+		if ok && c.covers(lo, hi) {
 			continue
 		}
 		if ok { // read again with what it holds, which stays the lengths cached
-			zlo, zhi = min(zlo, c.lo), max(zhi, c.hi)
+			lo, hi = min(lo, c.lo), max(hi, c.hi)
 		}
 		missing = append(missing, g)
 	}
@@ -634,6 +652,7 @@ func (m *Memory) gramRead(tx *sql.Tx, cache map[string]gramLengths, lists bool, 
 	if len(missing) == 0 {
 		return out, nil
 	}
+	zlo, zhi := zoneOf(lo), zoneOf(hi)
 	q, arg := gramOneQuery, missing[0]
 	if len(missing) > 1 {
 		list, err := json.Marshal(missing)
@@ -644,9 +663,17 @@ func (m *Memory) gramRead(tx *sql.Tx, cache map[string]gramLengths, lists bool, 
 	}
 	read := make(map[string]gramLengths, len(missing))
 	for _, g := range missing {
-		read[g] = gramLengths{lo: zlo, hi: zhi, n: map[int]int{}, lists: map[int][]byte{}}
+		read[g] = gramLengths{lo: lo, hi: hi, read: true}
 	}
-	rows, err := tx.Query(q, arg, zlo, zhi, lists)
+	var (
+		rows *sql.Rows
+		err  error
+	)
+	if one != nil && len(missing) == 1 {
+		rows, err = one.Query(arg, zlo, zhi, lists)
+	} else {
+		rows, err = tx.Query(q, arg, zlo, zhi, lists)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
@@ -654,27 +681,35 @@ func (m *Memory) gramRead(tx *sql.Tx, cache map[string]gramLengths, lists bool, 
 		var (
 			g          string
 			zone       int
-			dir, posts []byte
+			dir, posts sql.RawBytes
 		)
 		if err := rows.Scan(&g, &zone, &dir, &posts); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("index: %w", err)
 		}
 		if lists && posts == nil {
-			posts = []byte{}
+			posts = sql.RawBytes{}
 		}
 		ls, err := decodeZone(zone, dir, posts)
 		if err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("index: posting lists of %q in zone %d: %w", g, zone, err)
 		}
-		c := read[g]
-		for _, l := range ls {
-			c.n[l.len] = l.n
-			if lists {
-				c.lists[l.len] = l.data
+		ls = slices.DeleteFunc(ls, func(l lengthList) bool { return l.len < lo || l.len > hi })
+		if lists {
+			size := 0
+			for _, l := range ls {
+				size += len(l.data)
+			}
+			buf := make([]byte, 0, size)
+			for i, l := range ls {
+				buf = append(buf, l.data...)
+				ls[i].data = buf[len(buf)-len(l.data) : len(buf) : len(buf)]
 			}
 		}
+		c := read[g]
+		c.lists = append(c.lists, ls...)
+		read[g] = c
 	}
 	if err := closeRows(rows); err != nil {
 		return nil, err
