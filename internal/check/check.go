@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 
@@ -33,6 +34,17 @@ type Context struct {
 	Anchors  *bitext.Anchors
 	Release  *release.Release
 	Bitext   *bitext.Bitext
+	scratch
+	// pairsMade says that pairs holds targetSegments' list.
+	pairsMade bool
+	// shortfallsFound says that shortfalls holds what glossaryCounts found.
+	shortfallsFound bool
+}
+
+// scratch is what the rules keep of one release in its Context, in room that a pool keeps from one release to
+// the next (the maps emptied, the lists cut to nothing): the maps and lists were made again for every release,
+// a fifth of the bytes its rules allocated.
+type scratch struct {
 	// sides holds sideMatches' results: five rules ask for the same side's matches, and shifting them into
 	// block offsets once per side, not once per rule, was a tenth of the bytes a release check allocated.
 	sides map[sideKey][]termmatch.Match
@@ -40,12 +52,33 @@ type Context struct {
 	shifted []termmatch.Match
 	// pairs holds targetSegments' list once made.
 	pairs []segmentPair
-	// numbers holds sideNumbers' results by side: the English side of a segment is compared with each target.
-	numbers map[*bitext.Side][]numeral.Number
-	// shortfalls holds what glossaryCounts found, once shortfallsFound: glossary-missing and glossary-count
-	// report different shortfalls of the same counts.
-	shortfalls      []segmentShortfall
-	shortfallsFound bool
+	// numbers holds sideNumbers' results by side: the English side of a segment is compared with each target;
+	// numbered holds those results, one after another.
+	numbers  map[*bitext.Side][]numeral.Number
+	numbered []numeral.Number
+	// shortfalls holds what glossaryCounts found: glossary-missing and glossary-count report different
+	// shortfalls of the same counts.
+	shortfalls []segmentShortfall
+	// tallies and mentions are glossaryCounts' room for the counts of one segment and its merged mentions.
+	tallies  [3]tally
+	mentions []termmatch.Match
+}
+
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{sides: map[sideKey][]termmatch.Match{}, numbers: map[*bitext.Side][]numeral.Number{}}
+}}
+
+// empty readies s for another release, dropping what it points into of the last one (its segments and sides),
+// so that a pooled scratch keeps no release alive.
+func (s *scratch) empty() {
+	clear(s.sides)
+	clear(s.numbers)
+	clear(s.pairs)
+	clear(s.shortfalls)
+	s.shifted, s.pairs, s.numbered, s.shortfalls = s.shifted[:0], s.pairs[:0], s.numbered[:0], s.shortfalls[:0]
+	for i := range s.tallies {
+		s.tallies[i].reset()
+	}
 }
 
 // sideKey names one result of sideMatches. A side is of one language, which the key need not hash again.
@@ -207,8 +240,9 @@ func (p *runner) checkRelease(r *release.Release) ([]finding.Finding, []Case) {
 // release view (bitext.Anchors.ForRelease) that aligned it.
 func (p *runner) checkAligned(bt *bitext.Bitext, anchors *bitext.Anchors) ([]finding.Finding, []Case) {
 	in, langs, r := p.in, p.langs, bt.Release
+	s := scratchPool.Get().(*scratch)
 	ctx := &Context{Source: in.Source, Targets: langs, Config: in.Config, Glossary: in.Glossary, Anchors: anchors,
-		Release: r, Bitext: bt}
+		Release: r, Bitext: bt, scratch: *s}
 	var fs []finding.Finding
 	for _, ck := range p.checkers {
 		rule := ck.Rule()
@@ -225,6 +259,9 @@ func (p *runner) checkAligned(bt *bitext.Bitext, anchors *bitext.Anchors) ([]fin
 			fs = append(fs, f)
 		})
 	}
+	*s = ctx.scratch // as the rules grew it
+	s.empty()
+	scratchPool.Put(s)
 	fs = dropConsequences(r, langs, fs)
 	bad := badSuppressions
 	if in.badSuppressions != nil {

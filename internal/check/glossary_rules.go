@@ -44,9 +44,8 @@ func sideMatches(c *Context, lang language.Tag, side *bitext.Side, overlapping b
 			ms[i].End += side.Start
 		}
 	}
-	if c.sides == nil {
-		// Each side of a segment is asked for in both views, the English side once per target too.
-		c.sides = make(map[sideKey][]termmatch.Match, 2*len(c.Bitext.Segments)*(1+len(c.Bitext.Targets)))
+	if c.sides == nil { // a Context made outside a run
+		c.sides = map[sideKey][]termmatch.Match{}
 	}
 	c.sides[k] = ms
 	return ms
@@ -56,8 +55,8 @@ func sideMatches(c *Context, lang language.Tag, side *bitext.Side, overlapping b
 // targets. The list of them is made once and kept in c: six rules walk it, and each looked every side up in its
 // segment's map again.
 func targetSegments(c *Context, fn func(seg *bitext.Segment, lang language.Tag, src, tgt *bitext.Side)) {
-	if c.pairs == nil {
-		c.pairs = []segmentPair{}
+	if !c.pairsMade {
+		c.pairsMade = true
 		for _, seg := range c.Bitext.Segments {
 			src := seg.Side(c.Source)
 			if src == nil {
@@ -395,8 +394,7 @@ func shortfalls(c *Context) []segmentShortfall {
 // glossaryCounts calls fn for each shortfall of each aligned target segment. A forbidden rendering counts as a
 // rendering here: it is glossary-forbidden's finding, not a missing term as well.
 func glossaryCounts(c *Context, fn func(seg *bitext.Segment, lang language.Tag, tgt *bitext.Side, sf shortfall)) {
-	var want, have, seen tally
-	var buf []termmatch.Match
+	want, have, seen := &c.tallies[0], &c.tallies[1], &c.tallies[2]
 	targetSegments(c, func(seg *bitext.Segment, lang language.Tag, src, tgt *bitext.Side) {
 		want.reset()
 		for _, m := range sideMatches(c, c.Source, src, false) {
@@ -405,7 +403,7 @@ func glossaryCounts(c *Context, fn func(seg *bitext.Segment, lang language.Tag, 
 		if len(want.counts) == 0 {
 			return
 		}
-		buf = assignRenderings(buf, sideMatches(c, lang, tgt, true), &want, &have)
+		c.mentions = assignRenderings(c.mentions, sideMatches(c, lang, tgt, true), want, have)
 		// Titles of the translation that the English does not mention, or mentions fewer times, longest matches
 		// only (副首相 is the deputy prime minister, not also a prime minister).
 		unexpected := ""

@@ -42,7 +42,7 @@ func sideNumbers(c *Context, lang language.Tag, side *bitext.Side) []numeral.Num
 	if ns, ok := c.numbers[side]; ok {
 		return ns
 	}
-	if c.numbers == nil {
+	if c.numbers == nil { // a Context made outside a run
 		c.numbers = map[*bitext.Side][]numeral.Number{}
 	}
 	ns := findSideNumbers(c, lang, side)
@@ -55,10 +55,8 @@ func findSideNumbers(c *Context, lang language.Tag, side *bitext.Side) []numeral
 	text := side.Text()
 	relative, bare := c.Anchors.NumberWords(lang, text)
 	lists := [...][]numeral.Number{c.Anchors.Numbers(lang, text), relative, bare}
-	var out []numeral.Number
-	if n := len(lists[0]) + len(lists[1]) + len(lists[2]); n > 0 {
-		out = make([]numeral.Number, 0, n) // most numbers are outside terms
-	}
+	start := len(c.numbered) // the side's numbers follow those of the sides before it in c.numbered
+	out := c.numbered[start:]
 	// The numbers of the three lists in turn, not copied into one first.
 	for _, ns := range lists {
 	next:
@@ -77,7 +75,8 @@ func findSideNumbers(c *Context, lang language.Tag, side *bitext.Side) []numeral
 	if len(out) == 0 {
 		return nil
 	}
-	return out
+	c.numbered = append(c.numbered[:start], out...) // out itself when it fitted, else a copy in room that grew
+	return c.numbered[start:len(c.numbered):len(c.numbered)]
 }
 
 func numberKey(n numeral.Number) string { return strconv.FormatFloat(n.Value, 'f', -1, 64) }

@@ -2,6 +2,7 @@ package check
 
 import (
 	"errors"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/relloc/relloc/internal/finding"
+	"github.com/relloc/relloc/internal/release"
 )
 
 // TestCollector: outcomes added one at a time in report order give Collect's result, with the cases or only
@@ -136,4 +138,57 @@ func TestStreamGivesFolders(t *testing.T) {
 				t.Errorf("outcome of %s: folder %q, want %q", o.ID, o.Dir, want)
 			}
 		})
+}
+
+// TestScratchLeavesNothingBehind checks releases one after another in either order, a faulty one between each
+// two: what the rules kept of one release in the pooled scratch (checkAligned) must change nothing of the next
+// one's findings, and the scratch must go back to the pool empty.
+func TestScratchLeavesNothingBehind(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	g := benchGlossary(r, 300)
+	var rels []*release.Release
+	for i := range 6 {
+		rel := benchRelease(r, i, g)
+		if i%2 == 1 { // a month changed and a bracket left open in the Japanese: findings of several rules
+			var files []release.File
+			for _, lang := range []language.Tag{language.English, language.Khmer, language.Japanese} {
+				d := rel.Doc(lang)
+				src := string(d.Source)
+				if lang == language.Japanese {
+					src = strings.Replace(strings.Replace(src, "年11月", "年12月", 2), "協議した。", "協議した（。", 1)
+				}
+				files = append(files, release.File{Path: d.Path, Lang: lang, Data: []byte(src)})
+			}
+			var err error
+			if rel, err = release.Parse(rel.Dir, language.English, files); err != nil {
+				t.Fatal(err)
+			}
+		}
+		rels = append(rels, rel)
+	}
+	p := prepare(Input{Source: language.English, Targets: []language.Tag{language.Khmer, language.Japanese}, Glossary: g})
+	faulty := rels[1]
+	check := func(rel *release.Release) []finding.Finding {
+		fs, _ := p.checkRelease(rel)
+		return fs
+	}
+	want := make([][]finding.Finding, len(rels))
+	for i, rel := range rels {
+		want[i] = check(rel)
+	}
+	if len(want[1]) == 0 || len(want[0]) != 0 {
+		t.Fatalf("the faulty release has %d findings, the consistent one %d", len(want[1]), len(want[0]))
+	}
+	for i := len(rels) - 1; i >= 0; i-- {
+		check(faulty)
+		if got := check(rels[i]); !reflect.DeepEqual(got, want[i]) {
+			t.Errorf("release %d checked after others: %d findings, alone %d", i, len(got), len(want[i]))
+		}
+		s := scratchPool.Get().(*scratch)
+		if len(s.sides) != 0 || len(s.numbers) != 0 || len(s.pairs) != 0 || len(s.shifted) != 0 || len(s.numbered) != 0 ||
+			len(s.shortfalls) != 0 || slices.ContainsFunc(s.pairs[:cap(s.pairs)], func(p segmentPair) bool { return p.seg != nil }) {
+			t.Fatalf("scratch back in the pool holds a release: %d sides, %d numbers, %d pairs", len(s.sides), len(s.numbers), len(s.pairs))
+		}
+		scratchPool.Put(s)
+	}
 }
