@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"errors"
+	"math"
 	"slices"
 	"unicode/utf8"
 )
@@ -177,28 +178,37 @@ func encodeZone(zone int, lists []lengthList) (dir, posts []byte) {
 // decodeZone returns the posting lists of a row of texts_grams (encodeZone); posts nil gives their lengths and
 // numbers of texts alone.
 func decodeZone(zone int, dir, posts []byte) ([]lengthList, error) {
-	var (
-		out []lengthList
-		at  uint64
-	)
+	return appendZone(nil, zone, dir, posts, math.MinInt, math.MaxInt)
+}
+
+// appendZone appends to dst the posting lists of lo to hi code points of a row of texts_grams, as decodeZone
+// gives them: a lookup keeps the lists of the lengths it asks for in one slice a trigram.
+func appendZone(dst []lengthList, zone int, dir, posts []byte, lo, hi int) ([]lengthList, error) {
+	var at uint64
 	for len(dir) > 0 {
 		var v [3]uint64
 		for i := range v {
+			if len(dir) > 0 && dir[0] < 0x80 { // most numbers of a directory take a byte
+				v[i], dir = uint64(dir[0]), dir[1:]
+				continue
+			}
 			x, k := binary.Uvarint(dir)
 			if k <= 0 {
-				return nil, errPostings
+				return dst, errPostings
 			}
 			v[i], dir = x, dir[k:]
 		}
 		l := lengthList{len: zone*zoneWidth + int(v[0]), n: int(v[1])}
 		if posts != nil {
 			if at+v[2] > uint64(len(posts)) {
-				return nil, errPostings
+				return dst, errPostings
 			}
 			l.data = posts[at : at+v[2]]
 		}
 		at += v[2]
-		out = append(out, l)
+		if l.len >= lo && l.len <= hi {
+			dst = append(dst, l)
+		}
 	}
-	return out, nil
+	return dst, nil
 }

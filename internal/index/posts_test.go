@@ -2,9 +2,11 @@ package index
 
 import (
 	"database/sql"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -230,5 +232,52 @@ func TestCountListAsEachPosting(t *testing.T) {
 				t.Fatalf("list %x cut before its last byte: countList error %v, eachPosting's differs", cut, errEach)
 			}
 		}
+	}
+}
+
+// TestAppendZoneAsDecode: appendZone appends the lists decodeZone gives of a row at the lengths asked for, in
+// their order, after what dst holds, with lengths, numbers of texts and sizes of one byte and more, and fails
+// where decodeZone fails: a directory cut within a number, a list past the row's.
+func TestAppendZoneAsDecode(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 18))
+	for range 200 {
+		zone := r.IntN(20)
+		var lists []lengthList
+		for l := zone * zoneWidth; l < (zone+1)*zoneWidth; l++ {
+			if r.IntN(3) > 0 {
+				data := make([]byte, r.IntN(1<<r.IntN(10)))
+				lists = append(lists, lengthList{len: l, n: 1 + r.IntN(1<<r.IntN(12)), data: data})
+			}
+		}
+		dir, posts := encodeZone(zone, lists)
+		lo, hi := zone*zoneWidth+r.IntN(zoneWidth), zone*zoneWidth+r.IntN(zoneWidth)
+		for _, withPosts := range []bool{true, false} {
+			p := posts
+			if !withPosts {
+				p = nil
+			} else if p == nil {
+				p = []byte{}
+			}
+			all, err := decodeZone(zone, dir, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []lengthList{{len: -1}}
+			for _, l := range all {
+				if l.len >= lo && l.len <= hi {
+					want = append(want, l)
+				}
+			}
+			got, err := appendZone([]lengthList{{len: -1}}, zone, dir, p, lo, hi)
+			if err != nil || !reflect.DeepEqual(got, want) {
+				t.Fatalf("zone %d, lengths %d to %d: appendZone gives %v, %v, want %v", zone, lo, hi, got, err, want)
+			}
+		}
+		if _, err := appendZone(nil, zone, dir, posts[:len(posts)/2], 0, math.MaxInt); len(posts) > 0 && err == nil {
+			t.Errorf("a list past the row gives no error")
+		}
+	}
+	if _, err := appendZone(nil, 0, []byte{3, 0x80}, nil, 0, math.MaxInt); err == nil {
+		t.Errorf("a directory cut within a number gives no error")
 	}
 }

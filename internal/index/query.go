@@ -690,13 +690,14 @@ func (m *Memory) gramRead(tx *sql.Tx, one *sql.Stmt, cache map[string]gramLength
 		if lists && posts == nil {
 			posts = sql.RawBytes{}
 		}
-		ls, err := decodeZone(zone, dir, posts)
-		if err != nil {
+		c := read[g]
+		from := len(c.lists)
+		if c.lists, err = appendZone(c.lists, zone, dir, posts, lo, hi); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("index: posting lists of %q in zone %d: %w", g, zone, err)
 		}
-		ls = slices.DeleteFunc(ls, func(l lengthList) bool { return l.len < lo || l.len > hi })
 		if lists {
+			ls := c.lists[from:]
 			size := 0
 			for _, l := range ls {
 				size += len(l.data)
@@ -707,8 +708,6 @@ func (m *Memory) gramRead(tx *sql.Tx, one *sql.Stmt, cache map[string]gramLength
 				ls[i].data = buf[len(buf)-len(l.data) : len(buf) : len(buf)]
 			}
 		}
-		c := read[g]
-		c.lists = append(c.lists, ls...)
 		read[g] = c
 	}
 	if err := closeRows(rows); err != nil {
