@@ -44,6 +44,9 @@ type langMatcher struct {
 	// context[i] is true when pattern i counts only with a text before or after it (日 in 訪日), which its match
 	// does not cover: the match of a span does not tell whether that text lay inside the span.
 	context []bool
+	// anyContext is true when some pattern has a context: never in the source language, whose patterns are terms
+	// and variants (Patterns), which deriveLongest relies on.
+	anyContext bool
 }
 
 // textPass is what a release view knows of one text; each field is filled the first time it is asked for.
@@ -159,7 +162,7 @@ func (a *Anchors) Matches(lang language.Tag, text string) []termmatch.Match {
 // matches is Matches in a release view, for text, whose pass is p.
 func (a *Anchors) matches(lang language.Tag, lm *langMatcher, p *textPass, text string) []termmatch.Match {
 	if !p.haveOver {
-		if over, ok := a.derive(lang, lm, p, text, true); ok {
+		if over, ok := a.derive(lang, lm, p, text); ok {
 			p.over = over
 		} else {
 			p.over = lm.m.FindAllOverlappingForm(text, p.matchForm(lang, text))
@@ -184,17 +187,25 @@ func (a *Anchors) Longest(lang language.Tag, text string) []termmatch.Match {
 	return a.longest(lang, lm, a.textPass(lang, text), text)
 }
 
-// longest is Longest in a release view, for text, whose pass is p.
+// longest is Longest in a release view, for text, whose pass is p. A translation's leftmost-longest matches are
+// chosen from its overlapping ones, which the rules read too. The source's overlapping matches are read by no rule
+// of check, so its texts are matched leftmost-longest during the scan (termmatch.Matcher.FindAllForm), and a span
+// takes its matches from its block's leftmost-longest ones where that is exact (deriveLongest): no overlapping
+// hit of an English text is collected, and none is chosen from afterwards.
 func (a *Anchors) longest(lang language.Tag, lm *langMatcher, p *textPass, text string) []termmatch.Match {
 	if !p.haveLongest {
-		over, ok := []termmatch.Match(nil), false
-		if lang == a.source { // a translation derives its overlapping matches, which the rules read too
-			over, ok = a.derive(lang, lm, p, text, false)
+		switch {
+		case lang != a.source:
+			p.longest = termmatch.LeftmostLongest(a.matches(lang, lm, p, text))
+		case p.haveOver: // asked for by a caller already (Matches)
+			p.longest = termmatch.LeftmostLongest(p.over)
+		default:
+			ms, ok := a.deriveLongest(lang, lm, p, text)
+			if !ok {
+				ms = lm.m.FindAllForm(text, p.matchForm(lang, text))
+			}
+			p.longest = ms
 		}
-		if !ok {
-			over = a.matches(lang, lm, p, text)
-		}
-		p.longest = termmatch.LeftmostLongest(over)
 		p.haveLongest = true
 	}
 	return p.longest
@@ -291,6 +302,7 @@ func NewAnchors(g *glossary.Glossary, source language.Tag, langs []language.Tag)
 			lm := &langMatcher{m: termmatch.New(lang, ps), context: make([]bool, len(ps))}
 			for i, p := range ps {
 				lm.context[i] = p.PrecededBy != "" || p.FollowedBy != ""
+				lm.anyContext = lm.anyContext || lm.context[i]
 			}
 			return lm
 		})

@@ -1,11 +1,14 @@
 package bitext
 
 import (
+	"path"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
 
 	"github.com/relloc/relloc/internal/glossary"
+	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/scalegen"
 )
 
@@ -70,5 +73,63 @@ func BenchmarkScaleLoad(b *testing.B) {
 		for _, l := range langs {
 			a.Matcher(l)
 		}
+	}
+}
+
+// scaleReleases generates a workspace of package scalegen with n releases and parses its glossary and releases.
+func scaleReleases(b *testing.B, n int) (*glossary.Glossary, []*release.Release) {
+	b.Helper()
+	var gfiles []glossary.File
+	var rels []*release.Release
+	var files []release.File
+	langs := map[string]language.Tag{"en.md": en, "km.md": km, "ja.md": ja}
+	_, err := scalegen.Generate(scalegen.Config{Releases: n, Entries: 5000, Seed: 1}, func(p string, data []byte) error {
+		switch {
+		case strings.HasPrefix(p, "glossary/"):
+			gfiles = append(gfiles, glossary.File{Path: p, Data: data})
+		case strings.HasPrefix(p, "releases/"):
+			dir, name := path.Split(p)
+			files = append(files, release.File{Path: p, Lang: langs[name], Data: data})
+			if len(files) == 3 {
+				r, err := release.Parse(strings.TrimSuffix(dir, "/"), en, files)
+				if err != nil {
+					b.Fatal(err)
+				}
+				rels = append(rels, r)
+				files = nil
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := glossary.Parse(gfiles, glossary.Options{Targets: targets})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return g, rels
+}
+
+// BenchmarkAlignScale aligns 100 releases of package scalegen (the workspace of make bench-scale) with its
+// 5,000-entry glossary, as check does: a release view of the anchors for each, the matchers built beforehand.
+func BenchmarkAlignScale(b *testing.B) {
+	g, rels := scaleReleases(b, 100)
+	a := NewAnchors(g, en, []language.Tag{en, km, ja})
+	for _, l := range []language.Tag{en, km, ja} {
+		a.Matcher(l)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		alignScale(a, rels)
+	}
+}
+
+// alignScale is the benchmark's loop body, kept out of line so that a profiler can pick it out.
+//
+//go:noinline
+func alignScale(a *Anchors, rels []*release.Release) {
+	for _, r := range rels {
+		Align(r, en, targets, a.ForRelease())
 	}
 }

@@ -1,6 +1,8 @@
 package bitext
 
 import (
+	"cmp"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -13,9 +15,9 @@ import (
 
 // derive returns the overlapping matches of text, a span of a block (Within), from the block's pass, in the
 // span's offsets, when they are exactly what matching the span on its own gives (TestDerivedMatchesProperty);
-// else false, and the caller matches the span itself. ordered asks for the order of FindAllOverlapping too,
-// which is kept for a matcher of one automaton; English, whose case-sensitive patterns have an automaton of
-// their own merged by position, is derived only for Longest, which does not depend on the order.
+// else false, and the caller matches the span itself. The source language's spans are not derived: its
+// overlapping matches are read by no rule of check, and its leftmost-longest ones are derived from the block's
+// leftmost-longest ones (deriveLongest).
 //
 // The matcher reads a text in its matching form, and decides a hit from the hit's bytes, the rune on each side
 // of it (the word-boundary and Khmer syllable tests) and, for a pattern with context, the text before or after
@@ -29,8 +31,8 @@ import (
 //     whose duplicate over the same span (日カンボジア) the block's pass dropped.
 //
 // Otherwise, which a segmenter's sentences rarely are, the span is matched on its own.
-func (a *Anchors) derive(lang language.Tag, lm *langMatcher, p *textPass, text string, ordered bool) ([]termmatch.Match, bool) {
-	if p.block.text == "" || ordered && lang == a.source {
+func (a *Anchors) derive(lang language.Tag, lm *langMatcher, p *textPass, text string) ([]termmatch.Match, bool) {
+	if p.block.text == "" || lang == a.source {
 		return nil, false
 	}
 	b := p.block.text
@@ -59,6 +61,46 @@ func (a *Anchors) derive(lang language.Tag, lm *langMatcher, p *textPass, text s
 			m.End -= start
 			out = append(out, m)
 		}
+	}
+	return out, true
+}
+
+// deriveLongest returns the leftmost-longest matches of text, a span of a block (Within), from the block's
+// leftmost-longest matches, in the span's offsets, when they are exactly what FindAll of the span on its own
+// gives (TestDerivedMatchesProperty); else false, and the caller matches the span itself. It serves a matcher
+// without patterns that count in context (the source language's), for which the conditions are those of derive
+// but the one on crossing matches, which holds of the leftmost-longest matches alone:
+//   - when the span's edges are clean (cleanBefore, cleanAfter), the span's overlapping matches are the block's
+//     that lie inside it, which is what derive relies on too;
+//   - the leftmost-longest choice is greedy, by start: from the end of the last match chosen, the next is the
+//     best of the earliest start. When no match the block's choice keeps crosses an edge, the choice reaches the
+//     span's start at or after the end of every match chosen before it, and from there it chooses in the block
+//     what it chooses in the span alone: the earliest start in the span is the same in both, and so is its best
+//     match, since a better one of the block at that start would end past the span and be chosen, crossing its
+//     end.
+func (a *Anchors) deriveLongest(lang language.Tag, lm *langMatcher, p *textPass, text string) ([]termmatch.Match, bool) {
+	if p.block.text == "" || lm.anyContext {
+		return nil, false
+	}
+	b := p.block.text
+	start, end := p.block.start, p.block.start+len(text)
+	if !cleanBefore(b, start) || !cleanAfter(b, end) {
+		return nil, false
+	}
+	ms := a.longest(lang, lm, p.block.pass, b) // in order, without overlaps: starts and ends both ascend
+	i, _ := slices.BinarySearchFunc(ms, start, func(m termmatch.Match, x int) int { return cmp.Compare(m.End, x+1) })
+	j, _ := slices.BinarySearchFunc(ms, end, func(m termmatch.Match, x int) int { return cmp.Compare(m.Start, x) })
+	if i >= j {
+		return nil, true
+	}
+	if ms[i].Start < start || ms[j-1].End > end {
+		return nil, false
+	}
+	out := make([]termmatch.Match, j-i)
+	for k, m := range ms[i:j] {
+		m.Start -= start
+		m.End -= start
+		out[k] = m
 	}
 	return out, true
 }
