@@ -109,7 +109,8 @@ func Length(text string) int {
 	table := runeclass.Table()
 	for i := 0; i < len(text); {
 		n++
-		if c := text[i]; c < utf8.RuneSelf {
+		c := text[i]
+		if c < utf8.RuneSelf {
 			i++
 			switch {
 			case c == '(':
@@ -124,7 +125,19 @@ func Length(text string) int {
 			}
 			continue
 		}
-		r, w := decodeRune(text, i)
+		// A rune of three bytes (Khmer, kana, kanji), most of such a text, is decoded in the loop: a function
+		// doing it is too large for the compiler to inline, and its call cost more than the decoding.
+		r, w := rune(0), 0
+		if c&0xF0 == 0xE0 && i+2 < len(text) {
+			c1, c2 := text[i+1], text[i+2]
+			r = rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				w = 3
+			}
+		}
+		if w == 0 {
+			r, w = utf8.DecodeRuneInString(text[i:])
+		}
 		i += w
 		switch {
 		case r == '（':
@@ -207,19 +220,6 @@ func indexBracket(s string, b byte, wide string) (int, int) {
 		}
 	}
 	return -1, 0
-}
-
-// decodeRune is utf8.DecodeRuneInString(text[i:]) for a rune that is not ASCII, with the three-byte runes of
-// Khmer and Japanese decoded inline.
-func decodeRune(text string, i int) (rune, int) {
-	if c := text[i]; c&0xF0 == 0xE0 && i+2 < len(text) {
-		c1, c2 := text[i+1], text[i+2]
-		r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-			return r, 3
-		}
-	}
-	return utf8.DecodeRuneInString(text[i:])
 }
 
 // Kinds of rune for Length: not a letter, a Latin letter (below U+0250), a Japanese one (kanji, kana), another.
@@ -431,7 +431,9 @@ func intern(src, tgt []Unit, sentences bool) (anchors, anchors, int) {
 			total += len(u.Anchors)
 		}
 	}
-	ids := map[string]int32{}
+	// The map is made at the size of every anchor, distinct or not: grown a group at a time from empty, its
+	// rehashing was most of the cost of an insertion.
+	ids := make(map[string]int32, total)
 	var weak []bool // by id: weakAnchor of its key, asked once per key
 	buf := make([]int32, 0, total)
 	// conv interns the anchors of us; with known, only those of keys the source has (all of which it interned
