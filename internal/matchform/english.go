@@ -27,7 +27,7 @@ func English(s string, caseSensitive bool) Form {
 				if caseSensitive {
 					b.keep(i, j)
 				} else {
-					b.addShifted(i, j, asciiLower(s[i:j]))
+					b.addLowerASCII(i, j)
 				}
 				i = j
 				continue
@@ -70,11 +70,34 @@ func englishPunct(u string) string {
 	}, u)
 }
 
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			return strings.ToLower(s)
+// addLowerASCII is addShifted of original[o:oe], which is ASCII, and its lower case, written into the form
+// directly: lowering a copy first (strings.ToLower) made every run of a text with a capital in it twice.
+func (b *builder) addLowerASCII(o, oe int) {
+	in := b.orig[o:oe]
+	k := 0
+	for k < len(in) && (in[k] < 'A' || in[k] > 'Z') {
+		k++
+	}
+	if k == len(in) {
+		if !b.same {
+			b.sb.WriteString(in)
+		}
+		return
+	}
+	// The run changes, but keeps its length and every byte's place: no span is recorded (see addShifted).
+	if b.same {
+		b.same = false
+		b.sb.Grow(len(b.orig) + 8)
+		b.sb.WriteString(b.orig[:o])
+	}
+	for k < len(in) {
+		b.sb.WriteString(in[:k])
+		b.sb.WriteByte(in[k] + ('a' - 'A'))
+		in = in[k+1:]
+		k = 0
+		for k < len(in) && (in[k] < 'A' || in[k] > 'Z') {
+			k++
 		}
 	}
-	return s
+	b.sb.WriteString(in)
 }

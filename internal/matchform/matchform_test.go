@@ -540,3 +540,72 @@ func TestKhmerRankTable(t *testing.T) {
 		}
 	}
 }
+
+// englishReference is English as it was before addLowerASCII: each ASCII run lowered by strings.ToLower into a
+// string of its own, then added to the form.
+func englishReference(s string, caseSensitive bool) Form {
+	asciiLower := func(s string) string {
+		for i := 0; i < len(s); i++ {
+			if 'A' <= s[i] && s[i] <= 'Z' {
+				return strings.ToLower(s)
+			}
+		}
+		return s
+	}
+	var b builder
+	b.init(s)
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf {
+				j++
+			}
+			if j < len(s) {
+				j--
+			}
+			if j > i {
+				if caseSensitive {
+					b.keep(i, j)
+				} else {
+					b.addShifted(i, j, asciiLower(s[i:j]))
+				}
+				i = j
+				continue
+			}
+		}
+		// The rest of a text, beyond ASCII, is folded by English itself, unit by unit.
+		n := nfcUnit(s[i:])
+		u := English(s[i:i+n], caseSensitive).Text
+		b.addShifted(i, i+n, u)
+		i += n
+	}
+	return b.form()
+}
+
+// TestEnglishLowersInPlace: English, which lowers ASCII into the form as it copies it, gives the text and the
+// offsets that lowering each run into a string of its own gave, on random texts of capitals, other ASCII and
+// characters beyond it, and on the English of NTREX-128.
+func TestEnglishLowersInPlace(t *testing.T) {
+	parts := []string{"A", "Z", "a", "z", "@", "[", "`", "{", " ", "Minister", "JAPAN", "e\u0301", "É", "’", "\u00a0",
+		"ﬁ", "Ａ", "\xff", "Ω"}
+	same := func(s string) {
+		t.Helper()
+		for _, cs := range []bool{false, true} {
+			got, want := English(s, cs), englishReference(s, cs)
+			if got.Text != want.Text || !slices.Equal(got.segs, want.segs) {
+				t.Fatalf("English(%q, %v) = %q %v, lowering each run apart gives %q %v", s, cs, got.Text, got.segs, want.Text, want.segs)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		same(b.String())
+	}
+	for _, line := range corpusLines(t, "newstest2019-src.eng.txt") {
+		same(line)
+	}
+}
