@@ -17,9 +17,23 @@ import (
 // "7:35 p.m. JST") is weak: the other side may give only the local time.
 func (f *finder) times() {
 	s := f.s
+	// out is written in place when f.out is the finder's own (own), behind what has been read of it: a number
+	// gives one number or, with the minutes read from the next, two; only an hour that gives its own minutes as a
+	// second number (5.30pm, 7時半) may run ahead, and then out moves to a slice of its own.
 	var out []Number
-	if len(f.out) > 0 {
+	switch {
+	case f.own:
+		out = f.out[:0]
+	case len(f.out) > 0:
 		out = make([]Number, 0, len(f.out)) // each number gives one or two
+	}
+	// second appends the second number that the hour f.out[i] gives.
+	second := func(i int, m Number) {
+		if f.own && len(out) > i && i+1 < len(f.out) {
+			out = append(make([]Number, 0, len(f.out)+1), out...)
+			f.own = false
+		}
+		out = append(out, m)
 	}
 	localMinutes := 0.0 // the minutes of the last local time
 	for i := 0; i < len(f.out); i++ {
@@ -105,10 +119,10 @@ func (f *finder) times() {
 		case minute != nil && minute.Value != 0:
 			m := *minute
 			m.Kind, m.Weak = KindTime, minuteWeak
-			out = append(out, m)
+			second(i, m)
 		case half:
 			h := n.End + len("時")
-			out = append(out, Number{Value: 30, Start: h, End: h + len("半"), Kind: KindTime, Weak: minuteWeak})
+			second(i, Number{Value: 30, Start: h, End: h + len("半"), Kind: KindTime, Weak: minuteWeak})
 		}
 	}
 	f.out = out

@@ -357,7 +357,7 @@ var readBuffers = sync.Pool{New: func() any { return new([]Number) }}
 // conversions. They may read the whole text (whether a label stands at its start, which dates came before), so a
 // span's are run on the span (Reading.Span).
 func (f *finder) finish() {
-	f.times() // first: it copies the numbers into a slice of their own, out of read's buffer, and changes none there
+	f.times() // first: it copies the numbers out of read's buffer into a slice of their own, and changes none there
 	f.units()
 	f.labels()
 	f.dates()
@@ -391,6 +391,9 @@ type finder struct {
 	form *matchform.Form // the matching form of s, when the caller has it
 	out  []Number
 	bare *[]Number // where khmerWords puts bare number words, when asked (Bare)
+	// own is true when out is a slice of the finder's own, which times may rewrite in place, rather than read's
+	// buffer, which it copies out of.
+	own bool
 }
 
 func (f *finder) scan() {

@@ -106,7 +106,7 @@ func (r *Reading) Span(start, end int) ([]Number, bool) {
 		}
 		hi++
 	}
-	f := finder{lang: r.lang, s: r.text[start:end]}
+	f := finder{lang: r.lang, s: r.text[start:end], own: true} // times rewrites the copy below in place
 	if hi > lo {
 		f.out = make([]Number, hi-lo)
 		for i, n := range r.read[lo:hi] {
