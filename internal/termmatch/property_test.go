@@ -250,8 +250,8 @@ func TestNextIsLongestSuffix(t *testing.T) {
 				}
 			}
 			s := a.state(c &^ codeEmit)
-			if int(a.depth[s]) != len(want) {
-				t.Fatalf("round %d: after %q, state %d of depth %d, want %q", round, text[:i+1], s, a.depth[s], want)
+			if int(a.ends[s].depth) != len(want) {
+				t.Fatalf("round %d: after %q, state %d of depth %d, want %q", round, text[:i+1], s, a.ends[s].depth, want)
 			}
 			if prev, ok := states[want]; ok && prev != s {
 				t.Fatalf("round %d: %q is state %d and %d", round, want, prev, s)
