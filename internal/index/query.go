@@ -117,8 +117,13 @@ func (m *Memory) Lookup(text, target string, threshold float64) []tm.Match {
 
 // bestLevels are the scores above the threshold that Best first looks for matches at, highest first: a
 // lookup at a high score needs few of the query's trigrams in a unit, so its candidates are few, and when it
-// finds a match, that match is the best (every unit scoring as well passes its filter).
-var bestLevels = []float64{0.96, 0.92, 0.85}
+// finds a match, that match is the best (every unit scoring as well passes its filter). A templated archive's
+// best matches fall between 0.82 and 0.92 as often as above, where the trigram filter of one level lower passes
+// thousands of texts that share the template (one sentence at 0.85 had 10,986 for its best of 0.89): levels three
+// hundredths apart there scored 65% fewer candidates in the drafts of five releases at 10,000 releases (70,340 →
+// 24,556) and counted 6% fewer bytes of posting lists than 0.96, 0.92 and 0.85 (the lists a level reads stay
+// read for the next).
+var bestLevels = []float64{0.96, 0.92, 0.89, 0.86, 0.82}
 
 // Best is tm.Memory.Best. It looks first for the units whose normalised source is the query's (the only ones
 // that can score 1), through an index of the normalised texts, then for matches of at least each of
