@@ -32,21 +32,15 @@ func appendTextJSON(dst []byte, text map[string]string) []byte {
 // of s that is not UTF-8 as \ufffd.
 func appendJSONString(dst []byte, s string) []byte {
 	const hex = "0123456789abcdef"
-	// In valid UTF-8, which is almost every text, a byte above ASCII is copied as it is unless it begins U+2028
-	// or U+2029 (E2 80 A8, E2 80 A9): the bytes of Khmer and Japanese are passed over without decoding them.
-	plain := &jsonASCIIPlain
-	if utf8.ValidString(s) {
-		plain = &jsonUTF8Plain
-	}
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		b := s[i]
-		if plain[b] {
-			i++
-			continue
-		}
 		if b < utf8.RuneSelf {
+			if jsonASCIIPlain[b] {
+				i++
+				continue
+			}
 			dst = append(dst, s[start:i]...)
 			switch b {
 			case '\\', '"':
@@ -68,40 +62,41 @@ func appendJSONString(dst []byte, s string) []byte {
 			start = i
 			continue
 		}
-		if plain == &jsonUTF8Plain && (i+2 >= len(s) || s[i+1] != 0x80 || s[i+2]&^1 != 0xA8) {
-			i++ // 0xE2 beginning another character
+		// A character of three bytes whose first is not E0 or ED (whose second byte has a narrower range) is
+		// UTF-8 when its next two bytes continue it: every Khmer and Japanese character, read in one step where
+		// it was decoded, after a pass of utf8.ValidString over the whole string. Of those, only U+2028 and
+		// U+2029 (E2 80 A8, E2 80 A9) are escaped.
+		if b >= 0xE1 && b <= 0xEF && b != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if b != 0xE2 || s[i+1] != 0x80 || s[i+2]&^1 != 0xA8 {
+				i += 3
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[s[i+2]&1|8])
+			i += 3
+			start = i
 			continue
 		}
 		c, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case c == utf8.RuneError && size == 1:
+		if c == utf8.RuneError && size == 1 {
 			dst = append(dst, s[start:i]...)
 			dst = append(dst, `\ufffd`...)
-		case c == '\u2028' || c == '\u2029':
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hex[c&0xF])
-		default:
-			i += size
+			i++
+			start = i
 			continue
 		}
 		i += size
-		start = i
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
 }
 
-// jsonASCIIPlain and jsonUTF8Plain tell the bytes that appendJSONString copies as they are: the ASCII that JSON
-// does not escape, and in jsonUTF8Plain, for a string known to be valid UTF-8, every byte above ASCII but 0xE2.
-var jsonASCIIPlain, jsonUTF8Plain = func() (ascii, valid [256]bool) {
+// jsonASCIIPlain tells the ASCII bytes that appendJSONString copies as they are: those JSON does not escape.
+var jsonASCIIPlain = func() (ascii [utf8.RuneSelf]bool) {
 	for b := 0x20; b < utf8.RuneSelf; b++ {
 		ascii[b] = b != '"' && b != '\\' && b != '<' && b != '>' && b != '&'
 	}
-	valid = ascii
-	for b := utf8.RuneSelf; b < 256; b++ {
-		valid[b] = b != 0xE2
-	}
-	return ascii, valid
+	return ascii
 }()
 
 // digest is the FNV-1a digest of s (hash/fnv's New64a), as SQLite stores an integer; texts with one digest are

@@ -15,7 +15,10 @@ func randomText(r *rand.Rand) string {
 	pieces := []string{"a", "Z", " ", "ក្ត", "日本", "ｶ", "\"", "\\", "\n", "\t", "\b", "\f", "\r", "\x00", "\x1f",
 		"\x7f", "<", ">", "&", "\u2028", "\u2029", "\xff", "\xe2\x80", "é", "\U0001F600",
 		// Characters beside U+2028 and U+2029 in UTF-8, whose first byte is theirs (E2).
-		"’", "…", "\u2027", "\u202a", "\u20ac", "\u2e80"}
+		"’", "…", "\u2027", "\u202a", "\u20ac", "\u2e80",
+		// Three bytes that look like one character and are not UTF-8: a surrogate, an overlong form, a lead with
+		// one continuation byte; and the largest three-byte characters.
+		"\xed\xa0\x80", "\xe0\x80\xaf", "\xe1\x80", "\xef\xbf\xbd", "\uffff"}
 	var b strings.Builder
 	for range r.IntN(12) {
 		b.WriteString(pieces[r.IntN(len(pieces))])
