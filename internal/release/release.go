@@ -182,7 +182,17 @@ const MaxFileSize = 16 << 20
 // is a symbolic link leading outside the workspace folder ws, that is not a regular file or that is larger than
 // MaxFileSize is an input error.
 func ReadDir(ws, dir string, langs []language.Tag, rel func(string) string) ([]File, error) {
-	return readDir(ws, dir, langs, rel, safefile.ReadPlain, func(root, p string) ([]byte, error) {
+	return readDir(ws, dir, false, langs, rel, safefile.ReadPlain, func(root, p string) ([]byte, error) {
+		return safefile.ReadFile(root, p, rel(p), MaxFileSize)
+	})
+}
+
+// ReadDirInside reads the language files of one release folder as ReadDir does, of a folder that the caller
+// knows to lie inside ws with no symbolic link from ws down to it (a folder, not a link, listed in a releases
+// folder found inside ws): the folder is not resolved again, two stats and the relating of its path to ws for
+// each release of an archive. Its files are checked as ReadDir checks them.
+func ReadDirInside(ws, dir string, langs []language.Tag, rel func(string) string) ([]File, error) {
+	return readDir(ws, dir, true, langs, rel, safefile.ReadPlain, func(root, p string) ([]byte, error) {
 		return safefile.ReadFile(root, p, rel(p), MaxFileSize)
 	})
 }
@@ -191,7 +201,7 @@ func ReadDir(ws, dir string, langs []language.Tag, rel func(string) string) ([]F
 // matter (to its closing +++ line; the first line of a file that has none, the second of one that opens with
 // ---): what ParseFront needs, and no more.
 func ReadFrontDir(ws, dir string, langs []language.Tag, rel func(string) string) ([]File, error) {
-	return readDir(ws, dir, langs, rel, nil, func(root, p string) ([]byte, error) {
+	return readDir(ws, dir, false, langs, rel, nil, func(root, p string) ([]byte, error) {
 		return safefile.ReadHead(root, p, rel(p), MaxFileSize, frontEnd())
 	})
 }
@@ -219,12 +229,13 @@ func frontEnd() func(n int, line []byte) bool {
 // readDir reads the files of dir with read, which checks that a file lies inside root, unless root is "". The
 // folder is checked once: a file in a folder inside ws that is not a symbolic link is inside ws too, and is read
 // without resolving its path again, which took three times a dozen system calls per release. Such a file is
-// read with plain first, unless it is nil (see safefile.ReadPlain), and with read when plain reads nothing.
-func readDir(ws, dir string, langs []language.Tag, rel func(string) string,
+// read with plain first, unless it is nil (see safefile.ReadPlain), and with read when plain reads nothing. inside
+// says that the caller knows dir to be inside ws (ReadDirInside), which is then not checked.
+func readDir(ws, dir string, inside bool, langs []language.Tag, rel func(string) string,
 	plain func(p, shown string, max int64) ([]byte, bool, error), read func(root, p string) ([]byte, error)) ([]File, error) {
 	var files []File
 	var errs inputerr.List
-	dirInside := ws != "" && safefile.Within(ws, dir, rel(dir)) == nil
+	dirInside := ws != "" && (inside || safefile.Within(ws, dir, rel(dir)) == nil)
 	for _, lang := range langs {
 		p := filepath.Join(dir, lang.String()+".md")
 		if dirInside && plain != nil {

@@ -373,17 +373,23 @@ func TestReadDirLinks(t *testing.T) {
 	rel := func(p string) string { r, _ := filepath.Rel(ws, p); return filepath.ToSlash(r) }
 	langs := []language.Tag{language.English, language.Khmer, language.Japanese}
 
-	_, err := ReadDir(ws, filepath.Join(ws, "releases", "a"), langs, rel)
-	if !errors.Is(err, safefile.ErrOutside) || !strings.Contains(err.Error(), "releases/a/km.md") || strings.Contains(err.Error(), "ja.md") {
-		t.Errorf("a link outside: err = %v, want releases/a/km.md leading outside", err)
+	// ReadDirInside, told that the folder is inside, checks its files' links as ReadDir does.
+	for _, read := range []func(string, string, []language.Tag, func(string) string) ([]File, error){ReadDir, ReadDirInside} {
+		_, err := read(ws, filepath.Join(ws, "releases", "a"), langs, rel)
+		if !errors.Is(err, safefile.ErrOutside) || !strings.Contains(err.Error(), "releases/a/km.md") || strings.Contains(err.Error(), "ja.md") {
+			t.Errorf("a link outside: err = %v, want releases/a/km.md leading outside", err)
+		}
 	}
 	if err := os.Remove(filepath.Join(ws, "releases", "a", "km.md")); err != nil {
 		t.Fatal(err)
 	}
-	files, err := ReadDir(ws, filepath.Join(ws, "releases", "a"), langs, rel)
-	if err != nil || len(files) != 2 || string(files[1].Data) != "# A\n" {
-		t.Errorf("a link inside: files = %+v, err = %v, want en.md and ja.md read", files, err)
+	for _, read := range []func(string, string, []language.Tag, func(string) string) ([]File, error){ReadDir, ReadDirInside} {
+		files, err := read(ws, filepath.Join(ws, "releases", "a"), langs, rel)
+		if err != nil || len(files) != 2 || string(files[1].Data) != "# A\n" {
+			t.Errorf("a link inside: files = %+v, err = %v, want en.md and ja.md read", files, err)
+		}
 	}
+	var err error
 	for _, read := range []func(string, string, []language.Tag, func(string) string) ([]File, error){ReadDir, ReadFrontDir} {
 		_, err = read(ws, filepath.Join(ws, "releases", "b"), langs, rel)
 		if !errors.Is(err, safefile.ErrOutside) || !strings.Contains(err.Error(), "releases/b/en.md") {

@@ -24,6 +24,9 @@ type Releases struct {
 	ws   *Workspace
 	dirs []string // absolute paths
 	errs []error  // errs[i] is why dirs[i] cannot be read (a symbolic link leaving the workspace), or nil
+	// plain[i] says that dirs[i] is a folder of the releases folder, not a symbolic link: inside the workspace,
+	// since the releases folder is (release.ReadDirInside).
+	plain []bool
 }
 
 // readDir lists a folder; tests replace it to see that a command reads no listing.
@@ -96,7 +99,7 @@ func (l *Releases) add(dir string, typ fs.FileMode) {
 	w := l.ws
 	if typ&fs.ModeSymlink != 0 {
 		if err := safefile.Within(w.Root, dir, w.Rel(dir)); err != nil {
-			l.dirs, l.errs = append(l.dirs, dir), append(l.errs, err)
+			l.dirs, l.errs, l.plain = append(l.dirs, dir), append(l.errs, err), append(l.plain, false)
 			return
 		}
 		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
@@ -106,7 +109,7 @@ func (l *Releases) add(dir string, typ fs.FileMode) {
 		return
 	}
 	if w.hasReleaseFile(dir) {
-		l.dirs, l.errs = append(l.dirs, dir), append(l.errs, nil)
+		l.dirs, l.errs, l.plain = append(l.dirs, dir), append(l.errs, nil), append(l.plain, typ.IsDir())
 	}
 }
 
@@ -152,6 +155,9 @@ func (l *Releases) LoadFront(i int) (*release.Release, error) {
 }
 
 func (l *Releases) files(i int) ([]release.File, error) {
+	if l.plain[i] {
+		return l.read(i, release.ReadDirInside)
+	}
 	return l.read(i, release.ReadDir)
 }
 

@@ -2,12 +2,15 @@ package workspace
 
 import (
 	"errors"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/relloc/relloc/internal/inputerr"
+	"github.com/relloc/relloc/internal/release"
 )
 
 // releasesWorkspace writes a workspace with four release folders: one named by its folder, one whose front
@@ -225,5 +228,49 @@ func TestListNamed(t *testing.T) {
 		if got, ok := ws.FolderName(rel); got != want || ok != (want != "") {
 			t.Errorf("FolderName(%q) = %q, %v; want %q", rel, got, ok, want)
 		}
+	}
+}
+
+// TestLoadAsReleaseLoad: a release folder listed as a folder is read without resolving it again
+// (release.ReadDirInside), one listed as a link as before, and each loads as release.Load, which resolves every
+// folder, loads it: the same release or the same error.
+func TestLoadAsReleaseLoad(t *testing.T) {
+	ws, dir := releasesWorkspace(t)
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "en.md"), []byte("# Press Release\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rels := filepath.Join(dir, "releases")
+	for _, l := range []struct{ name, to string }{
+		{"2021-01-05-link", filepath.Join(rels, "2021-01-01-a")},
+		{"2021-01-06-out", outside},
+	} {
+		if err := os.Symlink(l.to, filepath.Join(rels, l.name)); err != nil {
+			t.Skipf("symbolic links: %v", err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(outside, "en.md"), filepath.Join(rels, "2021-01-02-b", "ja.md")); err != nil {
+		t.Fatal(err)
+	}
+	l, err := ws.ListReleases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := map[string]bool{}
+	for i := range l.Len() {
+		plain[l.Dir(i)] = l.plain[i]
+		got, gotErr := l.Load(i)
+		want, wantErr := release.Load(ws.Root, l.dirs[i], ws.Config.Source, ws.Config.Languages(), ws.Rel)
+		if l.errs[i] != nil {
+			want, wantErr = nil, l.errs[i]
+		}
+		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || (got == nil) != (want == nil) ||
+			got != nil && (got.ID != want.ID || got.Dir != want.Dir || len(got.Docs) != len(want.Docs)) {
+			t.Errorf("Load(%s) = %v, %v; release.Load %v, %v", l.Dir(i), got, gotErr, want, wantErr)
+		}
+	}
+	if want := map[string]bool{"releases/2021-01-01-a": true, "releases/2021-01-02-b": true, "releases/2021-01-03-broken": true,
+		"releases/2021-01-05-link": false, "releases/2021-01-06-out": false}; !maps.Equal(plain, want) {
+		t.Errorf("folders read as plain: %v, want %v", plain, want)
 	}
 }
