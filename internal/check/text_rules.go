@@ -410,16 +410,21 @@ var brackets = func() (set [0x10000 / 64]uint64) {
 func isBracket(r rune) bool { return r < 0x10000 && brackets[r>>6]&(1<<(r&63)) != 0 }
 
 // bracketLead holds the first byte of the UTF-8 of each rune of pairs: blockPunctuation decodes a rune only where
-// one of them stands, and passes over Khmer, kana and kanji a byte at a time, none of whose bytes is one.
-var bracketLead = func() (lead [256]bool) {
+// one of them stands. bracketSecond holds, for the first byte of a rune of more than one byte, the second bytes
+// that the runes of pairs begun by it have (bit b-0x80 for byte b, a continuation byte): kana lead with E3 as 「
+// does, but no bracket starts E3 81, E3 82 or E3 83.
+var bracketLead, bracketSecond = func() (lead [256]bool, second [256]uint64) {
 	var b [utf8.UTFMax]byte
 	for o, c := range pairs {
-		utf8.EncodeRune(b[:], o)
-		lead[b[0]] = true
-		utf8.EncodeRune(b[:], c)
-		lead[b[0]] = true
+		for _, r := range []rune{o, c} {
+			n := utf8.EncodeRune(b[:], r)
+			lead[b[0]] = true
+			if n > 1 {
+				second[b[0]] |= 1 << (b[1] & 0x3f)
+			}
+		}
 	}
-	return lead
+	return lead, second
 }()
 
 func blockPunctuation(b *release.Block) []problem {
@@ -447,11 +452,16 @@ func blockPunctuation(b *release.Block) []problem {
 	// no bracket's UTF-8 is passed over, and is never where a rune that range gives starts inside another; so is a
 	// whole rune of three bytes whose lead is none of theirs (Khmer, kanji), which range would give as one rune
 	// (its lead neither E0 nor ED, which take only some of the continuation bytes after them).
+	// A lead of a bracket followed by a continuation byte that no bracket has after it starts no bracket either.
 	for i, size := 0, 0; i < len(text); i += size {
-		if c := text[i]; !bracketLead[c] {
+		c := text[i]
+		if !bracketLead[c] || c >= 0x80 && i+1 < len(text) && text[i+1]&0xc0 == 0x80 && bracketSecond[c]&(1<<(text[i+1]&0x3f)) == 0 {
 			size = 1
-			if c >= 0xe1 && c != 0xed && c <= 0xef && i+2 < len(text) && text[i+1]&0xc0 == 0x80 && text[i+2]&0xc0 == 0x80 {
+			switch {
+			case c >= 0xe1 && c != 0xed && c <= 0xef && i+2 < len(text) && text[i+1]&0xc0 == 0x80 && text[i+2]&0xc0 == 0x80:
 				size = 3
+			case c >= 0xc2 && c <= 0xdf && i+1 < len(text) && text[i+1]&0xc0 == 0x80:
+				size = 2
 			}
 			continue
 		}
