@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"regexp"
 	"time"
-	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
 
@@ -88,12 +87,10 @@ func (d *Document) splitFront(src []byte) ([]byte, error) {
 	if end < 0 {
 		return nil, inputerr.Say(d.Path, 1, 1, "FrontMatterOpen", nil)
 	}
-	if !plainFront(src[headerStart:headerEnd], &d.Front) {
-		dec := toml.NewDecoder(bytes.NewReader(src[headerStart:headerEnd]))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&d.Front); err != nil {
-			return nil, inputerr.FromTOML(d.Path, 1, err)
-		}
+	dec := toml.NewDecoder(bytes.NewReader(src[headerStart:headerEnd]))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&d.Front); err != nil {
+		return nil, inputerr.FromTOML(d.Path, 1, err)
 	}
 	d.HasFront = true
 	body := make([]byte, len(src))
@@ -128,93 +125,4 @@ func (d *Document) FrontLine(key string) int {
 		}
 	}
 	return 1
-}
-
-// plainFront decodes header into f as the TOML decoder does when each of its lines, ended by a line feed, is
-// `id = "…"`, `place = "…"` or `status = "…"` with a string of UTF-8 with no escape and no control character, or `date =
-// YYYY-MM-DD` with a date of the calendar, each key once: the front matter relloc writes and most people type.
-// It returns false, having set nothing, for any other header, which the decoder reads and judges. Setting up
-// the decoder for each file of an archive cost more than reading such a header by hand.
-func plainFront(header []byte, f *FrontMatter) bool {
-	var v FrontMatter
-	var seen [4]bool
-	for len(header) > 0 {
-		line, rest, ok := bytes.Cut(header, []byte("\n"))
-		if !ok {
-			return false
-		}
-		header = rest
-		key, val, ok := bytes.Cut(line, []byte(" = "))
-		if !ok {
-			return false
-		}
-		var k int
-		var to *string
-		switch string(key) {
-		case "id":
-			k, to = 0, &v.ID
-		case "place":
-			k, to = 1, &v.Place
-		case "status":
-			k, to = 2, &v.Status
-		case "date":
-			k = 3
-		default:
-			return false
-		}
-		if seen[k] {
-			return false
-		}
-		seen[k] = true
-		if to == nil {
-			d, ok := plainDate(val)
-			if !ok {
-				return false
-			}
-			v.Date = d
-			continue
-		}
-		if len(val) < 2 || val[0] != '"' || val[len(val)-1] != '"' {
-			return false
-		}
-		val = val[1 : len(val)-1]
-		for _, c := range val {
-			if c < 0x20 || c == 0x7f || c == '"' || c == '\\' {
-				return false
-			}
-		}
-		if !utf8.Valid(val) {
-			return false
-		}
-		*to = string(val)
-	}
-	*f = v
-	return true
-}
-
-// plainDate reads a TOML local date, YYYY-MM-DD, of a day the proleptic Gregorian calendar has.
-func plainDate(b []byte) (toml.LocalDate, bool) {
-	if len(b) != len("2006-01-02") || b[4] != '-' || b[7] != '-' {
-		return toml.LocalDate{}, false
-	}
-	num := func(b []byte) (int, bool) {
-		n := 0
-		for _, c := range b {
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			n = 10*n + int(c-'0')
-		}
-		return n, true
-	}
-	y, ok1 := num(b[:4])
-	m, ok2 := num(b[5:7])
-	d, ok3 := num(b[8:])
-	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 {
-		return toml.LocalDate{}, false
-	}
-	if t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC); t.Day() != d {
-		return toml.LocalDate{}, false // past the month's last day
-	}
-	return toml.LocalDate{Year: y, Month: m, Day: d}, true
 }
