@@ -12,7 +12,7 @@ import (
 // half-width voiced or semi-voiced sound mark is composed onto its kana), the
 // ideographic space folded to a space, then NFC.
 func Japanese(s string) Form {
-	if isASCII(s) || !hasWidthVariant(s) && isNFC(s) {
+	if plainJapanese(s) || !hasWidthVariant(s) && isNFC(s) {
 		return Form{Text: s} // most Japanese text: nothing to fold
 	}
 	return japanese(s)
@@ -59,6 +59,54 @@ func inertRune(s string) int {
 		}
 	}
 	return n
+}
+
+// plainJapanese reports whether s is made only of ASCII and of runes of the ranges of stableRanges, which
+// neither NFC nor width folding changes and which compose with nothing before them: then s is its own
+// Japanese form. It is the common case of Japanese prose (kana, kanji, the ideographic full stop and comma)
+// told by the bytes alone, where norm's quick check looks up each rune's properties; false sends s to the
+// full test, which decides the rest.
+func plainJapanese(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c&0xF0 != 0xE0 || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+			return false
+		}
+		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		if !stableRune(r) {
+			return false
+		}
+		i += 3
+	}
+	return true
+}
+
+// stableRanges are the runes of Japanese prose that are in NFC, have canonical combining class 0, combine with
+// no rune before them and are not width variants (TestStableRanges checks each against x/text): CJK symbols and
+// punctuation up to U+3029 without the ideographic space, hiragana and katakana without the combining sound
+// marks U+3099 and U+309A, and the CJK unified ideographs. The katakana middle dot and the prolonged sound mark
+// are among the katakana.
+var stableRanges = [...][2]rune{
+	{0x3001, 0x3029},
+	{0x3041, 0x3096},
+	{0x309B, 0x30FF},
+	{0x4E00, 0x9FFF},
+}
+
+func stableRune(r rune) bool {
+	if r >= 0x4E00 { // the ideographs first: most of a Japanese text's runes above ASCII
+		return r <= 0x9FFF
+	}
+	for _, g := range stableRanges[:3] {
+		if r >= g[0] && r <= g[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // hasWidthVariant reports whether s holds a rune that width folding changes: the ideographic space U+3000 or a

@@ -609,3 +609,32 @@ func TestEnglishLowersInPlace(t *testing.T) {
 		same(line)
 	}
 }
+
+// TestStableRanges: every rune plainJapanese passes over is in NFC on its own, has combining class 0, combines
+// with no rune before it, and is left as it is by width folding; so a text of those runes and ASCII is its own
+// Japanese form.
+func TestStableRanges(t *testing.T) {
+	for r := rune(0x800); r <= 0xFFFF; r++ {
+		if r >= 0xD800 && r < 0xE000 || !stableRune(r) {
+			continue
+		}
+		s := string(r)
+		p := norm.NFC.PropertiesString(s)
+		if !norm.NFC.IsNormalString(s) || p.CCC() != 0 || !p.BoundaryBefore() {
+			t.Errorf("%U is in a stable range but NFC may change it or what stands before it", r)
+		}
+		if width.Fold.String(s) != s {
+			t.Errorf("%U is in a stable range but width folding changes it", r)
+		}
+	}
+	for _, s := range []string{"外務大臣は、", "カンボジア・ラオス", "ひらがなー。", "2021年11月18日", "Prak Sokhonn外相"} {
+		if !plainJapanese(s) {
+			t.Errorf("plainJapanese(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"か\u3099", "\u3000", "１８日", "ｶﾞ", "é", "\U00020BB7", "\u302A", "外\xe5\xa4"} {
+		if plainJapanese(s) {
+			t.Errorf("plainJapanese(%q) = true", s)
+		}
+	}
+}
