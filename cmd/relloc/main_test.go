@@ -35,6 +35,7 @@ func TestScripts(t *testing.T) {
 			"replace":    replaceCmd,
 			"linediff":   linediffCmd,
 			"writebytes": writeBytes,
+			"mkfifo":     mkfifoCmd,
 		},
 		RequireExplicitExec: true,
 	})

@@ -2,8 +2,8 @@ package glossary
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -11,6 +11,9 @@ import (
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/relloc/relloc/internal/inputerr"
+	"github.com/relloc/relloc/internal/safefile"
 )
 
 // Category is the kind of thing an entry names.
@@ -245,7 +248,13 @@ type File struct {
 	Data []byte
 }
 
+// MaxFileSize is the largest glossary file ReadDir reads: 64 MiB, thirty times a generated glossary of 5,000
+// entries in one file.
+const MaxFileSize = 64 << 20
+
 // ReadDir reads every *.toml file of dir, sorted by name; rel turns a file's path into the path shown to users.
+// A match that is not a regular file (a folder, a named pipe) or is larger than MaxFileSize is an input error
+// naming it (safefile.ReadFile).
 func ReadDir(dir string, rel func(string) string) ([]File, error) {
 	names, err := filepath.Glob(filepath.Join(dir, "*.toml"))
 	if err != nil {
@@ -254,7 +263,11 @@ func ReadDir(dir string, rel func(string) string) ([]File, error) {
 	sort.Strings(names)
 	files := make([]File, 0, len(names))
 	for _, n := range names {
-		data, err := os.ReadFile(n)
+		data, err := safefile.ReadFile("", n, rel(n), MaxFileSize)
+		var ie *inputerr.Error
+		if errors.As(err, &ie) {
+			return nil, err
+		}
 		if err != nil {
 			return nil, fmt.Errorf("read glossary: %w", err)
 		}

@@ -110,7 +110,7 @@ func ReadFile(root, path, shown string, max int64) ([]byte, error) {
 			return nil, err
 		}
 	}
-	f, err := os.Open(path)
+	f, err := openRead(path)
 	if err != nil {
 		return nil, err
 	}
@@ -198,7 +198,7 @@ func ReadHead(root, path, shown string, max int64, last func(n int, line []byte)
 
 // Open opens the regular file path for streaming through a Reader; shown is the path as users see it.
 func Open(path, shown string) (*os.File, error) {
-	f, err := os.Open(path)
+	f, err := openRead(path)
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/relloc/relloc/internal/inputerr"
 	"github.com/relloc/relloc/internal/release"
+	"github.com/relloc/relloc/internal/safefile"
 	"github.com/relloc/relloc/internal/ui"
 
 	"github.com/pelletier/go-toml/v2"
@@ -245,16 +246,23 @@ func Find(dir string) (*Workspace, error) {
 	}
 }
 
-// Open loads the workspace whose root is dir; dir must hold relloc.toml.
+// maxConfigSize is the largest relloc.toml Open reads.
+const maxConfigSize = 1 << 20
+
+// Open loads the workspace whose root is dir; dir must hold relloc.toml, a regular file of at most 1 MiB.
 func Open(dir string) (*Workspace, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
 	}
 	p := filepath.Join(abs, FileName)
-	data, err := os.ReadFile(p)
+	data, err := safefile.ReadFile("", p, FileName, maxConfigSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: %w", dir, ErrNotFound)
+	}
+	var ie *inputerr.Error
+	if errors.As(err, &ie) {
+		return nil, err // not a regular file, or too large
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read workspace config: %w", err)
