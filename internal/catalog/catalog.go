@@ -12,6 +12,8 @@ import (
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 	"golang.org/x/text/language"
+
+	"github.com/relloc/relloc/internal/safefile"
 )
 
 // File is one message file handed to Parse: its path, whose base name gives
@@ -188,6 +190,10 @@ func Load(fsys fs.FS, dir string, defaultLang language.Tag) (*Catalog, error) {
 	sort.Strings(names)
 	files := make([]File, 0, len(names))
 	for _, name := range names {
+		// A named pipe would be waited on, for ever, by fs.ReadFile: only regular files are read.
+		if fi, err := fs.Stat(fsys, name); err == nil && !fi.Mode().IsRegular() {
+			return nil, safefile.NotRegular(name, fi.Mode())
+		}
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, fmt.Errorf("read message file: %w", err)

@@ -120,7 +120,7 @@ func ReadFile(root, path, shown string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, inputerr.Say(shown, 0, 0, "NotRegular", ui.Args{"Kind": kind(st.Mode())})
+		return nil, NotRegular(shown, st.Mode())
 	}
 	if st.Size() > max {
 		return nil, tooLarge(shown, max)
@@ -209,7 +209,7 @@ func Open(path, shown string) (*os.File, error) {
 	}
 	if !st.Mode().IsRegular() {
 		f.Close()
-		return nil, inputerr.Say(shown, 0, 0, "NotRegular", ui.Args{"Kind": kind(st.Mode())})
+		return nil, NotRegular(shown, st.Mode())
 	}
 	return f, nil
 }
@@ -232,6 +232,12 @@ func OpenReader(root, path, shown string, max int64) (*Reader, func() error, err
 		return nil, nil, tooLarge(shown, max)
 	}
 	return &Reader{R: f, Path: shown, MaxSize: max, MaxLine: max}, f.Close, nil
+}
+
+// NotRegular is the input error for shown, which is not a regular file but a file of mode m (a folder, a
+// named pipe, a device): for a reader that does not open files itself (an fs.FS) and checks the mode first.
+func NotRegular(shown string, m fs.FileMode) error {
+	return inputerr.Say(shown, 0, 0, "NotRegular", ui.Args{"Kind": kind(m)})
 }
 
 func kind(m fs.FileMode) string {
