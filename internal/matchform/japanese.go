@@ -145,12 +145,3 @@ func japaneseUnit(s string) int {
 // IsFullwidthASCII reports whether r is a full-width form of an ASCII
 // character (U+FF01–U+FF5E) or the ideographic space.
 func IsFullwidthASCII(r rune) bool { return (r >= '\uFF01' && r <= '\uFF5E') || r == '\u3000' }
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
