@@ -1,8 +1,6 @@
 package bitext
 
 import (
-	"path"
-	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
@@ -10,6 +8,7 @@ import (
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/scalegen"
+	"github.com/relloc/relloc/internal/scalegen/scaleload"
 )
 
 // Benchmarks of what a command about one release pays before it reads the release: parsing the 5,000-entry
@@ -79,32 +78,7 @@ func BenchmarkScaleLoad(b *testing.B) {
 // scaleReleases generates a workspace of package scalegen with n releases and parses its glossary and releases.
 func scaleReleases(b *testing.B, n int) (*glossary.Glossary, []*release.Release) {
 	b.Helper()
-	var gfiles []glossary.File
-	var rels []*release.Release
-	var files []release.File
-	langs := map[string]language.Tag{"en.md": en, "km.md": km, "ja.md": ja}
-	_, err := scalegen.Generate(scalegen.Config{Releases: n, Entries: 5000, Seed: 1}, func(p string, data []byte) error {
-		switch {
-		case strings.HasPrefix(p, "glossary/"):
-			gfiles = append(gfiles, glossary.File{Path: p, Data: data})
-		case strings.HasPrefix(p, "releases/"):
-			dir, name := path.Split(p)
-			files = append(files, release.File{Path: p, Lang: langs[name], Data: data})
-			if len(files) == 3 {
-				r, err := release.Parse(strings.TrimSuffix(dir, "/"), en, files)
-				if err != nil {
-					b.Fatal(err)
-				}
-				rels = append(rels, r)
-				files = nil
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	g, err := glossary.Parse(gfiles, glossary.Options{Targets: targets})
+	g, rels, _, err := scaleload.Load(scalegen.Config{Releases: n, Entries: 5000, Seed: 1}, targets)
 	if err != nil {
 		b.Fatal(err)
 	}

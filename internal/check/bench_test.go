@@ -2,11 +2,9 @@ package check
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,6 +14,7 @@ import (
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/scalegen"
+	"github.com/relloc/relloc/internal/scalegen/scaleload"
 )
 
 var (
@@ -189,35 +188,7 @@ func BenchmarkCheckScale(b *testing.B) {
 func scaleWorkspace(b *testing.B, n int) (Input, []*release.Release, int64) {
 	b.Helper()
 	targets := []language.Tag{language.Khmer, language.Japanese}
-	var (
-		gfiles []glossary.File
-		rels   []*release.Release
-		files  []release.File
-		size   int64
-		errs   []error
-	)
-	langs := map[string]language.Tag{"en.md": language.English, "km.md": language.Khmer, "ja.md": language.Japanese}
-	_, err := scalegen.Generate(scalegen.Config{Releases: n, Entries: 5000, Seed: 1}, func(p string, data []byte) error {
-		switch {
-		case strings.HasPrefix(p, "glossary/"):
-			gfiles = append(gfiles, glossary.File{Path: p, Data: data})
-		case strings.HasPrefix(p, "releases/"):
-			dir, name := path.Split(p)
-			files = append(files, release.File{Path: p, Lang: langs[name], Data: data})
-			size += int64(len(data))
-			if len(files) == 3 {
-				r, err := release.Parse(strings.TrimSuffix(dir, "/"), language.English, files)
-				errs = append(errs, err)
-				rels = append(rels, r)
-				files = nil
-			}
-		}
-		return nil
-	})
-	if err := errors.Join(append(errs, err)...); err != nil {
-		b.Fatal(err)
-	}
-	g, err := glossary.Parse(gfiles, glossary.Options{Targets: targets})
+	g, rels, size, err := scaleload.Load(scalegen.Config{Releases: n, Entries: 5000, Seed: 1}, targets)
 	if err != nil {
 		b.Fatal(err)
 	}
