@@ -76,7 +76,7 @@ func BenchmarkScaleLoad(b *testing.B) {
 }
 
 // scaleReleases generates a workspace of package scalegen with n releases and parses its glossary and releases.
-func scaleReleases(b *testing.B, n int) (*glossary.Glossary, []*release.Release) {
+func scaleReleases(b testing.TB, n int) (*glossary.Glossary, []*release.Release) {
 	b.Helper()
 	g, rels, _, err := scaleload.Load(scalegen.Config{Releases: n, Entries: 5000, Seed: 1}, targets)
 	if err != nil {

@@ -232,7 +232,12 @@ func (p *runner) extra() []finding.Finding {
 // checkRelease runs every rule that is on over one release.
 func (p *runner) checkRelease(r *release.Release) ([]finding.Finding, []Case) {
 	// One match pass per text of the release, shared by alignment and the rules.
-	anchors := p.anchors.ForRelease()
+	return p.checkView(r, p.anchors.ForRelease())
+}
+
+// checkView is checkRelease with the release view of the run's anchors to align r with, which may hold the
+// release's matches already (bitext.MatchBatch).
+func (p *runner) checkView(r *release.Release, anchors *bitext.Anchors) ([]finding.Finding, []Case) {
 	return p.checkAligned(bitext.Align(r, p.in.Source, p.langs, anchors), anchors)
 }
 

@@ -5,14 +5,15 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/relloc/relloc/internal/bitext"
 	"github.com/relloc/relloc/internal/finding"
 	"github.com/relloc/relloc/internal/inputerr"
 	"github.com/relloc/relloc/internal/release"
 )
 
 // Source gives the releases of a run one at a time: Len of them, the i-th read by Load(i) when a worker reaches
-// it and dropped once checked, so that a run holds GOMAXPROCS releases at most, whatever the size of the
-// archive. Load may be called from several goroutines at once. It returns a nil release, and no error, for a
+// it and dropped once checked, so that a run holds GOMAXPROCS batches of releases at most (Stream), whatever the
+// size of the archive. Load may be called from several goroutines at once. It returns a nil release, and no error, for a
 // release that is not to be checked (one that --changed-since leaves out).
 type Source interface {
 	Len() int
@@ -31,17 +32,30 @@ type Outcome struct {
 	Err      error // why the release could not be read
 }
 
-// Stream checks the releases of src on GOMAXPROCS workers and calls emit with the outcome of each, in the order
-// of src: a reorder buffer holds the outcomes that are ready before an earlier one, and a worker waits before
-// starting a release more than a window ahead of the next outcome due, so that what is held stays bounded by the
-// number of workers, not by the archive. emit is called from one goroutine at a time. in.Releases is not read.
+// Stream checks the releases of src on GOMAXPROCS workers, each taking a batch of consecutive releases at a time
+// (batchSize at most), and calls emit with the outcome of each, in the order of src: a reorder buffer holds the
+// outcomes that are ready before an earlier one, and a worker waits before starting a batch that ends more than
+// a window ahead of the next outcome due, so that what is held stays bounded by the number of workers and the
+// batch size, not by the archive. emit is called from one goroutine at a time. in.Releases is not read.
 func Stream(in Input, src Source, emit func(Outcome)) { prepare(in).stream(src, emit) }
+
+// batchSize is the most releases a worker of Stream takes at once: it reads them, runs their match pass one
+// language after another (bitext.MatchBatch), then aligns and checks each. A batch holds batchSize releases with
+// their views' passes per worker, besides the window of outcomes.
+const batchSize = 16
+
+// batchOf returns the number of releases a worker takes at once for n releases on workers workers: batchSize,
+// or fewer so that each worker has four batches at least, and the last ones are not left to one worker.
+func batchOf(n, workers int) int {
+	return max(1, min(batchSize, n/(4*max(workers, 1))))
+}
 
 func (p *runner) stream(src Source, emit func(Outcome)) {
 	in := p.in
 	n := src.Len()
 	workers := min(runtime.GOMAXPROCS(0), n)
-	window := 4 * max(workers, 1)
+	batch := batchOf(n, workers)
+	window := 4 * max(workers, 1) * batch
 	var (
 		mu      sync.Mutex
 		cond    = sync.NewCond(&mu)
@@ -55,31 +69,49 @@ func (p *runner) stream(src Source, emit func(Outcome)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			outs := make([]Outcome, 0, batch)
+			rs := make([]*release.Release, 0, batch)
+			views := make([]*bitext.Anchors, 0, batch)
 			for {
 				mu.Lock()
-				for next < n && next >= emitted+window {
+				for next < n && next+batch > emitted+window {
 					cond.Wait()
 				}
 				if next >= n {
 					mu.Unlock()
 					return
 				}
-				i := next
-				next++
+				first := next
+				next = min(n, next+batch)
+				last := next
 				mu.Unlock()
 
-				o := Outcome{Index: i}
-				r, err := src.Load(i)
-				switch {
-				case err != nil:
-					o.Err = err
-				case r != nil:
-					o.ID, o.Dir = r.ID, r.Dir
-					o.Findings, o.Cases = p.checkRelease(r)
+				outs, rs, views = outs[:0], rs[:0], views[:0]
+				for i := first; i < last; i++ {
+					o := Outcome{Index: i}
+					r, err := src.Load(i)
+					var view *bitext.Anchors
+					switch {
+					case err != nil:
+						o.Err, r = err, nil
+					case r != nil:
+						o.ID, o.Dir = r.ID, r.Dir
+						view = p.anchors.ForRelease()
+					}
+					outs, rs, views = append(outs, o), append(rs, r), append(views, view)
+				}
+				bitext.MatchBatch(views, rs, in.Source, p.langs)
+				for k, r := range rs {
+					if r != nil {
+						outs[k].Findings, outs[k].Cases = p.checkView(r, views[k])
+					}
+					rs[k], views[k] = nil, nil // dropped with the batch
 				}
 
 				mu.Lock()
-				ready[i] = o
+				for _, o := range outs {
+					ready[o.Index] = o
+				}
 				// Whoever completes the outcome due emits it and every one ready after it, in order.
 				for {
 					o, ok := ready[emitted]
@@ -96,6 +128,7 @@ func (p *runner) stream(src Source, emit func(Outcome)) {
 				}
 				cond.Broadcast()
 				mu.Unlock()
+				clear(outs)
 			}
 		}()
 	}
