@@ -793,6 +793,10 @@ func unitTexts(source string, units []tm.Unit) []unitText {
 	return out
 }
 
+// readBatchSize is the most release folders a worker of Index.read takes at once (analyser.readBatch): it holds
+// their releases, parsed, with their views' match passes, besides what it has analysed and not yet handed on.
+const readBatchSize = 16
+
 // analyser reads release folders for the writer, on any number of goroutines at once.
 type analyser struct {
 	c       Config
@@ -809,13 +813,45 @@ func (ix *Index) newAnalyser(start time.Time) *analyser {
 
 // read reads, parses, aligns and analyses the release folder f, and encodes what the writer stores of it.
 func (an *analyser) read(f folder) (read, error) {
+	f, r, err := an.parse(f)
+	if err != nil {
+		return read{}, err
+	}
+	return an.analyse(f, r, an.anchors.ForRelease())
+}
+
+// readBatch is read for each folder of fs, with the match pass of the releases that parse run one language
+// after another first (bitext.MatchBatch), so that each language's automaton stays in cache over the batch.
+func (an *analyser) readBatch(fs []folder, out func(read, error)) {
+	rs := make([]*release.Release, len(fs))
+	views := make([]*bitext.Anchors, len(fs))
+	errs := make([]error, len(fs))
+	for i := range fs {
+		fs[i], rs[i], errs[i] = an.parse(fs[i])
+		if errs[i] == nil {
+			views[i] = an.anchors.ForRelease()
+		}
+	}
+	bitext.MatchBatch(views, rs, an.c.Source, an.c.Targets)
+	for i := range fs {
+		if errs[i] != nil {
+			out(read{}, errs[i])
+			continue
+		}
+		out(an.analyse(fs[i], rs[i], views[i]))
+		rs[i], views[i] = nil, nil
+	}
+}
+
+// parse reads and parses the release folder f, and gives f with its files' digests.
+func (an *analyser) parse(f folder) (folder, *release.Release, error) {
 	c := an.c
 	files, err := release.ReadDir(c.Root, f.abs, an.langs, c.rel)
 	if err == nil && len(files) == 0 {
 		err = fmt.Errorf("%s: no release files (%s.md, ...) in this folder", f.dir, c.Source)
 	}
 	if err != nil {
-		return read{}, err
+		return f, nil, err
 	}
 	byPath := map[string][]byte{}
 	for _, rf := range files {
@@ -828,11 +864,14 @@ func (an *analyser) read(f folder) (read, error) {
 		f.files[j].mtime = racy(x.mtime, an.start)
 	}
 	r, err := release.Parse(f.dir, c.Source, files)
-	if err != nil {
-		return read{}, err
-	}
+	return f, r, err
+}
+
+// analyse aligns and analyses r, the release of folder f, with view, a release view of the analyser's anchors
+// for it, and encodes what the writer stores of it.
+func (an *analyser) analyse(f folder, r *release.Release, view *bitext.Anchors) (read, error) {
+	c := an.c
 	// One match pass per text, shared by alignment, check's rules and coverage.
-	view := an.anchors.ForRelease()
 	in := coverage.Input{Glossary: c.Glossary, Source: c.Source, Targets: c.Targets, Anchors: view}
 	entry := Analyse(bitext.Align(r, c.Source, c.Targets, view), in, an.ck)
 	cols, err := encodeColumns(entry)
@@ -852,21 +891,23 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[
 		read read
 		err  error
 	}
-	next, results := make(chan folder), make(chan result)
+	// Workers take the folders in batches of up to readBatch's size (readBatch).
+	workers := runtime.GOMAXPROCS(0)
+	batch := max(1, min(readBatchSize, len(folders)/(4*workers)))
+	next, results := make(chan []folder), make(chan result)
 	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for f := range next {
-				r, err := an.read(f)
-				results <- result{read: r, err: err}
+			for fs := range next {
+				an.readBatch(fs, func(r read, err error) { results <- result{read: r, err: err} })
 			}
 		}()
 	}
 	go func() {
-		for _, f := range folders {
-			next <- f
+		for start := 0; start < len(folders); start += batch {
+			next <- slices.Clone(folders[start:min(len(folders), start+batch)])
 		}
 		close(next)
 		wg.Wait()
