@@ -81,12 +81,7 @@ func TestMatchBatchAsPerRelease(t *testing.T) {
 // BenchmarkAlignScaleBatch is BenchmarkAlignScale with the match pass of each 16 releases run language by
 // language first (MatchBatch), as check's workers do.
 func BenchmarkAlignScaleBatch(b *testing.B) {
-	g, rels := scaleReleases(b, 100)
-	a := NewAnchors(g, en, []language.Tag{en, km, ja})
-	for _, l := range []language.Tag{en, km, ja} {
-		a.Matcher(l)
-	}
-	b.ReportAllocs()
+	a, rels := scaleAnchors(b)
 	views := make([]*Anchors, 16)
 	for b.Loop() {
 		for start := 0; start < len(rels); start += len(views) {

@@ -76,6 +76,17 @@ func BenchmarkScaleLoad(b *testing.B) {
 }
 
 // scaleReleases generates a workspace of package scalegen with n releases and parses its glossary and releases.
+// scaleAnchors is the setup of the scale benchmarks: 100 releases, and anchors whose matchers are built.
+func scaleAnchors(b *testing.B) (*Anchors, []*release.Release) {
+	g, rels := scaleReleases(b, 100)
+	a := NewAnchors(g, en, []language.Tag{en, km, ja})
+	for _, l := range []language.Tag{en, km, ja} {
+		a.Matcher(l)
+	}
+	b.ReportAllocs()
+	return a, rels
+}
+
 func scaleReleases(b testing.TB, n int) (*glossary.Glossary, []*release.Release) {
 	b.Helper()
 	g, rels, _, err := scaleload.Load(scalegen.Config{Releases: n, Entries: 5000, Seed: 1}, targets)
@@ -88,12 +99,7 @@ func scaleReleases(b testing.TB, n int) (*glossary.Glossary, []*release.Release)
 // BenchmarkAlignScale aligns 100 releases of package scalegen (the workspace of make bench-scale) with its
 // 5,000-entry glossary, as check does: a release view of the anchors for each, the matchers built beforehand.
 func BenchmarkAlignScale(b *testing.B) {
-	g, rels := scaleReleases(b, 100)
-	a := NewAnchors(g, en, []language.Tag{en, km, ja})
-	for _, l := range []language.Tag{en, km, ja} {
-		a.Matcher(l)
-	}
-	b.ReportAllocs()
+	a, rels := scaleAnchors(b)
 	for b.Loop() {
 		alignScale(a, rels)
 	}
