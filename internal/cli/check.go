@@ -387,7 +387,7 @@ func checkIndexed(g *Global, ws *workspace.Workspace, gl *glossary.Glossary, in 
 	if in.Extra, err = workspaceFindings(g, ws); err != nil {
 		return false, err
 	}
-	ix, err := openIndexWith(g, ws, gl, checkLockWait, progress(g.IO, "checking releases"))
+	ix, err := openIndexWith(g, ws, gl, false, checkLockWait, progress(g.IO, "checking releases"))
 	var list inputerr.List
 	if inputerr.Is(err) || errors.As(err, &list) {
 		return false, nil

@@ -59,7 +59,7 @@ JSON: {"glossary": {"entries", "complete": {LANG: P}}, "releases": [{"release", 
 
 func runCoverage(g *Global, o coverageOptions) error {
 	tuneGC(g.IO.Getenv) // with the index off, coverage reads and aligns every release
-	x, err := openIndexed(g)
+	x, err := openIndexed(g, false)
 	if err != nil {
 		return err
 	}

@@ -32,30 +32,32 @@ type indexed struct {
 	ix *index.Index // nil: read every release (loadProject)
 }
 
-// openIndexed opens the workspace, its glossary and its index. An index that cannot be opened or written (a
-// read-only workspace) is no failure: the command reads every release, after a note on stderr. Input errors
-// (a release that does not parse) are errors, as without the index.
-func openIndexed(g *Global) (*indexed, error) {
+// openIndexed opens the workspace, its glossary and its index, with the translation memory when memory is true
+// (index.Config.Memory). An index that cannot be opened or written (a read-only workspace) is no failure: the
+// command reads every release, after a note on stderr. Input errors (a release that does not parse) are
+// errors, as without the index.
+func openIndexed(g *Global, memory bool) (*indexed, error) {
 	ws, gl, err := loadGlossary(g)
 	if err != nil {
 		return nil, err
 	}
 	out := &indexed{g: g, ws: ws, gl: gl}
-	out.ix, err = openIndex(g, ws, gl)
+	out.ix, err = openIndex(g, ws, gl, memory)
 	return out, err
 }
 
 // indexOff reports whether RELLOC_INDEX=off turns the index off.
 func indexOff(g *Global) bool { return g.IO.Getenv != nil && g.IO.Getenv(indexEnv) == "off" }
 
-// openIndex opens the index of the workspace, or returns nil when it is off or unusable.
-func openIndex(g *Global, ws *workspace.Workspace, gl *glossary.Glossary) (*index.Index, error) {
-	return openIndexWith(g, ws, gl, 0, nil)
+// openIndex opens the index of the workspace, with the translation memory when memory is true, or returns nil
+// when it is off or unusable.
+func openIndex(g *Global, ws *workspace.Workspace, gl *glossary.Glossary, memory bool) (*index.Index, error) {
+	return openIndexWith(g, ws, gl, memory, 0, nil)
 }
 
 // openIndexWith is openIndex waiting at most lockWait (0: the index's default) for another process updating
 // the index, and calling progress as releases are read again.
-func openIndexWith(g *Global, ws *workspace.Workspace, gl *glossary.Glossary, lockWait time.Duration,
+func openIndexWith(g *Global, ws *workspace.Workspace, gl *glossary.Glossary, memory bool, lockWait time.Duration,
 	progress func(done, total int)) (*index.Index, error) {
 	if indexOff(g) {
 		return nil, nil
@@ -83,7 +85,7 @@ func openIndexWith(g *Global, ws *workspace.Workspace, gl *glossary.Glossary, lo
 	})
 	ix, err := index.Open(index.Config{Root: ws.Root, Releases: ws.Path(ws.Config.Releases),
 		Source: ws.Config.Source, Targets: ws.Config.Targets, Glossary: gl, Check: runner,
-		Inputs: inputs, Rel: ws.Rel, Warn: g.IO.Err, LockTimeout: lockWait, Progress: progress})
+		Inputs: inputs, Rel: ws.Rel, Warn: g.IO.Err, LockTimeout: lockWait, Progress: progress, Memory: memory})
 	var list inputerr.List
 	switch {
 	case err == nil:

@@ -96,7 +96,7 @@ func loadSingle(g *Global, wd, arg string) (*single, error) {
 // release aligned now. done closes the index and returns the first error of the index's lookups, if any, which
 // draft checks before it writes.
 var draftMemory = func(g *Global, ws *workspace.Workspace, gl *glossary.Glossary) (mem tm.Source, done func() error, err error) {
-	ix, err := openIndex(g, ws, gl)
+	ix, err := openIndex(g, ws, gl, true)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -145,7 +145,7 @@ type tmSearchOutput struct {
 }
 
 func runTMSearch(g *Global, o tmSearchOptions) error {
-	x, err := openIndexed(g)
+	x, err := openIndexed(g, true)
 	if err != nil {
 		return err
 	}
@@ -251,7 +251,7 @@ type tmConcordanceOutput struct {
 }
 
 func runTMConcordance(g *Global, o tmSearchOptions) error {
-	x, err := openIndexed(g)
+	x, err := openIndexed(g, true)
 	if err != nil {
 		return err
 	}

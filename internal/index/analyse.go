@@ -25,13 +25,16 @@ type Entry struct {
 // in.Anchors, a view of the glossary's matchers for this release (bitext.Anchors.ForRelease) that the rules of
 // ck, the translation memory and coverage all read: one alignment and one match pass per text, whatever
 // the index keeps. in names the workspace's glossary and languages (its Bitexts are not read); ck is a run of
-// check over every target language, whose matchers in.Anchors views.
-func Analyse(bt *bitext.Bitext, in coverage.Input, ck *check.Runner) Entry {
+// check over every target language, whose matchers in.Anchors views. The entry has the release's
+// translation-memory units only when memory is true (an index without the memory: memoryPart).
+func Analyse(bt *bitext.Bitext, in coverage.Input, ck *check.Runner, memory bool) Entry {
 	e := Entry{
 		Release:  bt.Release.ID,
-		Units:    draft.Units(bt),
 		Coverage: coverage.ReleaseCoverage(bt, in),
 		Phrases:  coverage.ReleasePhrases(bt, in).Phrases,
+	}
+	if memory {
+		e.Units = draft.Units(bt)
 	}
 	e.Findings, e.Cases = ck.Check(bt, in.Anchors)
 	return e

@@ -128,7 +128,7 @@ func BenchmarkAnalyse(b *testing.B) {
 		for _, r := range rels {
 			view := ck.Anchors().ForRelease()
 			in := coverage.Input{Glossary: f.gl, Source: ws.Config.Source, Targets: ws.Config.Targets, Anchors: view}
-			Analyse(bitext.Align(r, ws.Config.Source, ws.Config.Targets, view), in, ck)
+			Analyse(bitext.Align(r, ws.Config.Source, ws.Config.Targets, view), in, ck, true)
 		}
 	}
 }
@@ -147,7 +147,7 @@ func BenchmarkUnitTexts(b *testing.B) {
 	for _, r := range rels {
 		view := ck.Anchors().ForRelease()
 		in := coverage.Input{Glossary: f.gl, Source: ws.Config.Source, Targets: ws.Config.Targets, Anchors: view}
-		entries = append(entries, Analyse(bitext.Align(r, ws.Config.Source, ws.Config.Targets, view), in, ck))
+		entries = append(entries, Analyse(bitext.Align(r, ws.Config.Source, ws.Config.Targets, view), in, ck, true))
 	}
 	source := ws.Config.Source.String()
 	for b.Loop() {
@@ -190,7 +190,7 @@ func BenchmarkWrite(b *testing.B) {
 	if err := c.scan(func(fo folder) error { folders = append(folders, fo); return nil }); err != nil {
 		b.Fatal(err)
 	}
-	an := (&Index{cfg: c, langs: append([]language.Tag{c.Source}, c.Targets...)}).newAnalyser(time.Now())
+	an := (&Index{cfg: c, langs: append([]language.Tag{c.Source}, c.Targets...)}).newAnalyser(time.Now(), true)
 	var reads []read
 	for _, fo := range folders {
 		r, err := an.read(fo)

@@ -36,10 +36,14 @@
 // the writer inserts each table's rows many to a statement, giving releases and texts their ids itself; a build
 // makes the secondary indexes once every row is written.
 //
+// The translation memory (the units, their texts and normalised sources) is kept only once a command that reads
+// it (tm search, concordance, draft: Config.Memory) has opened the index: check and coverage, which a CI run on
+// a fresh clone pays, never read it, and writing it was most of what a first check paid beyond a check
+// without the index (memoryPart).
 // The units' texts are kept once each however many releases repeat them (a templated archive repeats its
 // letterhead and formulas in every release), and their trigrams in tables that only tm search, draft and
-// concordance read: a build, which check pays on a fresh clone, leaves those empty, and the first command that
-// needs one fills it from the stored texts (Index.fill), after which syncs keep it in step. Units with the same
+// concordance read: a build leaves those empty, and the first command that needs one fills it from the stored
+// texts (Index.fill), after which syncs keep it in step. Units with the same
 // text give the same matches, so a lookup measures a text once and takes the first of its units in release
 // order. Best, what draft asks for each sentence, looks up the query's normalised text by its digest first (an
 // exact match ends the search), then the candidates of a high score, and reads whole only the candidates of

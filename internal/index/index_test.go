@@ -71,6 +71,7 @@ func (f *fixture) config() Config {
 	ws := f.ws
 	return Config{Root: ws.Root, Releases: ws.Path(ws.Config.Releases), Source: ws.Config.Source,
 		Targets: ws.Config.Targets, Glossary: f.gl, Inputs: [][]byte{[]byte("glossary v1")}, Rel: ws.Rel, Warn: &f.warn,
+		Memory: true,
 		Check: func() *check.Runner {
 			return check.NewRunner(check.Input{Source: ws.Config.Source, Targets: ws.Config.Targets, Config: ws.Config.Check, Glossary: f.gl})
 		}}
@@ -474,6 +475,89 @@ func TestTrigramTablesOnDemand(t *testing.T) {
 		t.Fatalf("Concordance after the edit: the index finds %d hits, the memory %d", len(hits), len(want))
 	}
 	same(t, ix, d)
+}
+
+// TestMemoryOnDemand: an index opened without Config.Memory (check, coverage) holds no translation memory and
+// keeps none in step; the first open with it builds the index again with the memory of the releases as they are
+// then, which the syncs of any open keep in step from then on.
+func TestMemoryOnDemand(t *testing.T) {
+	f := newFixture(t, 6)
+	noMemory := f.config()
+	noMemory.Memory = false
+	open := func(c Config) *Index {
+		t.Helper()
+		ix, err := Open(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { ix.Close() })
+		return ix
+	}
+	rows := func(ix *Index) (units, texts int) {
+		t.Helper()
+		if err := ix.db.QueryRow(`SELECT (SELECT count(*) FROM units), (SELECT count(*) FROM texts)`).Scan(&units, &texts); err != nil {
+			t.Fatal(err)
+		}
+		return units, texts
+	}
+	edit := func(dir, sentence string) {
+		t.Helper()
+		en := filepath.Join(dir, "en.md")
+		data, err := os.ReadFile(en)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(en, append(data, "\n"+sentence+"\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dirs, _ := filepath.Glob(filepath.Join(f.ws.Root, "releases", "*"))
+
+	ix := open(noMemory)
+	if u, x := rows(ix); ix.Read != 6 || u != 0 || x != 0 {
+		t.Fatalf("a build without the memory read %d releases and wrote %d units, %d texts; want 6, 0, 0", ix.Read, u, x)
+	}
+	if err := ix.Memory(nil).Err(); err == nil {
+		t.Error("the memory of an index opened without Config.Memory has no error")
+	}
+	ix.Close()
+	// An edit before the memory is filled: read again, still without the memory.
+	before := "The delegation also visited the Angkor Wat temple complex in Siem Reap province."
+	edit(dirs[1], before)
+	ix = open(noMemory)
+	if u, _ := rows(ix); ix.Read != 1 || u != 0 {
+		t.Fatalf("a sync without the memory read %d releases and holds %d units; want 1, 0", ix.Read, u)
+	}
+	ix.Close()
+
+	// The first open with the memory builds the index again, with the edit.
+	ix = f.open(t)
+	if ix.Read != 6 {
+		t.Errorf("the open that fills the memory read %d releases, want 6", ix.Read)
+	}
+	d := f.direct(t)
+	same(t, ix, d)
+	if got, err := ix.Memory(nil).Search(before, "en", 0.9); err != nil || !reflect.DeepEqual(got, d.mem.Search(before, "en", 0.9)) {
+		t.Fatalf("Search(%q): the index finds %v (%v), the memory %v", before, got, err, d.mem.Search(before, "en", 0.9))
+	}
+	ix.Close()
+
+	// An edit synced by an open without the memory keeps the memory in step; an open with it builds nothing.
+	after := "Both sides agreed to hold the next round of consultations in Tokyo in the first half of next year."
+	edit(dirs[3], after)
+	if ix = open(noMemory); ix.Read != 1 {
+		t.Errorf("a sync after one edit read %d releases, want 1", ix.Read)
+	}
+	ix.Close()
+	ix = f.open(t)
+	if ix.Read != 0 {
+		t.Errorf("an open with the memory of an index that has it read %d releases, want 0", ix.Read)
+	}
+	d = f.direct(t)
+	same(t, ix, d)
+	if got, err := ix.Memory(nil).Search(after, "en", 0.9); err != nil || len(got) == 0 || !reflect.DeepEqual(got, d.mem.Search(after, "en", 0.9)) {
+		t.Fatalf("Search(%q): the index finds %v (%v), the memory %v", after, got, err, d.mem.Search(after, "en", 0.9))
+	}
 }
 
 func TestIndexRebuildsWhenDamaged(t *testing.T) {

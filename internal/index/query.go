@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -62,6 +63,10 @@ func (ix *Index) Memory(external []tm.Unit) *Memory {
 		scored: map[scoreKey][]int64{}}}
 	for _, u := range external {
 		m.extNorms = append(m.extNorms, tm.Normalize(u.Text[ix.cfg.Source.String()]))
+	}
+	if !ix.cfg.Memory {
+		// The index may not hold the memory (memoryPart): a memory of it would find nothing, not fail.
+		m.err = errors.New("index: the memory of an index opened without Config.Memory")
 	}
 	return m
 }

@@ -46,7 +46,7 @@ const (
 	// LockName is the lock file in Dir that the one writer holds.
 	LockName = "index.lock"
 	// SchemaVersion is the version of the tables; an index of another version is rebuilt.
-	SchemaVersion = 13
+	SchemaVersion = 14
 )
 
 // lockTimeout is how long Open waits by default for another relloc process updating the index.
@@ -74,6 +74,10 @@ type Config struct {
 	LockTimeout time.Duration
 	// Progress, when set, is called after each release read again with the number done and the total.
 	Progress func(done, total int)
+	// Memory says that the command reads the translation memory (Index.Memory): an index built without it (by
+	// check or coverage, which never read it) is built again with it. An index that has it keeps it in step
+	// whichever command syncs it.
+	Memory bool
 }
 
 // Index is an open index, up to date with the release files when Open returned.
@@ -151,13 +155,16 @@ func openDB(c Config, path, params string) (*Index, error) {
 }
 
 // open opens the database, builds it anew when it is missing or not current (another schema version, other
-// inputs), and syncs it.
+// inputs, or without the translation memory that c asks for), and syncs it.
 func open(c Config) (*Index, error) {
 	ix, err := openDB(c, Path(c.Root), walParams)
 	if err != nil {
 		return nil, err
 	}
 	ok, err := ix.current()
+	if err == nil && ok && c.Memory {
+		ok, err = ix.hasMemory()
+	}
 	if err != nil {
 		ix.db.Close()
 		return nil, err
@@ -396,6 +403,11 @@ func (ix *Index) create() error {
 	if _, err := tx.Exec(`INSERT INTO meta (key, value) VALUES ('schema', ?), ('key', ?)`,
 		strconv.Itoa(SchemaVersion), ix.cfg.key()); err != nil {
 		return fmt.Errorf("index: %w", err)
+	}
+	if ix.cfg.Memory {
+		if _, err := tx.Exec(`INSERT INTO meta (key, value) VALUES (?, '')`, "filled "+memoryPart); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
 	}
 	return tx.Commit()
 }
@@ -801,14 +813,15 @@ const readBatchSize = 16
 type analyser struct {
 	c       Config
 	start   time.Time // when the sync began (racy)
+	memory  bool      // whether the index keeps the releases' translation-memory units
 	ck      *check.Runner
 	anchors *bitext.Anchors
 	langs   []language.Tag
 }
 
-func (ix *Index) newAnalyser(start time.Time) *analyser {
+func (ix *Index) newAnalyser(start time.Time, memory bool) *analyser {
 	ck := ix.cfg.Check()
-	return &analyser{c: ix.cfg, start: start, ck: ck, anchors: ck.Anchors(), langs: ix.langs}
+	return &analyser{c: ix.cfg, start: start, memory: memory, ck: ck, anchors: ck.Anchors(), langs: ix.langs}
 }
 
 // read reads, parses, aligns and analyses the release folder f, and encodes what the writer stores of it.
@@ -873,7 +886,7 @@ func (an *analyser) analyse(f folder, r *release.Release, view *bitext.Anchors) 
 	c := an.c
 	// One match pass per text, shared by alignment, check's rules and coverage.
 	in := coverage.Input{Glossary: c.Glossary, Source: c.Source, Targets: c.Targets, Anchors: view}
-	entry := Analyse(bitext.Align(r, c.Source, c.Targets, view), in, an.ck)
+	entry := Analyse(bitext.Align(r, c.Source, c.Targets, view), in, an.ck, an.memory)
 	cols, err := encodeColumns(entry)
 	return read{folder: f, entry: entry, texts: unitTexts(c.Source.String(), entry.Units), columns: cols}, err
 }
@@ -886,7 +899,7 @@ func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[
 		return nil, nil
 	}
 	c := ix.cfg
-	an := ix.newAnalyser(start)
+	an := ix.newAnalyser(start, filled[memoryPart])
 	type result struct {
 		read read
 		err  error
