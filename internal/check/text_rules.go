@@ -2,6 +2,7 @@ package check
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -286,11 +287,36 @@ func (markupMismatch) Rule() finding.Rule {
 			"language has no counterpart (the superscript of 70<sup>th</sup>)."}
 }
 
-func markupCount(side *bitext.Side) map[string]int {
-	out := map[string]int{}
+// markupCounts counts the inline markup of a side by kind. It is a slice, not a map: a side has a few kinds of
+// markup at most and most sides none, so that a segment without markup (nil) costs no allocation; the rule
+// runs on every segment of every language.
+type markupCounts []kindCount
+
+type kindCount struct {
+	kind string
+	n    int
+}
+
+// of returns the count of kind.
+func (mc markupCounts) of(kind string) int {
+	for _, k := range mc {
+		if k.kind == kind {
+			return k.n
+		}
+	}
+	return 0
+}
+
+func markupCount(side *bitext.Side) markupCounts {
+	var out markupCounts
 	for _, m := range side.Block.Markup {
 		if m.Start < side.End && m.End > side.Start || m.Start == m.End && m.Start >= side.Start && m.Start < side.End {
-			out[m.Kind]++
+			i := slices.IndexFunc(out, func(k kindCount) bool { return k.kind == m.Kind })
+			if i < 0 {
+				i = len(out)
+				out = append(out, kindCount{kind: m.Kind})
+			}
+			out[i].n++
 		}
 	}
 	return out
@@ -299,19 +325,14 @@ func markupCount(side *bitext.Side) map[string]int {
 func (markupMismatch) Check(c *Context, report func(finding.Finding)) {
 	targetSegments(c, func(seg *bitext.Segment, lang language.Tag, src, tgt *bitext.Side) {
 		en, tr := markupCount(src), markupCount(tgt)
-		kinds := map[string]bool{}
-		for k := range en {
-			kinds[k] = true
-		}
-		for k := range tr {
-			kinds[k] = true
-		}
 		var diffs []string
-		for k := range kinds {
-			if en[k] == tr[k] || c.Allowed(lang, "markup", k) {
-				continue
+		for _, counts := range [2]markupCounts{en, tr} {
+			for _, k := range counts {
+				if slices.Contains(diffs, k.kind) || en.of(k.kind) == tr.of(k.kind) || c.Allowed(lang, "markup", k.kind) {
+					continue
+				}
+				diffs = append(diffs, k.kind)
 			}
-			diffs = append(diffs, k)
 		}
 		if len(diffs) == 0 {
 			return
@@ -319,7 +340,7 @@ func (markupMismatch) Check(c *Context, report func(finding.Finding)) {
 		sort.Strings(diffs)
 		counts := make(ui.List, len(diffs))
 		for i, k := range diffs {
-			counts[i] = ui.Message{ID: "MarkupCount", Args: ui.Args{"Kind": k, "English": en[k], "Lang": lang.String(), "Count": tr[k]}}
+			counts[i] = ui.Message{ID: "MarkupCount", Args: ui.Args{"Kind": k, "English": en.of(k), "Lang": lang.String(), "Count": tr.of(k)}}
 		}
 		f := onWholeSide(c, seg, lang, tgt)
 		f.Say("MarkupMismatch", ui.Args{"Counts": counts})
