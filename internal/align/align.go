@@ -432,9 +432,29 @@ func intern(src, tgt []Unit, sentences bool) (anchors, anchors, int) {
 		}
 	}
 	// The map is made at the size of every anchor, distinct or not: grown a group at a time from empty, its
-	// rehashing was most of the cost of an insertion.
-	ids := make(map[string]int32, total)
-	var weak []bool // by id: weakAnchor of its key, asked once per key
+	// rehashing was most of the cost of an insertion. The few anchors of a pair of blocks' sentences (most
+	// alignments) are looked up in a slice instead: a map, even made at its size, was the largest allocation of
+	// a check, and a scan of a few keys costs less than hashing them.
+	var ids map[string]int32
+	var keys []string // by id, when there is no map
+	if total > internScan {
+		ids = make(map[string]int32, total)
+	} else {
+		keys = make([]string, 0, total)
+	}
+	lookup := func(s string) (int32, bool) {
+		if ids != nil {
+			id, ok := ids[s]
+			return id, ok
+		}
+		for i, k := range keys {
+			if k == s {
+				return int32(i), true
+			}
+		}
+		return 0, false
+	}
+	weak := make([]bool, 0, total) // by id: weakAnchor of its key, asked once per key
 	buf := make([]int32, 0, total)
 	// conv interns the anchors of us; with known, only those of keys the source has (all of which it interned
 	// first) are kept, and no id is added.
@@ -443,13 +463,17 @@ func intern(src, tgt []Unit, sentences bool) (anchors, anchors, int) {
 		for i, u := range us {
 			start := len(buf)
 			for _, s := range u.Anchors {
-				id, ok := ids[s]
+				id, ok := lookup(s)
 				if !ok {
 					if known {
 						continue
 					}
-					id = int32(len(ids))
-					ids[s] = id
+					id = int32(len(weak))
+					if ids != nil {
+						ids[s] = id
+					} else {
+						keys = append(keys, s)
+					}
 					weak = append(weak, weakAnchor(s))
 				}
 				if weak[id] {
@@ -467,8 +491,11 @@ func intern(src, tgt []Unit, sentences bool) (anchors, anchors, int) {
 	}
 	s := conv(src, false)
 	t := conv(tgt, sentences)
-	return s, t, len(ids)
+	return s, t, len(weak)
 }
+
+// internScan is the most anchors that intern looks up by scanning a slice rather than in a map.
+const internScan = 32
 
 // weakAnchor reports an anchor that a faithful translation often renders without it: a count from zero to ten
 // ("the two ministers" is 両外相, "three sides" 三者 or 日米韓, "both" ទាំងពីរ). Its ids are negative, and a miss
