@@ -238,10 +238,10 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 				var refused *align.TooLargeError
 				opt := align.Options{Model: model, Ratio: ratios[s], MaxCells: maxCells}
 				if srcSentLens[s] == nil {
-					srcSentLens[s] = sentenceLengths(srcSent[s])
+					srcSentLens[s] = sentenceLengths(srcSent[s], srcLens[s])
 				}
 				ts := sentences(lang, tgt.Blocks[t])
-				byBlock[s], refused = alignSentences(a, source, lang, srcSent[s], ts, srcSentLens[s], sentenceLengths(ts), opt)
+				byBlock[s], refused = alignSentences(a, source, lang, srcSent[s], ts, srcSentLens[s], sentenceLengths(ts, tgtLens[t]), opt)
 				if refused != nil {
 					bt.Refused = append(bt.Refused, Refusal{Lang: lang, Block: s + 1, Src: refused.Src, Tgt: refused.Tgt, Cells: refused.Cells, Limit: refused.Limit})
 				}
@@ -428,10 +428,17 @@ func alignSentences(a *anchorMemo, source, lang language.Tag, src, tgt []sentenc
 	return out, refused
 }
 
-// sentenceLengths returns the align.Length of each sentence.
-func sentenceLengths(ss []sentence) []int {
+// sentenceLengths returns the length measure of each sentence of a block whose own measure is blockLen. A
+// sentence that is the whole block (a heading, a one-sentence paragraph) takes blockLen, which
+// lengths has measured over the same text, rather than reading it a second time; align.Length is not additive,
+// so the sentences of a longer block are measured each on its own.
+func sentenceLengths(ss []sentence, blockLen int) []int {
 	ls := make([]int, len(ss))
 	for i, s := range ss {
+		if s.start == 0 && s.end == len(s.block.Text) {
+			ls[i] = blockLen
+			continue
+		}
 		ls[i] = align.Length(s.block.Text[s.start:s.end])
 	}
 	return ls

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/relloc/relloc/internal/align"
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/segment"
@@ -236,5 +237,29 @@ func BenchmarkAlignSeed(b *testing.B) {
 		if bt := Align(r, en, targets, anchors.ForRelease()); len(bt.Segments) == 0 {
 			b.Fatal("no segments")
 		}
+	}
+}
+
+// TestSentenceLengths: taking a whole-block sentence's length from its block gives what measuring every
+// sentence gives, over the seed release's blocks in every language.
+func TestSentenceLengths(t *testing.T) {
+	r, _ := loadSeed(t, nil)
+	whole := 0
+	for _, lang := range []language.Tag{en, km, ja} {
+		for _, b := range r.Doc(lang).Blocks {
+			ss := sentences(lang, b)
+			got := sentenceLengths(ss, align.Length(b.Text))
+			for i, s := range ss {
+				if want := align.Length(b.Text[s.start:s.end]); got[i] != want {
+					t.Errorf("%s block %d sentence %d: length %d, want %d", lang, b.Index, i, got[i], want)
+				}
+				if s.start == 0 && s.end == len(b.Text) {
+					whole++
+				}
+			}
+		}
+	}
+	if whole == 0 {
+		t.Error("no sentence is its whole block: the test does not reach the shortcut")
 	}
 }
