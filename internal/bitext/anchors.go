@@ -34,7 +34,10 @@ type Anchors struct {
 	// (Matches, Longest, Numbers) read the same pass.
 	pass      []map[string]*textPass
 	passLangs []language.Tag
-	numKeys   map[float64]string // in a view, the anchor of each number value made so far (numberKey)
+	// passes holds the textPass values of a view, allocated a chunk at a time: a release has one for each of its
+	// blocks, sentences and segment sides in every language, all dropped with the view.
+	passes  slab[textPass]
+	numKeys map[float64]string // in a view, the anchor of each number value made so far (numberKey)
 }
 
 // langMatcher is the term matcher of one language, with what deriving a span's matches from its block's needs
@@ -95,6 +98,7 @@ func (p *textPass) matchForm(lang language.Tag, text string) matchform.Form {
 // for concurrent use; drop it with the release, so that memory does not grow with the archive.
 func (a *Anchors) ForRelease() *Anchors {
 	v := *a
+	v.passes = slab[textPass]{}
 	v.pass = make([]map[string]*textPass, len(a.langs))
 	for i := range v.pass {
 		v.pass[i] = map[string]*textPass{}
@@ -113,15 +117,15 @@ func (a *Anchors) Within(lang language.Tag, block string, start, end int) {
 		return
 	}
 	texts := a.passOf(lang)
-	p := lookPass(texts, block[start:end])
+	p := a.lookPass(texts, block[start:end])
 	if p.block.text == "" {
-		p.block = blockSpan{text: block, pass: lookPass(texts, block), start: start}
+		p.block = blockSpan{text: block, pass: a.lookPass(texts, block), start: start}
 	}
 }
 
 // textPass returns the pass of text in lang, made empty the first time; a must be a release view.
 func (a *Anchors) textPass(lang language.Tag, text string) *textPass {
-	return lookPass(a.passOf(lang), text)
+	return a.lookPass(a.passOf(lang), text)
 }
 
 // passOf returns the texts of lang seen by the release view a.
@@ -136,10 +140,11 @@ func (a *Anchors) passOf(lang language.Tag) map[string]*textPass {
 	return a.pass[len(a.pass)-1]
 }
 
-func lookPass(texts map[string]*textPass, text string) *textPass {
+// lookPass returns the pass of text in texts, one of the view a's maps, made empty the first time.
+func (a *Anchors) lookPass(texts map[string]*textPass, text string) *textPass {
 	p := texts[text]
 	if p == nil {
-		p = &textPass{}
+		p = a.passes.new(textPass{})
 		texts[text] = p
 	}
 	return p

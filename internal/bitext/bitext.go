@@ -251,6 +251,8 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 	}
 
 	// Merge: the English sentences of a block are cut into groups that every language's links respect.
+	var segs slab[Segment]
+	var sides slab[Side]
 	for bi, b := range src.Blocks {
 		n := len(srcSent[bi])
 		// cut[i] is true when a segment may end after English sentence i.
@@ -271,7 +273,7 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 		seq := 0
 		newSeg := func() *Segment {
 			seq++
-			return &Segment{ID: blockID + ".s" + strconv.Itoa(seq), Block: blockID, Sides: map[language.Tag]*Side{}}
+			return segs.new(Segment{ID: blockID + ".s" + strconv.Itoa(seq), Block: blockID, Sides: map[language.Tag]*Side{}})
 		}
 		// Index each language's links once, so that a paragraph of many sentences is merged in linear time:
 		// the link of each English sentence, and the target-only links by the English sentence they follow
@@ -301,7 +303,7 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 			lang := bt.Targets[li]
 			l := perLang[li][bi][k]
 			e := newSeg()
-			e.Sides[lang] = &Side{Doc: r.Doc(lang), Block: l.tgt[0].block, Start: l.tgt[0].start, End: l.tgt[len(l.tgt)-1].end, Sentences: len(l.tgt)}
+			e.Sides[lang] = sides.new(Side{Doc: r.Doc(lang), Block: l.tgt[0].block, Start: l.tgt[0].start, End: l.tgt[len(l.tgt)-1].end, Sentences: len(l.tgt)})
 			return e
 		}
 		start := 0
@@ -311,21 +313,27 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 			}
 			seg := newSeg()
 			first, last := srcSent[bi][start], srcSent[bi][i]
-			seg.Sides[source] = &Side{Doc: src, Block: b, Start: first.start, End: last.end, Sentences: i - start + 1}
+			seg.Sides[source] = sides.new(Side{Doc: src, Block: b, Start: first.start, End: last.end, Sentences: i - start + 1})
 			var extra []*Segment
 			for li, lang := range bt.Targets {
 				links := perLang[li][bi]
-				var tg []sentence
+				// The group's target sentences: only the first, the last and their count make the side.
+				var tFirst, tLast sentence
+				count := 0
 				if len(links) > 0 {
 					for k := linkOf[li][start]; k <= linkOf[li][i]; k++ {
 						l := links[k]
-						if len(l.src) > 0 && l.src[0] >= start && l.src[len(l.src)-1] <= i {
-							tg = append(tg, l.tgt...)
+						if len(l.src) > 0 && l.src[0] >= start && l.src[len(l.src)-1] <= i && len(l.tgt) > 0 {
+							if count == 0 {
+								tFirst = l.tgt[0]
+							}
+							tLast = l.tgt[len(l.tgt)-1]
+							count += len(l.tgt)
 						}
 					}
 				}
-				if len(tg) > 0 {
-					seg.Sides[lang] = &Side{Doc: r.Doc(lang), Block: tg[0].block, Start: tg[0].start, End: tg[len(tg)-1].end, Sentences: len(tg)}
+				if count > 0 {
+					seg.Sides[lang] = sides.new(Side{Doc: r.Doc(lang), Block: tFirst.block, Start: tFirst.start, End: tLast.end, Sentences: count})
 				}
 				// Target sentences with no English (0:1) that follow this group's last English sentence.
 				for _, k := range after[li][i] {
@@ -417,15 +425,50 @@ func alignSentences(a *anchorMemo, source, lang language.Tag, src, tgt []sentenc
 		found = []align.Link{{Src: span(len(src)), Tgt: span(len(tgt))}}
 	}
 	links := align.Rewrites(found)
+	// The links' sentences and English indexes are cut from one array each, made at their total size, rather
+	// than grown link by link: a release has a link per sentence.
+	nSrc, nTgt := 0, 0
+	for _, l := range links {
+		nSrc, nTgt = nSrc+len(l.Src), nTgt+len(l.Tgt)
+	}
+	srcs, tgts := make([]int, 0, nSrc), make([]sentence, 0, nTgt)
 	out := make([]sentLink, 0, len(links))
 	for _, l := range links {
-		var ts []sentence
-		for _, t := range l.Tgt {
-			ts = append(ts, tgt[t])
+		var ls sentLink
+		if len(l.Src) > 0 {
+			srcs = append(srcs, l.Src...)
+			ls.src = srcs[len(srcs)-len(l.Src) : len(srcs) : len(srcs)]
 		}
-		out = append(out, sentLink{append([]int(nil), l.Src...), ts})
+		start := len(tgts)
+		for _, t := range l.Tgt {
+			tgts = append(tgts, tgt[t])
+		}
+		if len(tgts) > start {
+			ls.tgt = tgts[start:len(tgts):len(tgts)]
+		}
+		out = append(out, ls)
 	}
 	return out, refused
+}
+
+// slab hands out pointers to values allocated a chunk at a time, for many small values made together that live
+// and die together (the segments and sides of a Bitext, the passes of a release view): one allocation for a
+// chunk, instead of one each, takes an allocation per value off the path of every release. A chunk is kept
+// while any of its values is.
+type slab[T any] struct{ free []T }
+
+// slabChunk is how many values a slab allocates at once: about a release's segments, at most a few KiB unused.
+const slabChunk = 32
+
+// new returns a pointer to a copy of v.
+func (s *slab[T]) new(v T) *T {
+	if len(s.free) == 0 {
+		s.free = make([]T, slabChunk)
+	}
+	p := &s.free[0]
+	*p = v
+	s.free = s.free[1:]
+	return p
 }
 
 // sentenceLengths returns the length measure of each sentence of a block whose own measure is blockLen. A
