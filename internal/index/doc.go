@@ -36,10 +36,16 @@
 // the writer inserts each table's rows many to a statement, giving releases and texts their ids itself; a build
 // makes the secondary indexes once every row is written.
 //
-// The translation memory (the units, their texts and normalised sources) is kept only once a command that reads
-// it (tm search, concordance, draft: Config.Memory) has opened the index: check and coverage, which a CI run on
-// a fresh clone pays, never read it, and writing it was most of what a first check paid beyond a check
-// without the index (memoryPart).
+// The translation memory (the units, their texts and normalised sources) is filled only when a command that
+// reads it (tm search, concordance, draft: Config.Memory) first opens the index: the sync of that open reads
+// every release again for its units alone, on every core, in its one transaction, keeping the rest of the index
+// (memoryPart), and from then on every sync keeps the memory in step. The trade-off, measured at 10,000 releases
+// on 2 cores shared with other work (user CPU, 6 alternated runs): check and coverage never read the memory, so
+// a CI run on a fresh clone pays none of it (a cold check 12.8-15.1 s, median 14.1, against 14.5-17.7, median
+// 15.9, when the build wrote the memory; peak RSS 231 against 273 MiB), and the translator's first lookup after
+// a check pays one more reading of the archive, without check's rules and coverage (that tm search 13.1-16.0 s,
+// median 14.9, against 1.5-2.0 s when only the trigram tables were left to fill; a rebuild of the whole index
+// was 14.5-17.1 s, median 16.6). A lookup on a fresh clone builds the index with the memory at once.
 // The units' texts are kept once each however many releases repeat them (a templated archive repeats its
 // letterhead and formulas in every release), and their trigrams in tables that only tm search, draft and
 // concordance read: a build leaves those empty, and the first command that needs one fills it from the stored

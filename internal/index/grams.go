@@ -27,18 +27,45 @@ var gramTables = []string{gramsTable, formsTable}
 
 // memoryPart names, in the meta row "filled memory", the translation memory one level up from the trigram
 // tables: the units, texts and norms of the releases. Check and coverage read none of it, and writing it was
-// most of what a first check paid beyond a check without the index (at 10,000 releases, 2 cores: 15.2 s of CPU
-// against 11.7 s; its texts are 92 of the index's 152 MB), so an index is built with it only for a command that
-// reads the memory (Config.Memory: tm search, concordance, draft). An index without it is built again, whole,
-// when such a command opens it: the memory's units come from the releases' alignments, which only reading every
-// release gives, so a translator's first lookup after a check pays one build. From then on the syncs of Open
-// keep the memory in step, whichever command opens the index.
+// most of what a first check paid beyond a check without the index, so an index is built with it only for a
+// command that reads the memory (Config.Memory: tm search, concordance, draft). The sync of Open fills it in an
+// index without it when such a command opens the index: the memory's units come from the releases' alignments,
+// which only reading every release gives, so that sync reads the folders it keeps too, for their units alone
+// (folder.rel: no check, coverage or phrases), in the transaction that brings the rest up to date. From then
+// on every sync keeps the memory in step, whichever command opens the index. The numbers are in the package
+// doc.
 const memoryPart = "memory"
 
-// hasMemory reports whether the index holds the translation memory (memoryPart).
-func (ix *Index) hasMemory() (bool, error) {
+// fillsMemory reports whether a sync fills the memory: the command reads it and the index does not hold it.
+// Only the one writer changes that, and sync holds its lock.
+func (ix *Index) fillsMemory() (bool, error) {
+	if !ix.cfg.Memory {
+		return false, nil
+	}
 	filled, err := filledTables(ix.db)
-	return filled[memoryPart], err
+	return !filled[memoryPart], err
+}
+
+// beginFill readies tx for a fill of the memory, whose tables are empty: their secondary indexes are made once the
+// fill's rows are written (endFill), as a build makes them, not row by row.
+func beginFill(tx *sql.Tx) error {
+	for _, s := range memoryIndexes {
+		// The name of the index: CREATE INDEX name ON ...
+		if _, err := tx.Exec(`DROP INDEX ` + strings.Fields(s)[2]); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+	}
+	return nil
+}
+
+// endFill makes the secondary indexes of the memory's tables that beginFill dropped and marks the memory filled.
+func endFill(tx *sql.Tx) error {
+	for _, s := range append(memoryIndexes, `INSERT INTO meta (key, value) VALUES ('filled `+memoryPart+`', '')`) {
+		if _, err := tx.Exec(s); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+	}
+	return nil
 }
 
 // querier is what filledTables reads from: the database or a transaction.

@@ -512,6 +512,25 @@ func TestMemoryOnDemand(t *testing.T) {
 		}
 	}
 	dirs, _ := filepath.Glob(filepath.Join(f.ws.Root, "releases", "*"))
+	// releases gives the id of each folder's releases row.
+	releases := func(ix *Index) map[string]int64 {
+		t.Helper()
+		out := map[string]int64{}
+		rows, err := ix.db.Query(`SELECT dir, id FROM releases`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var dir string
+			var id int64
+			if err := rows.Scan(&dir, &id); err != nil {
+				t.Fatal(err)
+			}
+			out[dir] = id
+		}
+		return out
+	}
 
 	ix := open(noMemory)
 	if u, x := rows(ix); ix.Read != 6 || u != 0 || x != 0 {
@@ -528,17 +547,34 @@ func TestMemoryOnDemand(t *testing.T) {
 	if u, _ := rows(ix); ix.Read != 1 || u != 0 {
 		t.Fatalf("a sync without the memory read %d releases and holds %d units; want 1, 0", ix.Read, u)
 	}
+	kept := releases(ix)
 	ix.Close()
+	// An edit that the open filling the memory syncs.
+	unsynced := "The two ministers also exchanged views on regional and international issues of common concern."
+	edit(dirs[2], unsynced)
 
-	// The first open with the memory builds the index again, with the edit.
+	// The first open with the memory fills it, with both edits, and keeps the releases rows of the folders
+	// unchanged.
 	ix = f.open(t)
 	if ix.Read != 6 {
 		t.Errorf("the open that fills the memory read %d releases, want 6", ix.Read)
 	}
+	filled := releases(ix)
+	changed := f.ws.Rel(dirs[2])
+	for dir, id := range kept {
+		if dir != changed && filled[dir] != id {
+			t.Errorf("the fill gave the unchanged folder %s the releases row %d, not %d", dir, filled[dir], id)
+		}
+	}
+	if filled[changed] == kept[changed] || len(filled) != len(kept) {
+		t.Errorf("the fill kept the row of the changed folder %s (%d) or other rows: %v, was %v", changed, kept[changed], filled, kept)
+	}
 	d := f.direct(t)
 	same(t, ix, d)
-	if got, err := ix.Memory(nil).Search(before, "en", 0.9); err != nil || !reflect.DeepEqual(got, d.mem.Search(before, "en", 0.9)) {
-		t.Fatalf("Search(%q): the index finds %v (%v), the memory %v", before, got, err, d.mem.Search(before, "en", 0.9))
+	for _, q := range []string{before, unsynced} {
+		if got, err := ix.Memory(nil).Search(q, "en", 0.9); err != nil || len(got) == 0 || !reflect.DeepEqual(got, d.mem.Search(q, "en", 0.9)) {
+			t.Fatalf("Search(%q): the index finds %v (%v), the memory %v", q, got, err, d.mem.Search(q, "en", 0.9))
+		}
 	}
 	ix.Close()
 

@@ -31,6 +31,7 @@ import (
 	"github.com/relloc/relloc/internal/bitext"
 	"github.com/relloc/relloc/internal/check"
 	"github.com/relloc/relloc/internal/coverage"
+	"github.com/relloc/relloc/internal/draft"
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/inputerr"
 	"github.com/relloc/relloc/internal/release"
@@ -74,9 +75,9 @@ type Config struct {
 	LockTimeout time.Duration
 	// Progress, when set, is called after each release read again with the number done and the total.
 	Progress func(done, total int)
-	// Memory says that the command reads the translation memory (Index.Memory): an index built without it (by
-	// check or coverage, which never read it) is built again with it. An index that has it keeps it in step
-	// whichever command syncs it.
+	// Memory says that the command reads the translation memory (Index.Memory): the sync of an index without it
+	// (built by check or coverage, which never read it) fills it (memoryPart). An index that has it keeps it in
+	// step whichever command syncs it.
 	Memory bool
 }
 
@@ -155,16 +156,13 @@ func openDB(c Config, path, params string) (*Index, error) {
 }
 
 // open opens the database, builds it anew when it is missing or not current (another schema version, other
-// inputs, or without the translation memory that c asks for), and syncs it.
+// inputs), and syncs it.
 func open(c Config) (*Index, error) {
 	ix, err := openDB(c, Path(c.Root), walParams)
 	if err != nil {
 		return nil, err
 	}
 	ok, err := ix.current()
-	if err == nil && ok && c.Memory {
-		ok, err = ix.hasMemory()
-	}
 	if err != nil {
 		ix.db.Close()
 		return nil, err
@@ -321,13 +319,17 @@ func (ix *Index) current() (bool, error) {
 
 // secondaryIndexes are the indexes of the tables besides their primary keys. A build makes them once its rows
 // are written (build), which sorts each once where inserting row by row into them cost a search of each per row.
-var secondaryIndexes = []string{
+var secondaryIndexes = append(memoryIndexes[:len(memoryIndexes):len(memoryIndexes)],
+	// The order of relloc check's report, so that check reads the stored outcomes in it as stored, with no
+	// sort of every release's cases (EachOutcome).
+	`CREATE INDEX releases_order ON releases (release, dir)`)
+
+// memoryIndexes are the secondary indexes of the memory's tables, which a fill of the memory also makes once its
+// rows are written (endFill).
+var memoryIndexes = []string{
 	`CREATE INDEX norms_nhash ON norms (nhash)`,
 	`CREATE INDEX norms_len ON norms (len)`,
 	`CREATE INDEX units_text ON units (text, release, pos)`,
-	// The order of relloc check's report, so that check reads the stored outcomes in it as stored, with no
-	// sort of every release's cases (EachOutcome).
-	`CREATE INDEX releases_order ON releases (release, dir)`,
 }
 
 // createIndexes makes the secondary indexes of a new index once its rows are written.
@@ -424,6 +426,9 @@ type folder struct {
 	dir   string // as Config.Rel gives it
 	abs   string
 	files []file
+	// rel is the id of the folder's releases row when the index keeps the folder as it is and a fill of the
+	// memory reads only its units (fillsMemory); 0 for a folder read whole.
+	rel int64
 }
 
 // path returns the path of the folder's file f as Config.Rel gives it: the folder's path and the file's name, as
@@ -538,12 +543,17 @@ func (ix *Index) sync() error {
 	if err != nil {
 		return err
 	}
+	filling, err := ix.fillsMemory()
+	if err != nil {
+		return err
+	}
 	stored, err := newStoredFolders(state)
 	if err != nil {
 		return err
 	}
 	var (
 		changed []folder
+		kept    []folder  // when filling the memory: the folders unchanged, whose units alone are read
 		touched []retimed // files whose contents are as recorded, with their new time
 		gone    []int64   // folders gone or read again
 	)
@@ -562,6 +572,10 @@ func (ix *Index) sync() error {
 			for _, f := range files {
 				touched = append(touched, retimed{k.id, f})
 			}
+			if filling {
+				f.files, f.rel = slices.Clone(f.files), k.id
+				kept = append(kept, f)
+			}
 		} else {
 			f.files = slices.Clone(f.files)
 			changed = append(changed, f)
@@ -575,7 +589,7 @@ func (ix *Index) sync() error {
 	if _, err := stored.upTo("", goneID); err != nil {
 		return err
 	}
-	if len(changed) == 0 && len(gone) == 0 && len(touched) == 0 {
+	if len(changed) == 0 && len(gone) == 0 && len(touched) == 0 && !filling {
 		return nil
 	}
 	tx, err := ix.db.Begin()
@@ -590,6 +604,11 @@ func (ix *Index) sync() error {
 	var grams *gramChanges // the changes to texts_grams, when it is filled
 	if filled[gramsTable] {
 		grams = newGramChanges()
+	}
+	if filling {
+		if err := beginFill(tx); err != nil {
+			return err
+		}
 	}
 	// The texts of the releases gone, which may be no unit's text once they are deleted.
 	var orphans []int64
@@ -610,9 +629,14 @@ func (ix *Index) sync() error {
 		t.mtime = racy(t.mtime, start)
 		retimedFiles[t.rel] = append(retimedFiles[t.rel], t.file)
 	}
-	add, err := ix.read(tx, changed, start, filled, grams)
+	add, err := ix.read(tx, append(changed, kept...), start, filled[memoryPart] || filling, filled, grams)
 	if err != nil {
 		return err
+	}
+	if filling {
+		if err := endFill(tx); err != nil {
+			return err
+		}
 	}
 	goneIDs := make(map[int64]bool, len(gone))
 	for _, id := range gone {
@@ -657,7 +681,7 @@ func (ix *Index) sync() error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
-	ix.Read = len(changed)
+	ix.Read = len(changed) + len(kept)
 	return nil
 }
 
@@ -870,6 +894,11 @@ func (an *analyser) parse(f folder) (folder, *release.Release, error) {
 	for _, rf := range files {
 		byPath[rf.Path] = rf.Data
 	}
+	if f.rel != 0 {
+		// The digests of a folder whose units alone are read (a fill of the memory) are stored.
+		r, err := release.Parse(f.dir, c.Source, files)
+		return f, r, err
+	}
 	f.files = append([]file(nil), f.files...)
 	for j, x := range f.files {
 		sum := sha256.Sum256(byPath[f.path(x)])
@@ -885,21 +914,30 @@ func (an *analyser) parse(f folder) (folder, *release.Release, error) {
 func (an *analyser) analyse(f folder, r *release.Release, view *bitext.Anchors) (read, error) {
 	c := an.c
 	// One match pass per text, shared by alignment, check's rules and coverage.
+	bt := bitext.Align(r, c.Source, c.Targets, view)
+	if f.rel != 0 {
+		// A folder the index keeps, read by a fill of the memory: its units alone, the units Analyse gives.
+		units := draft.Units(bt)
+		return read{folder: f, entry: Entry{Release: r.ID, Units: units}, texts: unitTexts(c.Source.String(), units)}, nil
+	}
 	in := coverage.Input{Glossary: c.Glossary, Source: c.Source, Targets: c.Targets, Anchors: view}
-	entry := Analyse(bitext.Align(r, c.Source, c.Targets, view), in, an.ck, an.memory)
+	entry := Analyse(bt, in, an.ck, an.memory)
 	cols, err := encodeColumns(entry)
 	return read{folder: f, entry: entry, texts: unitTexts(c.Source.String(), entry.Units), columns: cols}, err
 }
 
 // read parses, aligns and analyses the changed folders on every core and inserts them in tx as they come, with
-// their texts' trigrams in the tables filled, and returns the records of their digests (appendFolder). A folder
-// that does not parse is an input error; all of them are reported, and tx is to be rolled back.
-func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, filled map[string]bool, grams *gramChanges) ([]added, error) {
+// their translation-memory units when memory is true and their texts' trigrams in the tables filled, and returns
+// the records of their digests (appendFolder); of a folder the index keeps (folder.rel, a fill of the memory)
+// only the units are inserted. A folder that does not parse is an input error; all of them are reported, and tx
+// is to be rolled back.
+func (ix *Index) read(tx *sql.Tx, folders []folder, start time.Time, memory bool, filled map[string]bool,
+	grams *gramChanges) ([]added, error) {
 	if len(folders) == 0 {
 		return nil, nil
 	}
 	c := ix.cfg
-	an := ix.newAnalyser(start, filled[memoryPart])
+	an := ix.newAnalyser(start, memory)
 	type result struct {
 		read read
 		err  error
@@ -1035,14 +1073,18 @@ func (w *writer) flush() error {
 	return w.checks.flush()
 }
 
-// insert writes the entry of a folder read again.
+// insert writes the entry of a folder read again, or only the units of a folder the index keeps (folder.rel, a
+// fill of the memory).
 func (w *writer) insert(r read) error {
-	id := w.nextRelease
-	w.nextRelease++
-	if err := w.releases.add(id, r.dir, r.entry.Release, r.columns.coverage, r.columns.phrases); err != nil {
-		return err
+	id := r.rel
+	if id == 0 {
+		id = w.nextRelease
+		w.nextRelease++
+		if err := w.releases.add(id, r.dir, r.entry.Release, r.columns.coverage, r.columns.phrases); err != nil {
+			return err
+		}
+		w.added = append(w.added, added{dir: r.dir, rec: appendFolder(nil, id, r.dir, r.files)})
 	}
-	w.added = append(w.added, added{dir: r.dir, rec: appendFolder(nil, id, r.dir, r.files)})
 	for pos, u := range r.entry.Units {
 		text, err := w.textID(u, r.texts[pos])
 		if err != nil {
@@ -1051,6 +1093,9 @@ func (w *writer) insert(r read) error {
 		if err := w.units.add(id, pos, u.Segment, text, r.entry.Release); err != nil {
 			return err
 		}
+	}
+	if r.rel != 0 {
+		return nil
 	}
 	return w.checks.write(id, r.entry.Findings, r.columns)
 }
