@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/relloc/relloc/internal/runeclass"
@@ -423,22 +424,26 @@ type anchors [][]int32
 // translator dropped. Among blocks every anchor is kept: a block's unique number that no block of the
 // translation holds marks the block that was dropped.
 func intern(src, tgt []Unit, sentences bool) (anchors, anchors, int) {
-	// Every unit's ids in one array, and the map made at its size once: a release aligns each of its blocks,
-	// and the maps, sets and slices grown one anchor at a time were most of the cost of interning.
+	// Every unit's ids in one array: a release aligns each of its blocks, and the maps, sets and slices grown
+	// one anchor at a time were most of the cost of interning.
 	total := 0
 	for _, us := range [][]Unit{src, tgt} {
 		for _, u := range us {
 			total += len(u.Anchors)
 		}
 	}
-	// The map is made at the size of every anchor, distinct or not: grown a group at a time from empty, its
-	// rehashing was most of the cost of an insertion. The few anchors of a pair of blocks' sentences (most
-	// alignments) are looked up in a slice instead: a map, even made at its size, was the largest allocation of
-	// a check, and a scan of a few keys costs less than hashing them.
+	// The anchors of a release's blocks are looked up in a map of internMaps, grown already to the size of such
+	// an alignment: one grown a group at a time from empty spent most of an insertion rehashing. The few anchors
+	// of a pair of blocks' sentences (most alignments) are looked up in a slice instead: a scan of a few keys
+	// costs less than hashing them, and a map made for each was the largest allocation of a check.
 	var ids map[string]int32
 	var keys []string // by id, when there is no map
 	if total > internScan {
-		ids = make(map[string]int32, total)
+		ids = internMaps.Get().(map[string]int32)
+		defer func() {
+			clear(ids)
+			internMaps.Put(ids)
+		}()
 	} else {
 		keys = make([]string, 0, total)
 	}
@@ -456,10 +461,9 @@ func intern(src, tgt []Unit, sentences bool) (anchors, anchors, int) {
 	}
 	weak := make([]bool, 0, total) // by id: weakAnchor of its key, asked once per key
 	buf := make([]int32, 0, total)
-	// conv interns the anchors of us; with known, only those of keys the source has (all of which it interned
-	// first) are kept, and no id is added.
-	conv := func(us []Unit, known bool) anchors {
-		out := make(anchors, len(us))
+	// conv interns the anchors of us into out, one per unit; with known, only those of keys the source has (all
+	// of which it interned first) are kept, and no id is added.
+	conv := func(us []Unit, known bool, out anchors) anchors {
 		for i, u := range us {
 			start := len(buf)
 			for _, s := range u.Anchors {
@@ -489,13 +493,19 @@ func intern(src, tgt []Unit, sentences bool) (anchors, anchors, int) {
 		}
 		return out
 	}
-	s := conv(src, false)
-	t := conv(tgt, sentences)
+	both := make(anchors, len(src)+len(tgt)) // both sides' in one array, as buf
+	s := conv(src, false, both[:len(src):len(src)])
+	t := conv(tgt, sentences, both[len(src):])
 	return s, t, len(weak)
 }
 
 // internScan is the most anchors that intern looks up by scanning a slice rather than in a map.
 const internScan = 32
+
+// internMaps holds intern's maps for reuse, cleared: the blocks of a release hold hundreds of anchors, and a map
+// made for each alignment of blocks, even at its size, was the largest allocation of a check (163 MB of 2.5 GB at
+// 10,000 releases). A map keeps the size of the largest alignment it served, and no key outlives intern.
+var internMaps = sync.Pool{New: func() any { return map[string]int32{} }}
 
 // weakAnchor reports an anchor that a faithful translation often renders without it: a count from zero to ten
 // ("the two ministers" is 両外相, "three sides" 三者 or 日米韓, "both" ទាំងពីរ). Its ids are negative, and a miss
