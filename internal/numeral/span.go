@@ -1,7 +1,6 @@
 package numeral
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -66,9 +65,17 @@ func ReadForm(lang language.Tag, s string, form matchform.Form) *Reading {
 func newReading(lang language.Tag, s string, form *matchform.Form) *Reading {
 	r := &Reading{text: s}
 	f, buf := read(lang, s, form, &r.bare)
-	r.lang, r.read = f.lang, slices.Clone(f.out)
-	f.finish()
+	r.lang = f.lang
+	// One slice holds the numbers read, kept for Span, and a copy of them that finish rewrites in place (own), where
+	// a clone of the first and the copy times makes of the second were two.
+	if n := len(f.out); n > 0 {
+		both := make([]Number, 2*n)
+		copy(both, f.out)
+		copy(both[n:], f.out)
+		r.read, f.out, f.own = both[:n:n], both[n:], true
+	}
 	readBuffers.Put(buf)
+	f.finish()
 	r.numbers = f.out
 	return r
 }
