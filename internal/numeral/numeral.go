@@ -326,7 +326,7 @@ func find(lang language.Tag, s string, form *matchform.Form) []Number {
 // The numbers are in a buffer of readBuffers, returned too: finish copies them out of it first (times), after
 // which the caller puts it back.
 func read(lang language.Tag, s string, form *matchform.Form, bare *[]Number) (finder, *[]Number) {
-	f := finder{lang: baseOf(lang), s: s, form: form, bare: bare}
+	f := finder{lang: baseOf(lang), s: s, bare: bare}
 	// The passes append to a buffer kept from the last read, not to a slice grown from nothing at each number;
 	// the numbers are copied out of it at the end.
 	buf := readBuffers.Get().(*[]Number)
@@ -336,7 +336,7 @@ func read(lang language.Tag, s string, form *matchform.Form, bare *[]Number) (fi
 	case "en":
 		f.englishWords()
 	case "km":
-		f.khmerMonths()
+		f.khmerMonths(form)
 		f.khmerWords()
 	case "ja":
 		f.eraFirstYears()
@@ -388,7 +388,6 @@ func baseOf(lang language.Tag) string {
 type finder struct {
 	lang string
 	s    string
-	form *matchform.Form // the matching form of s, when the caller has it
 	out  []Number
 	bare *[]Number // where khmerWords puts bare number words, when asked (Bare)
 	// own is true when out is a slice of the finder's own, which times may rewrite in place, rather than read's
@@ -984,11 +983,14 @@ var khmerMonthPairs = func() (m letterPairs) {
 // khmerMonths finds Khmer month names after ខែ ("month") or next to a number
 // (១៨ វិច្ឆិកា ២០២១): alone, several are ordinary words (កញ្ញា "miss",
 // ធ្នូ "bow", តុលា in តុលាការ "court"). The search runs on the Khmer matching
-// form, so look-alike spellings and zero-width spaces do not hide a month.
-func (f *finder) khmerMonths() {
+// form, so look-alike spellings and zero-width spaces do not hide a month: the
+// caller's (FindForm, ReadForm), or one made here when given none. The form is a
+// parameter, not a field of the finder: a pointer in the finder escapes with the
+// numbers it holds, and ReadForm's copy of the form went to the heap at each call.
+func (f *finder) khmerMonths(given *matchform.Form) {
 	var form matchform.Form
-	if f.form != nil {
-		form = *f.form
+	if given != nil {
+		form = *given
 	} else {
 		form = matchform.Khmer(f.s)
 	}

@@ -37,13 +37,13 @@ func refFind(lang language.Tag, s string, form *matchform.Form) []Number {
 // Khmer number words (Bare) are put there.
 func refRead(lang language.Tag, s string, form *matchform.Form, bare *[]Number) finder {
 	b, _ := lang.Base()
-	f := finder{lang: b.String(), s: s, form: form, bare: bare}
+	f := finder{lang: b.String(), s: s, bare: bare}
 	f.refScan()
 	switch f.lang {
 	case "en":
 		f.refEnglishWords()
 	case "km":
-		f.refKhmerMonths()
+		f.refKhmerMonths(form)
 		f.refKhmerWords()
 	case "ja":
 		f.eraFirstYears()
@@ -616,10 +616,10 @@ func (f *finder) refKhmerWords() {
 // (១៨ វិច្ឆិកា ២០២១): alone, several are ordinary words (កញ្ញា "miss",
 // ធ្នូ "bow", តុលា in តុលាការ "court"). The search runs on the Khmer matching
 // form, so look-alike spellings and zero-width spaces do not hide a month.
-func (f *finder) refKhmerMonths() {
+func (f *finder) refKhmerMonths(given *matchform.Form) {
 	var form matchform.Form
-	if f.form != nil {
-		form = *f.form
+	if given != nil {
+		form = *given
 	} else {
 		form = matchform.Khmer(f.s)
 	}
