@@ -331,18 +331,13 @@ func read(lang language.Tag, s string, form *matchform.Form, bare *[]Number) (fi
 	// the numbers are copied out of it at the end.
 	buf := readBuffers.Get().(*[]Number)
 	f.out = (*buf)[:0]
-	f.scan()
+	f.scan() // with English month names, in every language of relloc, and Japanese era first years
 	switch f.lang {
 	case "en":
 		f.englishWords()
 	case "km":
 		f.khmerMonths(form)
 		f.khmerWords()
-	case "ja":
-		f.eraFirstYears()
-	}
-	if f.lang == "en" || f.lang == "km" || f.lang == "ja" {
-		f.englishMonths() // English month names also appear in Khmer and Japanese text
 	}
 	slices.SortStableFunc(f.out, func(a, b Number) int { return a.Start - b.Start })
 	*buf = f.out
@@ -395,16 +390,25 @@ type finder struct {
 	own bool
 }
 
+// scan reads the text once: digit runs of every script, English month names (which also appear in Khmer and
+// Japanese text), and in Japanese kanji numerals and the words read at one of the runes of jaStarts. A month name
+// or 元年 never lies within a number it passes over (digits, separators, spaces, kanji numerals, scale words in
+// lower case or Khmer, an ordinal suffix), so each is found as by a pass of its own over the whole text; and no
+// two of them start at the same byte, so read's stable sort orders them as it ordered those passes' numbers.
 func (f *finder) scan() {
 	s := f.s
 	ja := f.lang == "ja"
+	months := f.lang == "en" || f.lang == "km" || ja
 	for i := 0; i < len(s); {
-		// Dispatch on the first byte: an ASCII byte is a digit or nothing here, and outside Japanese only the
-		// lead byte of a Khmer (E1) or full-width (EF) digit is worth decoding.
+		// Dispatch on the first byte: an ASCII byte is a digit, the capital of a month name or nothing here, and
+		// outside Japanese only the lead byte of a Khmer (E1) or full-width (EF) digit is worth decoding.
 		if c := s[i]; c < utf8.RuneSelf {
-			if '0' <= c && c <= '9' {
+			switch {
+			case '0' <= c && c <= '9':
 				i = f.digits(i)
-			} else {
+			case 'A' <= c && c <= 'Z' && months:
+				i = f.englishMonth(i)
+			default:
 				i++
 			}
 			continue
@@ -453,6 +457,9 @@ func (f *finder) scan() {
 			// "both sides", "the two sides"
 			f.out = append(f.out, Number{Value: 2, Start: i, End: i + len("双方"), Kind: KindNumber, Weak: true})
 		}
+		if ja && r == '元' && strings.HasPrefix(s[i+n:], "年") {
+			f.eraFirstYear(i)
+		}
 		if f.lang == "ja" && r == '両' {
 			// 両国, 両首脳, 両者: "both", "the two": weak 2 (not 両替 "exchange", 両立 "compatible")
 			if next, _ := utf8.DecodeRuneInString(s[i+n:]); unicode.Is(unicode.Han, next) && next != '替' && next != '立' {
@@ -465,7 +472,7 @@ func (f *finder) scan() {
 
 // jaStarts has bit r set for each rune r of the Basic Multilingual Plane at which scan reads something in a
 // Japanese text: a digit, a kanji numeral (一 also starts 一昨日), katakana イ to ナ (イレブン, ナイン), 双 of 双方,
-// and 両, so that the other kana and kanji, most of a text, are passed over with one look at a table.
+// 両, and 元 of 元年, so that the other kana and kanji, most of a text, are passed over with one look at a table.
 var jaStarts = func() (m [1 << 16 / 64]uint64) {
 	set := func(lo, hi rune) {
 		for r := lo; r <= hi; r++ {
@@ -476,7 +483,7 @@ var jaStarts = func() (m [1 << 16 / 64]uint64) {
 	set('\u17E0', '\u17E9')
 	set('\uFF10', '\uFF19')
 	set('イ', 'ナ')
-	for _, r := range "〇零一二三四五六七八九十百千万億兆双両" {
+	for _, r := range "〇零一二三四五六七八九十百千万億兆双両元" {
 		set(r, r)
 	}
 	return m
@@ -898,33 +905,30 @@ var englishMonths = []struct {
 	{"Nov", 11, true}, {"Dec", 12, true},
 }
 
-// englishMonths finds English month names, capitalised, on word boundaries.
-// "May" and abbreviations count only next to a number (or after "in", "of",
-// "since", "until", "by", "from", "early", "late", "mid-" for May).
-func (f *finder) englishMonths() {
+// englishMonth reads an English month name at s[i], a capital letter, on word boundaries, and returns where
+// scan goes on: past the name, or at the next byte. "May" and abbreviations count only next to a number (or
+// after "in", "of", "since", "until", "by", "from", "early", "late", "mid-" for May).
+func (f *finder) englishMonth(i int) int {
 	s := f.s
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 'A' || c > 'Z' || (i > 0 && isASCIILetter(s[i-1])) {
+	if i > 0 && isASCIILetter(s[i-1]) {
+		return i + 1
+	}
+	for _, k := range monthsByInitial[s[i]-'A'] {
+		m := englishMonths[k]
+		if !strings.HasPrefix(s[i:], m.name) {
 			continue
 		}
-		for _, k := range monthsByInitial[c-'A'] {
-			m := englishMonths[k]
-			if !strings.HasPrefix(s[i:], m.name) {
-				continue
-			}
-			end := i + len(m.name)
-			if end < len(s) && isASCIILetter(s[end]) {
-				continue
-			}
-			if m.weak && !nextToNumber(s, i, end) && !mayContext(s[:i]) && !(m.name != "May" && strings.HasSuffix(s[:i], "on ")) {
-				break
-			}
-			f.out = append(f.out, Number{Value: float64(m.month), Start: i, End: end, Kind: KindMonth})
-			i = end - 1
+		end := i + len(m.name)
+		if end < len(s) && isASCIILetter(s[end]) {
+			continue
+		}
+		if m.weak && !nextToNumber(s, i, end) && !mayContext(s[:i]) && !(m.name != "May" && strings.HasSuffix(s[:i], "on ")) {
 			break
 		}
+		f.out = append(f.out, Number{Value: float64(m.month), Start: i, End: end, Kind: KindMonth})
+		return end
 	}
+	return i + 1
 }
 
 // monthsByInitial lists, for each capital letter, the indexes in englishMonths of the names that start with it,

@@ -20,7 +20,9 @@ import (
 // The finder as it was before it read English words through one table of the words it knows (enWords), lowered
 // no text to find a unit, passed over Japanese kana and kanji with a look at a table (jaStarts) and over a Khmer
 // letter in one step, read a run of digits without making a string of it, found the relative date words in one
-// pass, and tried the Khmer number words and month names only where the first two letters of one stand: Find,
+// pass, tried the Khmer number words and month names only where the first two letters of one stand, and read
+// English month names and Japanese era first years (令和元年) in its scan of the digits, not in passes of their
+// own: Find,
 // Relative and Bare must give the same numbers, to the last field, on generated text and on the corpora. The
 // passes below are the old ones, renamed ref*; the others are shared.
 
@@ -46,13 +48,61 @@ func refRead(lang language.Tag, s string, form *matchform.Form, bare *[]Number) 
 		f.refKhmerMonths(form)
 		f.refKhmerWords()
 	case "ja":
-		f.eraFirstYears()
+		f.refEraFirstYears()
 	}
 	if f.lang == "en" || f.lang == "km" || f.lang == "ja" {
-		f.englishMonths() // English month names also appear in Khmer and Japanese text
+		f.refEnglishMonths() // English month names also appear in Khmer and Japanese text
 	}
 	slices.SortStableFunc(f.out, func(a, b Number) int { return a.Start - b.Start })
 	return f
+}
+
+// refEnglishMonths finds English month names, capitalised, on word boundaries, in a pass of its own.
+// "May" and abbreviations count only next to a number (or after "in", "of",
+// "since", "until", "by", "from", "early", "late", "mid-" for May).
+func (f *finder) refEnglishMonths() {
+	s := f.s
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 'A' || c > 'Z' || (i > 0 && isASCIILetter(s[i-1])) {
+			continue
+		}
+		for _, k := range monthsByInitial[c-'A'] {
+			m := englishMonths[k]
+			if !strings.HasPrefix(s[i:], m.name) {
+				continue
+			}
+			end := i + len(m.name)
+			if end < len(s) && isASCIILetter(s[end]) {
+				continue
+			}
+			if m.weak && !nextToNumber(s, i, end) && !mayContext(s[:i]) && !(m.name != "May" && strings.HasSuffix(s[:i], "on ")) {
+				break
+			}
+			f.out = append(f.out, Number{Value: float64(m.month), Start: i, End: end, Kind: KindMonth})
+			i = end - 1
+			break
+		}
+	}
+}
+
+// refEraFirstYears reads 令和元年, the first year of an era, in a pass of its own: 元年 is looked for once, and
+// the era before it.
+func (f *finder) refEraFirstYears() {
+	s := f.s
+	for off := 0; ; {
+		k := strings.Index(s[off:], "元年")
+		if k < 0 {
+			return
+		}
+		i := off + k
+		for _, e := range eras {
+			if strings.HasSuffix(s[:i], e.name) {
+				f.out = append(f.out, Number{Value: float64(e.start), Start: i, End: i + len("元"), Kind: KindYear})
+			}
+		}
+		off = i + len("元年")
+	}
 }
 
 // finish runs the passes over the numbers read (read): clock times, units, list labels, dates, glosses,
@@ -671,7 +721,7 @@ var referencePieces = map[string][]string{
 		"ដប់", "ម្ភៃ", "សាមសិប", "សែសិប", "ហាសិប", "ហុកសិប", "ចិតសិប", "ប៉ែតសិប", "កៅសិប", "ប្រាំពីរ", "ប្រាំបី",
 		"ប្រាំបួន", "ប្រាំ", "មួយ", "បួន", "បី", "នាក់", "ដង", "រយ", "ប៉ុន្តែ", "ពីរោះ", "មួយចំនួន", "បីដូចជា", "ម៉ែ",
 		"ស្រី", "ម្តាយ", "សាលា", "ហុច", "ចិត្ត", "កៅអី", "ដប", "ប្រាក់", "\u17D2"},
-	"ja": {"センチ", "ｾﾝﾁ", "メートル", "キロ", "KM", "\u212Ag", "℃", "度", "一昨年", "一昨日", "双方", "両首脳", "両替", "両立",
+	"ja": {"センチ", "ｾﾝﾁ", "メートル", "キロ", "KM", "\u212Ag", "℃", "度", "一昨年", "一昨日", "元年", "元", "May 5", "Sept.", "双方", "両首脳", "両替", "両立",
 		"ナイン", "イ", "ナ", "ニ", "三百六十万", "万一", "〇", "零", "第一", "１２３４５", "1234567890123456789",
 		"\xe3\x81", "\xe4\xb8", "\xe0\x80\x80", "\xed\xa0\x80", "\xef\xbc\x91", "2.5億", "1億2,500万", "本日本年", "同年齢", "今月代", "\xe6本日", "同\xe6\x97"},
 }
@@ -741,23 +791,43 @@ func TestFindMatchesReference(t *testing.T) {
 			}
 		}
 		releases, _ := filepath.Glob(filepath.Join(testenv.Shared(t, "corpora", "mofa-en-ja", "releases"), "*", "*.md"))
-		for _, p := range releases {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			lang := en
-			if strings.HasSuffix(p, "ja.md") {
-				lang = ja
-			}
-			for _, para := range strings.Split(string(data), "\n\n") {
-				referenceCheck(t, lang, para)
-			}
-		}
+		referenceCheckReleases(t, releases)
 		if lines == 0 || len(releases) == 0 {
 			t.Errorf("read %d corpus lines and %d MOFA releases", lines, len(releases))
 		}
 	})
+	t.Run("repository", func(t *testing.T) {
+		// the repository's own workspace and the releases of the packages' testdata
+		releases, _ := filepath.Glob(filepath.Join("..", "..", "releases", "*", "*.md"))
+		more, _ := filepath.Glob(filepath.Join("..", "*", "testdata", "releases", "*", "*.md"))
+		releases = append(releases, more...)
+		if len(releases) == 0 {
+			t.Fatal("no release in the repository")
+		}
+		referenceCheckReleases(t, releases)
+	})
+}
+
+// referenceCheckReleases runs referenceCheck on each paragraph of the release files at paths, in the language
+// their name ends with (ja.md, km.md, English otherwise).
+func referenceCheckReleases(t *testing.T, paths []string) {
+	t.Helper()
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lang := en
+		switch {
+		case strings.HasSuffix(p, "ja.md"):
+			lang = ja
+		case strings.HasSuffix(p, "km.md"):
+			lang = km
+		}
+		for _, para := range strings.Split(string(data), "\n\n") {
+			referenceCheck(t, lang, para)
+		}
+	}
 }
 
 // TestLowerAffixes: lowerPrefix and lowerSuffix answer as strings.ToLower and HasPrefix or HasSuffix do, on
@@ -791,7 +861,7 @@ func TestLowerAffixes(t *testing.T) {
 // TestJaStarts: the table of runes at which scan reads in Japanese holds exactly the runes its checks read.
 func TestJaStarts(t *testing.T) {
 	for r := rune(0); r < 1<<16; r++ {
-		want := isDigitRune(r) || isKanjiNumeral(r) || r >= 'イ' && r <= 'ナ' || r == '双' || r == '両'
+		want := isDigitRune(r) || isKanjiNumeral(r) || r >= 'イ' && r <= 'ナ' || r == '双' || r == '両' || r == '元'
 		if jaStart(r) != want {
 			t.Errorf("jaStart(%U) = %v, want %v", r, !want, want)
 		}

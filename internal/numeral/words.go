@@ -612,21 +612,12 @@ func eraBefore(before string) (int, bool) {
 	return 0, false
 }
 
-// eraFirstYears reads 令和元年, the first year of an era: 元年 is looked for once, and the era before it.
-func (f *finder) eraFirstYears() {
-	s := f.s
-	for off := 0; ; {
-		k := strings.Index(s[off:], "元年")
-		if k < 0 {
-			return
+// eraFirstYear reads 令和元年, the first year of an era, at s[i], 元 before 年: the era before it gives the year.
+func (f *finder) eraFirstYear(i int) {
+	for _, e := range eras {
+		if strings.HasSuffix(f.s[:i], e.name) {
+			f.out = append(f.out, Number{Value: float64(e.start), Start: i, End: i + len("元"), Kind: KindYear})
 		}
-		i := off + k
-		for _, e := range eras {
-			if strings.HasSuffix(s[:i], e.name) {
-				f.out = append(f.out, Number{Value: float64(e.start), Start: i, End: i + len("元"), Kind: KindYear})
-			}
-		}
-		off = i + len("元年")
 	}
 }
 
