@@ -331,13 +331,14 @@ func read(lang language.Tag, s string, form *matchform.Form, bare *[]Number) (fi
 	// the numbers are copied out of it at the end.
 	buf := readBuffers.Get().(*[]Number)
 	f.out = (*buf)[:0]
-	f.scan() // with English month names, in every language of relloc, and Japanese era first years
-	switch f.lang {
-	case "en":
-		f.englishWords()
-	case "km":
+	if f.lang == "km" {
+		// before scan, which reads the Khmer number words: a month and a word that started at the same byte would
+		// be sorted as when the words were read after the months
 		f.khmerMonths(form)
-		f.khmerWords()
+	}
+	f.scan() // with English month names, in every language of relloc, Japanese era first years and Khmer number words
+	if f.lang == "en" {
+		f.englishWords()
 	}
 	slices.SortStableFunc(f.out, func(a, b Number) int { return a.Start - b.Start })
 	*buf = f.out
@@ -391,14 +392,17 @@ type finder struct {
 }
 
 // scan reads the text once: digit runs of every script, English month names (which also appear in Khmer and
-// Japanese text), and in Japanese kanji numerals and the words read at one of the runes of jaStarts. A month name
-// or 元年 never lies within a number it passes over (digits, separators, spaces, kanji numerals, scale words in
-// lower case or Khmer, an ordinal suffix), so each is found as by a pass of its own over the whole text; and no
-// two of them start at the same byte, so read's stable sort orders them as it ordered those passes' numbers.
+// Japanese text), in Khmer the number words (khmerWord), and in Japanese kanji numerals and the words read at one
+// of the runes of jaStarts. A month name, 元年 or a Khmer number word never starts within a number scan passes
+// over (digits, separators, spaces, kanji numerals, an ordinal suffix, scale words in lower case or Khmer, which
+// hold no Khmer number word), so each is found as by a pass of its own over the whole text; and no two of them
+// start at the same byte, so read's stable sort orders them as it ordered those passes' numbers.
 func (f *finder) scan() {
 	s := f.s
 	ja := f.lang == "ja"
 	months := f.lang == "en" || f.lang == "km" || ja
+	km := f.lang == "km"
+	words := 0 // where the next Khmer number word may start: past the last one read
 	for i := 0; i < len(s); {
 		// Dispatch on the first byte: an ASCII byte is a digit, the capital of a month name or nothing here, and
 		// outside Japanese only the lead byte of a Khmer (E1) or full-width (EF) digit is worth decoding.
@@ -415,6 +419,11 @@ func (f *finder) scan() {
 		} else if !ja && c != 0xEF && (c != 0xE1 || i+2 >= len(s) || s[i+1] != 0x9F || s[i+2] < 0xA0 || s[i+2] > 0xA9) {
 			// and a Khmer digit (U+17E0–U+17E9) is E1 9F A0–A9, which the other Khmer letters are not
 			if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+				if km && c == 0xE1 && i >= words {
+					if l := khmerLetterAt(s, i); l >= 0 {
+						words = f.khmerWord(i, l)
+					}
+				}
 				i += 3 // a Khmer letter, most of such a text
 				continue
 			}

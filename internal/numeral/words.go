@@ -422,12 +422,6 @@ func khmerLetterAt(s string, i int) int {
 // not a number. ទាំងពីរ ("both") is weak.
 func (f *finder) khmerWords() {
 	s := f.s
-	prefix := func(i int, w string) bool {
-		if !strings.HasPrefix(s[i:], w) {
-			return false
-		}
-		return !startsWithKhmerMark(s[i+len(w):])
-	}
 	for i := 0; i < len(s); {
 		// Every word starts with a letter of the Khmer block (E1 9E or E1 9F in UTF-8).
 		if s[i] != 0xE1 {
@@ -437,76 +431,87 @@ func (f *finder) khmerWords() {
 			}
 			i += k
 		}
-		const size = 3
 		l := khmerLetterAt(s, i)
 		if l < 0 {
 			i++
 			continue
 		}
-		if !kmStarts[l] || !kmPairs.at(s, i, l) || strings.HasSuffix(s[:i], "\u17D2") {
-			i += size // no tens or unit word starts here; the letter's other bytes start none either
-			continue
-		}
-		j, v, any := i, 0, false
-		for _, k := range kmTensBy[l] {
-			if t := kmTens[k]; prefix(j, t.word) {
-				v, j, any = t.v, j+len(t.word), true
-				break
-			}
-		}
-		if l := khmerLetterAt(s, j); l >= 0 {
-			for _, k := range kmUnitsBy[l] {
-				if u := kmUnits[k]; prefix(j, u.word) {
-					v, j, any = v+u.v, j+len(u.word), true
-					break
-				}
-			}
-		}
-		if !any {
-			i += size
-			continue
-		}
-		value := float64(v)
-		scaled := false
-		k := j
-		for k < len(s) && (s[k] == ' ' || strings.HasPrefix(s[k:], "\u200b")) {
-			k++ // ប្រាំមួយ លាននាក់
-		}
-		for _, sc := range kmScales {
-			if prefix(k, sc.word) {
-				value *= sc.v
-				j = k + len(sc.word)
-				scaled = true // ពីរទសវត្សរ៍ "two decades", បីរយ "three hundred"
-				break
-			}
-		}
-		n := Number{Value: value, Start: i, End: j, Kind: KindNumber}
-		before := strings.TrimRight(s[:i], " \u200b")
-		switch {
-		case strings.HasSuffix(s[:i], "ទី"):
-			n.Ordinal, n.Kind = true, KindOrdinal // ទីពីរ, "second"
-		case v == 2 && value == 2 && strings.HasSuffix(before, "ទាំង"):
-			n.Weak = true // ទាំងពីរ, "both"
-		case !scaled && !khmerCounter(s[j:]) && !khmerCountWord(before) && !strings.HasPrefix(strings.TrimLeft(s[j:], " \u200b"), "ទៅ") &&
-			!(khmerWordEnd(s[j:]) && !strings.HasSuffix(s[:i], "ទោះ") && !strings.HasSuffix(s[:i], "ពី")):
-			// no counter after it: ពីរ in ពីរបៀប (ពី + របៀប), បី in ទោះបីជា "although"; or a number word that
-			// Khmer writes bare, after a noun or verb (បេក្ខជនពីរ "two candidates", ចាញ់បួន "lost four")
-			if f.bare != nil && v > 1 && bareNumberWord(s[:i], s[i:j], s[j:]) {
-				n.Bare, n.Weak = true, true
-				*f.bare = append(*f.bare, n)
-			}
-			i = j
-			continue
-		}
-		if strings.HasPrefix(strings.TrimLeft(s[j:], " \u200b"), "បី") || strings.HasSuffix(before, "ពីរ") {
-			n.Weak = true // ពីរបីថ្ងៃ, "two or three days", "a few days"
-		}
-		if value == 2 && strings.HasPrefix(strings.TrimLeft(s[j:], " \u200b"), "នាក់") {
-			n.Weak = true // ពីរនាក់ is as often "the two of them", "the pair" as "two people", like Japanese 二人
-		}
-		f.out = append(f.out, n)
-		i = j
+		i = f.khmerWord(i, l)
 	}
+}
+
+// khmerWord reads a Khmer number word at s[i], a letter of the Khmer block (l, from khmerLetterAt), and returns
+// where the next may start: past the word, or at the next letter. khmerWords calls it at each letter of a text;
+// scan, at each letter it passes in a Khmer one.
+func (f *finder) khmerWord(i, l int) int {
+	s := f.s
+	prefix := func(i int, w string) bool {
+		if !strings.HasPrefix(s[i:], w) {
+			return false
+		}
+		return !startsWithKhmerMark(s[i+len(w):])
+	}
+	const size = 3
+	if !kmStarts[l] || !kmPairs.at(s, i, l) || strings.HasSuffix(s[:i], "\u17D2") {
+		return i + size // no tens or unit word starts here; the letter's other bytes start none either
+	}
+	j, v, any := i, 0, false
+	for _, k := range kmTensBy[l] {
+		if t := kmTens[k]; prefix(j, t.word) {
+			v, j, any = t.v, j+len(t.word), true
+			break
+		}
+	}
+	if l := khmerLetterAt(s, j); l >= 0 {
+		for _, k := range kmUnitsBy[l] {
+			if u := kmUnits[k]; prefix(j, u.word) {
+				v, j, any = v+u.v, j+len(u.word), true
+				break
+			}
+		}
+	}
+	if !any {
+		return i + size
+	}
+	value := float64(v)
+	scaled := false
+	k := j
+	for k < len(s) && (s[k] == ' ' || strings.HasPrefix(s[k:], "\u200b")) {
+		k++ // ប្រាំមួយ លាននាក់
+	}
+	for _, sc := range kmScales {
+		if prefix(k, sc.word) {
+			value *= sc.v
+			j = k + len(sc.word)
+			scaled = true // ពីរទសវត្សរ៍ "two decades", បីរយ "three hundred"
+			break
+		}
+	}
+	n := Number{Value: value, Start: i, End: j, Kind: KindNumber}
+	before := strings.TrimRight(s[:i], " \u200b")
+	switch {
+	case strings.HasSuffix(s[:i], "ទី"):
+		n.Ordinal, n.Kind = true, KindOrdinal // ទីពីរ, "second"
+	case v == 2 && value == 2 && strings.HasSuffix(before, "ទាំង"):
+		n.Weak = true // ទាំងពីរ, "both"
+	case !scaled && !khmerCounter(s[j:]) && !khmerCountWord(before) && !strings.HasPrefix(strings.TrimLeft(s[j:], " \u200b"), "ទៅ") &&
+		!(khmerWordEnd(s[j:]) && !strings.HasSuffix(s[:i], "ទោះ") && !strings.HasSuffix(s[:i], "ពី")):
+		// no counter after it: ពីរ in ពីរបៀប (ពី + របៀប), បី in ទោះបីជា "although"; or a number word that
+		// Khmer writes bare, after a noun or verb (បេក្ខជនពីរ "two candidates", ចាញ់បួន "lost four")
+		if f.bare != nil && v > 1 && bareNumberWord(s[:i], s[i:j], s[j:]) {
+			n.Bare, n.Weak = true, true
+			*f.bare = append(*f.bare, n)
+		}
+		return j
+	}
+	if strings.HasPrefix(strings.TrimLeft(s[j:], " \u200b"), "បី") || strings.HasSuffix(before, "ពីរ") {
+		n.Weak = true // ពីរបីថ្ងៃ, "two or three days", "a few days"
+	}
+	if value == 2 && strings.HasPrefix(strings.TrimLeft(s[j:], " \u200b"), "នាក់") {
+		n.Weak = true // ពីរនាក់ is as often "the two of them", "the pair" as "two people", like Japanese 二人
+	}
+	f.out = append(f.out, n)
+	return j
 }
 
 // Bare returns the Khmer number words of s that have no classifier after them (បេក្ខជនពីរ "two candidates",
