@@ -58,9 +58,16 @@ func beginFill(tx *sql.Tx) error {
 	return nil
 }
 
-// endFill makes the secondary indexes of the memory's tables that beginFill dropped and marks the memory filled.
+// endFill makes the secondary indexes of the memory's tables that beginFill dropped, with the page cache of a
+// build's (sortCache) and then the cache as it was, and marks the memory filled.
 func endFill(tx *sql.Tx) error {
-	for _, s := range append(memoryIndexes, `INSERT INTO meta (key, value) VALUES ('filled `+memoryPart+`', '')`) {
+	var was int64
+	if err := tx.QueryRow(`PRAGMA cache_size`).Scan(&was); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	stmts := append([]string{fmt.Sprintf(`PRAGMA cache_size = %d`, sortCache)}, memoryIndexes...)
+	for _, s := range append(stmts, fmt.Sprintf(`PRAGMA cache_size = %d`, was),
+		`INSERT INTO meta (key, value) VALUES ('filled `+memoryPart+`', '')`) {
 		if _, err := tx.Exec(s); err != nil {
 			return fmt.Errorf("index: %w", err)
 		}

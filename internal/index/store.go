@@ -332,11 +332,15 @@ var memoryIndexes = []string{
 	`CREATE INDEX units_text ON units (text, release, pos)`,
 }
 
+// sortCache is the page cache, in KiB as PRAGMA cache_size takes it negative, of a connection making secondary
+// indexes: the sorter of CREATE INDEX holds as much in memory as the page cache may, and a small cache keeps a
+// build's peak memory that of check without the index, sorting in runs on disk (a fill of the memory at 10,000
+// releases: peak RSS 320-323 MiB with the index's 16 MiB cache, 293-297 MiB with this one).
+const sortCache = -4096
+
 // createIndexes makes the secondary indexes of a new index once its rows are written.
 func (ix *Index) createIndexes() error {
-	// The sorter of CREATE INDEX holds as much in memory as the page cache may; a small cache keeps a build's
-	// peak memory that of check without the index, sorting in runs on disk.
-	for _, s := range append([]string{`PRAGMA cache_size = -4096`}, secondaryIndexes...) {
+	for _, s := range append([]string{fmt.Sprintf(`PRAGMA cache_size = %d`, sortCache)}, secondaryIndexes...) {
 		if _, err := ix.db.Exec(s); err != nil {
 			return fmt.Errorf("index: create indexes: %w", err)
 		}
