@@ -331,12 +331,25 @@ func read(lang language.Tag, s string, form *matchform.Form, bare *[]Number) (fi
 	// the numbers are copied out of it at the end.
 	buf := readBuffers.Get().(*[]Number)
 	f.out = (*buf)[:0]
+	// Khmer month names are read in the matching form (khmerMonths). Where the form is the text itself, as for most
+	// Khmer text, scan reads them at the letters it passes; else a pass over the form reads them before scan, which
+	// reads the Khmer number words: a month and a word that started at the same byte would be sorted as when the
+	// words were read after the months.
+	var inScan *matchform.Form
 	if f.lang == "km" {
-		// before scan, which reads the Khmer number words: a month and a word that started at the same byte would
-		// be sorted as when the words were read after the months
-		f.khmerMonths(form)
+		var km matchform.Form
+		if form != nil {
+			km = *form
+		} else {
+			km = matchform.Khmer(s)
+		}
+		if km.Identity() && km.Text == s {
+			inScan = &km
+		} else {
+			f.khmerMonths(&km)
+		}
 	}
-	f.scan() // with English month names, in every language of relloc, Japanese era first years and Khmer number words
+	f.scan(inScan) // with English month names, in every language of relloc, Japanese era first years and Khmer number words
 	if f.lang == "en" {
 		f.englishWords()
 	}
@@ -397,10 +410,13 @@ type finder struct {
 // over (digits, separators, spaces, kanji numerals, an ordinal suffix, scale words in lower case or Khmer, which
 // hold no Khmer number word), so each is found as by a pass of its own over the whole text; and no two of them
 // start at the same byte, so read's stable sort orders them as it ordered those passes' numbers.
-func (f *finder) scan() {
+//
+// months is the matching form of a Khmer text when it is the text itself: scan reads the Khmer month names too
+// (khmerMonth), which no number it passes over holds either.
+func (f *finder) scan(months *matchform.Form) {
 	s := f.s
 	ja := f.lang == "ja"
-	months := f.lang == "en" || f.lang == "km" || ja
+	enMonths := f.lang == "en" || f.lang == "km" || ja
 	km := f.lang == "km"
 	words := 0 // where the next Khmer number word may start: past the last one read
 	for i := 0; i < len(s); {
@@ -410,7 +426,7 @@ func (f *finder) scan() {
 			switch {
 			case '0' <= c && c <= '9':
 				i = f.digits(i)
-			case 'A' <= c && c <= 'Z' && months:
+			case 'A' <= c && c <= 'Z' && enMonths:
 				i = f.englishMonth(i)
 			default:
 				i++
@@ -419,9 +435,14 @@ func (f *finder) scan() {
 		} else if !ja && c != 0xEF && (c != 0xE1 || i+2 >= len(s) || s[i+1] != 0x9F || s[i+2] < 0xA0 || s[i+2] > 0xA9) {
 			// and a Khmer digit (U+17E0–U+17E9) is E1 9F A0–A9, which the other Khmer letters are not
 			if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-				if km && c == 0xE1 && i >= words {
+				if km && c == 0xE1 {
 					if l := khmerLetterAt(s, i); l >= 0 {
-						words = f.khmerWord(i, l)
+						if months != nil {
+							f.khmerMonth(months, i, l) // first, as khmerMonths ran before scan
+						}
+						if i >= words {
+							words = f.khmerWord(i, l)
+						}
 					}
 				}
 				i += 3 // a Khmer letter, most of such a text
@@ -996,48 +1017,43 @@ var khmerMonthPairs = func() (m letterPairs) {
 // khmerMonths finds Khmer month names after ខែ ("month") or next to a number
 // (១៨ វិច្ឆិកា ២០២១): alone, several are ordinary words (កញ្ញា "miss",
 // ធ្នូ "bow", តុលា in តុលាការ "court"). The search runs on the Khmer matching
-// form, so look-alike spellings and zero-width spaces do not hide a month: the
-// caller's (FindForm, ReadForm), or one made here when given none. The form is a
-// parameter, not a field of the finder: a pointer in the finder escapes with the
+// form, so look-alike spellings and zero-width spaces do not hide a month. The form
+// is a parameter, not a field of the finder: a pointer in the finder escapes with the
 // numbers it holds, and ReadForm's copy of the form went to the heap at each call.
-func (f *finder) khmerMonths(given *matchform.Form) {
-	var form matchform.Form
-	if given != nil {
-		form = *given
-	} else {
-		form = matchform.Khmer(f.s)
-	}
+func (f *finder) khmerMonths(form *matchform.Form) {
 	t := form.Text
-	// One pass that tries, at each Khmer letter, the names that start with it; an occurrence of a name is looked
-	// for only from the end of its last one, as a search name by name found them.
-	var from [12]int
+	// One pass that tries, at each Khmer letter, the names that start with it.
 	for i := 0; i < len(t); i++ {
 		if t[i] != 0xE1 {
 			continue
 		}
-		l := khmerLetterAt(t, i)
-		if l < 0 {
+		if l := khmerLetterAt(t, i); l >= 0 {
+			f.khmerMonth(form, i, l)
+			i += 2 // the letter's other bytes start no name
+		}
+	}
+}
+
+// khmerMonth reads a Khmer month name at form.Text[i], a letter of the Khmer block (l, from khmerLetterAt), for
+// khmerMonths, or for scan where the form is the text. No name overlaps itself (none ends with its own start), so
+// a name read at every letter is found where a search for it from the end of its last occurrence found it.
+func (f *finder) khmerMonth(form *matchform.Form, i, l int) {
+	t := form.Text
+	if len(khmerMonthsBy[l]) == 0 || !khmerMonthPairs.at(t, i, l) {
+		return // no name starts here
+	}
+	for _, mi := range khmerMonthsBy[l] {
+		name := khmerMonths[mi]
+		if !strings.HasPrefix(t[i:], name) {
 			continue
 		}
-		if len(khmerMonthsBy[l]) == 0 || !khmerMonthPairs.at(t, i, l) {
-			i += 2 // no name starts here, nor at the letter's other bytes
+		end := i + len(name)
+		if startsWithKhmerMark(t[end:]) || strings.HasSuffix(t[:i], "\u17D2") {
+			continue // part of a longer syllable
+		}
+		if !strings.HasSuffix(strings.TrimRight(t[:i], " "), "ខែ") && !nextToNumber(t, i, end) {
 			continue
 		}
-		for _, mi := range khmerMonthsBy[l] {
-			name := khmerMonths[mi]
-			if i < from[mi] || !strings.HasPrefix(t[i:], name) {
-				continue
-			}
-			end := i + len(name)
-			from[mi] = end
-			if startsWithKhmerMark(t[end:]) || strings.HasSuffix(t[:i], "\u17D2") {
-				continue // part of a longer syllable
-			}
-			if !strings.HasSuffix(strings.TrimRight(t[:i], " "), "ខែ") && !nextToNumber(t, i, end) {
-				continue
-			}
-			f.out = append(f.out, Number{Value: float64(mi + 1), Start: form.Orig(i), End: form.OrigEnd(end), Kind: KindMonth})
-		}
-		i += 2 // the letter's other bytes start no name
+		f.out = append(f.out, Number{Value: float64(mi + 1), Start: form.Orig(i), End: form.OrigEnd(end), Kind: KindMonth})
 	}
 }

@@ -21,8 +21,8 @@ import (
 // no text to find a unit, passed over Japanese kana and kanji with a look at a table (jaStarts) and over a Khmer
 // letter in one step, read a run of digits without making a string of it, found the relative date words in one
 // pass, tried the Khmer number words and month names only where the first two letters of one stand, and read
-// English month names and Japanese era first years (令和元年) in its scan of the digits, not in passes of their
-// own: Find,
+// English month names, Japanese era first years (令和元年), Khmer number words and, where the matching form is the
+// text, Khmer month names in its scan of the digits, not in passes of their own: Find,
 // Relative and Bare must give the same numbers, to the last field, on generated text and on the corpora. The
 // passes below are the old ones, renamed ref*; the others are shared.
 
