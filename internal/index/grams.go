@@ -66,11 +66,19 @@ func endFill(tx *sql.Tx) error {
 		return fmt.Errorf("index: %w", err)
 	}
 	stmts := append([]string{fmt.Sprintf(`PRAGMA cache_size = %d`, sortCache)}, memoryIndexes...)
-	for _, s := range append(stmts, fmt.Sprintf(`PRAGMA cache_size = %d`, was),
-		`INSERT INTO meta (key, value) VALUES ('filled `+memoryPart+`', '')`) {
+	for _, s := range append(stmts, fmt.Sprintf(`PRAGMA cache_size = %d`, was)) {
 		if _, err := tx.Exec(s); err != nil {
 			return fmt.Errorf("index: %w", err)
 		}
+	}
+	return markFilled(tx, memoryPart)
+}
+
+// markFilled writes the meta row "filled <part>" that filledTables reads: part, a trigram table or the memory, is
+// filled.
+func markFilled(tx *sql.Tx, part string) error {
+	if _, err := tx.Exec(`INSERT INTO meta (key, value) VALUES (?, '')`, "filled "+part); err != nil {
+		return fmt.Errorf("index: %w", err)
 	}
 	return nil
 }
@@ -189,8 +197,8 @@ func (ix *Index) fillLocked(table string) error {
 	default:
 		return fmt.Errorf("index: no trigram table %s", table)
 	}
-	if _, err := tx.Exec(`INSERT INTO meta (key, value) VALUES (?, '')`, "filled "+table); err != nil {
-		return fmt.Errorf("index: %w", err)
+	if err := markFilled(tx, table); err != nil {
+		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("index: %w", err)

@@ -411,8 +411,8 @@ func (ix *Index) create() error {
 		return fmt.Errorf("index: %w", err)
 	}
 	if ix.cfg.Memory {
-		if _, err := tx.Exec(`INSERT INTO meta (key, value) VALUES (?, '')`, "filled "+memoryPart); err != nil {
-			return fmt.Errorf("index: %w", err)
+		if err := markFilled(tx, memoryPart); err != nil {
+			return err
 		}
 	}
 	return tx.Commit()
