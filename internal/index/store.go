@@ -433,6 +433,10 @@ type folder struct {
 	// rel is the id of the folder's releases row when the index keeps the folder as it is and a fill of the
 	// memory reads only its units (fillsMemory); 0 for a folder read whole.
 	rel int64
+	// link says that the folder is a symbolic link (one found inside the workspace by scan), whose files are
+	// read as release.ReadDir reads them; a plain folder of the releases folder is inside the workspace as the
+	// releases folder is, and its files are read without checking the folder again (release.ReadDirInside).
+	link bool
 }
 
 // path returns the path of the folder's file f as Config.Rel gives it: the folder's path and the file's name, as
@@ -481,11 +485,13 @@ func (c Config) scan(each func(folder) error) error {
 	}
 	var (
 		dirs  []string   // the folders of a batch that are looked into
+		links []bool     // links[i] says that dirs[i] is a symbolic link
 		stats []fileStat // of their files
 	)
 	for start := 0; start < len(ents); start += statBatch {
 		batch := ents[start:min(start+statBatch, len(ents))]
 		dirs = dirs[:0]
+		links = links[:0]
 		for _, e := range batch {
 			abs := absPrefix + e.Name()
 			if e.Type()&fs.ModeSymlink != 0 {
@@ -503,7 +509,7 @@ func (c Config) scan(each func(folder) error) error {
 			} else if !e.IsDir() {
 				continue
 			}
-			dirs = append(dirs, e.Name())
+			dirs, links = append(dirs, e.Name()), append(links, e.Type()&fs.ModeSymlink != 0)
 		}
 		clear(batch) // what is left of the listing is only the names to come
 		stats = stat.statAll(dirs, names, stats)
@@ -522,7 +528,7 @@ func (c Config) scan(each func(folder) error) error {
 				}
 			}
 			if len(files) > 0 {
-				if err := each(folder{dir: relPrefix + dir, abs: absPrefix + dir, files: files}); err != nil {
+				if err := each(folder{dir: relPrefix + dir, abs: absPrefix + dir, files: files, link: links[i]}); err != nil {
 					return err
 				}
 			}
@@ -887,7 +893,11 @@ func (an *analyser) readBatch(fs []folder, out func(read, error)) {
 // parse reads and parses the release folder f, and gives f with its files' digests.
 func (an *analyser) parse(f folder) (folder, *release.Release, error) {
 	c := an.c
-	files, err := release.ReadDir(c.Root, f.abs, an.langs, c.rel)
+	readDir := release.ReadDirInside
+	if f.link {
+		readDir = release.ReadDir
+	}
+	files, err := readDir(c.Root, f.abs, an.langs, c.rel)
 	if err == nil && len(files) == 0 {
 		err = fmt.Errorf("%s: no release files (%s.md, ...) in this folder", f.dir, c.Source)
 	}
