@@ -3,6 +3,7 @@ package align
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -104,14 +105,29 @@ func lengths(units []Unit) ([]float64, float64) {
 // keeps its Latin letters at full count.
 func Length(text string) int {
 	// Runes, and letters outside brackets: is the text in a non-Latin script, and in Japanese? ASCII, all of
-	// most English, is read a byte at a time.
+	// most English, is read eight bytes at a time, and a rune of three bytes (Khmer, kana, kanji) is decoded
+	// and counted in the loop, without a branch on its class: whether a Khmer rune is a letter or a sign
+	// follows no pattern that a branch predictor learns.
 	n, latin, other, japanese, depth := 0, 0, 0, 0, 0
 	open := -1 // the first opening bracket
 	table := runeclass.Table()
 	for i := 0; i < len(text); {
-		n++
 		c := text[i]
 		if c < utf8.RuneSelf {
+			// A lone space between Khmer words is not worth a call.
+			if depth == 0 && i+8 <= len(text) && text[i+1] < utf8.RuneSelf {
+				k, letters := asciiRun(text[i:])
+				n += k
+				latin += letters
+				i += k
+				if i == len(text) {
+					break
+				}
+				if c = text[i]; c >= utf8.RuneSelf {
+					continue
+				}
+			}
+			n++
 			i++
 			switch {
 			case c == '(':
@@ -126,43 +142,48 @@ func Length(text string) int {
 			}
 			continue
 		}
-		// A rune of three bytes (Khmer, kana, kanji), most of such a text, is decoded in the loop: a function
-		// doing it is too large for the compiler to inline, and its call cost more than the decoding.
-		r, w := rune(0), 0
-		if c&0xF0 == 0xE0 && i+2 < len(text) {
+		n++
+		// A rune of three bytes is decoded here: a function doing it is too large for the compiler to inline,
+		// and its call cost more than the decoding. Such a rune is U+0800 or above, never a Latin letter.
+		// Past a lead byte other than 0xE0 (whose runes could be written shorter) and 0xED (surrogates), any
+		// two continuation bytes make a valid rune.
+		if c&0xF0 == 0xE0 && c != 0xE0 && c != 0xED && i+2 < len(text) {
 			c1, c2 := text[i+1], text[i+2]
-			r = rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-				w = 3
+			if (uint16(c1)<<8|uint16(c2))&0xC0C0 == 0x8080 {
+				r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+				i += 3
+				switch {
+				case r == '（':
+					if open < 0 {
+						open = i - 3
+					}
+					depth++
+				case r == '）' && depth > 0:
+					depth--
+				case depth == 0:
+					var cls runeclass.Class
+					if r < runeclass.TableEnd {
+						cls = table[r]
+					} else {
+						cls = runeclass.Of(r)
+					}
+					// A letter counts as other, and as Japanese too when it is one.
+					other += int(cls & runeclass.Letter)
+					japanese += int(cls >> japaneseShift & cls & runeclass.Letter)
+				}
+				continue
 			}
 		}
-		if w == 0 {
-			r, w = utf8.DecodeRuneInString(text[i:])
-		}
+		r, w := utf8.DecodeRuneInString(text[i:])
 		i += w
-		switch {
-		case r == '（':
-			if open < 0 {
-				open = i - w
-			}
-			depth++
-		case r == '）' && depth > 0:
-			depth--
-		case depth == 0:
-			c := runeclass.Class(0)
-			if r < runeclass.TableEnd {
-				c = table[r]
-			} else {
-				c = runeclass.Of(r)
-			}
-			switch {
-			case c&runeclass.Letter == 0:
-			case r < 0x250:
+		if depth == 0 {
+			switch letterKind(r) {
+			case kindLatin:
 				latin++
-			case c&runeclass.Japanese != 0:
+			case kindJapanese:
 				japanese++
 				other++
-			default:
+			case kindOther:
 				other++
 			}
 		}
@@ -221,6 +242,37 @@ func indexBracket(s string, b byte, wide string) (int, int) {
 		}
 	}
 	return -1, 0
+}
+
+// japaneseShift moves runeclass.Japanese onto runeclass.Letter, the lowest bit, for Length's count.
+const japaneseShift = 3
+
+// Eight bytes at once: each byte of a word holding one.
+const (
+	bytesOnes  = 0x0101010101010101
+	bytesHighs = 0x8080808080808080
+)
+
+// asciiRun reads the ASCII at the start of s up to a bracket, a byte of another rune or the end, eight bytes at a
+// time, and returns how many bytes it read (a multiple of eight) and how many of them are letters (a-z, A-Z). A
+// shorter run, or the bytes after the last eight, are left to the caller.
+func asciiRun(s string) (k, letters int) {
+	for ; k+8 <= len(s); k += 8 {
+		w := uint64(s[k]) | uint64(s[k+1])<<8 | uint64(s[k+2])<<16 | uint64(s[k+3])<<24 |
+			uint64(s[k+4])<<32 | uint64(s[k+5])<<40 | uint64(s[k+6])<<48 | uint64(s[k+7])<<56
+		if w&bytesHighs != 0 {
+			break
+		}
+		// A byte that is '(' (0x28) or ')' (0x29) is zero once its low bit is cleared and 0x28 taken away.
+		if y := (w &^ bytesOnes) ^ 0x28*bytesOnes; (y-bytesOnes)&^y&bytesHighs != 0 {
+			break
+		}
+		// With bit 5 set (lower case), a letter is a byte from 0x61 to 0x7a: one that adding 0x1f lifts to
+		// 0x80 or more and adding 0x05 does not. No byte carries into the next: each is below 0x80.
+		x := w | 0x20*bytesOnes
+		letters += bits.OnesCount64((x + 0x1f*bytesOnes) &^ (x + 0x05*bytesOnes) & bytesHighs)
+	}
+	return k, letters
 }
 
 // Kinds of rune for Length: not a letter, a Latin letter (below U+0250), a Japanese one (kanji, kana), another.

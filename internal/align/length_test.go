@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/relloc/relloc/internal/runeclass"
 	"github.com/relloc/relloc/internal/testenv"
 )
 
@@ -76,6 +77,18 @@ var lengthCases = []string{
 	"日本(Japan)と(カンボジア)", "日本（Japan）と\xff(Cambodia)", "日本\xe3(AB)", "日本(A\xffB)だ", "日本(AB",
 	"ÉCOLE 日本語の学校", "Ünïcödé (ÄÖ) ក្រសួង", "\xef\xbc(X)国", "国\xef\xbc\x88X)国国", "𠮷野家(Yoshinoya)の",
 	"フン・セン首相(Samdech HUN SEN, Prime Minister)と会談した。", "ASEAN関連外相会議は東京で開催された",
+	"The Minister of Foreign Affairs (Cambodia) met 日本の外相 [HAYASHI] {Yoshimasa} at 10:00 @ Tokyo`s office.",
+	"abcdefgh(ijklmnop)qrstuvwx)yz 0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ ជាតិ សាសនា ព្រះមហាក្សត្រ",
+	"ក្រសួង(MINISTRY OF FOREIGN AFFAIRS)ការបរទេស ((nested (deep)) text after) ។ trailing words after it",
+	"国際協力機構JICA  Japan International Cooperation Agency\xffand then 日本語 (in brackets)",
+}
+
+// TestLengthClassBits: Length counts letters by the bits of runeclass.Class, Letter the lowest and Japanese
+// japaneseShift above it.
+func TestLengthClassBits(t *testing.T) {
+	if runeclass.Letter != 1 || runeclass.Japanese>>japaneseShift != runeclass.Letter {
+		t.Errorf("runeclass.Letter = %#x, Japanese = %#x: Length's japaneseShift = %d no longer reads them", runeclass.Letter, runeclass.Japanese, japaneseShift)
+	}
 }
 
 // TestLengthMatchesReference: Length gives what lengthReference gives, on hard cases and, when ../shared is
