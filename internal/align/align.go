@@ -419,12 +419,15 @@ func refit(links []Link, sl, tl []float64) float64 {
 
 // delta is Gale & Church's δ, with the mean of both lengths (in source units) under the root as in their
 // program, so that a link with one empty side still has a finite deviate; v is the variance s².
-func delta(l1, l2, c, v float64) float64 {
-	mean := (l1 + l2/c) / 2
+func delta(l1, l2, c, v float64) float64 { return deltaOf(l1, l1*c, l2, l2/c, c, v) }
+
+// deltaOf is delta given l1·c and l2/c, which a programme that pairs each unit with many computes once per unit.
+func deltaOf(l1, l1c, l2, l2c, c, v float64) float64 {
+	mean := (l1 + l2c) / 2
 	if mean <= 0 {
 		return 0
 	}
-	return (l2 - l1*c) / math.Sqrt(mean*v*c*c)
+	return (l2 - l1c) / math.Sqrt(mean*v*c*c)
 }
 
 // tailStep and tailTable tabulate tailCost for |δ| < tailMax, interpolated linearly: the programme evaluates it
@@ -448,6 +451,11 @@ func tailCost(d float64) float64 {
 	if d >= tailMax {
 		return exactTailCost(d)
 	}
+	return tailTabled(d)
+}
+
+// tailTabled is tailCost for 0 ≤ d < tailMax, small enough for the compiler to inline into a loop over many.
+func tailTabled(d float64) float64 {
 	x := d / tailStep
 	k := int(x)
 	f := x - float64(k)

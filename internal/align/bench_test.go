@@ -46,3 +46,32 @@ func mutated(n int, ratio float64, script rune) (src, tgt []Unit) {
 	half.Text = half.Text[:len(half.Text)/2]
 	return src, append(tgt[:n/3+1:n/3+1], append([]Unit{half}, tgt[n/3+1:]...)...)
 }
+
+// BenchmarkBlocksRelease aligns the blocks of documents of a release's size (the programme's whole table, fit's
+// search of ratios) with their Khmer and Japanese translations, each lacking one block: the alignment that check
+// runs for every target document of every release.
+func BenchmarkBlocksRelease(b *testing.B) {
+	for _, n := range []int{8, 16, 32} {
+		for _, t := range []struct {
+			script rune
+			ratio  float64
+			model  Model
+		}{{'ក', 1.13, EnglishKhmer}, {'あ', 0.45, EnglishJapanese}} {
+			src, tgt := doc(5, n, t.ratio, t.script, true)
+			tgt = append(tgt[:n/2:n/2], tgt[n/2+1:]...)
+			for _, us := range [][]Unit{src, tgt} {
+				for i := range us {
+					us[i].Len = Length(us[i].Text) // as bitext measures them, once
+				}
+			}
+			b.Run(fmt.Sprintf("%c%d", t.script, n), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := Blocks(src, tgt, Options{Model: t.model}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

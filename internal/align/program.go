@@ -168,19 +168,26 @@ func newProgramme(n, m int, b *band, moves []move, skip float64) *programme {
 	return &programme{n: n, m: m, b: b, moves: moves, skip: skip}
 }
 
+// prepare makes the memory of the programme's runs, once.
+func (p *programme) prepare() {
+	if p.from != nil {
+		return
+	}
+	b := p.b
+	p.from = make([]int8, b.cells)
+	width := 0 // of the widest row
+	for i := 0; i <= p.n; i++ {
+		width = max(width, b.hi[i]-b.lo[i]+1)
+	}
+	for k := range p.rows {
+		p.rows[k] = make([]float64, 0, width)
+	}
+}
+
 // run runs the programme with the given cost of a link with both sides, and returns the cheapest alignment.
 func (p *programme) run(cost func(i, j int, mv move) float64) []Link {
-	n, m, b, moves := p.n, p.m, p.b, p.moves
-	if p.from == nil {
-		p.from = make([]int8, b.cells)
-		width := 0 // of the widest row
-		for i := 0; i <= n; i++ {
-			width = max(width, b.hi[i]-b.lo[i]+1)
-		}
-		for k := range p.rows {
-			p.rows[k] = make([]float64, 0, width)
-		}
-	}
+	p.prepare()
+	n, b, moves := p.n, p.b, p.moves
 	from, rows := p.from, &p.rows
 	inf := math.Inf(1)
 	for i := 0; i <= n; i++ {
@@ -222,6 +229,13 @@ func (p *programme) run(cost func(i, j int, mv move) float64) []Link {
 			back[j-lo] = bestMove
 		}
 	}
+	return p.path(cost)
+}
+
+// path returns the alignment that the back pointers of the last run lead to from the last cell, each link with its
+// cost.
+func (p *programme) path(cost func(i, j int, mv move) float64) []Link {
+	n, m, b, moves, from := p.n, p.m, p.b, p.moves, p.from
 	// The links, in reverse, each side a slice of one array of every index: the path takes each unit once.
 	var links []Link // nil for two empty sides
 	if n > 0 || m > 0 {
