@@ -123,9 +123,18 @@ func isEnglishOpener(r rune) bool {
 	return false
 }
 
+// mayEndEnglish reports whether the rune that s starts with can be a terminator: '.', '!', '?' or … (E2 80 A6).
+func mayEndEnglish(s string) bool {
+	c := s[0]
+	return c == '.' || c == '!' || c == '?' || c == 0xE2 && strings.HasPrefix(s, "…")
+}
+
 func englishSentences(text string) []Span {
 	s := splitter{text: text}
 	for i := 0; i < len(text); {
+		if i = seek(text, i, mayEndEnglish); i == len(text) {
+			break
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !isEnglishTerminator(r) {
 			i += n

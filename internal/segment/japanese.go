@@ -22,9 +22,19 @@ func isJapaneseCloser(r rune) bool {
 // 「…。」と述べた, 「…。」って, 「…。」などの, 「…。」の.
 var quotativeStarts = []string{"と", "って", "など", "との", "の", "は", "が", "を", "も", "に", "で"}
 
+// mayEndJapanese reports whether the rune that s starts with can be a terminator: '!', '?', 。 (E3 80 82), or a
+// full- or half-width form (！, ？, ｡: EF BC or EF BD).
+func mayEndJapanese(s string) bool {
+	c := s[0]
+	return c == '!' || c == '?' || c == 0xEF || c == 0xE3 && strings.HasPrefix(s, "。")
+}
+
 func japaneseSentences(text string) []Span {
 	s := splitter{text: text}
 	for i := 0; i < len(text); {
+		if i = seek(text, i, mayEndJapanese); i == len(text) {
+			break
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !isJapaneseTerminator(r) {
 			i += n

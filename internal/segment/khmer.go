@@ -23,9 +23,19 @@ func firstRune(s string) rune {
 	return r
 }
 
+// mayEndKhmer reports whether the rune that s starts with can be a terminator: '?', '!', ។ or ៕ (which khmerEtc
+// starts with too).
+func mayEndKhmer(s string) bool {
+	c := s[0]
+	return c == '?' || c == '!' || c == 0xE1 && (strings.HasPrefix(s, "។") || strings.HasPrefix(s, "៕"))
+}
+
 func khmerSentences(text string) []Span {
 	s := splitter{text: text}
 	for i := 0; i < len(text); {
+		if i = seek(text, i, mayEndKhmer); i == len(text) {
+			break
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case strings.HasPrefix(text[i:], khmerEtc):

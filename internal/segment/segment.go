@@ -61,6 +61,20 @@ func trimmed(text string, start, end int) (Span, bool) {
 	return Span{start, end}, start < end
 }
 
+// seek returns the offset of the first byte at or after i that mayEnd says may start a terminator, or the end
+// of text: each language's loop looks for its terminators so, a byte at a time, decoding only a rune whose
+// first bytes may be one (mayEndKhmer, mayEndJapanese, mayEndEnglish), where it decoded every rune. It reads the
+// same runes as decoding them all would: a terminator starts with an ASCII byte or a lead byte, never with a
+// continuation byte, and decoding from any boundary of the text steps onto every such byte — a rune's
+// continuation bytes are never ASCII or a lead byte, and an invalid byte is read as a rune of one byte.
+// TestMayEnd holds each filter to its language's terminators over every rune.
+func seek(text string, i int, mayEnd func(string) bool) int {
+	for i < len(text) && !mayEnd(text[i:]) {
+		i++
+	}
+	return i
+}
+
 // splitter collects spans as boundaries are found.
 type splitter struct {
 	text  string
