@@ -7,8 +7,8 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/text/language"
 
@@ -100,10 +100,13 @@ func (d *Document) TextPosition(b *Block, i int) (line, col int) {
 	return d.lines.Position(b.FileOffset(i))
 }
 
-var md = goldmark.New()
-
 // ParseDocument parses one Markdown file. path is used in messages only.
 func ParseDocument(path string, lang language.Tag, src []byte) (*Document, error) {
+	return parseDocument(md, path, lang, src)
+}
+
+// parseDocument parses one Markdown file with p, md or (to test md against it) goldmark's default parser.
+func parseDocument(p parser.Parser, path string, lang language.Tag, src []byte) (*Document, error) {
 	if err := inputerr.CheckText(path, src); err != nil {
 		return nil, err
 	}
@@ -112,7 +115,7 @@ func ParseDocument(path string, lang language.Tag, src []byte) (*Document, error
 	if err != nil {
 		return nil, err
 	}
-	root := md.Parser().Parse(text.NewReader(body))
+	root := p.Parse(text.NewReader(body))
 	w := walker{src: body, doc: d}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		w.block(n)
@@ -129,13 +132,13 @@ func (w *walker) block(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Heading:
 		w.leaf(n, Heading, n.Level)
-	case *ast.Paragraph, *ast.TextBlock:
+	case *ast.Paragraph, *ast.TextBlock, *plainText:
 		w.leaf(n, Paragraph, 0)
 	case *ast.List:
 		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
 			for c := it.FirstChild(); c != nil; c = c.NextSibling() {
 				switch c.(type) {
-				case *ast.Paragraph, *ast.TextBlock:
+				case *ast.Paragraph, *ast.TextBlock, *plainText:
 					w.leaf(c, ListItem, 0)
 				default:
 					w.block(c)
@@ -245,20 +248,29 @@ func (w *walker) leaf(n ast.Node, kind Kind, level int) {
 			t.Write(s)
 		}
 	}
+	// addText adds a text node's segment and the line break that ends it.
+	addText := func(seg text.Segment, soft, hard bool) {
+		addUnescaped(addVerbatim, seg.Value(w.src), seg.Start)
+		switch {
+		case hard:
+			add("\n", seg.Stop, false)
+		case soft:
+			b.breaks = append(b.breaks, t.Len())
+			add(" ", seg.Stop, false)
+		}
+	}
+	if _, ok := n.(*plainText); ok {
+		lines := n.Lines()
+		for i := range lines.Len() {
+			addText(plainLine(w.src, lines.At(i)))
+		}
+	}
 	var open []Markup // open <sup>/<sub> tags
 	var walk func(n ast.Node)
 	walk = func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.Text:
-			seg := n.Segment
-			addUnescaped(addVerbatim, seg.Value(w.src), seg.Start)
-			switch {
-			case n.HardLineBreak():
-				add("\n", seg.Stop, false)
-			case n.SoftLineBreak():
-				b.breaks = append(b.breaks, t.Len())
-				add(" ", seg.Stop, false)
-			}
+			addText(n.Segment, n.SoftLineBreak(), n.HardLineBreak())
 			return
 		case *ast.String:
 			add(string(n.Value), here(), false)
