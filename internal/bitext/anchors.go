@@ -28,7 +28,6 @@ type Anchors struct {
 	shared   []func() []bool
 	glossary *glossary.Glossary
 	source   language.Tag
-	keys     map[string]string // entry id → its anchor, "term:ID", made once
 	// pass, in a view of ForRelease, holds what is known of each text seen so far, one map per language (the
 	// index of langs, then any other language asked about, in passLangs): alignment (Of) and the check rules
 	// (Matches, Longest, Numbers) read the same pass.
@@ -50,6 +49,9 @@ type langMatcher struct {
 	// anyContext is true when some pattern has a context: never in the source language, whose patterns are terms
 	// and variants (Patterns), which deriveLongest relies on.
 	anyContext bool
+	// keys[i] is the anchor of pattern i, "term:ID", made with the matcher: Of finds a match's anchor by its
+	// pattern's index, where a map of entry ids hashed the id of every match.
+	keys []string
 }
 
 // textPass is what a release view knows of one text; each field is filled the first time it is asked for.
@@ -286,16 +288,13 @@ func spanNumbers(p *textPass, text string) ([]numeral.Number, bool) {
 // NewAnchors makes one term matcher per language of langs from the glossary (which may be nil), each built the
 // first time it is needed.
 func NewAnchors(g *glossary.Glossary, source language.Tag, langs []language.Tag) *Anchors {
-	a := &Anchors{langs: slices.Clone(langs), matchers: make([]func() *langMatcher, len(langs)), glossary: g, source: source, keys: map[string]string{}}
+	a := &Anchors{langs: slices.Clone(langs), matchers: make([]func() *langMatcher, len(langs)), glossary: g, source: source}
 	if g == nil {
 		return a
 	}
 	a.shared = make([]func() []bool, len(langs))
 	for i, lang := range langs {
 		a.shared[i] = sync.OnceValue(func() []bool { return sharedPatterns(g, Patterns(g, source, source), lang) })
-	}
-	for _, e := range g.Entries {
-		a.keys[e.ID] = "term:" + e.ID
 	}
 	for i, lang := range langs {
 		if k := slices.Index(langs, lang); k < i { // a language given twice has one matcher
@@ -304,10 +303,15 @@ func NewAnchors(g *glossary.Glossary, source language.Tag, langs []language.Tag)
 		}
 		a.matchers[i] = sync.OnceValue(func() *langMatcher {
 			ps := Patterns(g, source, lang)
-			lm := &langMatcher{m: termmatch.New(lang, ps), context: make([]bool, len(ps))}
+			lm := &langMatcher{m: termmatch.New(lang, ps), context: make([]bool, len(ps)), keys: make([]string, len(ps))}
 			for i, p := range ps {
 				lm.context[i] = p.PrecededBy != "" || p.FollowedBy != ""
 				lm.anyContext = lm.anyContext || lm.context[i]
+				if i > 0 && ps[i-1].ID == p.ID { // an entry's patterns are together (Patterns): one key each
+					lm.keys[i] = lm.keys[i-1]
+				} else {
+					lm.keys[i] = "term:" + p.ID
+				}
 			}
 			return lm
 		})
@@ -402,7 +406,8 @@ func (a *Anchors) passAnchors(lang language.Tag, p *textPass, text string) []str
 // of makes the anchors of text, from its pass p in a release view (nil outside one).
 func (a *Anchors) of(lang language.Tag, p *textPass, text string) []string {
 	var longest []termmatch.Match
-	if lm := a.langMatcher(lang); lm != nil {
+	lm := a.langMatcher(lang)
+	if lm != nil {
 		if p == nil {
 			longest = lm.m.FindAll(text)
 		} else {
@@ -445,11 +450,7 @@ func (a *Anchors) of(lang language.Tag, p *textPass, text string) []string {
 		if !anchors(mt) {
 			continue
 		}
-		k, ok := a.keys[mt.ID]
-		if !ok {
-			k = "term:" + mt.ID
-		}
-		out = append(out, k)
+		out = append(out, lm.keys[mt.Pattern])
 	}
 	for _, n := range numbers {
 		if counted(n) {
@@ -464,9 +465,23 @@ func (a *Anchors) of(lang language.Tag, p *textPass, text string) []string {
 // sentence this one translates.
 func anchors(mt termmatch.Match) bool { return mt.Form != "forbidden" && mt.Form != "reference" }
 
-// numberKey returns the anchor of a number's value, "num:V", made once per value in a release view, where the
-// same years, days and counts recur in every language and sentence.
+// smallNumberKeys[i] is the anchor of the number i, made once for the process: the whole numbers below its
+// length (days, counts, years) are most of the numbers of a release, and an index finds their anchor where a map
+// of values hashed each.
+var smallNumberKeys = func() []string {
+	keys := make([]string, 1<<12)
+	for i := range keys {
+		keys[i] = "num:" + strconv.Itoa(i)
+	}
+	return keys
+}()
+
+// numberKey returns the anchor of a number's value, "num:V", from smallNumberKeys for a small whole number, else
+// made once per value in a release view, where the same values recur in every language and sentence.
 func (a *Anchors) numberKey(v float64) string {
+	if v > 0 && v < float64(len(smallNumberKeys)) && v == float64(int(v)) { // not -0, which is written "-0"
+		return smallNumberKeys[int(v)]
+	}
 	if k, ok := a.numKeys[v]; ok {
 		return k
 	}

@@ -181,7 +181,7 @@ func TestMatchersBuiltOnUse(t *testing.T) {
 // zeros and NaN included, which a map of values cannot tell apart or find again.
 func TestNumberKey(t *testing.T) {
 	view := NewAnchors(nil, en, []language.Tag{en, km, ja}).ForRelease()
-	for _, v := range []float64{2025, 0, math.Copysign(0, -1), 0, 1.5, math.NaN(), 2025, -3, 1e21} {
+	for _, v := range []float64{2025, 0, math.Copysign(0, -1), 0, 1, 1.5, math.NaN(), 2025, -3, 4095, 4096, 1e21} {
 		want := "num:" + strconv.FormatFloat(v, 'f', -1, 64)
 		if got := view.numberKey(v); got != want {
 			t.Errorf("numberKey(%v) = %q, want %q", v, got, want)
