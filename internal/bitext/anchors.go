@@ -1,6 +1,7 @@
 package bitext
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"sync"
@@ -49,8 +50,9 @@ type langMatcher struct {
 	// anyContext is true when some pattern has a context: never in the source language, whose patterns are terms
 	// and variants (Patterns), which deriveLongest relies on.
 	anyContext bool
-	// keys[i] is the anchor of pattern i, "term:ID", made with the matcher: Of finds a match's anchor by its
-	// pattern's index, where a map of entry ids hashed the id of every match.
+	// keys[i] is the anchor of pattern i, "term:ID", or "" when its matches are no anchors (anchors), made with
+	// the matcher: Of finds a match's anchor by its pattern's index, where a map of entry ids hashed the id of
+	// every match and each match's form was compared.
 	keys []string
 }
 
@@ -307,9 +309,11 @@ func NewAnchors(g *glossary.Glossary, source language.Tag, langs []language.Tag)
 			for i, p := range ps {
 				lm.context[i] = p.PrecededBy != "" || p.FollowedBy != ""
 				lm.anyContext = lm.anyContext || lm.context[i]
-				if i > 0 && ps[i-1].ID == p.ID { // an entry's patterns are together (Patterns): one key each
+				switch {
+				case !anchors(p):
+				case i > 0 && ps[i-1].ID == p.ID && lm.keys[i-1] != "": // an entry's patterns are together (Patterns)
 					lm.keys[i] = lm.keys[i-1]
-				} else {
+				default:
 					lm.keys[i] = "term:" + p.ID
 				}
 			}
@@ -420,25 +424,29 @@ func (a *Anchors) of(lang language.Tag, p *textPass, text string) []string {
 	} else {
 		numbers = a.numbers(lang, p, text)
 	}
-	counted := func(n numeral.Number) bool {
-		if n.Weak { // a weak number ("one", 両国, a list label) may have no counterpart
-			return false
-		}
-		for _, t := range longest {
-			if n.Start >= t.Start && n.End <= t.End && anchors(t) {
-				return false
-			}
-		}
-		return true
+	// counted[i] says whether numbers[i] is an anchor, worked out once per number: not weak (a weak number, "one",
+	// 両国, a list label, may have no counterpart) and not inside a match that anchors (the 19 of Covid-19 is part
+	// of the term). The leftmost-longest matches are in order without overlaps, so their ends ascend, and the one
+	// that can hold a number (never empty) is the first that ends at or after the number's end.
+	var buf [32]bool
+	counted := buf[:0]
+	if len(numbers) > len(buf) {
+		counted = make([]bool, 0, len(numbers))
 	}
 	size := 0
 	for _, mt := range longest {
-		if anchors(mt) {
+		if lm.keys[mt.Pattern] != "" {
 			size++
 		}
 	}
 	for _, n := range numbers {
-		if counted(n) {
+		ok := !n.Weak
+		if ok && len(longest) > 0 {
+			k, _ := slices.BinarySearchFunc(longest, n.End, func(t termmatch.Match, end int) int { return cmp.Compare(t.End, end) })
+			ok = k == len(longest) || longest[k].Start > n.Start || lm.keys[longest[k].Pattern] == ""
+		}
+		counted = append(counted, ok)
+		if ok {
 			size++
 		}
 	}
@@ -447,23 +455,22 @@ func (a *Anchors) of(lang language.Tag, p *textPass, text string) []string {
 	}
 	out := make([]string, 0, size)
 	for _, mt := range longest {
-		if !anchors(mt) {
-			continue
+		if k := lm.keys[mt.Pattern]; k != "" {
+			out = append(out, k)
 		}
-		out = append(out, lm.keys[mt.Pattern])
 	}
-	for _, n := range numbers {
-		if counted(n) {
+	for i, n := range numbers {
+		if counted[i] {
 			out = append(out, a.numberKey(n.Value))
 		}
 	}
 	return out
 }
 
-// anchors reports whether a match is an anchor. A forbidden rendering is not, and neither is a reference (両国,
-// "the two countries"), which stands for what an earlier sentence named: it is no evidence of which English
-// sentence this one translates.
-func anchors(mt termmatch.Match) bool { return mt.Form != "forbidden" && mt.Form != "reference" }
+// anchors reports whether a pattern's matches are anchors. A forbidden rendering's are not, and neither are a
+// reference's (両国, "the two countries"), which stands for what an earlier sentence named: it is no evidence of
+// which English sentence this one translates.
+func anchors(p termmatch.Pattern) bool { return p.Form != "forbidden" && p.Form != "reference" }
 
 // smallNumberKeys[i] is the anchor of the number i, made once for the process: the whole numbers below its
 // length (days, counts, years) are most of the numbers of a release, and an index finds their anchor where a map
@@ -527,13 +534,14 @@ func (a *Anchors) forTarget(source, target language.Tag, p *textPass, text strin
 		return all
 	}
 	shared := a.sharedWith(source, target)
+	lm := a.langMatcher(source)
 	var longest []termmatch.Match
-	if lm := a.langMatcher(source); lm != nil {
+	if lm != nil {
 		longest = a.longest(source, lm, p, text)
 	}
 	n := len(all)
 	for _, mt := range longest {
-		if anchors(mt) && !shared[mt.Pattern] {
+		if lm.keys[mt.Pattern] != "" && !shared[mt.Pattern] {
 			n--
 		}
 	}
@@ -543,7 +551,7 @@ func (a *Anchors) forTarget(source, target language.Tag, p *textPass, text strin
 	out := make([]string, 0, n)
 	k := 0
 	for _, mt := range longest {
-		if anchors(mt) {
+		if lm.keys[mt.Pattern] != "" {
 			if shared[mt.Pattern] {
 				out = append(out, all[k])
 			}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/relloc/relloc/internal/glossary"
 	"github.com/relloc/relloc/internal/numeral"
+	"github.com/relloc/relloc/internal/release"
 	"github.com/relloc/relloc/internal/segment"
 	"github.com/relloc/relloc/internal/termmatch"
 )
@@ -175,6 +176,86 @@ func TestMatchersBuiltOnUse(t *testing.T) {
 	if a.Matcher(language.French) != nil {
 		t.Error("Matcher of a language not asked for is not nil")
 	}
+}
+
+// ofReference is Of as it was written first: the anchors of the leftmost-longest matches, but a forbidden
+// rendering's or a reference's, then those of the numbers that are neither weak nor inside such an anchor, each
+// number tried against every match.
+func ofReference(a *Anchors, lang language.Tag, text string) []string {
+	var out []string
+	var longest []termmatch.Match
+	if m := a.Matcher(lang); m != nil {
+		longest = m.FindAll(text)
+	}
+	anchor := func(mt termmatch.Match) bool { return mt.Form != "forbidden" && mt.Form != "reference" }
+	for _, mt := range longest {
+		if anchor(mt) {
+			out = append(out, "term:"+mt.ID)
+		}
+	}
+	for _, n := range numeral.Find(lang, text) {
+		counted := !n.Weak
+		for _, mt := range longest {
+			if n.Start >= mt.Start && n.End <= mt.End && anchor(mt) {
+				counted = false
+			}
+		}
+		if counted {
+			out = append(out, "num:"+strconv.FormatFloat(n.Value, 'f', -1, 64))
+		}
+	}
+	return out
+}
+
+// TestOfReference compares Of, in a release view and outside one, with ofReference on the blocks and sentences of
+// the seed release (whose glossary has forbidden renderings and references) and of releases of package scalegen.
+func TestOfReference(t *testing.T) {
+	r, seed := loadSeed(t, nil)
+	g, rels := scaleReleases(t, 20)
+	scale := NewAnchors(g, en, []language.Tag{en, km, ja})
+	cases := []struct {
+		a    *Anchors
+		rels []*release.Release
+	}{{seed, []*release.Release{r}}, {scale, rels}}
+	texts := 0
+	for _, c := range cases {
+		for _, r := range c.rels {
+			view := c.a.ForRelease()
+			for _, lang := range []language.Tag{en, km, ja} {
+				for _, b := range r.Doc(lang).Blocks {
+					spans := []string{b.Text}
+					for _, s := range sentences(lang, b) {
+						view.Within(lang, b.Text, s.start, s.end)
+						spans = append(spans, b.Text[s.start:s.end])
+					}
+					for _, text := range spans {
+						want := ofReference(c.a, lang, text)
+						if got := view.Of(lang, text); !slices.Equal(got, want) {
+							t.Fatalf("%s %s: Of(%q) in a view = %v, want %v", r.ID, lang, text, got, want)
+						}
+						if got := c.a.Of(lang, text); !slices.Equal(got, want) {
+							t.Fatalf("%s %s: Of(%q) = %v, want %v", r.ID, lang, text, got, want)
+						}
+						texts++
+					}
+				}
+			}
+		}
+	}
+	// A number inside a forbidden rendering still counts; one inside a term does not.
+	covid := glossary.New([]*glossary.Entry{{ID: "covid", EN: glossary.English{Term: "Covid-19"},
+		Targets: map[language.Tag]*glossary.Rendering{ja: {Term: "新型コロナウイルス感染症", Forbidden: []string{"コロナ19"}}}}})
+	a := NewAnchors(covid, en, []language.Tag{en, ja})
+	for _, x := range []struct {
+		lang language.Tag
+		text string
+	}{{en, "Covid-19 cases rose to 3 in 2021."}, {ja, "コロナ19の患者は2021年に3人"}, {ja, "新型コロナウイルス感染症の患者は3人"}} {
+		want := ofReference(a, x.lang, x.text)
+		if got := a.ForRelease().Of(x.lang, x.text); !slices.Equal(got, want) {
+			t.Errorf("%s: Of(%q) = %v, want %v", x.lang, x.text, got, want)
+		}
+	}
+	t.Logf("%d texts", texts)
 }
 
 // TestNumberKey: a release view makes the anchor of each number value once, and writes it as strconv does, the
