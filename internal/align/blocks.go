@@ -162,7 +162,13 @@ func plan(n, m int, sa, ta anchors, nIDs int, opt Options) (*band, error) {
 	if narrow := int64(n+1) * int64(min(m+1, 2*(bandMargin+abs(n-m))+1)); narrow > limit {
 		return nil, &TooLargeError{Src: n, Tgt: m, Cells: narrow, Limit: limit}
 	}
-	b := newBand(n, m, hapaxPairs(sa, ta, nIDs, bandMargin+abs(n-m)))
+	// The anchors that cut the band are sought only for a band: most alignments, of a release's blocks and of
+	// a block's sentences, fill their whole table.
+	var points [][2]int
+	if !wholeTable(n, m) {
+		points = hapaxPairs(sa, ta, nIDs, bandMargin+abs(n-m))
+	}
+	b := newBand(n, m, points)
 	if b.cells > limit {
 		return nil, &TooLargeError{Src: n, Tgt: m, Cells: b.cells, Limit: limit}
 	}

@@ -102,13 +102,16 @@ func abs(x int) int {
 	return x
 }
 
+// wholeTable reports whether the programme of n with m units fills its whole table, a band being no narrower.
+func wholeTable(n, m int) bool { return n <= 2*bandMargin || m <= 2*bandMargin }
+
 // newBand builds the band of an n×m programme through the anchor points (each a pair (i, j) meaning "unit i
 // of the source and unit j of the target are linked"): along each stretch between two points, the straight
 // line from one to the other, widened by the stretch's difference in counts plus bandMargin. Small inputs get
 // the whole table. The band is made monotone and connected, so that (n, m) is always reachable from (0, 0).
 func newBand(n, m int, points [][2]int) *band {
 	b := &band{lo: make([]int, n+1), hi: make([]int, n+1), off: make([]int64, n+2)}
-	if n <= 2*bandMargin || m <= 2*bandMargin {
+	if wholeTable(n, m) {
 		for i := range b.lo {
 			b.lo[i], b.hi[i] = 0, m
 		}
