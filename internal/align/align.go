@@ -142,6 +142,14 @@ func Length(text string) int {
 			}
 			continue
 		}
+		if c == 0xE1 && depth == 0 {
+			k, runes, letters := khmerRun(text[i:], table)
+			n += runes
+			other += letters
+			if i += k; k > 0 {
+				continue
+			}
+		}
 		n++
 		// A rune of three bytes is decoded here: a function doing it is too large for the compiler to inline,
 		// and its call cost more than the decoding. Such a rune is U+0800 or above, never a Latin letter.
@@ -273,6 +281,18 @@ func asciiRun(s string) (k, letters int) {
 		letters += bits.OnesCount64((x + 0x1f*bytesOnes) &^ (x + 0x05*bytesOnes) & bytesHighs)
 	}
 	return k, letters
+}
+
+// khmerRun reads the runes of the Khmer block (U+1780–U+17FF: E1 9E or E1 9F and a continuation byte) at the
+// start of s, most of a Khmer text, and returns how many bytes and runes it read and how many of them are
+// letters. A Khmer rune is no bracket and no Japanese letter, and its class is read from the table without
+// decoding it in full.
+func khmerRun(s string, table *[runeclass.TableEnd]runeclass.Class) (k, runes, letters int) {
+	for ; k+2 < len(s) && s[k] == 0xE1 && s[k+1]&^1 == 0x9E && s[k+2]&0xC0 == 0x80; k += 3 {
+		runes++
+		letters += int(table[0x1780|rune(s[k+1]&1)<<6|rune(s[k+2]&0x3F)] & runeclass.Letter)
+	}
+	return k, runes, letters
 }
 
 // Kinds of rune for Length: not a letter, a Latin letter (below U+0250), a Japanese one (kanji, kana), another.
