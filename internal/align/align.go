@@ -672,10 +672,15 @@ func anchorCost(a, b []int32, miss float64) float64 {
 		}
 	}
 	missed += misses(a[i:]) + misses(b[j:])
+	return overlapCost(shared, len(a)+len(b)-shared, missed, miss)
+}
+
+// overlapCost is the anchor term of a link whose sides, both with anchors, share shared of their union
+// occurrences and hold missed (weighed by missOf) on one side only (see anchorCost).
+func overlapCost(shared, union int, missed, miss float64) float64 {
 	if shared == 0 {
 		return AnchorConflict
 	}
-	union := len(a) + len(b) - shared
 	return -AnchorBonus*float64(shared)/float64(union) + miss*min(missed, MaxMisses)
 }
 

@@ -53,7 +53,7 @@ func referenceSentences(src, tgt []Unit, opt Options) ([]Link, error) {
 		c = ratio(st, tt)
 	}
 	if len(src) == len(tgt) {
-		if links, ok := oneToOne(sa, ta, sl, tl, c, v, opt.Model.priors()); ok {
+		if links, ok := referenceOneToOne(sa, ta, sl, tl, c, v, opt.Model.priors()); ok {
 			return links, nil
 		}
 	}
@@ -315,4 +315,45 @@ func referenceIntern(src, tgt []Unit, sentences bool) (anchors, anchors, int) {
 	s := conv(src, false)
 	t := conv(tgt, sentences)
 	return s, t, len(ids)
+}
+
+// referenceOneToOne is oneToOne as it was, with the anchors of both sides interned.
+func referenceOneToOne(sa, ta anchors, sl, tl []float64, c, v float64, pr Priors) ([]Link, bool) {
+	links := make([]Link, len(sl))
+	for i := range sl {
+		d := delta(sl[i], tl[i], c, v)
+		a := anchorCost(sa[i], ta[i], 0)
+		if math.Abs(d) > PlausibleDelta || a > 0 {
+			return nil, false
+		}
+		links[i] = Link{Src: []int{i}, Tgt: []int{i}, Cost: -math.Log(pr.P11) + tailCost(d) + a}
+	}
+	return links, true
+}
+
+// TestPairAnchorsMatchesIntern: the anchor term of a pair of sentences read from their keys is the one of their
+// interned anchors, to the bit, on random units with repeated keys, weak counts and keys the source lacks.
+func TestPairAnchorsMatchesIntern(t *testing.T) {
+	keys := []string{"term:he", "term:japan", "num:2", "num:2021", "num:7", "term:added"}
+	r := rand.New(rand.NewPCG(3, 5))
+	units := func(n, most int) []Unit {
+		us := make([]Unit, n)
+		for i := range us {
+			for range r.IntN(most + 1) {
+				us[i].Anchors = append(us[i].Anchors, keys[r.IntN(len(keys))])
+			}
+		}
+		return us
+	}
+	for trial := 0; trial < 2000; trial++ {
+		n := 1 + r.IntN(6)
+		src, tgt := units(n, 4), units(n, 4)
+		sa, ta, _ := intern(src, tgt, true)
+		anchor := pairAnchors(src, tgt)
+		for i := range src {
+			if got, want := anchor(i), anchorCost(sa[i], ta[i], 0); math.Float64bits(got) != math.Float64bits(want) {
+				t.Fatalf("%v with %v: pair %d costs %v, want %v", src, tgt, i, got, want)
+			}
+		}
+	}
 }
