@@ -1,13 +1,17 @@
 package align
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
 	"github.com/relloc/relloc/internal/runeclass"
+	"github.com/relloc/relloc/internal/segment"
 	"github.com/relloc/relloc/internal/testenv"
 )
 
@@ -81,6 +85,8 @@ var lengthCases = []string{
 	"abcdefgh(ijklmnop)qrstuvwx)yz 0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ ជាតិ សាសនា ព្រះមហាក្សត្រ",
 	"ក្រសួង(MINISTRY OF FOREIGN AFFAIRS)ការបរទេស ((nested (deep)) text after) ។ trailing words after it",
 	"国際協力機構JICA  Japan International Cooperation Agency\xffand then 日本語 (in brackets)",
+	"He met them. They talked (at length. Then) left! Did they? Yes.", "ក្រសួង។ ការបរទេស(MFAIC។)ខ។ ជាតិ\xe1\x9e។ ",
+	"日本は。カンボジアは（東京。）と述べた。\xe3\x80。終わり。", "A. B.\xe2\x80\xa6 C… D",
 }
 
 // TestLengthClassBits: Length counts letters by the bits of runeclass.Class, Letter the lowest and Japanese
@@ -125,7 +131,56 @@ func FuzzLength(f *testing.F) {
 		if got, want := Length(s), lengthReference(s); got != want {
 			t.Fatalf("Length(%q) = %d, want %d", s, got, want)
 		}
+		for _, lang := range []language.Tag{language.English, language.Khmer, language.Japanese} {
+			if msg := lengthsAsLength(lang, s); msg != "" {
+				t.Fatal(msg)
+			}
+		}
 	})
+}
+
+// lengthsAsLength returns "" when Lengths gives the Length of text and of each of its sentences in lang, else what
+// differs.
+func lengthsAsLength(lang language.Tag, text string) string {
+	spans := segment.Sentences(lang, text)
+	lens := make([]int, len(spans))
+	if got, want := Lengths(text, spans, lens), Length(text); got != want {
+		return fmt.Sprintf("%v: Lengths(%q) = %d, want %d", lang, text, got, want)
+	}
+	for k, sp := range spans {
+		if want := Length(text[sp.Start:sp.End]); lens[k] != want {
+			return fmt.Sprintf("%v: Lengths(%q) gives sentence %d %d, want %d", lang, text, k, lens[k], want)
+		}
+	}
+	return ""
+}
+
+// TestLengthsMatchLength: Lengths measures a text and its sentences as Length does each, on hard cases and, when
+// ../shared is present, on every line of NTREX-128 in its language.
+func TestLengthsMatchLength(t *testing.T) {
+	langs := []language.Tag{language.English, language.Khmer, language.Japanese}
+	for _, s := range lengthCases {
+		for _, lang := range langs {
+			if msg := lengthsAsLength(lang, s); msg != "" {
+				t.Error(msg)
+			}
+		}
+	}
+	if testing.Short() {
+		return
+	}
+	dir := testenv.Shared(t, "corpora", "ntrex128")
+	for k, name := range []string{"newstest2019-src.eng.txt", "newstest2019-ref.khm.txt", "newstest2019-ref.jpn.txt"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if msg := lengthsAsLength(langs[k], line); msg != "" {
+				t.Error(msg)
+			}
+		}
+	}
 }
 
 // BenchmarkLength measures Length over the lines of NTREX-128 in each language.

@@ -91,7 +91,20 @@ type sentence struct {
 }
 
 func sentences(lang language.Tag, b *release.Block) []sentence {
+	return sentencesOf(b, segment.Titled(lang, b.Text, b.SoftBreaks()))
+}
+
+// measured returns the sentences of b in lang, the align.Length of each and the block's, measured in one reading
+// of the block (align.Lengths), where the aligner of blocks measured each block and the aligner of sentences
+// each sentence again.
+func measured(lang language.Tag, b *release.Block) ([]sentence, []int, int) {
 	spans := segment.Titled(lang, b.Text, b.SoftBreaks())
+	lens := make([]int, len(spans))
+	blockLen := align.Lengths(b.Text, spans, lens)
+	return sentencesOf(b, spans), lens, blockLen
+}
+
+func sentencesOf(b *release.Block, spans []segment.Span) []sentence {
 	out := make([]sentence, 0, len(spans))
 	for _, sp := range spans {
 		out = append(out, sentence{b, sp.Start, sp.End})
@@ -153,17 +166,6 @@ func (m *anchorMemo) units(lang, source, target language.Tag, texts []string, le
 	return us
 }
 
-// lengths returns the align.Length of each text: measured once, where the aligner would measure the English
-// once per target language and blockRatios each block of a 1:1 link again. A text of length 0 is measured
-// again by the aligner, as 0.
-func lengths(texts []string) []int {
-	ls := make([]int, len(texts))
-	for i, t := range texts {
-		ls[i] = align.Length(t)
-	}
-	return ls
-}
-
 // Align aligns every target document of r with its source document. A release without a source document has
 // no segments. Alignments larger than align.DefaultMaxCells are refused and listed in Bitext.Refused.
 func Align(r *release.Release, source language.Tag, targets []language.Tag, anchors *Anchors) *Bitext {
@@ -178,15 +180,14 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 	if src == nil {
 		return bt
 	}
-	// Sentences of every English block, and the anchors of the English blocks.
-	srcSent := make([][]sentence, len(src.Blocks))
+	// Sentences of every English block, and the lengths of both, measured once where the aligner would
+	// measure the English once per target language and blockRatios each block of a 1:1 link again (a text of
+	// length 0 is measured again by the aligner, as 0).
+	srcSent, srcSentLens, srcLens := measuredBlocks(source, src)
 	srcTexts := make([]string, len(src.Blocks))
 	for i, b := range src.Blocks {
-		srcSent[i] = sentences(source, b)
 		srcTexts[i] = b.Text
 	}
-	srcLens := lengths(srcTexts)
-	srcSentLens := make([][]int, len(src.Blocks)) // measured when a block is first aligned
 
 	// By the index of a language in bt.Targets: the links of each English block's sentences, the target blocks
 	// without English, and the positions of those by the English block they follow (0: before the first).
@@ -201,11 +202,11 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 		li := len(bt.Targets)
 		bt.Targets = append(bt.Targets, lang)
 		perLang, orphans, orphanAfter = append(perLang, nil), append(orphans, nil), append(orphanAfter, nil)
+		tgtSent, tgtSentLens, tgtLens := measuredBlocks(lang, tgt)
 		tgtTexts := make([]string, len(tgt.Blocks))
 		for i, b := range tgt.Blocks {
 			tgtTexts[i] = b.Text
 		}
-		tgtLens := lengths(tgtTexts)
 		model := align.ModelFor(source, lang)
 		blockLinks, err := align.Blocks(a.units(source, source, lang, srcTexts, srcLens), a.units(lang, source, lang, tgtTexts, tgtLens), align.Options{Model: model, MaxCells: maxCells})
 		if tl, ok := err.(*align.TooLargeError); ok {
@@ -237,11 +238,7 @@ func AlignWithin(r *release.Release, source language.Tag, targets []language.Tag
 				lastSrc = s + 1
 				var refused *align.TooLargeError
 				opt := align.Options{Model: model, Ratio: ratios[s], MaxCells: maxCells}
-				if srcSentLens[s] == nil {
-					srcSentLens[s] = sentenceLengths(srcSent[s], srcLens[s])
-				}
-				ts := sentences(lang, tgt.Blocks[t])
-				byBlock[s], refused = alignSentences(a, source, lang, srcSent[s], ts, srcSentLens[s], sentenceLengths(ts, tgtLens[t]), opt)
+				byBlock[s], refused = alignSentences(a, source, lang, srcSent[s], tgtSent[t], srcSentLens[s], tgtSentLens[t], opt)
 				if refused != nil {
 					bt.Refused = append(bt.Refused, Refusal{Lang: lang, Block: s + 1, Src: refused.Src, Tgt: refused.Tgt, Cells: refused.Cells, Limit: refused.Limit})
 				}
@@ -403,7 +400,7 @@ func blockRatios(srcLens, tgtLens []int, links []align.Link) []float64 {
 }
 
 // alignSentences aligns the sentences of one English block with those of its target block, of lengths srcLens
-// and tgtLens (sentenceLengths). When the alignment
+// and tgtLens (measured). When the alignment
 // is refused as too large, the whole block is one link, and the refusal is returned.
 func alignSentences(a *anchorMemo, source, lang language.Tag, src, tgt []sentence, srcLens, tgtLens []int, opt align.Options) ([]sentLink, *align.TooLargeError) {
 	text := func(lang language.Tag, s sentence) string {
@@ -471,20 +468,13 @@ func (s *slab[T]) new(v T) *T {
 	return p
 }
 
-// sentenceLengths returns the length measure of each sentence of a block whose own measure is blockLen. A
-// sentence that is the whole block (a heading, a one-sentence paragraph) takes blockLen, which
-// lengths has measured over the same text, rather than reading it a second time; align.Length is not additive,
-// so the sentences of a longer block are measured each on its own.
-func sentenceLengths(ss []sentence, blockLen int) []int {
-	ls := make([]int, len(ss))
-	for i, s := range ss {
-		if s.start == 0 && s.end == len(s.block.Text) {
-			ls[i] = blockLen
-			continue
-		}
-		ls[i] = align.Length(s.block.Text[s.start:s.end])
+// measuredBlocks returns the sentences of every block of d in lang, their lengths and the blocks' (measured).
+func measuredBlocks(lang language.Tag, d *release.Document) ([][]sentence, [][]int, []int) {
+	sents, sentLens, lens := make([][]sentence, len(d.Blocks)), make([][]int, len(d.Blocks)), make([]int, len(d.Blocks))
+	for i, b := range d.Blocks {
+		sents[i], sentLens[i], lens[i] = measured(lang, b)
 	}
-	return ls
+	return sents, sentLens, lens
 }
 
 // span returns 0, 1, …, n-1.
