@@ -1,6 +1,8 @@
 package release
 
 import (
+	"bytes"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -9,47 +11,46 @@ import (
 
 // md is goldmark's CommonMark parser (what goldmark.New parses with) and one paragraph transformer more,
 // plainParagraphs, which spares the inline pass the paragraphs that have no inline syntax: most of a press
-// release's text, which that pass otherwise reads byte after byte only to find a line of plain text.
+// release's text, which that pass otherwise reads byte after byte only to find a line of plain text. It runs
+// before the transformer of link reference definitions (priority 100), which a paragraph without "[" cannot
+// hold, and which then need not read the paragraph for one.
 var md = parser.NewParser(
 	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
 	parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 	parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
-		util.Prioritized(plainParagraphs{}, 1000))...), // after the link reference definitions (100)
+		util.Prioritized(plainParagraphs{}, 50))...),
 )
 
-// inlineSyntax marks the bytes at which goldmark's inline pass may make of a line anything but its text: the
-// triggers of its inline parsers, and the backslash of an escape or of a hard line break. A trigger ' ' would
-// stand for the start of every line and every blank, which leaves no line plain.
-var inlineSyntax = func() (t [256]bool) {
+// inlineSyntax holds the bytes at which goldmark's inline pass may make of a line anything but its text: the
+// triggers of its inline parsers, and the backslash of an escape or of a hard line break. (A trigger ' ' would
+// stand for the start of every line and every blank: TestInlineSyntax holds that there is none.)
+var inlineSyntax = func() []byte {
+	t := []byte{'\\'}
 	for _, p := range parser.DefaultInlineParsers() {
-		for _, c := range p.Value.(parser.InlineParser).Trigger() {
-			t[c] = true
-		}
-	}
-	t['\\'] = true
-	if t[' '] {
-		for c := range t {
-			t[c] = true
-		}
+		t = append(t, p.Value.(parser.InlineParser).Trigger()...)
 	}
 	return t
 }()
 
 // plainLines reports whether lines of src hold no byte of inline syntax (and no padding, which only an indented
-// code block's lines carry).
+// code block's lines carry). It reads src from the first line's start to the last one's end, with what lies
+// between lines (a container's markers and blanks), once for each byte of inline syntax: bytes.IndexByte reads
+// many bytes at a time, where a loop that looked each byte up in a table was a tenth of parsing a release. What
+// lies between lines can only make the paragraph seem not plain, and parsed as goldmark parses it.
 func plainLines(lines *text.Segments, src []byte) bool {
-	if lines.Len() == 0 {
+	n := lines.Len()
+	if n == 0 {
 		return false
 	}
-	for i := range lines.Len() {
-		s := lines.At(i)
-		if s.Padding != 0 {
+	for i := range n {
+		if lines.At(i).Padding != 0 {
 			return false
 		}
-		for _, c := range src[s.Start:s.Stop] {
-			if inlineSyntax[c] {
-				return false
-			}
+	}
+	span := src[lines.At(0).Start:lines.At(n-1).Stop]
+	for _, c := range inlineSyntax {
+		if bytes.IndexByte(span, c) >= 0 {
+			return false
 		}
 	}
 	return true

@@ -178,3 +178,12 @@ func FuzzParseDocumentAsGoldmark(f *testing.F) {
 		asGoldmark(t, "km.md", []byte(src))
 	})
 }
+
+// TestInlineSyntax holds what plainLines assumes of goldmark's inline parsers: none is triggered by a blank,
+// which would stand for the start of every line, and the link parser by "[", which starts a link reference
+// definition too.
+func TestInlineSyntax(t *testing.T) {
+	if bytes.ContainsAny(inlineSyntax, " \t") || !bytes.Contains(inlineSyntax, []byte("[")) {
+		t.Errorf("inline syntax %q", inlineSyntax)
+	}
+}
