@@ -436,12 +436,16 @@ func (f *finder) scan(months *matchform.Form) {
 			// and a Khmer digit (U+17E0–U+17E9) is E1 9F A0–A9, which the other Khmer letters are not
 			if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 				if km && c == 0xE1 {
+					// Most letters start neither a month name nor a number word with the letter after them: one look
+					// at the first two letters of both, where each looked at its own in a call at every letter.
 					if l := khmerLetterAt(s, i); l >= 0 {
-						if months != nil {
-							f.khmerMonth(months, i, l) // first, as khmerMonths ran before scan
-						}
-						if i >= words {
-							words = f.khmerWord(i, l)
+						if l2 := khmerLetterAt(s, i+3); l2 >= 0 && kmStartPairs.has(l, l2) {
+							if months != nil {
+								f.khmerMonth(months, i, l) // first, as khmerMonths ran before scan
+							}
+							if i >= words {
+								words = f.khmerWord(i, l)
+							}
 						}
 					}
 				}
@@ -1013,6 +1017,9 @@ var khmerMonthPairs = func() (m letterPairs) {
 	}
 	return m
 }()
+
+// kmStartPairs holds the first two letters of each Khmer month name and number word: where scan looks for either.
+var kmStartPairs = khmerMonthPairs.union(&kmPairs)
 
 // khmerMonths finds Khmer month names after ខែ ("month") or next to a number
 // (១៨ វិច្ឆិកា ២០២១): alone, several are ordinary words (កញ្ញា "miss",

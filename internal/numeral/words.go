@@ -392,7 +392,19 @@ func (m *letterPairs) add(w string) {
 // at reports whether s[i:] starts with the two letters of a pair, the first l (khmerLetterAt(s, i)).
 func (m *letterPairs) at(s string, i, l int) bool {
 	l2 := khmerLetterAt(s, i+3)
-	return l2 >= 0 && m[l][l2>>6]&(1<<(l2&63)) != 0
+	return l2 >= 0 && m.has(l, l2)
+}
+
+// has reports whether l and then l2, letters of the Khmer block, are a pair of m.
+func (m *letterPairs) has(l, l2 int) bool { return m[l][l2>>6]&(1<<(l2&63)) != 0 }
+
+// union returns the pairs of m and of o.
+func (m letterPairs) union(o *letterPairs) letterPairs {
+	for l := range m {
+		m[l][0] |= o[l][0]
+		m[l][1] |= o[l][1]
+	}
+	return m
 }
 
 // kmPairs holds the first two letters of each tens and unit word: where a letter that starts one stands (ប, ម,
