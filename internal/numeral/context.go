@@ -1,6 +1,7 @@
 package numeral
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -135,6 +136,21 @@ func allDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// latinDigits reports whether s is digits only, ASCII digits among them: allDigits(s) and
+// strings.ContainsAny(s, "0123456789") in one pass.
+func latinDigits(s string) bool {
+	ascii := false
+	for _, r := range s {
+		switch {
+		case '0' <= r && r <= '9':
+			ascii = true
+		case !isDigitRune(r):
+			return false
+		}
+	}
+	return ascii
 }
 
 // meridiem returns 1 if s starts with "p.m." (or pm, PM), -1 for "a.m.", 0
@@ -379,7 +395,7 @@ func (f *finder) latinGlosses() {
 	s := f.s
 	for i := range f.out {
 		n := &f.out[i]
-		if !allDigits(s[n.Start:n.End]) || !strings.ContainsAny(s[n.Start:n.End], "0123456789") {
+		if !latinDigits(s[n.Start:n.End]) {
 			continue
 		}
 		// the text between the nearest brackets around the number
@@ -413,14 +429,35 @@ func (f *finder) latinGlosses() {
 }
 
 // lastOpening returns the offset of the last opening bracket or quote of s that latinGlosses looks for
-// ( （ « “ " 「 『, or -1: strings.LastIndexAny, without its search of the set at every rune.
+// ( （ « “ " 「 『, or -1: strings.LastIndexAny, without its search of the set at every rune, and byte by byte,
+// without decoding the runes it passes. A rune's encoding is found where the decoder would read it: in UTF-8, no
+// valid encoding overlaps another but where both are the same.
 func lastOpening(s string) int {
-	for i := len(s); i > 0; {
-		r, n := utf8.DecodeLastRuneInString(s[:i])
-		i -= n
-		switch r {
-		case '(', '（', '«', '“', '"', '「', '『':
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case '(', '"':
 			return i
+		// the last byte of （, «, “, 「 and 『, also the last of many a Khmer letter: the whole is compared
+		case 0x88:
+			if strings.HasSuffix(s[:i+1], "（") {
+				return i + 1 - len("（")
+			}
+		case 0xAB:
+			if strings.HasSuffix(s[:i+1], "«") {
+				return i + 1 - len("«")
+			}
+		case 0x9C:
+			if strings.HasSuffix(s[:i+1], "“") {
+				return i + 1 - len("“")
+			}
+		case 0x8C:
+			if strings.HasSuffix(s[:i+1], "「") {
+				return i + 1 - len("「")
+			}
+		case 0x8E:
+			if strings.HasSuffix(s[:i+1], "『") {
+				return i + 1 - len("『")
+			}
 		}
 	}
 	return -1
@@ -487,13 +524,67 @@ var (
 // imperialFirst and metricFirst hold the first rune of each unit.
 var imperialFirst, metricFirst = firstRunes(imperialUnits), firstRunes(metricUnits)
 
-func firstRunes(words []string) map[rune]bool {
-	m := map[rune]bool{}
+// runeSet is a small set of runes: a table for ASCII, a list for the rest (a unit's first letter is most often
+// ASCII in English, and a number is followed by one of a few dozen runes at most in any text), where a map
+// hashed each rune looked up.
+type runeSet struct {
+	ascii [utf8.RuneSelf]bool
+	other []rune
+}
+
+func (m *runeSet) has(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 0 && m.ascii[r]
+	}
+	return slices.Contains(m.other, r)
+}
+
+func firstRunes(words []string) *runeSet {
+	m := &runeSet{}
 	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		m[r] = true
+		switch r, _ := utf8.DecodeRuneInString(w); {
+		case r < utf8.RuneSelf:
+			m.ascii[r] = true
+		case !slices.Contains(m.other, r):
+			m.other = append(m.other, r)
+		}
 	}
 	return m
+}
+
+// trimUnitSpaceLeft is strings.TrimLeft(s, " -\u00a0\u200b") and trimUnitSpaceRight strings.TrimRight(s, " -\u00a0"),
+// the spaces and hyphens between a number and its unit, without the per-rune look-up of a cutset that is not
+// ASCII: each number of a text is read with them.
+func trimUnitSpaceLeft(s string) string {
+	for {
+		switch {
+		case s == "":
+			return s
+		case s[0] == ' ' || s[0] == '-':
+			s = s[1:]
+		case strings.HasPrefix(s, "\u00a0"):
+			s = s[len("\u00a0"):]
+		case strings.HasPrefix(s, "\u200b"):
+			s = s[len("\u200b"):]
+		default:
+			return s
+		}
+	}
+}
+
+func trimUnitSpaceRight(s string) string {
+	for {
+		switch {
+		case s == "":
+			return s
+		case s[len(s)-1] == ' ' || s[len(s)-1] == '-':
+			s = s[:len(s)-1]
+		case strings.HasSuffix(s, "\u00a0"):
+			s = s[:len(s)-len("\u00a0")]
+		default:
+			return s
+		}
+	}
 }
 
 // units sets Number.Unit: an English number before an imperial unit, or
@@ -503,11 +594,11 @@ func firstRunes(words []string) map[rune]bool {
 // a metric number only when the English has an imperial one left over.
 func (f *finder) units() {
 	s := f.s
-	unitAfter := func(end int, units []string, first map[rune]bool) bool {
-		rest := strings.TrimLeft(headOf(s[end:], nearby), " -\u00a0\u200b")
+	unitAfter := func(end int, units []string, first *runeSet) bool {
+		rest := trimUnitSpaceLeft(headOf(s[end:], nearby))
 		// strings.ToLower maps rune by rune: no unit can follow unless the first rune lowers to a unit's first
 		r, _ := utf8.DecodeRuneInString(rest)
-		if !first[unicode.ToLower(r)] {
+		if !first.has(lowerRune(r)) {
 			return false
 		}
 		for _, u := range units {
@@ -525,7 +616,7 @@ func (f *finder) units() {
 		switch f.lang {
 		case "en":
 			w := tailOf(s[:n.Start], nearby)
-			trimmed := strings.TrimRight(w, " -\u00a0")
+			trimmed := trimUnitSpaceRight(w)
 			inchesAfterFeet := false
 			if len(trimmed) < len(w) {
 				for _, u := range []string{"foot", "feet", "ft"} {

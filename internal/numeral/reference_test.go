@@ -530,15 +530,27 @@ func (f *finder) refUnits() {
 					}
 				}
 			}
-			if unitAfter(n.End, imperialUnits, imperialFirst) || inchesAfterFeet {
+			if unitAfter(n.End, imperialUnits, refImperialFirst) || inchesAfterFeet {
 				n.Unit = UnitImperial
 			}
 		case "ja", "km":
-			if unitAfter(n.End, metricUnits, metricFirst) {
+			if unitAfter(n.End, metricUnits, refMetricFirst) {
 				n.Unit = UnitMetric
 			}
 		}
 	}
+}
+
+// refImperialFirst and refMetricFirst hold the first rune of each unit, for refUnits.
+var refImperialFirst, refMetricFirst = refFirstRunes(imperialUnits), refFirstRunes(metricUnits)
+
+func refFirstRunes(words []string) map[rune]bool {
+	m := map[rune]bool{}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = true
+	}
+	return m
 }
 
 // refRelativeWords is Relative for the language whose base is lang.
@@ -854,6 +866,45 @@ func TestLowerAffixes(t *testing.T) {
 			if got, want := lowerSuffix(s, u), strings.HasSuffix(lower, u); got != want {
 				t.Fatalf("lowerSuffix(%q, %q) = %v, want %v", s, u, got, want)
 			}
+		}
+	}
+}
+
+// TestUnitAndGlossHelpers: lastOpening, latinDigits, trimUnitSpaceLeft, trimUnitSpaceRight and a unit's first
+// runes answer as strings.LastIndexAny, allDigits with ContainsAny, TrimLeft, TrimRight and a map did, on text of
+// brackets, quotes, spaces, digits and the bytes of each alone, which are no UTF-8.
+func TestUnitAndGlossHelpers(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	pieces := []string{"(", ")", "\"", "（", "«", "“", "「", "『", "」", "a", "៣", "3", " ", "-", "\u00a0", "\u200b", "\u202f",
+		"\xe3\x80", "\x8c", "\x8e", "\xbc\x88", "\xef", "\xc2", "\xab", "\x80\x9c", "\xe2", "\x9c", "\xa0", "\xff", "セ", "ℂ", "១", "២", "５", "7"}
+	for range 20000 {
+		var sb strings.Builder
+		for range rng.IntN(10) {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := sb.String()
+		if got, want := lastOpening(s), strings.LastIndexAny(s, "(（«“\"「『"); got != want {
+			t.Fatalf("lastOpening(%q) = %d, want %d", s, got, want)
+		}
+		if got, want := latinDigits(s), allDigits(s) && strings.ContainsAny(s, "0123456789"); got != want {
+			t.Fatalf("latinDigits(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := trimUnitSpaceLeft(s), strings.TrimLeft(s, " -\u00a0\u200b"); got != want {
+			t.Fatalf("trimUnitSpaceLeft(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := trimUnitSpaceRight(s), strings.TrimRight(s, " -\u00a0"); got != want {
+			t.Fatalf("trimUnitSpaceRight(%q) = %q, want %q", s, got, want)
+		}
+		for _, r := range s {
+			r = unicode.ToLower(r)
+			if imperialFirst.has(r) != refImperialFirst[r] || metricFirst.has(r) != refMetricFirst[r] {
+				t.Fatalf("first rune %q of a unit: imperial %v, metric %v", r, imperialFirst.has(r), metricFirst.has(r))
+			}
+		}
+	}
+	for r := rune(-1); r < 0x3100; r++ {
+		if imperialFirst.has(r) != refImperialFirst[r] || metricFirst.has(r) != refMetricFirst[r] {
+			t.Fatalf("first rune %U of a unit: imperial %v, metric %v", r, imperialFirst.has(r), metricFirst.has(r))
 		}
 	}
 }
