@@ -931,3 +931,27 @@ func FuzzFindMatchesReference(f *testing.F) {
 		referenceCheck(t, []language.Tag{en, km, ja}[int(which)%3], s)
 	})
 }
+
+// TestLookEnWord: lookEnWord finds every word of enWords in lower case, with a capital and in capitals, and no
+// other word of the corpus, whose shape and first two letters pass most of them to no map.
+func TestLookEnWord(t *testing.T) {
+	for w, e := range enWords {
+		for _, v := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
+			if got := lookEnWord(v); got != e {
+				t.Errorf("lookEnWord(%q) = %v, want the entry of %q", v, got, w)
+			}
+		}
+	}
+	words := 0
+	for _, l := range corpusLines(t, "newstest2019-src.eng.txt") {
+		for _, w := range strings.FieldsFunc(l, func(r rune) bool { return r >= utf8.RuneSelf || !isASCIILetter(byte(r)) }) {
+			words++
+			if got, want := lookEnWord(w), enWords[strings.ToLower(w)]; got != want {
+				t.Fatalf("lookEnWord(%q) = %v, want %v", w, got, want)
+			}
+		}
+	}
+	if words == 0 {
+		t.Error("no word in the English corpus")
+	}
+}

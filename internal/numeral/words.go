@@ -102,10 +102,22 @@ var enWordShapes = func() (m [26]uint32) {
 	return m
 }()
 
+// enWordPairs[c] has bit d set when a word of enWords starts with the letters 'a'+c and 'a'+d: of the words
+// whose shape is one of enWordShapes, "the", "that", "this" and most others start with two letters that no
+// word of enWords starts with, and are passed over with no map look-up either.
+var enWordPairs = func() (m [26]uint32) {
+	for w := range enWords {
+		if len(w) > 1 {
+			m[w[0]-'a'] |= 1 << (w[1] - 'a')
+		}
+	}
+	return m
+}()
+
 // lookEnWord returns what w, a word of ASCII letters, is in enWords, or nil.
 func lookEnWord(w string) *enWord {
 	c := w[0] | 0x20 - 'a'
-	if len(w) >= 32 || c >= 26 || enWordShapes[c]&(1<<len(w)) == 0 {
+	if len(w) >= 32 || c >= 26 || enWordShapes[c]&(1<<len(w)) == 0 || len(w) > 1 && enWordPairs[c]&(1<<(w[1]|0x20-'a')) == 0 {
 		return nil
 	}
 	var lower [32]byte
