@@ -87,12 +87,10 @@ func (d *Document) splitFront(src []byte) ([]byte, error) {
 	if end < 0 {
 		return nil, inputerr.Say(d.Path, 1, 1, "FrontMatterOpen", nil)
 	}
-	if header := src[headerStart:headerEnd]; !quickFront(header, &d.Front) {
-		dec := toml.NewDecoder(bytes.NewReader(header))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&d.Front); err != nil {
-			return nil, inputerr.FromTOML(d.Path, 1, err)
-		}
+	dec := toml.NewDecoder(bytes.NewReader(src[headerStart:headerEnd]))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&d.Front); err != nil {
+		return nil, inputerr.FromTOML(d.Path, 1, err)
 	}
 	d.HasFront = true
 	body := make([]byte, len(src))
@@ -103,85 +101,6 @@ func (d *Document) splitFront(src []byte) ([]byte, error) {
 		}
 	}
 	return body, nil
-}
-
-// quickFront decodes into f a header made only of lines `id = "…"`, `place = "…"`,
-// `status = "…"` and `date = YYYY-MM-DD`, each key once, each string without escapes or control characters,
-// each line ended by "\n": what most files hold. It sets f as the TOML decoder would (and
-// TestQuickFrontAsDecoder holds it to that) without the decoder and its reflection, for each file read. It
-// reports false for any other header (a comment, a blank line, a table, another key, another spacing, an
-// impossible date), which the decoder then reads, or rejects. The header is UTF-8 (CheckText).
-func quickFront(header []byte, f *FrontMatter) bool {
-	var q FrontMatter
-	var seen [4]bool
-	for len(header) > 0 {
-		line, rest, ok := bytes.Cut(header, []byte("\n"))
-		if !ok {
-			return false
-		}
-		header = rest
-		key, value, ok := bytes.Cut(line, []byte(" = "))
-		if !ok {
-			return false
-		}
-		var k int
-		var s *string
-		switch string(key) {
-		case "id":
-			k, s = 0, &q.ID
-		case "place":
-			k, s = 1, &q.Place
-		case "status":
-			k, s = 2, &q.Status
-		case "date":
-			k = 3
-		default:
-			return false
-		}
-		if seen[k] {
-			return false
-		}
-		seen[k] = true
-		if s == nil {
-			if q.Date, ok = quickDate(value); !ok {
-				return false
-			}
-			continue
-		}
-		if len(value) < 2 || value[0] != '"' || value[len(value)-1] != '"' {
-			return false
-		}
-		value = value[1 : len(value)-1]
-		for _, c := range value {
-			if c < 0x20 || c == 0x7f || c == '"' || c == '\\' {
-				return false
-			}
-		}
-		*s = string(value)
-	}
-	*f = q
-	return true
-}
-
-// quickDate reads a TOML local date YYYY-MM-DD that is a day of the calendar.
-func quickDate(b []byte) (toml.LocalDate, bool) {
-	if len(b) != len("2006-01-02") || b[4] != '-' || b[7] != '-' {
-		return toml.LocalDate{}, false
-	}
-	n := [3]int{}
-	for i, part := range [][]byte{b[:4], b[5:7], b[8:]} {
-		for _, c := range part {
-			if c < '0' || c > '9' {
-				return toml.LocalDate{}, false
-			}
-			n[i] = n[i]*10 + int(c-'0')
-		}
-	}
-	t := time.Date(n[0], time.Month(n[1]), n[2], 0, 0, 0, 0, time.UTC)
-	if t.Year() != n[0] || int(t.Month()) != n[1] || t.Day() != n[2] {
-		return toml.LocalDate{}, false
-	}
-	return toml.LocalDate{Year: n[0], Month: n[1], Day: n[2]}, true
 }
 
 // isFence reports whether line is the fence f, ignoring trailing blanks and a carriage return.

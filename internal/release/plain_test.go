@@ -58,11 +58,12 @@ func plainCount(src []byte) int {
 	return n
 }
 
-// markdownTexts returns every Markdown text at hand by name: the repository's own releases and test files
-// (those inside the test scripts' workspaces too), a generated archive's, and the real releases and news text of
-// ../shared/corpora, that news text also laid out as paragraphs, list items and lines with hard breaks.
-func markdownTexts(t *testing.T) map[string][]byte {
-	t.Helper()
+// TestParseDocumentAsGoldmark parses every Markdown text at hand with and without plainParagraphs: the
+// repository's own releases and test files (those inside the test scripts' workspaces too), a generated
+// archive's, the real releases and news text of ../shared/corpora, and that news text laid out as paragraphs,
+// list items and lines with hard breaks. It also checks that the plain paragraphs were many, so that the
+// comparison compared them.
+func TestParseDocumentAsGoldmark(t *testing.T) {
 	texts := map[string][]byte{}
 	root := testenv.RepoRoot(t)
 	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
@@ -144,13 +145,7 @@ func markdownTexts(t *testing.T) map[string][]byte {
 	if len(texts) == own {
 		t.Fatalf("no text in %s", corpora)
 	}
-	return texts
-}
 
-// TestParseDocumentAsGoldmark parses every Markdown text at hand (markdownTexts) with and without
-// plainParagraphs. It also checks that the plain paragraphs were many, so that the comparison compared them.
-func TestParseDocumentAsGoldmark(t *testing.T) {
-	texts := markdownTexts(t)
 	plain := 0
 	for name, src := range texts {
 		asGoldmark(t, name, src)
