@@ -123,10 +123,13 @@ func isEnglishOpener(r rune) bool {
 	return false
 }
 
-// mayEndEnglish reports whether the rune that s starts with can be a terminator: '.', '!', '?' or … (E2 80 A6).
-func mayEndEnglish(s string) bool {
-	c := s[0]
-	return c == '.' || c == '!' || c == '?' || c == 0xE2 && strings.HasPrefix(s, "…")
+// mayEndEnglish reports whether the rune at text[i] can be a terminator: '.', '!', '?' or … (E2 80 A6).
+func mayEndEnglish(text string, i int) bool {
+	switch text[i] {
+	case '.', '!', '?', 0xE2:
+		return true
+	}
+	return false
 }
 
 func englishSentences(text string) []Span {

@@ -22,11 +22,16 @@ func isJapaneseCloser(r rune) bool {
 // 「…。」と述べた, 「…。」って, 「…。」などの, 「…。」の.
 var quotativeStarts = []string{"と", "って", "など", "との", "の", "は", "が", "を", "も", "に", "で"}
 
-// mayEndJapanese reports whether the rune that s starts with can be a terminator: '!', '?', 。 (E3 80 82), or a
-// full- or half-width form (！, ？, ｡: EF BC or EF BD).
-func mayEndJapanese(s string) bool {
-	c := s[0]
-	return c == '!' || c == '?' || c == 0xEF || c == 0xE3 && strings.HasPrefix(s, "。")
+// mayEndJapanese reports whether the rune at text[i] can be a terminator: '!', '?', 。 (E3 80 82), or a full- or
+// half-width form (！, ？, ｡: EF BC or EF BD).
+func mayEndJapanese(text string, i int) bool {
+	switch text[i] {
+	case '!', '?', 0xEF:
+		return true
+	case 0xE3:
+		return i+1 < len(text) && text[i+1] == 0x80
+	}
+	return false
 }
 
 func japaneseSentences(text string) []Span {

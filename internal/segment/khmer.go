@@ -23,11 +23,16 @@ func firstRune(s string) rune {
 	return r
 }
 
-// mayEndKhmer reports whether the rune that s starts with can be a terminator: '?', '!', ។ or ៕ (which khmerEtc
-// starts with too).
-func mayEndKhmer(s string) bool {
-	c := s[0]
-	return c == '?' || c == '!' || c == 0xE1 && (strings.HasPrefix(s, "។") || strings.HasPrefix(s, "៕"))
+// mayEndKhmer reports whether the rune at text[i] can be a terminator: '?', '!', ។ or ៕ (E1 9F 94 and 95; khmerEtc
+// starts with ។ too).
+func mayEndKhmer(text string, i int) bool {
+	switch text[i] {
+	case '?', '!':
+		return true
+	case 0xE1:
+		return i+2 < len(text) && text[i+1] == 0x9F && text[i+2]&^1 == 0x94
+	}
+	return false
 }
 
 func khmerSentences(text string) []Span {

@@ -17,7 +17,7 @@ import (
 func TestMayEnd(t *testing.T) {
 	for _, l := range []struct {
 		name   string
-		mayEnd func(string) bool
+		mayEnd func(string, int) bool
 		ends   func(rune) bool
 	}{
 		{"Khmer", mayEndKhmer, isKhmerTerminator},
@@ -25,17 +25,17 @@ func TestMayEnd(t *testing.T) {
 		{"English", mayEndEnglish, isEnglishTerminator},
 	} {
 		for r := rune(0); r <= utf8.MaxRune; r++ {
-			if utf8.ValidRune(r) && l.ends(r) && !l.mayEnd(string(r)+"x") {
+			if utf8.ValidRune(r) && l.ends(r) && !l.mayEnd(string(r)+"x", 0) {
 				t.Errorf("%s: the filter passes over the terminator %q", l.name, r)
 			}
 		}
 		for c := 0x80; c < 0xC0; c++ {
-			if l.mayEnd(string([]byte{byte(c), 0x80, 0x80})) {
+			if l.mayEnd(string([]byte{byte(c), 0x80, 0x80}), 0) {
 				t.Errorf("%s: the filter stops at the continuation byte %#x", l.name, c)
 			}
 		}
 	}
-	if !mayEndKhmer(khmerEtc) {
+	if !mayEndKhmer(khmerEtc, 0) {
 		t.Errorf("Khmer: the filter passes over %q", khmerEtc)
 	}
 }

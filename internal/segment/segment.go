@@ -68,8 +68,8 @@ func trimmed(text string, start, end int) (Span, bool) {
 // continuation byte, and decoding from any boundary of the text steps onto every such byte — a rune's
 // continuation bytes are never ASCII or a lead byte, and an invalid byte is read as a rune of one byte.
 // TestMayEnd holds each filter to its language's terminators over every rune.
-func seek(text string, i int, mayEnd func(string) bool) int {
-	for i < len(text) && !mayEnd(text[i:]) {
+func seek(text string, i int, mayEnd func(text string, i int) bool) int {
+	for i < len(text) && !mayEnd(text, i) {
 		i++
 	}
 	return i
