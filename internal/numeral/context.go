@@ -438,30 +438,19 @@ func lastOpening(s string) int {
 		case '(', '"':
 			return i
 		// the last byte of （, «, “, 「 and 『, also the last of many a Khmer letter: the whole is compared
-		case 0x88:
-			if strings.HasSuffix(s[:i+1], "（") {
-				return i + 1 - len("（")
-			}
-		case 0xAB:
-			if strings.HasSuffix(s[:i+1], "«") {
-				return i + 1 - len("«")
-			}
-		case 0x9C:
-			if strings.HasSuffix(s[:i+1], "“") {
-				return i + 1 - len("“")
-			}
-		case 0x8C:
-			if strings.HasSuffix(s[:i+1], "「") {
-				return i + 1 - len("「")
-			}
-		case 0x8E:
-			if strings.HasSuffix(s[:i+1], "『") {
-				return i + 1 - len("『")
+		case 0x88, 0xAB, 0x9C, 0x8C, 0x8E:
+			for _, o := range wideOpenings {
+				if o[len(o)-1] == s[i] && strings.HasSuffix(s[:i+1], o) {
+					return i + 1 - len(o)
+				}
 			}
 		}
 	}
 	return -1
 }
+
+// wideOpenings are the openings of lastOpening that are not ASCII.
+var wideOpenings = [...]string{"（", "«", "“", "「", "『"}
 
 // firstClosing returns the offset of the first closing bracket or quote of s that latinGlosses looks for
 // ) ） » ” " 」 』, or -1.
