@@ -1,7 +1,6 @@
 package bitext
 
 import (
-	"cmp"
 	"slices"
 	"strconv"
 	"sync"
@@ -427,7 +426,8 @@ func (a *Anchors) of(lang language.Tag, p *textPass, text string) []string {
 	// counted[i] says whether numbers[i] is an anchor, worked out once per number: not weak (a weak number, "one",
 	// 両国, a list label, may have no counterpart) and not inside a match that anchors (the 19 of Covid-19 is part
 	// of the term). The leftmost-longest matches are in order without overlaps, so their ends ascend, and the one
-	// that can hold a number (never empty) is the first that ends at or after the number's end.
+	// that can hold a number (never empty) is the first that ends at or after the number's end, which a cursor
+	// finds as the numbers' ends ascend.
 	var buf [32]bool
 	counted := buf[:0]
 	if len(numbers) > len(buf) {
@@ -439,12 +439,16 @@ func (a *Anchors) of(lang language.Tag, p *textPass, text string) []string {
 			size++
 		}
 	}
+	k, end := 0, 0 // longest[:k] end before end, the last number's end
 	for _, n := range numbers {
-		ok := !n.Weak
-		if ok && len(longest) > 0 {
-			k, _ := slices.BinarySearchFunc(longest, n.End, func(t termmatch.Match, end int) int { return cmp.Compare(t.End, end) })
-			ok = k == len(longest) || longest[k].Start > n.Start || lm.keys[longest[k].Pattern] == ""
+		if n.End < end { // numbers come in order, and their ends too but where one holds another
+			k = 0
 		}
+		end = n.End
+		for k < len(longest) && longest[k].End < end {
+			k++
+		}
+		ok := !n.Weak && (k == len(longest) || longest[k].Start > n.Start || lm.keys[longest[k].Pattern] == "")
 		counted = append(counted, ok)
 		if ok {
 			size++
