@@ -28,11 +28,11 @@ type Anchors struct {
 	shared   []func() []bool
 	glossary *glossary.Glossary
 	source   language.Tag
-	// pass, in a view of ForRelease, holds what is known of each text seen so far, one map per language (the
-	// index of langs, then any other language asked about, in passLangs): alignment (Of) and the check rules
-	// (Matches, Longest, Numbers) read the same pass.
-	pass      []map[string]*textPass
-	passLangs []language.Tag
+	// pass, in a view of ForRelease, holds what is known of each text seen so far, one slot per language (those
+	// of langs, then any other language asked about): alignment (Of) and the check rules (Matches, Longest,
+	// Numbers) read the same pass. last is the slot of the language asked about last.
+	pass []*langSlot
+	last *langSlot
 	// passes holds the textPass values of a view, allocated a chunk at a time: a release has one for each of its
 	// blocks, sentences and segment sides in every language, all dropped with the view.
 	passes  slab[textPass]
@@ -53,6 +53,27 @@ type langMatcher struct {
 	// the matcher: Of finds a match's anchor by its pattern's index, where a map of entry ids hashed the id of
 	// every match and each match's form was compared.
 	keys []string
+}
+
+// langSlot is what a release view knows of one language: its texts' passes and its matcher. A call finds its
+// language's slot once, and the slot of the language asked about last without a loop: the calls about one
+// language come together (a batch's blocks, a block's sentences, a segment's sides), and each comparison of two
+// language.Tag values, whose interface field is compared too, was a call's share of a check.
+type langSlot struct {
+	lang  language.Tag
+	texts map[string]*textPass
+	// lm is the language's matcher (nil: none), once known is set: looked up the first time it is needed, so that
+	// a view builds no matcher its command does not use.
+	lm    *langMatcher
+	known bool
+}
+
+// matcher returns the matcher of s's language, or nil.
+func (a *Anchors) matcher(s *langSlot) *langMatcher {
+	if !s.known {
+		s.lm, s.known = a.langMatcher(s.lang), true
+	}
+	return s.lm
 }
 
 // textPass is what a release view knows of one text; each field is filled the first time it is asked for.
@@ -102,11 +123,10 @@ func (p *textPass) matchForm(lang language.Tag, text string) matchform.Form {
 func (a *Anchors) ForRelease() *Anchors {
 	v := *a
 	v.passes = slab[textPass]{}
-	v.pass = make([]map[string]*textPass, len(a.langs))
-	for i := range v.pass {
-		v.pass[i] = map[string]*textPass{}
+	v.pass = make([]*langSlot, 0, len(a.langs))
+	for _, l := range a.langs {
+		v.pass = append(v.pass, &langSlot{lang: l, texts: map[string]*textPass{}})
 	}
-	v.passLangs = slices.Clone(a.langs)
 	v.numKeys = map[float64]string{}
 	return &v
 }
@@ -119,7 +139,7 @@ func (a *Anchors) Within(lang language.Tag, block string, start, end int) {
 	if a.pass == nil || start >= end || start == 0 && end == len(block) {
 		return
 	}
-	texts := a.passOf(lang)
+	texts := a.slot(lang).texts
 	p := a.lookPass(texts, block[start:end])
 	if p.block.text == "" {
 		p.block = blockSpan{text: block, pass: a.lookPass(texts, block), start: start}
@@ -128,19 +148,26 @@ func (a *Anchors) Within(lang language.Tag, block string, start, end int) {
 
 // textPass returns the pass of text in lang, made empty the first time; a must be a release view.
 func (a *Anchors) textPass(lang language.Tag, text string) *textPass {
-	return a.lookPass(a.passOf(lang), text)
+	return a.lookPass(a.slot(lang).texts, text)
 }
 
 // passOf returns the texts of lang seen by the release view a.
-func (a *Anchors) passOf(lang language.Tag) map[string]*textPass {
-	for i, l := range a.passLangs {
-		if l == lang {
-			return a.pass[i]
+func (a *Anchors) passOf(lang language.Tag) map[string]*textPass { return a.slot(lang).texts }
+
+// slot returns the slot of lang in the release view a, made the first time for a language not in langs.
+func (a *Anchors) slot(lang language.Tag) *langSlot {
+	if a.last != nil && a.last.lang == lang {
+		return a.last
+	}
+	for _, s := range a.pass {
+		if s.lang == lang {
+			a.last = s
+			return s
 		}
 	}
-	a.passLangs = append(a.passLangs, lang)
-	a.pass = append(a.pass, map[string]*textPass{})
-	return a.pass[len(a.pass)-1]
+	a.last = &langSlot{lang: lang, texts: map[string]*textPass{}}
+	a.pass = append(a.pass, a.last)
+	return a.last
 }
 
 // lookPass returns the pass of text in texts, one of the view a's maps, made empty the first time.
@@ -157,14 +184,18 @@ func (a *Anchors) lookPass(texts map[string]*textPass, text string) *textPass {
 // the release's pass when a is a ForRelease view (for a span given by Within, from its block's where that is
 // exact, see derive). The result must not be modified.
 func (a *Anchors) Matches(lang language.Tag, text string) []termmatch.Match {
-	lm := a.langMatcher(lang)
+	if a.pass == nil {
+		if lm := a.langMatcher(lang); lm != nil {
+			return lm.m.FindAllOverlapping(text)
+		}
+		return nil
+	}
+	s := a.slot(lang)
+	lm := a.matcher(s)
 	if lm == nil {
 		return nil
 	}
-	if a.pass == nil {
-		return lm.m.FindAllOverlapping(text)
-	}
-	return a.matches(lang, lm, a.textPass(lang, text), text)
+	return a.matches(lang, lm, a.lookPass(s.texts, text), text)
 }
 
 // matches is Matches in a release view, for text, whose pass is p.
@@ -185,14 +216,18 @@ func (a *Anchors) matches(lang language.Tag, lm *langMatcher, p *textPass, text 
 // block for a span given by Within where that is exact (derive), else the text's own. The result must not be
 // modified.
 func (a *Anchors) Longest(lang language.Tag, text string) []termmatch.Match {
-	lm := a.langMatcher(lang)
+	if a.pass == nil {
+		if lm := a.langMatcher(lang); lm != nil {
+			return lm.m.FindAll(text)
+		}
+		return nil
+	}
+	s := a.slot(lang)
+	lm := a.matcher(s)
 	if lm == nil {
 		return nil
 	}
-	if a.pass == nil {
-		return lm.m.FindAll(text)
-	}
-	return a.longest(lang, lm, a.textPass(lang, text), text)
+	return a.longest(lang, lm, a.lookPass(s.texts, text), text)
 }
 
 // longest is Longest in a release view, for text, whose pass is p. A translation's leftmost-longest matches are
@@ -393,23 +428,24 @@ func (a *Anchors) langMatcher(lang language.Tag) *langMatcher {
 // result must not be modified: a ForRelease view keeps it for the next call.
 func (a *Anchors) Of(lang language.Tag, text string) []string {
 	if a.pass == nil {
-		return a.of(lang, nil, text)
+		return a.of(lang, a.langMatcher(lang), nil, text)
 	}
-	return a.passAnchors(lang, a.textPass(lang, text), text)
+	s := a.slot(lang)
+	return a.passAnchors(lang, a.matcher(s), a.lookPass(s.texts, text), text)
 }
 
-// passAnchors is Of in a release view, for text, whose pass is p.
-func (a *Anchors) passAnchors(lang language.Tag, p *textPass, text string) []string {
+// passAnchors is Of in a release view, for text, whose pass is p, with lang's matcher lm (nil: none).
+func (a *Anchors) passAnchors(lang language.Tag, lm *langMatcher, p *textPass, text string) []string {
 	if !p.haveAnchors {
-		p.anchors, p.haveAnchors = a.of(lang, p, text), true
+		p.anchors, p.haveAnchors = a.of(lang, lm, p, text), true
 	}
 	return p.anchors
 }
 
-// of makes the anchors of text, from its pass p in a release view (nil outside one).
-func (a *Anchors) of(lang language.Tag, p *textPass, text string) []string {
+// of makes the anchors of text with lang's matcher lm (nil: none), from its pass p in a release view (nil outside
+// one).
+func (a *Anchors) of(lang language.Tag, lm *langMatcher, p *textPass, text string) []string {
 	var longest []termmatch.Match
-	lm := a.langMatcher(lang)
 	if lm != nil {
 		if p == nil {
 			longest = lm.m.FindAll(text)
@@ -509,15 +545,16 @@ func (a *Anchors) numberKey(v float64) string {
 // ForRelease view keeps it for the next call.
 func (a *Anchors) For(source, target language.Tag, text string) []string {
 	if a.pass == nil {
-		return a.forTarget(source, target, nil, text)
+		return a.forTarget(source, target, a.langMatcher(source), nil, text)
 	}
-	p := a.textPass(source, text)
+	s := a.slot(source)
+	p := a.lookPass(s.texts, text)
 	for _, t := range p.forTargets {
 		if t.target == target {
 			return t.anchors
 		}
 	}
-	out := a.forTarget(source, target, p, text)
+	out := a.forTarget(source, target, a.matcher(s), p, text)
 	if p.forTargets == nil {
 		p.forTargets = make([]targetAnchors, 0, len(a.langs))
 	}
@@ -525,20 +562,19 @@ func (a *Anchors) For(source, target language.Tag, text string) []string {
 	return out
 }
 
-// forTarget makes For's result, from text's pass p in a release view (nil outside one, where the call makes one
+// forTarget makes For's result with source's matcher lm (nil: none), from text's pass p in a release view (nil outside one, where the call makes one
 // of its own): the anchors of Of itself when target can share them all. Of's anchors are those
 // of its leftmost-longest matches that anchor, then its numbers; an anchor of a match is shared when the source
 // pattern's entry is (sharedWith), which is known per pattern, so that no key is looked up in the glossary.
-func (a *Anchors) forTarget(source, target language.Tag, p *textPass, text string) []string {
+func (a *Anchors) forTarget(source, target language.Tag, lm *langMatcher, p *textPass, text string) []string {
 	if p == nil { // a pass of this call's own, so that the matches of Of's anchors are at hand below
 		p = &textPass{}
 	}
-	all := a.passAnchors(source, p, text)
+	all := a.passAnchors(source, lm, p, text)
 	if a.glossary == nil {
 		return all
 	}
 	shared := a.sharedWith(source, target)
-	lm := a.langMatcher(source)
 	var longest []termmatch.Match
 	if lm != nil {
 		longest = a.longest(source, lm, p, text)

@@ -31,7 +31,7 @@ func TestMatchBatchAsPerRelease(t *testing.T) {
 		filled := 0
 		for _, v := range views[:1] {
 			for _, m := range v.pass {
-				filled += len(m)
+				filled += len(m.texts)
 			}
 		}
 		if filled == 0 {
@@ -39,7 +39,7 @@ func TestMatchBatchAsPerRelease(t *testing.T) {
 		}
 		for i, r := range batch {
 			if r == nil {
-				if n := len(views[i].pass[0]); n != 0 {
+				if n := len(views[i].pass[0].texts); n != 0 {
 					t.Errorf("the view of a release left out has %d texts", n)
 				}
 				continue
