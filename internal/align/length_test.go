@@ -108,16 +108,32 @@ func TestLengthMatchesReference(t *testing.T) {
 	if testing.Short() {
 		return
 	}
+	eachNTREXLine(t, func(name string, _ language.Tag, n int, line string) {
+		if got, want := Length(line), lengthReference(line); got != want {
+			t.Errorf("%s:%d: Length = %d, want %d", name, n, got, want)
+		}
+	})
+}
+
+// eachNTREXLine calls each with every line of NTREX-128's English, Khmer and Japanese files (../shared; the
+// test skips when it is absent), its file's name and language, and its line number.
+func eachNTREXLine(t *testing.T, each func(name string, lang language.Tag, n int, line string)) {
+	t.Helper()
 	dir := testenv.Shared(t, "corpora", "ntrex128")
-	for _, name := range []string{"newstest2019-src.eng.txt", "newstest2019-ref.khm.txt", "newstest2019-ref.jpn.txt"} {
-		data, err := os.ReadFile(filepath.Join(dir, name))
+	for _, f := range []struct {
+		name string
+		lang language.Tag
+	}{
+		{"newstest2019-src.eng.txt", language.English},
+		{"newstest2019-ref.khm.txt", language.Khmer},
+		{"newstest2019-ref.jpn.txt", language.Japanese},
+	} {
+		data, err := os.ReadFile(filepath.Join(dir, f.name))
 		if err != nil {
 			t.Fatal(err)
 		}
 		for i, line := range strings.Split(string(data), "\n") {
-			if got, want := Length(line), lengthReference(line); got != want {
-				t.Errorf("%s:%d: Length = %d, want %d", name, i+1, got, want)
-			}
+			each(f.name, f.lang, i+1, line)
 		}
 	}
 }
@@ -169,18 +185,11 @@ func TestLengthsMatchLength(t *testing.T) {
 	if testing.Short() {
 		return
 	}
-	dir := testenv.Shared(t, "corpora", "ntrex128")
-	for k, name := range []string{"newstest2019-src.eng.txt", "newstest2019-ref.khm.txt", "newstest2019-ref.jpn.txt"} {
-		data, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
+	eachNTREXLine(t, func(_ string, lang language.Tag, _ int, line string) {
+		if msg := lengthsAsLength(lang, line); msg != "" {
+			t.Error(msg)
 		}
-		for _, line := range strings.Split(string(data), "\n") {
-			if msg := lengthsAsLength(langs[k], line); msg != "" {
-				t.Error(msg)
-			}
-		}
-	}
+	})
 }
 
 // BenchmarkLength measures Length over the lines of NTREX-128 in each language.
